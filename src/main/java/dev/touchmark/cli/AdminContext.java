@@ -1,0 +1,54 @@
+package dev.touchmark.cli;
+
+import dev.touchmark.Services;
+import dev.touchmark.access.Principal;
+import dev.touchmark.brand.Brand;
+import dev.touchmark.config.ConfigLoader;
+import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.db.Database;
+import java.time.Clock;
+
+/**
+ * Opens the configured database for one admin command. On embedded H2 this works while a server
+ * holds the file: the H2 auto-server lets this process in through the server's process.
+ */
+final class AdminContext implements AutoCloseable {
+    private final Services services;
+
+    private AdminContext(Services services) {
+        this.services = services;
+    }
+
+    static AdminContext open() {
+        TouchmarkConfig config = ConfigLoader.fromEnvironment();
+        Database database = Database.open(config, 2);
+        try {
+            return new AdminContext(Services.create(config, database, Clock.systemUTC()));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    Services services() {
+        return services;
+    }
+
+    /** A brand by numeric id or exact name. */
+    Brand brand(String idOrName) {
+        if (idOrName.matches("\\d{1,18}")) {
+            return services.brands().get(Long.parseLong(idOrName));
+        }
+        return services.brands().getByName(idOrName);
+    }
+
+    /** The command line acting for a brand; recorded as who did what. */
+    Principal principal(String idOrName) {
+        return new Principal(brand(idOrName).id(), "cli:" + System.getProperty("user.name", "unknown"));
+    }
+
+    @Override
+    public void close() {
+        services.database().close();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.touchmark.cli;
+
+import dev.touchmark.App;
+import dev.touchmark.config.ConfigLoader;
+import dev.touchmark.config.TouchmarkConfig;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** touchmark serve: runs the server until stopped. */
+@Command(name = "serve", description = "Start the Touchmark server (configured by TOUCHMARK_* environment variables).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws InterruptedException {
+        TouchmarkConfig config = ConfigLoader.fromEnvironment();
+        App app = App.start(config, Clock.systemUTC());
+        System.out.println("Touchmark listening on port " + app.port() + "; codes point at " + config.publicUrl());
+        awaitShutdown(app);
+        return 0;
+    }
+
+    static void awaitShutdown(App app) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "touchmark-shutdown"));
+        stopped.await();
+    }
+}

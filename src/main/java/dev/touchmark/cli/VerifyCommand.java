@@ -1,0 +1,118 @@
+package dev.touchmark.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.touchmark.code.Base32;
+import dev.touchmark.code.CodeFormat;
+import dev.touchmark.code.CodeVerifier;
+import dev.touchmark.code.SignatureCheck;
+import dev.touchmark.code.VerificationKey;
+import dev.touchmark.keys.KeyIds;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** touchmark verify: checks a code offline against a JWKS, with no database. */
+@Command(name = "verify", description = "Check a code's signature against a JWKS file or URL, offline. "
+        + "Exit 0 if genuine, 1 if not, 2 on a usage error.")
+final class VerifyCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "The URL from the QR (either profile) or a bare compact payload.")
+    String code;
+    @Option(names = "--jwks", required = true, description = "A JWKS file, or an http(s) URL such as https://tm.example/.well-known/jwks.json.")
+    String jwks;
+
+    @Override
+    public Integer call() {
+        Map<String, VerificationKey> keys = parseJwks(loadJwks(jwks));
+        CodeVerifier verifier = new CodeVerifier(shortKid -> Optional.ofNullable(keys.get(Base32.encode(shortKid))));
+        SignatureCheck result = verifier.check(code);
+        if (result instanceof SignatureCheck.Valid valid) {
+            System.out.println("GENUINE: valid Ed25519 signature by key " + valid.key().kid() + "; batch "
+                    + valid.code().batch() + ", index " + valid.code().index() + ", serial " + valid.code().serial());
+            System.out.println("(the signature is genuine; whether the batch is released, recalled or the index is "
+                    + "inside the batch is known only to the server)");
+            return 0;
+        }
+        SignatureCheck.Invalid invalid = (SignatureCheck.Invalid) result;
+        System.out.println("NOT GENUINE (" + invalid.reason().name().toLowerCase().replace('_', ' ') + "): " + invalid.detail());
+        return 1;
+    }
+
+    private static String loadJwks(String source) {
+        try {
+            if (source.startsWith("http://") || source.startsWith("https://")) {
+                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                        .followRedirects(HttpClient.Redirect.NORMAL).build();
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(source))
+                        .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new CliException("fetching the JWKS from " + source + " answered HTTP " + response.statusCode());
+                }
+                return response.body();
+            }
+            return Files.readString(Path.of(source));
+        } catch (NoSuchFileException e) {
+            throw new CliException("no JWKS file at " + source + ": pass a file path or an http(s) URL to --jwks");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException("cannot read the JWKS from " + source + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted while fetching the JWKS");
+        }
+    }
+
+    /** Keys by short key id; revoked kids are marked as such so the answer can say "revoked". */
+    static Map<String, VerificationKey> parseJwks(String text) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new CliException("the JWKS is not valid JSON");
+        }
+        if (root == null || !root.path("keys").isArray()) {
+            throw new CliException("the JWKS has no \"keys\" array");
+        }
+        Map<String, VerificationKey> keys = new HashMap<>();
+        for (JsonNode jwk : root.path("keys")) {
+            if (!"OKP".equals(jwk.path("kty").asText()) || !"Ed25519".equals(jwk.path("crv").asText())) {
+                continue;
+            }
+            byte[] publicKey;
+            try {
+                publicKey = Base64.getUrlDecoder().decode(jwk.path("x").asText());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (publicKey.length == 32) {
+                keys.put(Base32.encode(KeyIds.shortKid(publicKey)), new VerificationKey(KeyIds.kid(publicKey), publicKey, false));
+            }
+        }
+        for (JsonNode revoked : root.path("revoked")) {
+            try {
+                byte[] thumbprint = Base64.getUrlDecoder().decode(revoked.asText());
+                if (thumbprint.length == 32) {
+                    String shortKid = Base32.encode(Arrays.copyOf(thumbprint, CodeFormat.SHORT_KID_LENGTH));
+                    keys.put(shortKid, new VerificationKey(revoked.asText(), new byte[32], true));
+                }
+            } catch (IllegalArgumentException e) {
+                // not a thumbprint: ignore, as unknown members are ignored
+            }
+        }
+        return keys;
+    }
+}

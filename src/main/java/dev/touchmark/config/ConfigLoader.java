@@ -1,0 +1,64 @@
+package dev.touchmark.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads TouchmarkConfig from environment variables, with the defaults documented in README.md. */
+public final class ConfigLoader {
+    private ConfigLoader() {
+    }
+
+    /** Loads from the process environment. */
+    public static TouchmarkConfig fromEnvironment() {
+        return load(System.getenv());
+    }
+
+    /** Loads from a map of variables; throws ConfigException naming the variable to fix. */
+    public static TouchmarkConfig load(Map<String, String> env) {
+        int port = port(env.getOrDefault("TOUCHMARK_PORT", "7070"));
+        String host = env.getOrDefault("TOUCHMARK_HOST", "0.0.0.0").strip();
+        Path dataDir = Path.of(env.getOrDefault("TOUCHMARK_DATA_DIR", "data")).toAbsolutePath().normalize();
+        String publicUrl = publicUrl(env.getOrDefault("TOUCHMARK_PUBLIC_URL", "http://localhost:" + port));
+        String dbUrl = env.getOrDefault("TOUCHMARK_DB_URL", "jdbc:h2:file:" + dataDir.resolve("touchmark"));
+        if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("TOUCHMARK_DB_URL must start with jdbc:h2: or jdbc:postgresql:, not '" + dbUrl + "'");
+        }
+        String dbUser = env.getOrDefault("TOUCHMARK_DB_USER", dbUrl.startsWith("jdbc:h2:") ? "sa" : "postgres");
+        String dbPassword = env.getOrDefault("TOUCHMARK_DB_PASSWORD", "");
+        Optional<String> masterKey = Optional.ofNullable(env.get("TOUCHMARK_MASTER_KEY")).filter(s -> !s.isBlank());
+        Path masterKeyFile = Path.of(env.getOrDefault("TOUCHMARK_MASTER_KEY_FILE", dataDir.resolve("master.key").toString()));
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKey, masterKeyFile);
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new ConfigException("TOUCHMARK_PORT must be a number between 0 and 65535, not '" + value + "'");
+    }
+
+    private static String publicUrl(String value) {
+        String message = "TOUCHMARK_PUBLIC_URL must be an absolute http(s) URL without query or fragment, such as https://tm.example.com, not '"
+                + value + "'";
+        try {
+            URI uri = new URI(value.strip());
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
+                throw new ConfigException(message);
+            }
+            String url = value.strip();
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(message);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.touchmark.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Typed configuration of one Touchmark process. Secrets (database password, master key) are held
+ * here only as references or values that never print: toString redacts them.
+ */
+public record TouchmarkConfig(
+        int port,
+        String host,
+        String publicUrl,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        Optional<String> masterKeyBase64,
+        Path masterKeyFile) {
+
+    /** True when the database is PostgreSQL rather than embedded H2. */
+    public boolean isPostgres() {
+        return dbUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** A copy pointing at another database (tests and admin commands). */
+    public TouchmarkConfig withDbUrl(String url, String user, String password) {
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, url, user, password, masterKeyBase64, masterKeyFile);
+    }
+
+    /** A copy listening on another port (0 picks a free one). */
+    public TouchmarkConfig withPort(int newPort) {
+        return new TouchmarkConfig(newPort, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile);
+    }
+
+    /** A copy with another public URL. */
+    public TouchmarkConfig withPublicUrl(String url) {
+        return new TouchmarkConfig(port, host, url, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile);
+    }
+
+    @Override
+    public String toString() {
+        return "TouchmarkConfig[port=" + port + ", host=" + host + ", publicUrl=" + publicUrl + ", dataDir=" + dataDir
+                + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword=[REDACTED], masterKey="
+                + (masterKeyBase64.isPresent() ? "[REDACTED]" : "file " + masterKeyFile) + "]";
+    }
+}

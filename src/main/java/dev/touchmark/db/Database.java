@@ -1,0 +1,124 @@
+package dev.touchmark.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.touchmark.config.ConfigException;
+import dev.touchmark.config.TouchmarkConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+
+/** The connection pool, the migrations and the jOOQ context: the one way in to the database. */
+public final class Database implements AutoCloseable {
+    /** Options every embedded H2 URL gets; AUTO_SERVER lets admin commands share a file a server holds. */
+    private static final String[] H2_FILE_OPTIONS = {
+        "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE", "WRITE_DELAY=0"
+    };
+    private static final String[] H2_MEM_OPTIONS = {
+        "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "DB_CLOSE_DELAY=-1"
+    };
+
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+        Settings settings = new Settings().withRenderSchema(false).withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
+        // Thread-bound transactions let repositories share one transaction through dsl.transaction(() -> ...).
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
+        configuration.set(postgres ? SQLDialect.POSTGRES : SQLDialect.H2);
+        configuration.set(settings);
+        this.dsl = DSL.using(configuration);
+    }
+
+    /** Opens the pool and applies pending migrations; fails with a one-line message if unreachable. */
+    public static Database open(TouchmarkConfig config, int poolSize) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(effectiveUrl(config.dbUrl()));
+        hikari.setUsername(config.dbUser());
+        hikari.setPassword(config.dbPassword());
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setPoolName("touchmark-db");
+        hikari.setInitializationFailTimeout(10_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new ConfigException("cannot open the database at TOUCHMARK_DB_URL=" + config.dbUrl() + ": " + rootMessage(e));
+        }
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new ConfigException("cannot migrate the database at " + config.dbUrl() + ": " + rootMessage(e));
+        }
+        return new Database(dataSource, config.isPostgres());
+    }
+
+    /** The JDBC URL with the options Touchmark needs added to embedded H2 URLs. */
+    public static String effectiveUrl(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String[] options = url.startsWith("jdbc:h2:mem:") ? H2_MEM_OPTIONS : H2_FILE_OPTIONS;
+        StringBuilder result = new StringBuilder(url);
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        for (String option : options) {
+            String name = option.substring(0, option.indexOf('=') + 1);
+            if (!upper.contains(";" + name)) {
+                result.append(';').append(option);
+            }
+        }
+        return result.toString();
+    }
+
+    /** The jOOQ context over the pool. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /** The pool, for code that needs plain JDBC. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True for PostgreSQL, false for H2. */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /** True if a connection answers within a second. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

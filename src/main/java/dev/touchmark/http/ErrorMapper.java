@@ -1,0 +1,63 @@
+package dev.touchmark.http;
+
+import dev.touchmark.error.ConflictException;
+import dev.touchmark.error.NotFoundException;
+import dev.touchmark.error.ValidationException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns failures into problem documents at the HTTP edge; unknown failures go out opaque and are logged. */
+public final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {
+    }
+
+    /** Registers the handlers. */
+    public static void register(RoutesConfig routes) {
+        routes.exception(ValidationException.class, (e, ctx) -> Problem.write(ctx, 400, "Invalid input", e.getMessage(),
+                Map.of("errors", e.errors())));
+        routes.exception(BadRequest.class, (e, ctx) -> Problem.write(ctx, 400, "Bad request", e.getMessage()));
+        routes.exception(NotFoundException.class, (e, ctx) -> Problem.write(ctx, 404, "Not found", e.getMessage()));
+        routes.exception(ConflictException.class, (e, ctx) -> Problem.write(ctx, 409, "Conflict", e.getMessage()));
+        routes.exception(Unauthorized.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"touchmark\"");
+            Problem.write(ctx, 401, "Unauthorized", e.getMessage());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> Problem.write(ctx, e.getStatus(),
+                titleFor(e.getStatus()), e.getMessage()));
+        routes.exception(Exception.class, ErrorMapper::unexpected);
+        routes.error(404, "*", ctx -> {
+            if (ctx.result() == null) {
+                Problem.write(ctx, 404, "Not found", "no such resource: " + ctx.method() + " " + ctx.path());
+            }
+        });
+        routes.error(405, "*", ctx -> {
+            if (ctx.result() == null) {
+                Problem.write(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path());
+            }
+        });
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        String incident = UUID.randomUUID().toString();
+        LOG.error("Unexpected failure on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
+        Problem.write(ctx, 500, "Internal error", "something went wrong on our side; incident " + incident);
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Payload too large";
+            case 415 -> "Unsupported media type";
+            default -> "Error";
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package dev.touchmark.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.http.Context;
+
+/** The JSON mapping of the API: ISO dates, unknown fields refused so typos are not silently ignored. */
+public final class Json {
+    private final ObjectMapper mapper;
+
+    public Json() {
+        this.mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+
+    /** The shared mapper. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Reads the request body as a record, answering 400 with a readable reason if it does not fit. */
+    public <T> T read(Context ctx, Class<T> type) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw new BadRequest("the request body must be a JSON object");
+        }
+        try {
+            T value = mapper.readValue(body, type);
+            if (value == null) {
+                throw new BadRequest("the request body must be a JSON object");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw new BadRequest("unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("the request body is not valid JSON for this request: " + e.getOriginalMessage());
+        }
+    }
+}

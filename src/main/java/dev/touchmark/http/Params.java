@@ -1,0 +1,68 @@
+package dev.touchmark.http;
+
+import dev.touchmark.error.NotFoundException;
+import io.javalin.http.Context;
+
+/** Reads path and query parameters with clear answers for malformed values. */
+public final class Params {
+    private Params() {
+    }
+
+    /** A numeric id from the path; anything else is a 404 for that kind of thing. */
+    public static long id(Context ctx, String name, String what) {
+        String raw = ctx.pathParam(name);
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new NotFoundException("no " + what + " with id '" + truncate(raw) + "'");
+    }
+
+    /** An optional whole-number query parameter within bounds. */
+    public static Long optionalLong(Context ctx, String name, long min, long max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequest("query parameter '" + name + "' must be a whole number from " + min + " to " + max);
+    }
+
+    /** A whole-number query parameter with a default. */
+    public static long longOr(Context ctx, String name, long min, long max, long fallback) {
+        Long value = optionalLong(ctx, name, min, max);
+        return value == null ? fallback : value;
+    }
+
+    /** A decimal query parameter with a default. */
+    public static double doubleOr(Context ctx, String name, double min, double max, double fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequest("query parameter '" + name + "' must be a number from " + min + " to " + max);
+    }
+
+    static String truncate(String raw) {
+        return raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.touchmark.http;
+
+import dev.touchmark.batch.BatchController;
+import dev.touchmark.brand.BrandController;
+import dev.touchmark.keys.KeyController;
+import dev.touchmark.label.LabelController;
+import dev.touchmark.product.ProductController;
+import io.javalin.config.RoutesConfig;
+
+/** Every path of Touchmark in one table. */
+public final class Routes {
+    private Routes() {
+    }
+
+    /** The controllers the table points at. */
+    public record Controllers(ApiAuth auth, HealthController health, BrandController brand, KeyController keys,
+                              ProductController products, BatchController batches, LabelController labels) {
+    }
+
+    /** Registers every route. */
+    public static void register(RoutesConfig routes, Controllers c) {
+        routes.get("/healthz", c.health()::health);
+        routes.get("/.well-known/jwks.json", c.keys()::jwks);
+
+        routes.before("/api/v1/*", c.auth());
+        routes.get("/api/v1/brand", c.brand()::current);
+
+        routes.get("/api/v1/keys", c.keys()::list);
+        routes.post("/api/v1/keys/rotate", c.keys()::rotate);
+        routes.post("/api/v1/keys/{kid}/revoke", c.keys()::revoke);
+
+        routes.get("/api/v1/products", c.products()::list);
+        routes.post("/api/v1/products", c.products()::create);
+        routes.get("/api/v1/products/{id}", c.products()::get);
+
+        routes.get("/api/v1/batches", c.batches()::list);
+        routes.post("/api/v1/batches", c.batches()::create);
+        routes.get("/api/v1/batches/{id}", c.batches()::get);
+        routes.get("/api/v1/batches/{id}/history", c.batches()::history);
+        routes.post("/api/v1/batches/{id}/release", c.batches()::release);
+        routes.post("/api/v1/batches/{id}/recall", c.batches()::recall);
+        routes.post("/api/v1/batches/{id}/void", c.batches()::voidBatch);
+        routes.get("/api/v1/batches/{id}/codes/{index}", c.batches()::code);
+        routes.get("/api/v1/batches/{id}/codes/{index}/label.png", c.labels()::png);
+        routes.get("/api/v1/batches/{id}/codes/{index}/label.svg", c.labels()::svg);
+        routes.get("/api/v1/batches/{id}/labels", c.labels()::export);
+
+        ErrorMapper.register(routes);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.touchmark.label;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * Writes whole batches of labels (indexes {@code from..from+count-1}) to an OutputStream in any
+ * {@link LabelFormat}, streaming: codes and QR matrices are produced in parallel chunks on a private pool
+ * of daemon threads with a bounded number of chunks in flight, and written in order on the calling
+ * thread. The stream is flushed but never closed. If it throws (client went away), the export stops,
+ * the pool is shut down and the IOException is rethrown; a failure of the LabelSource is rethrown as is.
+ * ZIP is the exception to constant memory: see {@link #writeZip}.
+ */
+public final class BatchExporter {
+    private final CsvBatchWriter csv;
+    private final ZipBatchWriter zip;
+    private final PdfBatchWriter pdf;
+    private final ZplBatchWriter zpl;
+
+    /** An exporter using one worker thread per available processor. */
+    public BatchExporter(LabelSource source) {
+        this(source, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** An exporter using {@code threads} worker threads per export. */
+    public BatchExporter(LabelSource source, int threads) {
+        Objects.requireNonNull(source, "source");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        this.csv = new CsvBatchWriter(source, threads);
+        this.zip = new ZipBatchWriter(source, threads);
+        this.pdf = new PdfBatchWriter(source, threads);
+        this.zpl = new ZplBatchWriter(source, threads);
+    }
+
+    /** Writes codes {@code from..from+count-1} in {@code format}; PDF uses A4 sheets, ZPL 50 x 30 mm at 203 dpi. */
+    public void write(LabelFormat format, long from, long count, OutputStream out) throws IOException {
+        switch (format) {
+            case CSV -> writeCsv(from, count, out);
+            case PDF -> writePdf(from, count, SheetLayout.defaults(Paper.A4), out);
+            case ZIP -> writeZip(from, count, out);
+            case ZPL -> writeZpl(from, count, ZplLayout.defaults(), out);
+        }
+    }
+
+    /** CSV {@code index,serial,url}, UTF-8, CRLF line endings (RFC 4180), fields quoted only when needed. */
+    public void writeCsv(long from, long count, OutputStream out) throws IOException {
+        csv.write(from, count, out);
+    }
+
+    /**
+     * A ZIP of {@code <serial>.svg} files (DEFLATED, fastest level). ZipOutputStream keeps a few hundred
+     * bytes per entry for the central directory until the end, so memory grows with count: keep ZIP
+     * batches to about 100,000 codes per file.
+     */
+    public void writeZip(long from, long count, OutputStream out) throws IOException {
+        zip.write(from, count, out);
+    }
+
+    /** PDF 1.4 label sheets in {@code layout} (validated first), one page per columns x rows codes. */
+    public void writePdf(long from, long count, SheetLayout layout, OutputStream out) throws IOException {
+        pdf.write(from, count, layout, out);
+    }
+
+    /** ZPL II for thermal printers, one {@code ^XA..^XZ} per code, in {@code layout} (validated first). */
+    public void writeZpl(long from, long count, ZplLayout layout, OutputStream out) throws IOException {
+        zpl.write(from, count, layout, out);
+    }
+}

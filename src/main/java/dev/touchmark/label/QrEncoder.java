@@ -1,0 +1,69 @@
+package dev.touchmark.label;
+
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Encodes text as a QR matrix at error-correction level M with ZXing; no image work (renderers add the
+ * 4-module quiet zone).
+ */
+public final class QrEncoder {
+    /** Modules of light margin every renderer draws around the symbol. */
+    public static final int QUIET_ZONE = 4;
+
+    private static final Map<EncodeHintType, Object> UTF8 =
+            Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+
+    private QrEncoder() {}
+
+    /**
+     * Encodes {@code content}. ZXing picks the mode itself (alphanumeric for an all-uppercase URL);
+     * a character set hint is passed only when the text is not ISO-8859-1, ZXing's default.
+     *
+     * @throws IllegalArgumentException if the content is empty or too long for any QR version
+     */
+    public static QrMatrix encode(String content) {
+        if (content == null || content.isEmpty()) {
+            throw new IllegalArgumentException("QR content must not be empty");
+        }
+        try {
+            var hints = StandardCharsets.ISO_8859_1.newEncoder().canEncode(content) ? null : UTF8;
+            var qr = Encoder.encode(content, ErrorCorrectionLevel.M, hints);
+            return fromByteMatrix(qr.getVersion().getVersionNumber(), qr.getMatrix());
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("cannot encode QR (" + content.length() + " chars): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static QrMatrix fromByteMatrix(int version, ByteMatrix matrix) {
+        int size = matrix.getWidth();
+        byte[][] rows = matrix.getArray();
+        int[] runs = new int[size * ((size + 1) / 2) * 3];
+        int n = 0;
+        for (int y = 0; y < size; y++) {
+            byte[] row = rows[y];
+            int x = 0;
+            while (x < size) {
+                if (row[x] != 1) {
+                    x++;
+                    continue;
+                }
+                int start = x;
+                while (x < size && row[x] == 1) {
+                    x++;
+                }
+                runs[n++] = start;
+                runs[n++] = y;
+                runs[n++] = x - start;
+            }
+        }
+        return new QrMatrix(version, size, Arrays.copyOf(runs, n));
+    }
+}
