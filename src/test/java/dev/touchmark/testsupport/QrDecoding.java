@@ -1,0 +1,36 @@
+package dev.touchmark.testsupport;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.FormatException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/** Decodes QR codes from images with ZXing, as a label printer's customer would. */
+public final class QrDecoding {
+    private QrDecoding() {
+    }
+
+    /** The text of the one QR in a PNG. */
+    public static String decodePng(byte[] png) throws IOException {
+        return decode(ImageIO.read(new ByteArrayInputStream(png)));
+    }
+
+    /** The text of the one QR in an image. */
+    public static String decode(BufferedImage image) {
+        try {
+            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (NotFoundException | ChecksumException | FormatException e) {
+            throw new AssertionError("no readable QR code in the image: " + e, e);
+        }
+    }
+}
