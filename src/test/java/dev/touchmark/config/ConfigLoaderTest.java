@@ -1,0 +1,48 @@
+package dev.touchmark.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    @Test
+    void defaultsAreThoseTheReadmeDocuments() {
+        TouchmarkConfig config = ConfigLoader.load(Map.of());
+        assertEquals(7070, config.port());
+        assertEquals("http://localhost:7070", config.publicUrl());
+        assertTrue(config.dbUrl().startsWith("jdbc:h2:file:") && config.dbUrl().endsWith("data/touchmark"), config.dbUrl());
+        assertTrue(config.masterKeyFile().toString().endsWith("data/master.key"));
+        assertFalse(config.isPostgres());
+    }
+
+    @Test
+    void badValuesStopWithOneLineNamingTheVariable() {
+        assertMessage(Map.of("TOUCHMARK_PORT", "seventy"), "TOUCHMARK_PORT");
+        assertMessage(Map.of("TOUCHMARK_PORT", "70000"), "TOUCHMARK_PORT");
+        assertMessage(Map.of("TOUCHMARK_PUBLIC_URL", "ftp://x.example"), "TOUCHMARK_PUBLIC_URL");
+        assertMessage(Map.of("TOUCHMARK_PUBLIC_URL", "https://x.example/?a=b"), "TOUCHMARK_PUBLIC_URL");
+        assertMessage(Map.of("TOUCHMARK_PUBLIC_URL", "not a url"), "TOUCHMARK_PUBLIC_URL");
+        assertMessage(Map.of("TOUCHMARK_DB_URL", "jdbc:mysql://x"), "TOUCHMARK_DB_URL");
+    }
+
+    @Test
+    void aTrailingSlashIsDroppedFromThePublicUrlAndPostgresIsRecognised() {
+        TouchmarkConfig config = ConfigLoader.load(Map.of("TOUCHMARK_PUBLIC_URL", "https://tm.example/",
+                "TOUCHMARK_DB_URL", "jdbc:postgresql://db/tm", "TOUCHMARK_DB_PASSWORD", "hunter2"));
+        assertEquals("https://tm.example", config.publicUrl());
+        assertTrue(config.isPostgres());
+        assertEquals("postgres", config.dbUser());
+        assertFalse(config.toString().contains("hunter2"), "secrets never print");
+    }
+
+    private static void assertMessage(Map<String, String> env, String variable) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env));
+        assertTrue(e.getMessage().contains(variable), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+}
