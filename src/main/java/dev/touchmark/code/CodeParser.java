@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
@@ -15,7 +16,7 @@ public final class CodeParser {
     /** Longest input looked at; anything longer is garbage, not a code. */
     public static final int MAX_INPUT_LENGTH = 2048;
     private static final int PAYLOAD_CHARS = Base32.encodedLength(CodeFormat.PAYLOAD_LENGTH);
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("uuMMdd");
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("uuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     private CodeParser() {
     }
@@ -29,14 +30,22 @@ public final class CodeParser {
         if (input.length() > MAX_INPUT_LENGTH) {
             throw new CodeParseException("the code is longer than " + MAX_INPUT_LENGTH + " characters");
         }
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c <= ' ' || c >= 127) {
+                throw new CodeParseException("the code contains characters that cannot appear in a Touchmark URL");
+            }
+        }
         if (input.length() == PAYLOAD_CHARS && !input.contains("/")) {
             return parseCompactPayload(input);
         }
         URI uri = toUri(input);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        int compactAt = path.toUpperCase(Locale.ROOT).lastIndexOf("/V/");
-        if (compactAt >= 0) {
-            return parseCompactPayload(path.substring(compactAt + 3));
+        String[] segments = path.split("/", -1);
+        // Compact: .../V/<payload>. Decided on the last two segments only, so a GS1 lot or a public URL path
+        // spelled "v" cannot be mistaken for it.
+        if (segments.length >= 2 && segments[segments.length - 2].equalsIgnoreCase("V")) {
+            return parseCompactPayload(segments[segments.length - 1]);
         }
         if (path.contains("/01/")) {
             return parseDigitalLink(path, uri.getRawQuery());
@@ -144,7 +153,9 @@ public final class CodeParser {
     private static byte[] decodeSignature(String text) throws CodeParseException {
         try {
             byte[] signature = Base64.getUrlDecoder().decode(text);
-            if (signature.length != CodeFormat.SIGNATURE_LENGTH || text.length() != 86) {
+            // Only the canonical spelling is accepted: unused trailing bits must be zero, as in base32.
+            boolean canonical = Base64.getUrlEncoder().withoutPadding().encodeToString(signature).equals(text);
+            if (signature.length != CodeFormat.SIGNATURE_LENGTH || !canonical) {
                 throw new CodeParseException("the signature (s) must be 64 bytes in unpadded base64url");
             }
             return signature;
