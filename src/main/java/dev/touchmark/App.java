@@ -55,6 +55,7 @@ public final class App implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.maxRequestSize = 1_000_000L;
+            config.http.prefer405over404 = true;
             Routes.register(config.routes, controllers);
         });
     }

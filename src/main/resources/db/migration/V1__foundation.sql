@@ -42,7 +42,7 @@ CREATE TABLE signing_key (
   created_at TIMESTAMP WITH TIME ZONE NOT NULL,
   retired_at TIMESTAMP WITH TIME ZONE,
   revoked_at TIMESTAMP WITH TIME ZONE,
-  revoked_reason VARCHAR(500),
+  revoked_reason VARCHAR(1000),
   CONSTRAINT signing_key_kid_unique UNIQUE (kid),
   CONSTRAINT signing_key_short_kid_unique UNIQUE (short_kid),
   CONSTRAINT signing_key_public_key_length CHECK (OCTET_LENGTH(public_key) = 32),

@@ -4,6 +4,7 @@ import dev.touchmark.access.Principal;
 import dev.touchmark.code.BatchCodes;
 import dev.touchmark.http.ApiAuth;
 import dev.touchmark.http.Json;
+import dev.touchmark.http.Page;
 import dev.touchmark.http.Params;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -53,8 +54,8 @@ public final class BatchController {
         List<Batch> page = batches.list(ApiAuth.principal(ctx).brandId(),
                 Params.optionalLong(ctx, "productId", 1, Long.MAX_VALUE), limit,
                 Params.optionalLong(ctx, "before", 1, Long.MAX_VALUE));
-        ctx.json(Map.of("items", page.stream().map(BatchView::of).toList(),
-                "nextBefore", page.size() == limit ? page.get(page.size() - 1).id() : ""));
+        ctx.json(new Page<>(page.stream().map(BatchView::of).toList(),
+                page.size() == limit ? page.get(page.size() - 1).id() : null));
     }
 
     public void history(Context ctx) {
@@ -83,7 +84,7 @@ public final class BatchController {
     public void code(Context ctx) {
         Batch batch = batches.get(ApiAuth.principal(ctx).brandId(), Params.id(ctx, "id", "batch"));
         long index = codeIndex(ctx, batch);
-        BatchCodes codes = batches.codes(batch);
+        BatchCodes codes = batches.codesForPrinting(batch.brandId(), batch.id());
         ctx.json(new CodeView(batch.id(), index, codes.serial(index), codes.url(index)));
     }
 

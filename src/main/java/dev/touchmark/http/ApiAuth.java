@@ -16,9 +16,6 @@ public final class ApiAuth implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if ("OPTIONS".equals(ctx.method().name())) {
-            return;
-        }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new Unauthorized("send an API key as 'Authorization: Bearer <key>'");

@@ -60,8 +60,8 @@ public final class KeyService {
      * makes a new active key so the brand can keep minting.
      */
     public SigningKey revoke(long brandId, String kid, String reason) {
-        if (reason != null && reason.length() > 500) {
-            throw ValidationException.of("reason", "must be at most 500 characters");
+        if (reason != null && reason.length() > 1000) {
+            throw ValidationException.of("reason", "must be at most 1000 characters");
         }
         return dsl.transactionResult(() -> {
             SigningKey key = find(brandId, kid);

@@ -83,7 +83,7 @@ public final class LabelController {
 
     private static LabelFormat format(String raw) {
         try {
-            return LabelFormat.parse(raw == null ? "pdf" : raw);
+            return LabelFormat.parse(raw == null ? "pdf" : raw.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage());
         }

@@ -3,10 +3,10 @@ package dev.touchmark.product;
 import dev.touchmark.access.Principal;
 import dev.touchmark.http.ApiAuth;
 import dev.touchmark.http.Json;
+import dev.touchmark.http.Page;
 import dev.touchmark.http.Params;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 
 /** HTTP for products. */
 public final class ProductController {
@@ -32,6 +32,6 @@ public final class ProductController {
         int limit = (int) Params.longOr(ctx, "limit", 1, 500, 100);
         List<Product> page = products.list(ApiAuth.principal(ctx).brandId(), limit,
                 Params.optionalLong(ctx, "before", 1, Long.MAX_VALUE));
-        ctx.json(Map.of("items", page, "nextBefore", page.size() == limit ? page.get(page.size() - 1).id() : ""));
+        ctx.json(new Page<>(page, page.size() == limit ? page.get(page.size() - 1).id() : null));
     }
 }

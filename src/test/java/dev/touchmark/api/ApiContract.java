@@ -150,6 +150,13 @@ abstract class ApiContract {
         assertEquals(404, http.get("/api/v1/batches/-1", key).status());
         assertEquals(404, http.get("/api/v1/products/99999999999999999999999", key).status());
         assertEquals(404, http.get("/no/such/path", null).status());
+        assertEquals(405, http.send("DELETE", "/api/v1/products", key, null).status());
+        assertEquals(400, http.post("/api/v1/batches", key, "{\"productId\": " + product + ", \"quantity\": \"5\"}").status(),
+                "a number as a string is refused, not coerced");
+        assertEquals(400, http.post("/api/v1/batches", key, "{\"productId\": " + product + ", \"quantity\": 5.9}").status(),
+                "a fraction is refused, not truncated");
+        assertEquals(0, http.get("/api/v1/batches", key).json().get("items").size());
+        assertTrue(http.get("/api/v1/batches", key).json().get("nextBefore").isNull());
     }
 
     @Test
@@ -190,6 +197,7 @@ abstract class ApiContract {
         assertEquals(200, http.post("/api/v1/batches/" + batch + "/void", key, null).status());
         Http.Response export = http.get("/api/v1/batches/" + batch + "/labels?format=csv", key);
         assertEquals(409, export.status());
+        assertEquals(409, http.get("/api/v1/batches/" + batch + "/codes/0", key).status());
         assertTrue(export.json().get("detail").asText().contains("voided"));
     }
 
