@@ -10,9 +10,15 @@ import java.util.Objects;
  * of daemon threads with a bounded number of chunks in flight, and written in order on the calling
  * thread. The stream is flushed but never closed. If it throws (client went away), the export stops,
  * the pool is shut down and the IOException is rethrown; a failure of the LabelSource is rethrown as is.
- * ZIP is the exception to constant memory: see {@link #writeZip}.
+ * ZIP is the exception to constant memory, hence {@link #MAX_ZIP_CODES}.
  */
 public final class BatchExporter {
+    /**
+     * Most codes in one ZIP: ZipOutputStream keeps ~250 bytes per entry until the central directory is
+     * written, so larger ZIPs would no longer stream in bounded memory (and nobody unpacks a million SVGs).
+     */
+    public static final long MAX_ZIP_CODES = 100_000;
+
     private final CsvBatchWriter csv;
     private final ZipBatchWriter zip;
     private final PdfBatchWriter pdf;
@@ -51,11 +57,15 @@ public final class BatchExporter {
     }
 
     /**
-     * A ZIP of {@code <serial>.svg} files (DEFLATED, fastest level). ZipOutputStream keeps a few hundred
-     * bytes per entry for the central directory until the end, so memory grows with count: keep ZIP
-     * batches to about 100,000 codes per file.
+     * A ZIP of {@code <serial>.svg} files (DEFLATED, fastest level).
+     *
+     * @throws IllegalArgumentException if count exceeds {@link #MAX_ZIP_CODES}
      */
     public void writeZip(long from, long count, OutputStream out) throws IOException {
+        if (count > MAX_ZIP_CODES) {
+            throw new IllegalArgumentException("a ZIP holds at most " + MAX_ZIP_CODES + " codes, was " + count
+                    + "; export a range at a time, or use PDF, CSV or ZPL");
+        }
         zip.write(from, count, out);
     }
 

@@ -48,12 +48,6 @@ public final class OrderedParallelPipeline<T> {
         this.maxInFlight = maxInFlight;
     }
 
-    /** A pipeline with one worker per available processor and four tasks in flight per worker. */
-    public static <T> OrderedParallelPipeline<T> forAvailableProcessors() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return new OrderedParallelPipeline<>(cores, 4 * cores);
-    }
-
     /**
      * Runs tasks {@code 0..taskCount-1} and feeds their results to {@code sink} in order.
      *
@@ -109,15 +103,12 @@ public final class OrderedParallelPipeline<T> {
         }
     }
 
+    /** Interrupts and waits for the workers; tasks are short (one chunk), so this is prompt. */
     private static void shutdown(ExecutorService pool) {
         pool.shutdownNow();
-        boolean interrupted = false;
         try {
             pool.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Streams a batch as a PDF 1.4 of label sheets without holding pages in memory. Object numbers are
@@ -27,27 +28,25 @@ final class PdfBatchWriter {
     void write(long from, long count, SheetLayout layout, OutputStream target) throws IOException {
         layout.validate();
         var range = new CodeRange(from, count, layout.labelsPerPage());
-        long pages = range.chunks();
-        if (pages > (Integer.MAX_VALUE - FIRST_PAGE_OBJECT) / 2 - 1) {
-            throw new IllegalArgumentException("too many pages for one PDF: " + pages);
+        if (range.chunks() > (Integer.MAX_VALUE - FIRST_PAGE_OBJECT) / 2 - 1) {
+            throw new IllegalArgumentException("too many pages for one PDF: " + range.chunks());
         }
-        var pdf = new PdfObjects(new BufferedOutputStream(target, 1 << 16),
-                FIRST_PAGE_OBJECT + 2 * (int) pages);
+        int pages = (int) range.chunks();
+        var pdf = new PdfObjects(new BufferedOutputStream(target, 1 << 16), FIRST_PAGE_OBJECT + 2 * pages,
+                pageDictionary(layout.paper()));
         pdf.raw("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
         pdf.object(1, "<< /Type /Catalog /Pages 2 0 R >>");
-        writePageTree(pdf, (int) pages);
+        writePageTree(pdf, pages);
         pdf.object(3, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
         var renderer = new PdfPageRenderer(source, layout);
-        var pageDict = "/Type /Page /Parent 2 0 R /MediaBox [0 0 " + num(layout.paper().widthPt()) + " "
-                + num(layout.paper().heightPt()) + "] /Resources << /Font << /F1 3 0 R >> /ProcSet [/PDF /Text] >>";
-        var pipeline = new OrderedParallelPipeline<byte[]>(threads, 3 * threads);
-        long[] page = {0};
-        pipeline.run(pages, p -> renderer.render(range.start(p), range.size(p)), content -> {
-            int obj = FIRST_PAGE_OBJECT + 2 * (int) page[0]++;
-            pdf.object(obj, "<< " + pageDict + " /Contents " + (obj + 1) + " 0 R >>");
-            pdf.stream(obj + 1, content);
-        });
+        new OrderedParallelPipeline<byte[]>(threads, 3 * threads)
+                .run(pages, p -> renderer.render(range.start(p), range.size(p)), pdf::page);
         pdf.finish(1);
+    }
+
+    private static String pageDictionary(Paper paper) {
+        return "/Type /Page /Parent 2 0 R /MediaBox [0 0 " + num(paper.widthPt()) + " " + num(paper.heightPt())
+                + "] /Resources << /Font << /F1 3 0 R >> /ProcSet [/PDF /Text] >>";
     }
 
     private static void writePageTree(PdfObjects pdf, int pages) throws IOException {
@@ -72,15 +71,31 @@ final class PdfBatchWriter {
     /** Writes numbered objects, remembering each one's offset, then the xref table and trailer. */
     private static final class PdfObjects {
         private final OutputStream out;
-        private final long[] offsets;
+        private final int objectCount;
+        private final String pageDictionary;
+        private int nextPageObject = FIRST_PAGE_OBJECT;
+        /** Byte offset of each object written so far; grows as pages are written, 8 bytes per object. */
+        private long[] offsets = new long[1024];
         private long position;
 
-        PdfObjects(OutputStream out, int objectCount) {
+        PdfObjects(OutputStream out, int objectCount, String pageDictionary) {
             this.out = out;
-            this.offsets = new long[objectCount];
+            this.objectCount = objectCount;
+            this.pageDictionary = pageDictionary;
+        }
+
+        /** Writes the next page object and its content stream, numbered 4+2i and 5+2i. */
+        void page(byte[] deflatedContent) throws IOException {
+            int number = nextPageObject;
+            nextPageObject += 2;
+            object(number, "<< " + pageDictionary + " /Contents " + (number + 1) + " 0 R >>");
+            stream(number + 1, deflatedContent);
         }
 
         void begin(int number) throws IOException {
+            if (number >= offsets.length) {
+                offsets = Arrays.copyOf(offsets, Math.min(objectCount, 2 * offsets.length));
+            }
             offsets[number] = position;
             raw(number + " 0 obj\n");
         }
@@ -117,8 +132,8 @@ final class PdfBatchWriter {
         void finish(int root) throws IOException {
             long xref = position;
             var table = new ByteSink(8192);
-            table.ascii("xref\n0 ").num(offsets.length).ascii("\n0000000000 65535 f\r\n");
-            for (int i = 1; i < offsets.length; i++) {
+            table.ascii("xref\n0 ").num(objectCount).ascii("\n0000000000 65535 f\r\n");
+            for (int i = 1; i < objectCount; i++) {
                 String digits = Long.toString(offsets[i]);
                 table.ascii("0000000000".substring(digits.length())).ascii(digits).ascii(" 00000 n\r\n");
                 if (table.length() > 8000) {
@@ -126,7 +141,7 @@ final class PdfBatchWriter {
                     table.reset();
                 }
             }
-            table.ascii("trailer\n<< /Size ").num(offsets.length).ascii(" /Root ").num(root)
+            table.ascii("trailer\n<< /Size ").num(objectCount).ascii(" /Root ").num(root)
                     .ascii(" 0 R >>\nstartxref\n").num(xref).ascii("\n%%EOF\n");
             raw(table);
             out.flush();

@@ -14,8 +14,8 @@ import java.util.zip.ZipOutputStream;
  * Writes a batch as a ZIP of SVG labels named {@code <serial>.svg}. Entries are DEFLATED at the fastest
  * level: SVG path text shrinks about 3-4x, and deflating a ~7 KB label costs far less than encoding its
  * QR, so the single writer thread keeps up with the encoding workers. Caveat: ZipOutputStream keeps one
- * small record per entry for the central directory (a few hundred bytes), so memory grows with the
- * number of entries; cap ZIP batches (see the package notes) rather than exporting millions this way.
+ * record per entry (~250 bytes) for the central directory, so memory grows with the number of entries;
+ * {@link BatchExporter#MAX_ZIP_CODES} caps it.
  */
 final class ZipBatchWriter {
     private static final int CHUNK = 64;
