@@ -14,7 +14,6 @@ import dev.touchmark.product.Markets;
 import dev.touchmark.product.Product;
 import dev.touchmark.product.ProductService;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -134,10 +133,5 @@ public final class BatchService {
         }
         return new BatchCodes(signer, batch.id(), batch.quantity(), batch.profile(), publicUrl, product.gtin(),
                 batch.lot(), batch.expiry());
-    }
-
-    /** Expiry as given, for callers that parse text. */
-    public static LocalDate parseExpiry(String text) {
-        return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
     }
 }

@@ -34,6 +34,16 @@ final class AdminContext implements AutoCloseable {
         return services;
     }
 
+    /** The brand a --brand option names. */
+    Brand brand(BrandOption option) {
+        return brand(option.idOrName);
+    }
+
+    /** The command line acting for the brand a --brand option names. */
+    Principal principal(BrandOption option) {
+        return principal(option.idOrName);
+    }
+
     /** A brand by numeric id or exact name. */
     Brand brand(String idOrName) {
         if (idOrName.matches("\\d{1,18}")) {

@@ -20,18 +20,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** touchmark batch create|list|release|recall|void|export. */
-@Command(name = "batch", description = "Create batches, change their status and export their labels.",
+@Command(mixinStandardHelpOptions = true, name = "batch", description = "Create batches, change their status and export their labels.",
         subcommands = {BatchCommand.Create.class, BatchCommand.ListBatches.class, BatchCommand.Release.class,
             BatchCommand.Recall.class, BatchCommand.Void.class, BatchCommand.Export.class})
 final class BatchCommand {
 
-    @Command(name = "create", description = "Create a draft batch signed by the brand's active key.")
+    @Command(mixinStandardHelpOptions = true, name = "create", description = "Create a draft batch signed by the brand's active key.")
     static final class Create implements Callable<Integer> {
-        @Option(names = "--brand", required = true, description = "Brand id or name.")
-        String brand;
+        @Mixin
+        BrandOption brand;
         @Option(names = "--product", required = true, description = "Product id.")
         long product;
         @Option(names = "--quantity", required = true, description = "Number of codes, 1 to 100000000.")
@@ -56,10 +57,10 @@ final class BatchCommand {
         }
     }
 
-    @Command(name = "list", description = "List a brand's batches (newest first, up to 500).")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List a brand's batches (newest first, up to 500).")
     static final class ListBatches implements Callable<Integer> {
-        @Option(names = "--brand", required = true, description = "Brand id or name.")
-        String brand;
+        @Mixin
+        BrandOption brand;
 
         @Override
         public Integer call() {
@@ -75,8 +76,8 @@ final class BatchCommand {
 
     /** Shared options of the status commands. */
     abstract static class StatusChange implements Callable<Integer> {
-        @Option(names = "--brand", required = true, description = "Brand id or name.")
-        String brand;
+        @Mixin
+        BrandOption brand;
         @Option(names = "--batch", required = true, description = "Batch id.")
         long batch;
         @Option(names = "--reason", description = "Why, for the record.")
@@ -95,7 +96,7 @@ final class BatchCommand {
         }
     }
 
-    @Command(name = "release", description = "Release a draft batch: its codes verify as genuine.")
+    @Command(mixinStandardHelpOptions = true, name = "release", description = "Release a draft batch: its codes verify as genuine.")
     static final class Release extends StatusChange {
         @Override
         BatchStatus target() {
@@ -103,7 +104,7 @@ final class BatchCommand {
         }
     }
 
-    @Command(name = "recall", description = "Recall a released batch: shoppers are told it is recalled.")
+    @Command(mixinStandardHelpOptions = true, name = "recall", description = "Recall a released batch: shoppers are told it is recalled.")
     static final class Recall extends StatusChange {
         @Override
         BatchStatus target() {
@@ -111,7 +112,7 @@ final class BatchCommand {
         }
     }
 
-    @Command(name = "void", description = "Void a draft or released batch: its codes must not be used.")
+    @Command(mixinStandardHelpOptions = true, name = "void", description = "Void a draft or released batch: its codes must not be used.")
     static final class Void extends StatusChange {
         @Override
         BatchStatus target() {
@@ -119,10 +120,10 @@ final class BatchCommand {
         }
     }
 
-    @Command(name = "export", description = "Write a batch's labels as csv, pdf, zip (of SVGs) or zpl.")
+    @Command(mixinStandardHelpOptions = true, name = "export", description = "Write a batch's labels as csv, pdf, zip (of SVGs) or zpl.")
     static final class Export implements Callable<Integer> {
-        @Option(names = "--brand", required = true, description = "Brand id or name.")
-        String brand;
+        @Mixin
+        BrandOption brand;
         @Option(names = "--batch", required = true, description = "Batch id.")
         long batch;
         @Option(names = "--format", required = true, description = "csv, pdf, zip or zpl.")
@@ -160,6 +161,11 @@ final class BatchCommand {
                 long n = count == null ? codes.quantity() - from : count;
                 if (n < 1 || from + n > codes.quantity()) {
                     throw new CliException("--count must be between 1 and " + (codes.quantity() - from));
+                }
+                if (n > BatchExporter.maxCodes(labelFormat)) {
+                    throw new CliException("one " + labelFormat.fileExtension() + " file holds at most "
+                            + BatchExporter.maxCodes(labelFormat) + " labels: use --from and --count to export in parts, "
+                            + "or --format csv or zpl, which have no limit");
                 }
                 write(new BatchExporter(LabelController.source(codes)), labelFormat, layout, n);
                 return 0;

@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** touchmark brand create|list. */
-@Command(name = "brand", description = "Create and list brands.", subcommands = {BrandCommand.Create.class, BrandCommand.ListBrands.class})
+@Command(mixinStandardHelpOptions = true, name = "brand", description = "Create and list brands.", subcommands = {BrandCommand.Create.class, BrandCommand.ListBrands.class})
 final class BrandCommand {
 
-    @Command(name = "create", description = "Create a brand with an admin user, an API key and a signing key.")
+    @Command(mixinStandardHelpOptions = true, name = "create", description = "Create a brand with an admin user, an API key and a signing key.")
     static final class Create implements Callable<Integer> {
         @Option(names = "--name", required = true, description = "Brand name, unique in this installation.")
         String name;
@@ -31,7 +31,7 @@ final class BrandCommand {
         }
     }
 
-    @Command(name = "list", description = "List brands.")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List brands.")
     static final class ListBrands implements Callable<Integer> {
         @Override
         public Integer call() {

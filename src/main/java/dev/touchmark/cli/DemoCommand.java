@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** touchmark demo: starts the server with demo data created on first run. */
-@Command(name = "demo", description = "Start the server on the configured database with a demo brand, product and released batch.")
+@Command(mixinStandardHelpOptions = true, name = "demo", description = "Start the server on the configured database with a demo brand, product and released batch.")
 final class DemoCommand implements Callable<Integer> {
 
     @Override

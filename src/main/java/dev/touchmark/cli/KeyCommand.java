@@ -3,17 +3,18 @@ package dev.touchmark.cli;
 import dev.touchmark.keys.SigningKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** touchmark key list|rotate|revoke. */
-@Command(name = "key", description = "List, rotate and revoke a brand's signing keys.",
+@Command(mixinStandardHelpOptions = true, name = "key", description = "List, rotate and revoke a brand's signing keys.",
         subcommands = {KeyCommand.ListKeys.class, KeyCommand.Rotate.class, KeyCommand.Revoke.class})
 final class KeyCommand {
 
-    @Command(name = "list", description = "List a brand's signing keys.")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List a brand's signing keys.")
     static final class ListKeys implements Callable<Integer> {
-        @Option(names = "--brand", required = true, description = "Brand id or name.")
-        String brand;
+        @Mixin
+        BrandOption brand;
 
         @Override
         public Integer call() {
@@ -26,10 +27,10 @@ final class KeyCommand {
         }
     }
 
-    @Command(name = "rotate", description = "Make a new active key; the current one is retired and keeps verifying.")
+    @Command(mixinStandardHelpOptions = true, name = "rotate", description = "Make a new active key; the current one is retired and keeps verifying.")
     static final class Rotate implements Callable<Integer> {
-        @Option(names = "--brand", required = true, description = "Brand id or name.")
-        String brand;
+        @Mixin
+        BrandOption brand;
 
         @Override
         public Integer call() {
@@ -41,10 +42,10 @@ final class KeyCommand {
         }
     }
 
-    @Command(name = "revoke", description = "Revoke a key: every code it signed verifies as not genuine.")
+    @Command(mixinStandardHelpOptions = true, name = "revoke", description = "Revoke a key: every code it signed verifies as not genuine.")
     static final class Revoke implements Callable<Integer> {
-        @Option(names = "--brand", required = true, description = "Brand id or name.")
-        String brand;
+        @Mixin
+        BrandOption brand;
         @Option(names = "--kid", required = true, description = "Key id (JWKS kid).")
         String kid;
         @Option(names = "--reason", description = "Why, for the record.")

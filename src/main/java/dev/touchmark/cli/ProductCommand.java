@@ -5,17 +5,18 @@ import dev.touchmark.product.Product;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** touchmark product create|list. */
-@Command(name = "product", description = "Create and list a brand's products.",
+@Command(mixinStandardHelpOptions = true, name = "product", description = "Create and list a brand's products.",
         subcommands = {ProductCommand.Create.class, ProductCommand.ListProducts.class})
 final class ProductCommand {
 
-    @Command(name = "create", description = "Create a product.")
+    @Command(mixinStandardHelpOptions = true, name = "create", description = "Create a product.")
     static final class Create implements Callable<Integer> {
-        @Option(names = "--brand", required = true, description = "Brand id or name.")
-        String brand;
+        @Mixin
+        BrandOption brand;
         @Option(names = "--name", required = true, description = "Product name.")
         String name;
         @Option(names = "--gtin", description = "GTIN-8/12/13/14 with a valid check digit.")
@@ -38,10 +39,10 @@ final class ProductCommand {
         }
     }
 
-    @Command(name = "list", description = "List a brand's products (newest first, up to 500).")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List a brand's products (newest first, up to 500).")
     static final class ListProducts implements Callable<Integer> {
-        @Option(names = "--brand", required = true, description = "Brand id or name.")
-        String brand;
+        @Mixin
+        BrandOption brand;
 
         @Override
         public Integer call() {

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** touchmark serve: runs the server until stopped. */
-@Command(name = "serve", description = "Start the Touchmark server (configured by TOUCHMARK_* environment variables).")
+@Command(mixinStandardHelpOptions = true, name = "serve", description = "Start the Touchmark server (configured by TOUCHMARK_* environment variables).")
 final class ServeCommand implements Callable<Integer> {
 
     @Override

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** touchmark verify: checks a code offline against a JWKS, with no database. */
-@Command(name = "verify", description = "Check a code's signature against a JWKS file or URL, offline. "
+@Command(mixinStandardHelpOptions = true, name = "verify", description = "Check a code's signature against a JWKS file or URL, offline. "
         + "Exit 0 if genuine, 1 if not, 2 on a usage error.")
 final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "The URL from the QR (either profile) or a bare compact payload.")

@@ -18,6 +18,20 @@ public final class BatchExporter {
      * written, so larger ZIPs would no longer stream in bounded memory (and nobody unpacks a million SVGs).
      */
     public static final long MAX_ZIP_CODES = 100_000;
+    /**
+     * Most labels in one PDF: a classic xref caps a file at about 10 GB (about 8 million of our labels),
+     * so one PDF is held well below that and larger batches are exported in ranges.
+     */
+    public static final long MAX_PDF_CODES = 5_000_000;
+
+    /** The most codes one export in this format may hold. */
+    public static long maxCodes(LabelFormat format) {
+        return switch (format) {
+            case ZIP -> MAX_ZIP_CODES;
+            case PDF -> MAX_PDF_CODES;
+            case CSV, ZPL -> Long.MAX_VALUE;
+        };
+    }
 
     private final CsvBatchWriter csv;
     private final ZipBatchWriter zip;

@@ -18,8 +18,6 @@ import java.util.Locale;
 
 /** HTTP for labels: one code as PNG or SVG, a whole batch as CSV, ZIP of SVGs, PDF sheets or ZPL, streamed. */
 public final class LabelController {
-    /** ZIP keeps a directory entry per file in memory, so one ZIP is capped; other formats stream any size. */
-    public static final long MAX_ZIP_CODES = 100_000;
     private final BatchService batches;
 
     public LabelController(BatchService batches) {
@@ -52,9 +50,9 @@ public final class LabelController {
         BatchCodes codes = batches.codesForPrinting(brandId, batchId);
         long from = Params.longOr(ctx, "from", 0, codes.quantity() - 1, 0);
         long count = Params.longOr(ctx, "count", 1, codes.quantity() - from, codes.quantity() - from);
-        if (format == LabelFormat.ZIP && count > MAX_ZIP_CODES) {
-            throw new BadRequest("a ZIP holds at most " + MAX_ZIP_CODES + " labels; export the batch in ranges with "
-                    + "'from' and 'count', or use pdf, csv or zpl, which stream any size");
+        if (count > BatchExporter.maxCodes(format)) {
+            throw new BadRequest("one " + format.fileExtension() + " file holds at most " + BatchExporter.maxCodes(format)
+                    + " labels; export the batch in ranges with 'from' and 'count', or use csv or zpl, which have no limit");
         }
         String range = from == 0 && count == codes.quantity() ? "" : "-" + from + "-" + (from + count - 1);
         ctx.contentType(format.contentType()).header("Content-Disposition",
