@@ -110,6 +110,15 @@ class CommandLineIT {
             assertTrue(Files.size(file) > 1000, format);
         }
 
+        Path png = dir.resolve("label.png");
+        assertEquals(0, touchmark("batch", "label", "--brand", "Export Brand", "--batch", batchId, "--index", "2",
+                "--format", "png", "--out", png.toString()).exit());
+        assertEquals(url, dev.touchmark.testsupport.QrDecoding.decodePng(Files.readAllBytes(png)));
+        Run outside = touchmark("batch", "label", "--brand", "Export Brand", "--batch", batchId, "--index", "25",
+                "--format", "svg", "--out", png.toString());
+        assertEquals(1, outside.exit());
+        assertTrue(outside.err().contains("--index must be between 0 and 24"), outside.err());
+
         Path jwks = dir.resolve("jwks.json");
         Files.write(jwks, http.get("/.well-known/jwks.json", null).bytes());
         Run genuine = touchmark("verify", url, "--jwks", jwks.toString());
