@@ -2,27 +2,34 @@ package dev.touchmark;
 
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
+import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.Database;
 import dev.touchmark.http.ApiAuth;
 import dev.touchmark.http.HealthController;
 import dev.touchmark.http.Json;
+import dev.touchmark.http.RateLimiter;
 import dev.touchmark.http.Routes;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
 import dev.touchmark.product.ProductController;
+import dev.touchmark.report.ReportController;
+import dev.touchmark.verify.VerifyController;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Composition root: config -> database -> migrations -> services -> Javalin. */
 public final class App implements AutoCloseable {
     private final Services services;
+    private final ScanServices scanServices;
     private final Javalin javalin;
 
-    private App(Services services, Javalin javalin) {
+    private App(Services services, ScanServices scanServices, Javalin javalin) {
         this.services = services;
+        this.scanServices = scanServices;
         this.javalin = javalin;
     }
 
@@ -31,17 +38,27 @@ public final class App implements AutoCloseable {
         Database database = Database.open(config, 16);
         try {
             Services services = Services.create(config, database, clock);
-            Javalin javalin = createServer(services);
-            javalin.start(config.host(), config.port());
-            return new App(services, javalin);
+            ScanServices scanServices = ScanServices.start(config, services, clock);
+            try {
+                Javalin javalin = createServer(config, services, scanServices);
+                javalin.start(config.host(), config.port());
+                return new App(services, scanServices, javalin);
+            } catch (RuntimeException e) {
+                scanServices.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static Javalin createServer(Services services) {
+    private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans) {
         Json json = new Json();
+        ScanSettings settings = config.scans();
+        VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.facts(),
+                new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
+                new RateLimiter(settings.reportsPerHour(), Duration.ofHours(1)), json, config.publicUrl());
         Routes.Controllers controllers = new Routes.Controllers(
                 new ApiAuth(services.apiKeys()),
                 new HealthController(services.database()),
@@ -49,14 +66,16 @@ public final class App implements AutoCloseable {
                 new KeyController(services.keys(), json),
                 new ProductController(services.products(), json),
                 new BatchController(services.batches(), json),
-                new LabelController(services.batches()));
-        return Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(json.mapper(), false));
-            config.http.compressionStrategy = CompressionStrategy.NONE;
-            config.http.maxRequestSize = 1_000_000L;
-            config.http.prefer405over404 = true;
-            Routes.register(config.routes, controllers);
+                new LabelController(services.batches()),
+                verify,
+                new ReportController(scans.reports()));
+        return Javalin.create(javalinConfig -> {
+            javalinConfig.startup.showJavalinBanner = false;
+            javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));
+            javalinConfig.http.compressionStrategy = CompressionStrategy.NONE;
+            javalinConfig.http.maxRequestSize = 1_000_000L;
+            javalinConfig.http.prefer405over404 = true;
+            Routes.register(javalinConfig.routes, controllers);
         });
     }
 
@@ -70,9 +89,16 @@ public final class App implements AutoCloseable {
         return services;
     }
 
+    /** The shopper-side services. */
+    public ScanServices scanServices() {
+        return scanServices;
+    }
+
+    /** Stops taking requests, lets the scan writer commit what it holds, then closes the database. */
     @Override
     public void close() {
         javalin.stop();
+        scanServices.close();
         services.database().close();
     }
 }

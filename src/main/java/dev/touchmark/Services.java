@@ -9,6 +9,7 @@ import dev.touchmark.brand.BrandRepository;
 import dev.touchmark.brand.BrandService;
 import dev.touchmark.code.CodeVerifier;
 import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.db.ChangeCounter;
 import dev.touchmark.db.Database;
 import dev.touchmark.keys.KeyService;
 import dev.touchmark.keys.MasterKey;
@@ -20,20 +21,23 @@ import java.time.Clock;
 import org.jooq.DSLContext;
 
 /** The services of Touchmark wired by hand over one database; shared by the server and the CLI. */
-public record Services(Database database, KeyService keys, ApiKeyService apiKeys, BrandService brands,
-                       ProductService products, BatchService batches, CodeVerifier verifier) {
+public record Services(Database database, MasterKey masterKey, ChangeCounter changes, KeyService keys,
+                       ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
+                       CodeVerifier verifier) {
 
     /** Wires every service; checks that the master key opens the stored keys. */
     public static Services create(TouchmarkConfig config, Database database, Clock clock) {
         SecureRandom random = new SecureRandom();
         DSLContext dsl = database.dsl();
         MasterKey masterKey = MasterKey.load(config, random);
-        KeyService keys = new KeyService(dsl, new SigningKeyRepository(dsl), masterKey, random, clock);
+        ChangeCounter changes = new ChangeCounter(dsl);
+        KeyService keys = new KeyService(dsl, new SigningKeyRepository(dsl), changes, masterKey, random, clock);
         keys.checkMasterKey();
         ApiKeyService apiKeys = new ApiKeyService(new ApiKeyRepository(dsl), random, clock);
         BrandService brands = new BrandService(dsl, new BrandRepository(dsl), apiKeys, keys, new PasswordHasher(random), random, clock);
         ProductService products = new ProductService(new ProductRepository(dsl), clock);
-        BatchService batches = new BatchService(dsl, new BatchRepository(dsl), products, keys, config.publicUrl(), clock);
-        return new Services(database, keys, apiKeys, brands, products, batches, new CodeVerifier(keys::verificationKey));
+        BatchService batches = new BatchService(dsl, new BatchRepository(dsl), products, keys, changes, config.publicUrl(), clock);
+        return new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
+                new CodeVerifier(keys::verificationKey));
     }
 }

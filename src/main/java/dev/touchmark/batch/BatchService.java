@@ -5,6 +5,7 @@ import dev.touchmark.code.BatchCodes;
 import dev.touchmark.code.CodeFormat;
 import dev.touchmark.code.CodeProfile;
 import dev.touchmark.code.CodeSigner;
+import dev.touchmark.db.ChangeCounter;
 import dev.touchmark.error.ConflictException;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.Validator;
@@ -28,15 +29,17 @@ public final class BatchService {
     private final BatchRepository repository;
     private final ProductService products;
     private final KeyService keys;
+    private final ChangeCounter changes;
     private final String publicUrl;
     private final Clock clock;
 
     public BatchService(DSLContext dsl, BatchRepository repository, ProductService products, KeyService keys,
-                        String publicUrl, Clock clock) {
+                        ChangeCounter changes, String publicUrl, Clock clock) {
         this.dsl = dsl;
         this.repository = repository;
         this.products = products;
         this.keys = keys;
+        this.changes = changes;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -109,6 +112,7 @@ public final class BatchService {
                         + (batch.status().next().isEmpty() ? " (" + batch.status().id() + " is final)" : ""));
             }
             repository.changeStatus(batch, to, principal.actor(), reason, OffsetDateTime.now(clock));
+            changes.bump();
             return get(principal.brandId(), id);
         });
     }

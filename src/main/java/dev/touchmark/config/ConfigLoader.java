@@ -30,7 +30,47 @@ public final class ConfigLoader {
         String dbPassword = env.getOrDefault("TOUCHMARK_DB_PASSWORD", "");
         Optional<String> masterKey = Optional.ofNullable(env.get("TOUCHMARK_MASTER_KEY")).filter(s -> !s.isBlank());
         Path masterKeyFile = Path.of(env.getOrDefault("TOUCHMARK_MASTER_KEY_FILE", dataDir.resolve("master.key").toString()));
-        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKey, masterKeyFile);
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKey, masterKeyFile,
+                scanSettings(env));
+    }
+
+    private static ScanSettings scanSettings(Map<String, String> env) {
+        ScanSettings d = ScanSettings.defaults();
+        return new ScanSettings(
+                header(env, "TOUCHMARK_COUNTRY_HEADER"),
+                header(env, "TOUCHMARK_CLIENT_IP_HEADER"),
+                number(env, "TOUCHMARK_SCAN_RETENTION_DAYS", d.retentionDays(), 1, 36_500),
+                number(env, "TOUCHMARK_RATE_VERIFY_PER_MINUTE", d.verifyPerMinute(), 0, 1_000_000),
+                number(env, "TOUCHMARK_RATE_UPLOADS_PER_MINUTE", d.uploadsPerMinute(), 0, 1_000_000),
+                number(env, "TOUCHMARK_RATE_REPORTS_PER_HOUR", d.reportsPerHour(), 0, 1_000_000),
+                number(env, "TOUCHMARK_SUSPECT_DEVICES", d.suspectDevices(), 2, 1_000_000));
+    }
+
+    private static Optional<String> header(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (!value.strip().matches("[A-Za-z0-9-]{1,100}")) {
+            throw new ConfigException(name + " must be an HTTP header name such as CF-IPCountry, not '" + value + "'");
+        }
+        return Optional.of(value.strip());
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
     }
 
     private static int port(String value) {

@@ -16,7 +16,8 @@ public record TouchmarkConfig(
         String dbUser,
         String dbPassword,
         Optional<String> masterKeyBase64,
-        Path masterKeyFile) {
+        Path masterKeyFile,
+        ScanSettings scans) {
 
     /** True when the database is PostgreSQL rather than embedded H2. */
     public boolean isPostgres() {
@@ -25,23 +26,28 @@ public record TouchmarkConfig(
 
     /** A copy pointing at another database (tests and admin commands). */
     public TouchmarkConfig withDbUrl(String url, String user, String password) {
-        return new TouchmarkConfig(port, host, publicUrl, dataDir, url, user, password, masterKeyBase64, masterKeyFile);
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, url, user, password, masterKeyBase64, masterKeyFile, scans);
     }
 
     /** A copy listening on another port (0 picks a free one). */
     public TouchmarkConfig withPort(int newPort) {
-        return new TouchmarkConfig(newPort, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile);
+        return new TouchmarkConfig(newPort, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans);
     }
 
     /** A copy with another public URL. */
     public TouchmarkConfig withPublicUrl(String url) {
-        return new TouchmarkConfig(port, host, url, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile);
+        return new TouchmarkConfig(port, host, url, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans);
+    }
+
+    /** A copy with other scan settings. */
+    public TouchmarkConfig withScans(ScanSettings settings) {
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, settings);
     }
 
     @Override
     public String toString() {
         return "TouchmarkConfig[port=" + port + ", host=" + host + ", publicUrl=" + publicUrl + ", dataDir=" + dataDir
                 + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword=[REDACTED], masterKey="
-                + (masterKeyBase64.isPresent() ? "[REDACTED]" : "file " + masterKeyFile) + "]";
+                + (masterKeyBase64.isPresent() ? "[REDACTED]" : "file " + masterKeyFile) + ", scans=" + scans + "]";
     }
 }

@@ -8,6 +8,8 @@ import io.javalin.http.Handler;
 /** Authenticates /api/v1 requests by bearer API key and leaves the Principal on the context. */
 public final class ApiAuth implements Handler {
     private static final String ATTRIBUTE = "touchmark.principal";
+    /** API paths open to anyone (rate-limited instead). */
+    private static final java.util.Set<String> PUBLIC_PATHS = java.util.Set.of("/api/v1/verify");
     private final ApiKeyService apiKeys;
 
     public ApiAuth(ApiKeyService apiKeys) {
@@ -16,6 +18,9 @@ public final class ApiAuth implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        if (PUBLIC_PATHS.contains(ctx.path())) {
+            return;
+        }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new Unauthorized("send an API key as 'Authorization: Bearer <key>'");

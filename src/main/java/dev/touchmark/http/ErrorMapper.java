@@ -29,6 +29,10 @@ public final class ErrorMapper {
             ctx.header("WWW-Authenticate", "Bearer realm=\"touchmark\"");
             Problem.write(ctx, 401, "Unauthorized", e.getMessage());
         });
+        routes.exception(RateLimiter.TooManyRequests.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            Problem.write(ctx, 429, "Too many requests", e.getMessage());
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> Problem.write(ctx, e.getStatus(),
                 titleFor(e.getStatus()), e.getMessage()));
         routes.exception(Exception.class, ErrorMapper::unexpected);

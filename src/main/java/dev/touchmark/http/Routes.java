@@ -5,6 +5,8 @@ import dev.touchmark.brand.BrandController;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
 import dev.touchmark.product.ProductController;
+import dev.touchmark.report.ReportController;
+import dev.touchmark.verify.VerifyController;
 import io.javalin.config.RoutesConfig;
 
 /** Every path of Touchmark in one table. */
@@ -14,13 +16,21 @@ public final class Routes {
 
     /** The controllers the table points at. */
     public record Controllers(ApiAuth auth, HealthController health, BrandController brand, KeyController keys,
-                              ProductController products, BatchController batches, LabelController labels) {
+                              ProductController products, BatchController batches, LabelController labels,
+                              VerifyController verify, ReportController reports) {
     }
 
     /** Registers every route. */
     public static void register(RoutesConfig routes, Controllers c) {
         routes.get("/healthz", c.health()::health);
         routes.get("/.well-known/jwks.json", c.keys()::jwks);
+
+        // What a shopper's phone opens: the compact profile, any case, and GS1 Digital Link.
+        routes.get("/V/{payload}", c.verify()::page);
+        routes.get("/v/{payload}", c.verify()::page);
+        routes.get("/01/<rest>", c.verify()::page);
+        routes.post("/report", c.verify()::report);
+        routes.post("/api/v1/verify", c.verify()::api);
 
         routes.before("/api/v1/*", c.auth());
         routes.get("/api/v1/brand", c.brand()::current);
@@ -44,6 +54,8 @@ public final class Routes {
         routes.get("/api/v1/batches/{id}/codes/{index}/label.png", c.labels()::png);
         routes.get("/api/v1/batches/{id}/codes/{index}/label.svg", c.labels()::svg);
         routes.get("/api/v1/batches/{id}/labels", c.labels()::export);
+
+        routes.get("/api/v1/reports", c.reports()::list);
 
         ErrorMapper.register(routes);
     }

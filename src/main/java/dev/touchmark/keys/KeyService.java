@@ -3,6 +3,7 @@ package dev.touchmark.keys;
 import dev.touchmark.code.Base32;
 import dev.touchmark.code.CodeSigner;
 import dev.touchmark.code.VerificationKey;
+import dev.touchmark.db.ChangeCounter;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
 import java.security.SecureRandom;
@@ -21,11 +22,14 @@ public final class KeyService {
     private final MasterKey masterKey;
     private final SecureRandom random;
     private final Clock clock;
+    private final ChangeCounter changes;
     private final Map<Long, CodeSigner> signers = new ConcurrentHashMap<>();
 
-    public KeyService(DSLContext dsl, SigningKeyRepository repository, MasterKey masterKey, SecureRandom random, Clock clock) {
+    public KeyService(DSLContext dsl, SigningKeyRepository repository, ChangeCounter changes, MasterKey masterKey,
+                      SecureRandom random, Clock clock) {
         this.dsl = dsl;
         this.repository = repository;
+        this.changes = changes;
         this.masterKey = masterKey;
         this.random = random;
         this.clock = clock;
@@ -36,6 +40,7 @@ public final class KeyService {
         return dsl.transactionResult(() -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             repository.retireActive(brandId, now);
+            changes.bump();
             return createActive(brandId, now);
         });
     }
@@ -70,6 +75,7 @@ public final class KeyService {
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
             repository.revoke(brandId, key.id(), reason, now);
+            changes.bump();
             signers.remove(key.id());
             if (key.status() == KeyStatus.ACTIVE) {
                 createActive(brandId, now);

@@ -115,6 +115,17 @@ public final class MasterKey {
         }
     }
 
+    /** A 32-byte key for another purpose (such as hashing IP addresses), derived with HMAC-SHA256. */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("touchmark/derive/v1|" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    }
+
     private static byte[] aad(String context) {
         return ("touchmark/signing-key/v1|" + context).getBytes(StandardCharsets.UTF_8);
     }

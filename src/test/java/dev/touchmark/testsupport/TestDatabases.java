@@ -1,5 +1,6 @@
 package dev.touchmark.testsupport;
 
+import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +23,7 @@ public final class TestDatabases {
     /** A config for an H2 file database in a fresh folder. */
     public static TouchmarkConfig h2(Path dir) {
         return new TouchmarkConfig(0, "127.0.0.1", PUBLIC_URL, dir, "jdbc:h2:file:" + dir.resolve("touchmark"), "sa", "",
-                Optional.empty(), dir.resolve("master.key"));
+                Optional.empty(), dir.resolve("master.key"), ScanSettings.defaults());
     }
 
     /** A fresh PostgreSQL database, dropped on close. */

@@ -1,0 +1,46 @@
+package dev.touchmark.report;
+
+import static dev.touchmark.db.jooq.Tables.SHOPPER_REPORT;
+
+import dev.touchmark.scan.ScanRepository.ScanRef;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** SQL for shopper reports; reads are filtered by brand. */
+public final class ReportRepository {
+    private final DSLContext dsl;
+
+    public ReportRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Stores a report about a recorded scan. */
+    public long insert(long scanId, ScanRef scan, String place, String seller, String comment, OffsetDateTime now) {
+        return dsl.insertInto(SHOPPER_REPORT)
+                .set(SHOPPER_REPORT.BRAND_ID, scan.brandId())
+                .set(SHOPPER_REPORT.SCAN_ID, scanId)
+                .set(SHOPPER_REPORT.BATCH_ID, scan.batchId())
+                .set(SHOPPER_REPORT.CODE_INDEX, scan.codeIndex())
+                .set(SHOPPER_REPORT.VERDICT, scan.verdict())
+                .set(SHOPPER_REPORT.PLACE, place)
+                .set(SHOPPER_REPORT.SELLER, seller)
+                .set(SHOPPER_REPORT.COMMENT, comment)
+                .set(SHOPPER_REPORT.COUNTRY, scan.country())
+                .set(SHOPPER_REPORT.DEVICE_ID, scan.deviceId())
+                .set(SHOPPER_REPORT.CREATED_AT, now)
+                .returning(SHOPPER_REPORT.ID).fetchOne().getId();
+    }
+
+    /** A page of a brand's reports, newest first. */
+    public List<ShopperReport> list(long brandId, int limit, long beforeId) {
+        return dsl.select(SHOPPER_REPORT.ID, SHOPPER_REPORT.SCAN_ID, SHOPPER_REPORT.BATCH_ID, SHOPPER_REPORT.CODE_INDEX,
+                        SHOPPER_REPORT.VERDICT, SHOPPER_REPORT.PLACE, SHOPPER_REPORT.SELLER, SHOPPER_REPORT.COMMENT,
+                        SHOPPER_REPORT.COUNTRY, SHOPPER_REPORT.CREATED_AT)
+                .from(SHOPPER_REPORT)
+                .where(SHOPPER_REPORT.BRAND_ID.eq(brandId).and(SHOPPER_REPORT.ID.lt(beforeId)))
+                .orderBy(SHOPPER_REPORT.ID.desc()).limit(limit)
+                .fetch(r -> new ShopperReport(r.value1(), r.value2() == null ? null : Long.toString(r.value2()), r.value3(),
+                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10()));
+    }
+}

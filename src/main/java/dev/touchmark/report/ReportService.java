@@ -1,0 +1,55 @@
+package dev.touchmark.report;
+
+import dev.touchmark.error.NotFoundException;
+import dev.touchmark.error.Validator;
+import dev.touchmark.scan.ScanRepository;
+import dev.touchmark.scan.ScanRepository.ScanRef;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Takes shopper reports about a scan they just made, and lists them for the brand. */
+public final class ReportService {
+    private final ReportRepository reports;
+    private final ScanRepository scans;
+    private final Clock clock;
+
+    public ReportService(ReportRepository reports, ScanRepository scans, Clock clock) {
+        this.reports = reports;
+        this.scans = scans;
+        this.clock = clock;
+    }
+
+    /** Stores a report about a recorded scan; NotFoundException if the scan id is unknown. */
+    public long report(String scanId, String place, String seller, String comment) {
+        String p = trim(place);
+        String s = trim(seller);
+        String c = trim(comment);
+        new Validator()
+                .check(p == null || p.length() <= 200, "place", "must be at most 200 characters")
+                .check(s == null || s.length() <= 200, "seller", "must be at most 200 characters")
+                .check(c == null || c.length() <= 2000, "comment", "must be at most 2000 characters")
+                .check(p != null || s != null || c != null, "comment", "say where you bought it, the seller, or what is wrong")
+                .throwIfInvalid();
+        long id = parseScanId(scanId);
+        ScanRef scan = scans.find(id).orElseThrow(() -> new NotFoundException("no scan with reference " + scanId));
+        return reports.insert(id, scan, p, s, c, OffsetDateTime.now(clock));
+    }
+
+    /** A page of the brand's reports, newest first. */
+    public List<ShopperReport> list(long brandId, int limit, Long beforeId) {
+        return reports.list(brandId, limit, beforeId == null ? Long.MAX_VALUE : beforeId);
+    }
+
+    private static long parseScanId(String scanId) {
+        try {
+            return Long.parseLong(scanId == null ? "" : scanId.strip());
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("no scan with reference '" + (scanId == null ? "" : scanId) + "'");
+        }
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

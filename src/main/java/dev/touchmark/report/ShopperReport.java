@@ -1,0 +1,8 @@
+package dev.touchmark.report;
+
+import java.time.OffsetDateTime;
+
+/** What a shopper reported about a scanned item: where it was bought, the seller, and a comment. */
+public record ShopperReport(long id, String scanId, Long batchId, Long codeIndex, String verdict, String place,
+                            String seller, String comment, String country, OffsetDateTime createdAt) {
+}

@@ -1,0 +1,65 @@
+package dev.touchmark.scan;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Deletes scan events older than the retention period, hourly, in bounded chunks. */
+public final class RetentionJob implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+    private static final int CHUNK = 10_000;
+    private final ScanRepository scans;
+    private final Clock clock;
+    private final Duration retention;
+    private final ScheduledExecutorService scheduler;
+
+    public RetentionJob(ScanRepository scans, Clock clock, Duration retention) {
+        this.scans = scans;
+        this.clock = clock;
+        this.retention = retention;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "touchmark-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Runs now, then every hour. */
+    public RetentionJob start() {
+        scheduler.scheduleWithFixedDelay(this::runSafely, 0, 1, TimeUnit.HOURS);
+        return this;
+    }
+
+    /** Deletes everything past retention; returns how many scan events went. */
+    public long runOnce() {
+        OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(retention);
+        long total = 0;
+        int deleted;
+        do {
+            deleted = scans.deleteOlderThan(cutoff, CHUNK);
+            total += deleted;
+        } while (deleted == CHUNK);
+        return total;
+    }
+
+    private void runSafely() {
+        try {
+            long deleted = runOnce();
+            if (deleted > 0) {
+                LOG.info("Deleted {} scan events older than {} days", deleted, retention.toDays());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Scan retention run failed; it will be retried in an hour", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.touchmark.scan;
+
+import dev.touchmark.scan.ScanRepository.CodeKey;
+import dev.touchmark.scan.ScanRepository.DeviceKey;
+import dev.touchmark.scan.ScanRepository.State;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scan log's single writer, with group commit: scans queue up, one thread takes up to a few hundred
+ * at a time, decides their verdicts in order against the code state, writes them all in one transaction,
+ * and only then completes their futures. So no answer leaves before its scan is durably recorded, and
+ * the code state has exactly one writer per process.
+ */
+public final class ScanRecorder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ScanRecorder.class);
+    private static final int MAX_GROUP = 500;
+    private final ScanRepository repository;
+    private final Clock clock;
+    private final ScanIds ids;
+    private final BlockingQueue<Pending> queue;
+    private final AtomicLong unreadable = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean closing;
+
+    private record Pending(ScanToRecord scan, CompletableFuture<RecordedScan> result) {
+    }
+
+    public ScanRecorder(ScanRepository repository, Clock clock, int queueCapacity) {
+        this.repository = repository;
+        this.clock = clock;
+        this.ids = new ScanIds(clock, new SecureRandom());
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.writer = new Thread(this::run, "touchmark-scan-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Queues a scan; the future completes once it is committed, or fails if it could not be. */
+    public CompletableFuture<RecordedScan> record(ScanToRecord scan) {
+        CompletableFuture<RecordedScan> result = new CompletableFuture<>();
+        if (closing || !queue.offer(new Pending(scan, result))) {
+            result.completeExceptionally(new ScanLogUnavailableException(closing ? "the server is shutting down"
+                    : "too many scans are waiting to be recorded"));
+        }
+        return result;
+    }
+
+    /** Counts a scan of something that is not a code (or names no known key): not stored one by one. */
+    public void countUnreadable() {
+        unreadable.incrementAndGet();
+    }
+
+    private void run() {
+        List<Pending> group = new ArrayList<>(MAX_GROUP);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    group.add(first);
+                    queue.drainTo(group, MAX_GROUP - 1);
+                }
+                if (!group.isEmpty() || unreadable.get() > 0) {
+                    commit(group);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closing = true;
+            } catch (RuntimeException e) {
+                LOG.error("Could not record {} scans; their requests are answered with an error", group.size(), e);
+                ids.renewNode();
+                group.forEach(p -> p.result().completeExceptionally(new ScanLogUnavailableException("the scan log is unavailable")));
+            }
+            group.clear();
+        }
+        if (unreadable.get() > 0) {
+            try {
+                commit(group);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not store the count of unreadable scans at shutdown", e);
+            }
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        long unreadableNow = unreadable.getAndSet(0);
+        List<RecordedScan> recorded;
+        try {
+            recorded = repository.dsl().transactionResult(() -> write(group, unreadableNow));
+        } catch (RuntimeException e) {
+            unreadable.addAndGet(unreadableNow);
+            throw e;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).result().complete(recorded.get(i));
+        }
+    }
+
+    private List<RecordedScan> write(List<Pending> group, long unreadableNow) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Set<CodeKey> codes = new HashSet<>();
+        Set<DeviceKey> devices = new HashSet<>();
+        for (Pending p : group) {
+            if (p.scan().tracksCode()) {
+                CodeKey code = new CodeKey(p.scan().batchId(), p.scan().codeIndex());
+                codes.add(code);
+                if (p.scan().deviceId() != null) {
+                    devices.add(new DeviceKey(code, p.scan().deviceId()));
+                }
+            }
+        }
+        Map<CodeKey, State> states = new LinkedHashMap<>(repository.loadStates(codes));
+        Set<DeviceKey> known = repository.knownDevices(devices);
+        List<DeviceKey> newDevices = new ArrayList<>();
+        List<ScanRepository.Event> events = new ArrayList<>(group.size());
+        List<RecordedScan> recorded = new ArrayList<>(group.size());
+        for (Pending p : group) {
+            CodeHistory history = p.scan().tracksCode() ? advance(p.scan(), now, states, known, newDevices) : null;
+            Outcome outcome = p.scan().decide().apply(history);
+            long id = ids.next();
+            events.add(new ScanRepository.Event(id, now, p.scan(), outcome));
+            recorded.add(new RecordedScan(id, outcome, history));
+        }
+        if (!events.isEmpty()) {
+            repository.insertEvents(events);
+            repository.saveStates(states, now);
+            repository.insertDevices(newDevices, now);
+        }
+        if (unreadableNow > 0) {
+            repository.addUnreadable(LocalDate.ofInstant(now.toInstant(), ZoneOffset.UTC), unreadableNow);
+        }
+        return recorded;
+    }
+
+    private static CodeHistory advance(ScanToRecord scan, OffsetDateTime now, Map<CodeKey, State> states,
+                                       Set<DeviceKey> known, List<DeviceKey> newDevices) {
+        CodeKey code = new CodeKey(scan.batchId(), scan.codeIndex());
+        State state = states.computeIfAbsent(code,
+                c -> new State(scan.brandId(), now, scan.deviceId(), scan.country(), 0, 0, false));
+        boolean first = state.scanCount == 0;
+        boolean deviceSeen = false;
+        if (scan.deviceId() != null) {
+            DeviceKey device = new DeviceKey(code, scan.deviceId());
+            deviceSeen = !known.add(device);
+            if (!deviceSeen) {
+                newDevices.add(device);
+                state.deviceCount++;
+                state.addedDevices++;
+            }
+        }
+        state.scanCount++;
+        state.addedScans++;
+        state.lastScanAt = now;
+        return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount);
+    }
+
+    /** Stops taking scans and waits for the queued ones to be committed. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The scan could not be recorded, so it gets no verdict. */
+    public static final class ScanLogUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ScanLogUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.touchmark.verify;
+
+import java.util.Locale;
+
+/** What a shopper is told about a scanned code. */
+public enum Verdict {
+    /** Valid signature, released batch, first scan or the same phone again. */
+    GENUINE,
+    /** Valid and released, but another phone verified it first. */
+    SEEN_BEFORE,
+    /** Valid, but the code shows clone patterns. */
+    SUSPECT,
+    /** The batch was recalled. */
+    RECALLED,
+    /** The batch is still a draft: these codes should not be on shelves yet. */
+    NOT_RELEASED,
+    /** The batch was voided: these codes must not be used. */
+    VOIDED,
+    /** Bad signature, unknown or revoked key, index outside the batch, details not matching, or garbled. */
+    NOT_GENUINE;
+
+    /** Name as used in the API and stored in the scan log. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.touchmark.verify;
+
+import static dev.touchmark.db.jooq.Tables.BATCH;
+import static dev.touchmark.db.jooq.Tables.BRAND;
+import static dev.touchmark.db.jooq.Tables.PRODUCT;
+import static dev.touchmark.db.jooq.Tables.SIGNING_KEY;
+
+import dev.touchmark.batch.BatchStatus;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Reads what verification needs about keys and batches (cached by VerificationCatalog). */
+public final class VerificationRepository {
+    private final DSLContext dsl;
+
+    public VerificationRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** A signing key as verification sees it. */
+    public record KeyInfo(long keyId, long brandId, String kid, byte[] publicKey, boolean revoked) {
+    }
+
+    /** A batch with the product and brand facts a shopper is shown. */
+    public record BatchInfo(long id, long brandId, long signingKeyId, long quantity, BatchStatus status, String gtin,
+                            String lot, LocalDate expiry, String productName, String productDescription,
+                            String productImageUrl, String brandName) {
+    }
+
+    /** The key with a short key id (base32), if any. */
+    public Optional<KeyInfo> key(String shortKid) {
+        return dsl.select(SIGNING_KEY.ID, SIGNING_KEY.BRAND_ID, SIGNING_KEY.KID, SIGNING_KEY.PUBLIC_KEY, SIGNING_KEY.STATUS)
+                .from(SIGNING_KEY).where(SIGNING_KEY.SHORT_KID.eq(shortKid))
+                .fetchOptional(r -> new KeyInfo(r.value1(), r.value2(), r.value3(), r.value4(), "revoked".equals(r.value5())));
+    }
+
+    /** The batch with an id, with its product and brand, if any. */
+    public Optional<BatchInfo> batch(long id) {
+        return dsl.select(BATCH.ID, BATCH.BRAND_ID, BATCH.SIGNING_KEY_ID, BATCH.QUANTITY, BATCH.STATUS, PRODUCT.GTIN,
+                        BATCH.LOT, BATCH.EXPIRY, PRODUCT.NAME, PRODUCT.DESCRIPTION, PRODUCT.IMAGE_URL, BRAND.NAME)
+                .from(BATCH).join(PRODUCT).on(PRODUCT.ID.eq(BATCH.PRODUCT_ID)).join(BRAND).on(BRAND.ID.eq(BATCH.BRAND_ID))
+                .where(BATCH.ID.eq(id))
+                .fetchOptional(r -> new BatchInfo(r.value1(), r.value2(), r.value3(), r.value4(), BatchStatus.of(r.value5()),
+                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12()));
+    }
+}

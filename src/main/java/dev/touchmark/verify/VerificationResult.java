@@ -1,0 +1,27 @@
+package dev.touchmark.verify;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * The answer to one scan, as the page and the JSON API show it. Product fields are null when the code
+ * is not genuine (nothing about a brand is shown for a forged code). firstScanAt and firstScanCountry
+ * describe the first verification of this code by another phone (SEEN_BEFORE and SUSPECT only).
+ */
+public record VerificationResult(
+        Verdict verdict,
+        NotGenuineReason reason,
+        String scanId,
+        String brandName,
+        String productName,
+        String productDescription,
+        String productImageUrl,
+        String lot,
+        LocalDate expiry,
+        String serial,
+        OffsetDateTime firstScanAt,
+        String firstScanCountry,
+        long scanCount,
+        int deviceCount,
+        OffsetDateTime checkedAt) {
+}

@@ -1,0 +1,139 @@
+package dev.touchmark.verify;
+
+import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.code.Base32;
+import dev.touchmark.code.CodeParseException;
+import dev.touchmark.code.CodeParser;
+import dev.touchmark.code.CodeProfile;
+import dev.touchmark.code.ParsedCode;
+import dev.touchmark.scan.CodeHistory;
+import dev.touchmark.scan.Outcome;
+import dev.touchmark.scan.RecordedScan;
+import dev.touchmark.scan.ScanRecorder;
+import dev.touchmark.scan.ScanToRecord;
+import dev.touchmark.verify.VerificationRepository.BatchInfo;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
+/**
+ * Turns a scanned text into a verdict: signature and batch checks on the caller's thread from cached
+ * keys and batches, then the scan log decides first-scan / seen-before / suspect in order and records
+ * the scan; the answer completes only after that commit.
+ */
+public final class VerificationService {
+    private final VerificationCatalog catalog;
+    private final ScanRecorder recorder;
+    private final Clock clock;
+    private final int suspectDevices;
+
+    public VerificationService(VerificationCatalog catalog, ScanRecorder recorder, Clock clock, int suspectDevices) {
+        this.catalog = catalog;
+        this.recorder = recorder;
+        this.clock = clock;
+        this.suspectDevices = suspectDevices;
+    }
+
+    /** Verifies and records one scan. */
+    public CompletableFuture<VerificationResult> verify(ScanInput input) {
+        ParsedCode code;
+        try {
+            code = CodeParser.parse(input.code());
+        } catch (CodeParseException e) {
+            recorder.countUnreadable();
+            return CompletableFuture.completedFuture(notGenuine(NotGenuineReason.MALFORMED, null));
+        }
+        Optional<VerificationCatalog.Key> key = catalog.key(Base32.encode(code.shortKid()));
+        if (key.isEmpty()) {
+            recorder.countUnreadable();
+            return CompletableFuture.completedFuture(notGenuine(NotGenuineReason.UNKNOWN_KEY, null));
+        }
+        long brandId = key.get().info().brandId();
+        if (key.get().info().revoked()) {
+            return recordNotGenuine(input, brandId, null, null, NotGenuineReason.REVOKED_KEY);
+        }
+        byte[] message = code.message();
+        if (!Ed25519.verify(code.signature(), 0, key.get().point(), message, 0, message.length)) {
+            return recordNotGenuine(input, brandId, null, null, NotGenuineReason.BAD_SIGNATURE);
+        }
+        Optional<BatchInfo> found = catalog.batch(code.batch());
+        if (found.isEmpty() || found.get().brandId() != brandId || found.get().signingKeyId() != key.get().info().keyId()) {
+            return recordNotGenuine(input, brandId, null, null, NotGenuineReason.UNKNOWN_BATCH);
+        }
+        BatchInfo batch = found.get();
+        if (code.index() >= batch.quantity()) {
+            return recordNotGenuine(input, brandId, batch.id(), code.index(), NotGenuineReason.INDEX_OUT_OF_RANGE);
+        }
+        if (!detailsMatch(code, batch)) {
+            return recordNotGenuine(input, brandId, batch.id(), code.index(), NotGenuineReason.DETAILS_MISMATCH);
+        }
+        return recordValid(input, code, batch);
+    }
+
+    private CompletableFuture<VerificationResult> recordValid(ScanInput input, ParsedCode code, BatchInfo batch) {
+        ScanToRecord scan = new ScanToRecord(batch.brandId(), batch.id(), code.index(), true, input.deviceId(),
+                input.country(), input.latTenths(), input.lonTenths(), input.ipHash(), input.clientKind(),
+                history -> new Outcome(decide(batch.status(), history).id(), null));
+        return recorder.record(scan).thenApply(recorded -> genuineResult(recorded, code, batch));
+    }
+
+    /** The verdict of a validly signed code of an existing batch, given its history including this scan. */
+    Verdict decide(BatchStatus status, CodeHistory history) {
+        switch (status) {
+            case DRAFT:
+                return Verdict.NOT_RELEASED;
+            case RECALLED:
+                return Verdict.RECALLED;
+            case VOIDED:
+                return Verdict.VOIDED;
+            default:
+                break;
+        }
+        if (history.deviceCount() >= suspectDevices) {
+            return Verdict.SUSPECT;
+        }
+        if (history.firstScan() || history.deviceSeenBefore()) {
+            return Verdict.GENUINE;
+        }
+        return Verdict.SEEN_BEFORE;
+    }
+
+    private CompletableFuture<VerificationResult> recordNotGenuine(ScanInput input, long brandId, Long batchId, Long index,
+                                                                   NotGenuineReason reason) {
+        ScanToRecord scan = new ScanToRecord(brandId, batchId, index, false, input.deviceId(), input.country(),
+                input.latTenths(), input.lonTenths(), input.ipHash(), input.clientKind(),
+                history -> new Outcome(Verdict.NOT_GENUINE.id(), reason.id()));
+        return recorder.record(scan).thenApply(recorded -> notGenuine(reason, Long.toString(recorded.scanId())));
+    }
+
+    private VerificationResult genuineResult(RecordedScan recorded, ParsedCode code, BatchInfo batch) {
+        Verdict verdict = Verdict.valueOf(recorded.outcome().verdict().toUpperCase(java.util.Locale.ROOT));
+        CodeHistory h = recorded.history();
+        boolean showFirst = verdict == Verdict.SEEN_BEFORE || verdict == Verdict.SUSPECT;
+        return new VerificationResult(verdict, null, Long.toString(recorded.scanId()), batch.brandName(), batch.productName(),
+                batch.productDescription(), batch.productImageUrl(), batch.lot(), batch.expiry(), code.serial(),
+                showFirst ? h.firstScanAt() : null, showFirst ? h.firstCountry() : null, h.scanCount(), h.deviceCount(), now());
+    }
+
+    private VerificationResult notGenuine(NotGenuineReason reason, String scanId) {
+        return new VerificationResult(Verdict.NOT_GENUINE, reason, scanId, null, null, null, null, null, null, null,
+                null, null, 0, 0, now());
+    }
+
+    private static boolean detailsMatch(ParsedCode code, BatchInfo batch) {
+        if (code.profile() != CodeProfile.GS1) {
+            return true;
+        }
+        boolean gtin = batch.gtin() != null && batch.gtin().equals(code.gtin());
+        boolean lot = code.lot() == null || code.lot().equals(batch.lot());
+        boolean expiry = code.expiry() == null || code.expiry().equals(batch.expiry());
+        return gtin && lot && expiry;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.touchmark.verify;
+
+import dev.touchmark.error.NotFoundException;
+import dev.touchmark.error.ValidationException;
+import dev.touchmark.http.Json;
+import dev.touchmark.http.Problem;
+import dev.touchmark.http.RateLimiter;
+import dev.touchmark.report.ReportService;
+import dev.touchmark.scan.DeviceIds;
+import dev.touchmark.scan.ScanRecorder;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** HTTP for shoppers: the page a QR opens, the JSON verify API, and problem reports. */
+public final class VerifyController {
+    private final VerificationService verification;
+    private final ReportService reports;
+    private final RequestFacts facts;
+    private final RateLimiter verifyLimit;
+    private final RateLimiter reportLimit;
+    private final Json json;
+    private final String publicUrl;
+
+    public VerifyController(VerificationService verification, ReportService reports, RequestFacts facts,
+                            RateLimiter verifyLimit, RateLimiter reportLimit, Json json, String publicUrl) {
+        this.verification = verification;
+        this.reports = reports;
+        this.facts = facts;
+        this.verifyLimit = verifyLimit;
+        this.reportLimit = reportLimit;
+        this.json = json;
+        this.publicUrl = publicUrl;
+    }
+
+    /** A verdict as the JSON API shows it. */
+    public record VerificationView(String verdict, String reason, String scanId, String brand, String product,
+                                   String productDescription, String productImageUrl, String lot, LocalDate expiry,
+                                   String serial, OffsetDateTime firstScanAt, String firstScanCountry, long scanCount,
+                                   int deviceCount, OffsetDateTime checkedAt) {
+        static VerificationView of(VerificationResult r) {
+            return new VerificationView(r.verdict().id(), r.reason() == null ? null : r.reason().id(), r.scanId(),
+                    r.brandName(), r.productName(), r.productDescription(), r.productImageUrl(), r.lot(), r.expiry(),
+                    r.serial(), r.firstScanAt(), r.firstScanCountry(), r.scanCount(), r.deviceCount(), r.checkedAt());
+        }
+    }
+
+    /** Body of POST /api/v1/verify. */
+    public record VerifyRequest(String code, String deviceId, String client) {
+    }
+
+    /** GET on a code's URL: the verdict page, or JSON for Accept: application/json. */
+    public void page(Context ctx) {
+        boolean wantsJson = wantsJson(ctx);
+        Lang lang = lang(ctx);
+        String ipHash = facts.ipHash(ctx);
+        try {
+            verifyLimit.acquire(ipHash);
+        } catch (RateLimiter.TooManyRequests e) {
+            tooMany(ctx, e, wantsJson, lang);
+            return;
+        }
+        String scanned = publicUrl + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        ScanInput input = new ScanInput(scanned, facts.deviceFromCookie(ctx), facts.country(ctx), null, null, ipHash, "page");
+        ctx.header("Cache-Control", "no-store").header("Vary", "Accept, Accept-Language, Cookie");
+        ctx.future(() -> verify(input).handle((result, failure) -> {
+            if (failure != null) {
+                unavailable(ctx, wantsJson, lang, failure);
+            } else if (wantsJson) {
+                ctx.json(VerificationView.of(result));
+            } else {
+                ctx.html(VerifyPage.render(result, lang, links(ctx, lang, result)));
+            }
+            return null;
+        }));
+    }
+
+    /** POST /api/v1/verify: the same verdict for apps and partners; no API key. */
+    public void api(Context ctx) {
+        String ipHash = facts.ipHash(ctx);
+        verifyLimit.acquire(ipHash);
+        VerifyRequest request = json.read(ctx, VerifyRequest.class);
+        if (request.code() == null || request.code().isBlank()) {
+            throw ValidationException.of("code", "is required: the scanned URL or payload");
+        }
+        if (request.deviceId() != null && !DeviceIds.isValid(request.deviceId())) {
+            throw ValidationException.of("deviceId", "must be 26 characters A-Z and 2-7, as issued in the tm_device cookie");
+        }
+        String kind = "scanner".equals(request.client()) ? "scanner" : "api";
+        String device = request.deviceId() != null ? request.deviceId() : cookieDevice(ctx);
+        ScanInput input = new ScanInput(request.code(), device, facts.country(ctx), null, null, ipHash, kind);
+        ctx.future(() -> verify(input).handle((result, failure) -> {
+            if (failure != null) {
+                unavailable(ctx, true, Lang.EN, failure);
+            } else {
+                ctx.json(VerificationView.of(result));
+            }
+            return null;
+        }));
+    }
+
+    /** POST /report: a shopper's report from the verdict page. */
+    public void report(Context ctx) {
+        Lang lang = Lang.fromParam(ctx.formParam("lang")).orElse(Lang.fromAcceptLanguage(ctx.header("Accept-Language")));
+        try {
+            reportLimit.acquire(facts.ipHash(ctx));
+            reports.report(ctx.formParam("scanId"), ctx.formParam("place"), ctx.formParam("seller"), ctx.formParam("comment"));
+            ctx.html(VerifyPage.renderReportThanks(lang, "/scan?lang=" + langParam(lang)));
+        } catch (RateLimiter.TooManyRequests e) {
+            tooMany(ctx, e, false, lang);
+        } catch (ValidationException e) {
+            ctx.status(400).html(VerifyPage.renderError(lang, 400, e.getMessage()));
+        } catch (NotFoundException e) {
+            ctx.status(404).html(VerifyPage.renderError(lang, 404, e.getMessage()));
+        }
+    }
+
+    private CompletableFuture<VerificationResult> verify(ScanInput input) {
+        try {
+            return verification.verify(input);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private String cookieDevice(Context ctx) {
+        String device = ctx.cookie(RequestFacts.DEVICE_COOKIE);
+        return DeviceIds.isValid(device) ? device : null;
+    }
+
+    private void unavailable(Context ctx, boolean wantsJson, Lang lang, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (!(cause instanceof ScanRecorder.ScanLogUnavailableException)) {
+            org.slf4j.LoggerFactory.getLogger(VerifyController.class).error("Verification failed", cause);
+        }
+        ctx.header("Retry-After", "5");
+        String message = "the scan could not be recorded, so it got no verdict; please try again in a few seconds";
+        if (wantsJson) {
+            Problem.write(ctx, 503, "Service unavailable", message);
+        } else {
+            ctx.status(503).html(VerifyPage.renderError(lang, 503, message));
+        }
+    }
+
+    private void tooMany(Context ctx, RateLimiter.TooManyRequests e, boolean wantsJson, Lang lang) {
+        ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        if (wantsJson) {
+            Problem.write(ctx, 429, "Too many requests", e.getMessage());
+        } else {
+            ctx.status(429).html(VerifyPage.renderError(lang, 429, e.getMessage()));
+        }
+    }
+
+    private PageLinks links(Context ctx, Lang lang, VerificationResult result) {
+        String query = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)lang=[^&]*", "");
+        query = query.startsWith("&") ? query.substring(1) : query;
+        String switchUrl = ctx.path() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + langParam(lang.other());
+        return new PageLinks(switchUrl, result.scanId() == null ? null : "/report", "/scan?lang=" + langParam(lang));
+    }
+
+    private static Lang lang(Context ctx) {
+        return Lang.fromParam(ctx.queryParam("lang")).orElse(Lang.fromAcceptLanguage(ctx.header("Accept-Language")));
+    }
+
+    private static String langParam(Lang lang) {
+        return lang == Lang.ZH ? "zh" : "en";
+    }
+
+    private static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("application/json")
+                && !accept.toLowerCase(Locale.ROOT).contains("text/html");
+    }
+}

@@ -1,0 +1,178 @@
+package dev.touchmark.verify;
+
+import static dev.touchmark.verify.Html.escape;
+import static dev.touchmark.verify.Messages.*;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The server-rendered pages a shopper sees after scanning a label: the verdict, the thank-you page after a
+ * report, and error pages. Plain HTML and one inline style sheet: no JavaScript, no external resources
+ * except the brand's product image. Every value from a result is treated as untrusted and escaped.
+ */
+public final class VerifyPage {
+    /** Where the error pages send the shopper to scan again; the scanner's usual address. */
+    static final String DEFAULT_SCAN_URL = "/scan";
+    static final int MAX_DESCRIPTION = 4000;
+    private static final int MAX_NAME = 200;
+    private static final int MAX_FIELD = 100;
+    private static final int MAX_ERROR_DETAIL = 300;
+
+    private VerifyPage() {
+    }
+
+    /** The verification page for one scan, as a complete UTF-8 HTML5 document. */
+    public static String render(VerificationResult result, Lang lang, PageLinks links) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(lang, "lang");
+        Objects.requireNonNull(links, "links");
+        VerdictTexts texts = VerdictTexts.of(result, lang);
+        boolean genuine = result.verdict() == Verdict.GENUINE;
+        boolean showProduct = result.verdict() != null && result.verdict() != Verdict.NOT_GENUINE;
+        StringBuilder main = new StringBuilder(8192)
+                .append(verdictCard(texts, result, lang))
+                .append(adviceCard(texts.advice(), lang));
+        if (links.reportUrl() != null && !genuine) {
+            main.append(ReportForm.prominent(result.scanId(), lang, links.reportUrl()));
+        }
+        if (showProduct) {
+            main.append(productCard(result, lang));
+        }
+        if (links.reportUrl() != null && genuine) {
+            main.append(ReportForm.secondary(result.scanId(), lang, links.reportUrl()));
+        }
+        main.append(navLink(links.scanPageUrl(), SCAN_ANOTHER.in(lang), genuine));
+        return PageStyle.document(lang, texts.title(), texts.tone(), languageSwitch(lang, links), main.toString());
+    }
+
+    /** The page shown after a report was received; backUrl (the result page) may be null to hide the link. */
+    public static String renderReportThanks(Lang lang, String backUrl) {
+        Objects.requireNonNull(lang, "lang");
+        String card = statusCard(Tone.GREEN, THANKS_TITLE.in(lang), List.of(THANKS_TEXT.in(lang)), "");
+        return PageStyle.document(lang, THANKS_TITLE.in(lang), Tone.GREEN, "",
+                card + navLink(backUrl, THANKS_BACK.in(lang), true));
+    }
+
+    /**
+     * A readable error page for a status such as 400, 404, 429 or 500. message is an optional detail (plain
+     * text, escaped, shortened); the headline and advice come from the status.
+     */
+    public static String renderError(Lang lang, int status, String message) {
+        Objects.requireNonNull(lang, "lang");
+        Messages[] keys = errorTexts(status);
+        Tone tone = status >= 500 ? Tone.RED : Tone.ORANGE;
+        String detail = Html.clean(message, MAX_ERROR_DETAIL);
+        String meta = "<p class=\"meta-v\">" + escape(ERROR_STATUS.format(lang, status))
+                + (detail == null ? "" : "<br>" + escape(ERROR_DETAIL.format(lang, detail))) + "</p>";
+        String card = statusCard(tone, keys[0].in(lang), List.of(keys[1].in(lang)), meta);
+        return PageStyle.document(lang, keys[0].in(lang), tone, "",
+                card + navLink(DEFAULT_SCAN_URL, SCAN_ANOTHER.in(lang), true));
+    }
+
+    private static Messages[] errorTexts(int status) {
+        if (status == 400) {
+            return new Messages[] {ERROR_400_TITLE, ERROR_400_TEXT};
+        } else if (status == 404) {
+            return new Messages[] {ERROR_404_TITLE, ERROR_404_TEXT};
+        } else if (status == 429) {
+            return new Messages[] {ERROR_429_TITLE, ERROR_429_TEXT};
+        } else if (status >= 500) {
+            return new Messages[] {ERROR_5XX_TITLE, ERROR_5XX_TEXT};
+        }
+        return new Messages[] {ERROR_OTHER_TITLE, ERROR_OTHER_TEXT};
+    }
+
+    private static String verdictCard(VerdictTexts texts, VerificationResult r, Lang lang) {
+        StringBuilder meta = new StringBuilder();
+        if (r.checkedAt() != null) {
+            meta.append(escape(CHECKED_AT.format(lang, Formats.dateTime(r.checkedAt(), lang))));
+        }
+        String scanId = Html.clean(r.scanId(), MAX_FIELD);
+        if (scanId != null) {
+            meta.append(meta.length() > 0 ? "<br>" : "").append(escape(REFERENCE.format(lang, scanId)));
+        }
+        String metaHtml = meta.length() == 0 ? "" : "<p class=\"meta-v\">" + meta + "</p>";
+        return statusCard(texts.tone(), texts.title(), texts.explanation(), metaHtml);
+    }
+
+    /** The coloured card with icon, headline and explanation; role="status" so screen readers announce it. */
+    private static String statusCard(Tone tone, String title, List<String> paragraphs, String extraHtml) {
+        StringBuilder card = new StringBuilder(512)
+                .append("<section class=\"card verdict\" role=\"status\">").append(tone.icon())
+                .append("<div>").append(Html.tag("h1", title));
+        paragraphs.forEach(p -> card.append(Html.tag("p", p)));
+        return card.append(extraHtml).append("</div></section>").toString();
+    }
+
+    private static String adviceCard(List<String> advice, Lang lang) {
+        StringBuilder card = new StringBuilder(512).append("<section class=\"card\" aria-labelledby=\"todo\">")
+                .append("<h2 id=\"todo\">").append(escape(WHAT_TO_DO.in(lang))).append("</h2><ul>");
+        advice.forEach(a -> card.append(Html.tag("li", a)));
+        return card.append("</ul></section>").toString();
+    }
+
+    private static String productCard(VerificationResult r, Lang lang) {
+        String brand = Html.clean(r.brandName(), MAX_NAME);
+        String product = Html.clean(r.productName(), MAX_NAME);
+        String description = Html.clean(r.productDescription(), MAX_DESCRIPTION);
+        StringBuilder rows = new StringBuilder(256);
+        row(rows, BRAND.in(lang), brand);
+        row(rows, PRODUCT.in(lang), product);
+        row(rows, LOT.in(lang), Html.clean(r.lot(), MAX_FIELD));
+        row(rows, EXPIRY.in(lang), expiry(r.expiry(), r, lang));
+        row(rows, SERIAL.in(lang), Html.clean(r.serial(), MAX_FIELD));
+        String image = image(r.productImageUrl(), product != null ? product : brand);
+        if (rows.length() == 0 && description == null && image.isEmpty()) {
+            return "";
+        }
+        return "<section class=\"card product\" aria-labelledby=\"about\"><h2 id=\"about\">"
+                + escape(PRODUCT_HEADING.in(lang)) + "</h2>" + image
+                + (rows.length() == 0 ? "" : "<dl>" + rows + "</dl>")
+                + (description == null ? "" : Html.tag("p", "desc", description)) + "</section>";
+    }
+
+    private static void row(StringBuilder rows, String label, String value) {
+        if (value != null) {
+            rows.append(Html.tag("dt", label)).append(Html.tag("dd", value));
+        }
+    }
+
+    /** The expiry date, marked as expired when it is before the day of the check (UTC). */
+    private static String expiry(LocalDate expiry, VerificationResult r, Lang lang) {
+        if (expiry == null) {
+            return null;
+        }
+        String date = Formats.date(expiry, lang);
+        boolean expired = r.checkedAt() != null
+                && expiry.isBefore(r.checkedAt().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate());
+        return expired ? EXPIRED.format(lang, date) : date;
+    }
+
+    /** The product image, only for an absolute http(s) URL; lazy, without a referrer, with a fixed box. */
+    private static String image(String url, String alt) {
+        if (!Html.isSafeImageUrl(url)) {
+            return "";
+        }
+        return "<img src=\"" + escape(url) + "\" alt=\"" + escape(alt) + "\" width=\"320\" height=\"320\""
+                + " loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\">";
+    }
+
+    private static String languageSwitch(Lang lang, PageLinks links) {
+        if (links.switchLanguageUrl() == null) {
+            return "";
+        }
+        String other = lang.other().tag();
+        return "<a class=\"lang\" href=\"" + escape(links.switchLanguageUrl()) + "\" hreflang=\"" + other
+                + "\" lang=\"" + other + "\">" + escape(SWITCH_LANGUAGE.in(lang)) + "</a>";
+    }
+
+    private static String navLink(String url, String text, boolean primary) {
+        if (url == null) {
+            return "";
+        }
+        return "<p class=\"nav\"><a class=\"btn " + (primary ? "primary" : "secondary") + "\" href=\""
+                + escape(url) + "\">" + escape(text) + "</a></p>";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.touchmark.verify;
+
+import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.testsupport.TestDatabases;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+
+/** Shopper verification on PostgreSQL (skipped if unreachable, except under CI=true where it fails). */
+class PostgresVerificationIT extends VerificationContract {
+    private TestDatabases.Postgres postgres;
+
+    @Override
+    protected TouchmarkConfig config() throws Exception {
+        postgres = TestDatabases.postgres(Files.createTempDirectory("touchmark-verify-pg-"));
+        return postgres.config();
+    }
+
+    @AfterAll
+    void dropDatabase() throws Exception {
+        stop();
+        app = null;
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
