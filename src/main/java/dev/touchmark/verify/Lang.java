@@ -50,7 +50,7 @@ public enum Lang {
         double bestQ = 0;
         String[] entries = text.split(",", MAX_ENTRIES + 1);
         for (int i = 0; i < Math.min(entries.length, MAX_ENTRIES); i++) {
-            String[] parts = entries[i].split(";");
+            String[] parts = entries[i].split(";", -1);
             Optional<Lang> lang = forRange(parts[0].trim());
             double q = quality(parts);
             if (lang.isPresent() && q > bestQ) {
