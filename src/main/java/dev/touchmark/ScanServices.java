@@ -26,7 +26,7 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
     public static ScanServices start(TouchmarkConfig config, Services services, Clock clock) {
         ScanSettings settings = config.scans();
         var dsl = services.database().dsl();
-        ScanRepository scans = new ScanRepository(dsl);
+        ScanRepository scans = new ScanRepository(dsl, services.database().isPostgres());
         ScanRecorder recorder = new ScanRecorder(scans, clock, 100_000);
         VerificationCatalog catalog = new VerificationCatalog(new VerificationRepository(dsl), services.changes(), clock);
         VerificationService verification = new VerificationService(catalog, recorder, clock, settings.suspectDevices());

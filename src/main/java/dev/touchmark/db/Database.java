@@ -69,6 +69,10 @@ public final class Database implements AutoCloseable {
 
     /** The JDBC URL with the options Touchmark needs added to embedded H2 URLs. */
     public static String effectiveUrl(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            // Lets the driver send a batch of inserts as multi-row statements (the scan writer's batches).
+            return url.contains("reWriteBatchedInserts") ? url : url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        }
         if (!url.startsWith("jdbc:h2:")) {
             return url;
         }

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -37,6 +39,11 @@ public final class ScanRecorder implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final AtomicLong unreadable = new AtomicLong();
     private final Thread writer;
+    private final ExecutorService completer = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "touchmark-scan-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean closing;
 
     private record Pending(ScanToRecord scan, CompletableFuture<RecordedScan> result) {
@@ -107,8 +114,17 @@ public final class ScanRecorder implements AutoCloseable {
             unreadable.addAndGet(unreadableNow);
             throw e;
         }
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).result().complete(recorded.get(i));
+        // Answers are rendered by whoever completes the future: hand that work to other threads so the
+        // writer goes straight back to the next group.
+        List<Pending> done = List.copyOf(group);
+        int half = (done.size() + 1) / 2;
+        completer.execute(() -> complete(done, recorded, 0, half));
+        completer.execute(() -> complete(done, recorded, half, done.size()));
+    }
+
+    private static void complete(List<Pending> done, List<RecordedScan> recorded, int from, int to) {
+        for (int i = from; i < to; i++) {
+            done.get(i).result().complete(recorded.get(i));
         }
     }
 
@@ -176,6 +192,8 @@ public final class ScanRecorder implements AutoCloseable {
         closing = true;
         try {
             writer.join(10_000);
+            completer.shutdown();
+            completer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,6 +5,9 @@ import static dev.touchmark.db.jooq.Tables.CODE_STATE;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import static dev.touchmark.db.jooq.Tables.UNREADABLE_SCAN_COUNT;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -22,9 +25,11 @@ import org.jooq.impl.DSL;
 /** SQL for the scan log; only the scan writer writes through it. */
 public final class ScanRepository {
     private final DSLContext dsl;
+    private final boolean postgres;
 
-    public ScanRepository(DSLContext dsl) {
+    public ScanRepository(DSLContext dsl, boolean postgres) {
         this.dsl = dsl;
+        this.postgres = postgres;
     }
 
     /** The jOOQ context, for the writer's transactions. */
@@ -75,12 +80,32 @@ public final class ScanRepository {
         if (codes.isEmpty()) {
             return states;
         }
-        List<Row2<Long, Long>> rows = codes.stream().map(c -> DSL.row(c.batchId(), c.index())).toList();
-        dsl.select(CODE_STATE.BATCH_ID, CODE_STATE.CODE_INDEX, CODE_STATE.BRAND_ID, CODE_STATE.FIRST_SCAN_AT,
-                        CODE_STATE.FIRST_DEVICE_ID, CODE_STATE.FIRST_COUNTRY, CODE_STATE.SCAN_COUNT, CODE_STATE.DEVICE_COUNT)
-                .from(CODE_STATE).where(DSL.row(CODE_STATE.BATCH_ID, CODE_STATE.CODE_INDEX).in(rows))
-                .forEach(r -> states.put(new CodeKey(r.value1(), r.value2()),
-                        new State(r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), true)));
+        if (postgres) {
+            // One round trip: PostgreSQL answers a row-value IN list from the primary key index.
+            List<Row2<Long, Long>> rows = codes.stream().map(c -> DSL.row(c.batchId(), c.index())).toList();
+            dsl.select(CODE_STATE.BATCH_ID, CODE_STATE.CODE_INDEX, CODE_STATE.BRAND_ID, CODE_STATE.FIRST_SCAN_AT,
+                            CODE_STATE.FIRST_DEVICE_ID, CODE_STATE.FIRST_COUNTRY, CODE_STATE.SCAN_COUNT, CODE_STATE.DEVICE_COUNT)
+                    .from(CODE_STATE).where(DSL.row(CODE_STATE.BATCH_ID, CODE_STATE.CODE_INDEX).in(rows))
+                    .forEach(r -> states.put(new CodeKey(r.value1(), r.value2()),
+                            new State(r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), true)));
+            return states;
+        }
+        // Embedded H2 has no round trip, but does not use the index for row-value IN: look each key up.
+        dsl.connection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT brand_id, first_scan_at, first_device_id,"
+                    + " first_country, scan_count, device_count FROM code_state WHERE batch_id = ? AND code_index = ?")) {
+                for (CodeKey code : codes) {
+                    select.setLong(1, code.batchId());
+                    select.setLong(2, code.index());
+                    try (ResultSet r = select.executeQuery()) {
+                        if (r.next()) {
+                            states.put(code, new State(r.getLong(1), r.getObject(2, OffsetDateTime.class), r.getString(3),
+                                    r.getString(4), r.getLong(5), r.getInt(6), true));
+                        }
+                    }
+                }
+            }
+        });
         return states;
     }
 
@@ -89,62 +114,123 @@ public final class ScanRepository {
         if (devices.isEmpty()) {
             return known;
         }
-        List<Row3<Long, Long, String>> rows = devices.stream()
-                .map(d -> DSL.row(d.code().batchId(), d.code().index(), d.deviceId())).toList();
-        dsl.select(CODE_DEVICE.BATCH_ID, CODE_DEVICE.CODE_INDEX, CODE_DEVICE.DEVICE_ID).from(CODE_DEVICE)
-                .where(DSL.row(CODE_DEVICE.BATCH_ID, CODE_DEVICE.CODE_INDEX, CODE_DEVICE.DEVICE_ID).in(rows))
-                .forEach(r -> known.add(new DeviceKey(new CodeKey(r.value1(), r.value2()), r.value3())));
+        if (postgres) {
+            List<Row3<Long, Long, String>> rows = devices.stream()
+                    .map(d -> DSL.row(d.code().batchId(), d.code().index(), d.deviceId())).toList();
+            dsl.select(CODE_DEVICE.BATCH_ID, CODE_DEVICE.CODE_INDEX, CODE_DEVICE.DEVICE_ID).from(CODE_DEVICE)
+                    .where(DSL.row(CODE_DEVICE.BATCH_ID, CODE_DEVICE.CODE_INDEX, CODE_DEVICE.DEVICE_ID).in(rows))
+                    .forEach(r -> known.add(new DeviceKey(new CodeKey(r.value1(), r.value2()), r.value3())));
+            return known;
+        }
+        dsl.connection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM code_device WHERE batch_id = ? AND code_index = ? AND device_id = ?")) {
+                for (DeviceKey device : devices) {
+                    select.setLong(1, device.code().batchId());
+                    select.setLong(2, device.code().index());
+                    select.setString(3, device.deviceId());
+                    try (ResultSet r = select.executeQuery()) {
+                        if (r.next()) {
+                            known.add(device);
+                        }
+                    }
+                }
+            }
+        });
         return known;
     }
 
+    // The writes below are the hot end of the scan writer: plain prepared JDBC batches, parsed once.
+
     void insertEvents(List<Event> events) {
-        var insert = dsl.insertInto(SCAN_EVENT, SCAN_EVENT.ID, SCAN_EVENT.SCANNED_AT, SCAN_EVENT.BRAND_ID,
-                SCAN_EVENT.BATCH_ID, SCAN_EVENT.CODE_INDEX, SCAN_EVENT.VERDICT, SCAN_EVENT.REASON, SCAN_EVENT.DEVICE_ID,
-                SCAN_EVENT.COUNTRY, SCAN_EVENT.LAT_TENTHS, SCAN_EVENT.LON_TENTHS, SCAN_EVENT.IP_HASH, SCAN_EVENT.CLIENT_KIND);
-        for (Event e : events) {
-            ScanToRecord s = e.scan();
-            insert = insert.values(e.id(), e.at(), s.brandId(), s.batchId(), s.codeIndex(), e.outcome().verdict(),
-                    e.outcome().reason(), s.deviceId(), s.country(), s.latTenths(), s.lonTenths(), s.ipHash(), s.clientKind());
-        }
-        insert.execute();
+        dsl.connection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scan_event (id, scanned_at, brand_id,"
+                    + " batch_id, code_index, verdict, reason, device_id, country, lat_tenths, lon_tenths, ip_hash, client_kind)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Event e : events) {
+                    ScanToRecord s = e.scan();
+                    insert.setLong(1, e.id());
+                    insert.setObject(2, e.at());
+                    insert.setLong(3, s.brandId());
+                    insert.setObject(4, s.batchId(), Types.BIGINT);
+                    insert.setObject(5, s.codeIndex(), Types.BIGINT);
+                    insert.setString(6, e.outcome().verdict());
+                    insert.setString(7, e.outcome().reason());
+                    insert.setString(8, s.deviceId());
+                    insert.setString(9, s.country());
+                    insert.setObject(10, s.latTenths(), Types.INTEGER);
+                    insert.setObject(11, s.lonTenths(), Types.INTEGER);
+                    insert.setString(12, s.ipHash());
+                    insert.setString(13, s.clientKind());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     void saveStates(Map<CodeKey, State> states, OffsetDateTime now) {
-        var batch = new java.util.ArrayList<org.jooq.Query>();
-        for (Map.Entry<CodeKey, State> entry : states.entrySet()) {
-            CodeKey key = entry.getKey();
-            State s = entry.getValue();
-            if (!s.stored) {
-                batch.add(dsl.insertInto(CODE_STATE)
-                        .set(CODE_STATE.BATCH_ID, key.batchId()).set(CODE_STATE.CODE_INDEX, key.index())
-                        .set(CODE_STATE.BRAND_ID, s.brandId).set(CODE_STATE.FIRST_SCAN_AT, s.firstScanAt)
-                        .set(CODE_STATE.FIRST_DEVICE_ID, s.firstDeviceId).set(CODE_STATE.FIRST_COUNTRY, s.firstCountry)
-                        .set(CODE_STATE.LAST_SCAN_AT, s.lastScanAt).set(CODE_STATE.SCAN_COUNT, s.scanCount)
-                        .set(CODE_STATE.DEVICE_COUNT, s.deviceCount));
-            } else if (s.addedScans > 0) {
-                // Increments rather than absolute values, so two nodes recording the same code add up.
-                batch.add(dsl.update(CODE_STATE)
-                        .set(CODE_STATE.SCAN_COUNT, CODE_STATE.SCAN_COUNT.plus(s.addedScans))
-                        .set(CODE_STATE.DEVICE_COUNT, CODE_STATE.DEVICE_COUNT.plus(s.addedDevices))
-                        .set(CODE_STATE.LAST_SCAN_AT, now)
-                        .where(CODE_STATE.BATCH_ID.eq(key.batchId()).and(CODE_STATE.CODE_INDEX.eq(key.index()))));
+        dsl.connection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO code_state (batch_id, code_index,"
+                    + " brand_id, first_scan_at, first_device_id, first_country, last_scan_at, scan_count, device_count)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 // Increments rather than absolute values, so two nodes recording the same code add up.
+                 PreparedStatement update = connection.prepareStatement("UPDATE code_state SET scan_count = scan_count + ?,"
+                         + " device_count = device_count + ?, last_scan_at = ? WHERE batch_id = ? AND code_index = ?")) {
+                int inserts = 0;
+                int updates = 0;
+                for (Map.Entry<CodeKey, State> entry : states.entrySet()) {
+                    CodeKey key = entry.getKey();
+                    State s = entry.getValue();
+                    if (!s.stored) {
+                        insert.setLong(1, key.batchId());
+                        insert.setLong(2, key.index());
+                        insert.setLong(3, s.brandId);
+                        insert.setObject(4, s.firstScanAt);
+                        insert.setString(5, s.firstDeviceId);
+                        insert.setString(6, s.firstCountry);
+                        insert.setObject(7, s.lastScanAt);
+                        insert.setLong(8, s.scanCount);
+                        insert.setInt(9, s.deviceCount);
+                        insert.addBatch();
+                        inserts++;
+                    } else if (s.addedScans > 0) {
+                        update.setLong(1, s.addedScans);
+                        update.setInt(2, s.addedDevices);
+                        update.setObject(3, now);
+                        update.setLong(4, key.batchId());
+                        update.setLong(5, key.index());
+                        update.addBatch();
+                        updates++;
+                    }
+                }
+                if (inserts > 0) {
+                    insert.executeBatch();
+                }
+                if (updates > 0) {
+                    update.executeBatch();
+                }
             }
-        }
-        if (!batch.isEmpty()) {
-            dsl.batch(batch).execute();
-        }
+        });
     }
 
     void insertDevices(List<DeviceKey> devices, OffsetDateTime now) {
         if (devices.isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(CODE_DEVICE, CODE_DEVICE.BATCH_ID, CODE_DEVICE.CODE_INDEX, CODE_DEVICE.DEVICE_ID,
-                CODE_DEVICE.FIRST_SEEN_AT);
-        for (DeviceKey d : devices) {
-            insert = insert.values(d.code().batchId(), d.code().index(), d.deviceId(), now);
-        }
-        insert.execute();
+        dsl.connection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO code_device (batch_id, code_index, device_id, first_seen_at) VALUES (?, ?, ?, ?)")) {
+                for (DeviceKey d : devices) {
+                    insert.setLong(1, d.code().batchId());
+                    insert.setLong(2, d.code().index());
+                    insert.setString(3, d.deviceId());
+                    insert.setObject(4, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     void addUnreadable(LocalDate day, long scans) {

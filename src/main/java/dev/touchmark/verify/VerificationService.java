@@ -39,38 +39,66 @@ public final class VerificationService {
 
     /** Verifies and records one scan. */
     public CompletableFuture<VerificationResult> verify(ScanInput input) {
+        Check check = check(input);
+        if (check.answer() != null) {
+            return CompletableFuture.completedFuture(check.answer());
+        }
+        if (check.reason() != null) {
+            return recordNotGenuine(input, check.brandId(), check.batchId(), check.index(), check.reason());
+        }
+        return recordValid(input, check.code(), check.batch());
+    }
+
+    /**
+     * Everything verification decides before the scan log: parse, key, signature, batch, index and details.
+     * Either an answer that needs no recording (unreadable input, unknown key), a not-genuine reason to
+     * record, or a valid code of a batch whose final verdict the scan log decides.
+     */
+    public record Check(VerificationResult answer, NotGenuineReason reason, long brandId, Long batchId, Long index,
+                        ParsedCode code, BatchInfo batch) {
+        static Check answered(VerificationResult answer) {
+            return new Check(answer, null, 0, null, null, null, null);
+        }
+
+        static Check notGenuine(NotGenuineReason reason, long brandId, Long batchId, Long index) {
+            return new Check(null, reason, brandId, batchId, index, null, null);
+        }
+    }
+
+    /** The checks alone, without recording anything (also the baseline of the load benchmark). */
+    public Check check(ScanInput input) {
         ParsedCode code;
         try {
             code = CodeParser.parse(input.code());
         } catch (CodeParseException e) {
             recorder.countUnreadable();
-            return CompletableFuture.completedFuture(notGenuine(NotGenuineReason.MALFORMED, null));
+            return Check.answered(notGenuine(NotGenuineReason.MALFORMED, null));
         }
         Optional<VerificationCatalog.Key> key = catalog.key(Base32.encode(code.shortKid()));
         if (key.isEmpty()) {
             recorder.countUnreadable();
-            return CompletableFuture.completedFuture(notGenuine(NotGenuineReason.UNKNOWN_KEY, null));
+            return Check.answered(notGenuine(NotGenuineReason.UNKNOWN_KEY, null));
         }
         long brandId = key.get().info().brandId();
         if (key.get().info().revoked()) {
-            return recordNotGenuine(input, brandId, null, null, NotGenuineReason.REVOKED_KEY);
+            return Check.notGenuine(NotGenuineReason.REVOKED_KEY, brandId, null, null);
         }
         byte[] message = code.message();
         if (!Ed25519.verify(code.signature(), 0, key.get().point(), message, 0, message.length)) {
-            return recordNotGenuine(input, brandId, null, null, NotGenuineReason.BAD_SIGNATURE);
+            return Check.notGenuine(NotGenuineReason.BAD_SIGNATURE, brandId, null, null);
         }
         Optional<BatchInfo> found = catalog.batch(code.batch());
         if (found.isEmpty() || found.get().brandId() != brandId || found.get().signingKeyId() != key.get().info().keyId()) {
-            return recordNotGenuine(input, brandId, null, null, NotGenuineReason.UNKNOWN_BATCH);
+            return Check.notGenuine(NotGenuineReason.UNKNOWN_BATCH, brandId, null, null);
         }
         BatchInfo batch = found.get();
         if (code.index() >= batch.quantity()) {
-            return recordNotGenuine(input, brandId, batch.id(), code.index(), NotGenuineReason.INDEX_OUT_OF_RANGE);
+            return Check.notGenuine(NotGenuineReason.INDEX_OUT_OF_RANGE, brandId, batch.id(), code.index());
         }
         if (!detailsMatch(code, batch)) {
-            return recordNotGenuine(input, brandId, batch.id(), code.index(), NotGenuineReason.DETAILS_MISMATCH);
+            return Check.notGenuine(NotGenuineReason.DETAILS_MISMATCH, brandId, batch.id(), code.index());
         }
-        return recordValid(input, code, batch);
+        return new Check(null, null, brandId, batch.id(), code.index(), code, batch);
     }
 
     private CompletableFuture<VerificationResult> recordValid(ScanInput input, ParsedCode code, BatchInfo batch) {

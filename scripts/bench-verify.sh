@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Verification throughput and latency against a running server on embedded H2, with durable recording,
+# compared in the same run with a trivial endpoint and with verification without recording.
+# Needs wrk (apt-get install wrk). Usage: scripts/bench-verify.sh [seconds per step, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-20}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+work=$(mktemp -d)
+port=7790
+export CODES="$work/codes.txt"
+TOUCHMARK_PORT=$port TOUCHMARK_DATA_DIR="$work" TOUCHMARK_RATE_VERIFY_PER_MINUTE=0 \
+  java -Xmx1g -cp "$cp" dev.touchmark.bench.VerifyLoadServer "$CODES" > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do grep -q READY "$work/server.log" && break; sleep 0.5; done
+grep READY "$work/server.log"
+echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t2 -c64 -d${secs}s, after a 5 s warm-up of each"
+run() { # name url [script]
+  wrk -t2 -c64 -d5s ${3:+-s $3} "$2" > /dev/null
+  echo "## $1"; wrk -t2 -c64 -d${secs}s --latency ${3:+-s $3} "$2" | grep -E "Requests/sec|Latency|99%|50%"
+}
+run trivial "http://127.0.0.1:$((port + 1))/trivial"
+run verify-without-recording "http://127.0.0.1:$((port + 1))/verify-without-recording" scripts/verify.lua
+run verify-recorded "http://127.0.0.1:$port/api/v1/verify" scripts/verify.lua
+echo "## fixed rate 6000/s on /api/v1/verify (open loop, latency from the due time)"
+java -cp "$cp" dev.touchmark.bench.FixedRateLoad "http://127.0.0.1:$port/api/v1/verify" 6000 "$secs" "$CODES"
+scans=$(grep -c . "$CODES")
+echo "codes in rotation: $scans"

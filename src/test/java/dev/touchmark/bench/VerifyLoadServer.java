@@ -1,0 +1,77 @@
+package dev.touchmark.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.touchmark.App;
+import dev.touchmark.access.Principal;
+import dev.touchmark.batch.Batch;
+import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.batch.NewBatch;
+import dev.touchmark.code.BatchCodes;
+import dev.touchmark.config.ConfigLoader;
+import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.product.NewProduct;
+import dev.touchmark.product.Product;
+import dev.touchmark.verify.ScanInput;
+import dev.touchmark.verify.VerificationService;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server side of scripts/bench-verify.sh: a real Touchmark server (configured from TOUCHMARK_* as
+ * usual, on a fresh H2 database) with real signed codes from several batches written to a file, plus,
+ * on the next port, the two baselines measured in the same run: a trivial endpoint, and verification
+ * (parse, cached key and batch, Ed25519 verify) without recording.
+ */
+public final class VerifyLoadServer {
+    private VerifyLoadServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path codesFile = Path.of(args[0]);
+        TouchmarkConfig config = ConfigLoader.fromEnvironment();
+        App app = App.start(config, Clock.systemUTC());
+        List<String> codes = makeCodes(app, 8, 2_000);
+        Files.write(codesFile, codes);
+        VerificationService verification = app.scanServices().verification();
+        ObjectMapper mapper = new ObjectMapper();
+        Javalin baselines = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.get("/trivial", ctx -> ctx.result("ok"));
+            c.routes.post("/verify-without-recording", ctx -> {
+                String code = mapper.readTree(ctx.body()).path("code").asText();
+                VerificationService.Check check = verification.check(new ScanInput(code, null, null, null, null, "bench", "api"));
+                ctx.json(Map.of("valid", check.answer() == null && check.reason() == null));
+            });
+        }).start("127.0.0.1", app.port() + 1);
+        System.out.println("READY server=" + app.port() + " baselines=" + baselines.port() + " codes=" + codes.size());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            baselines.stop();
+            app.close();
+        }));
+        Thread.currentThread().join();
+    }
+
+    private static List<String> makeCodes(App app, int batches, int perBatch) {
+        var created = app.services().brands().create("Bench " + System.nanoTime(), "bench-" + System.nanoTime() + "@bench.example");
+        Principal principal = new Principal(created.brand().id(), "bench");
+        Product product = app.services().products().create(principal,
+                new NewProduct("Bench product", "4006381333931", null, null, List.of("FR")));
+        List<String> codes = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            Batch batch = app.services().batches().create(principal,
+                    new NewBatch(product.id(), (long) perBatch, "L" + b, null, null, b % 2 == 0 ? "compact" : "gs1"));
+            app.services().batches().changeStatus(principal, batch.id(), BatchStatus.RELEASED, null);
+            BatchCodes batchCodes = app.services().batches().codes(batch);
+            for (long i = 0; i < perBatch; i++) {
+                codes.add(batchCodes.url(i));
+            }
+        }
+        java.util.Collections.shuffle(codes, new java.util.Random(7));
+        return codes;
+    }
+}
