@@ -1,0 +1,312 @@
+package dev.touchmark.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.touchmark.Services;
+import dev.touchmark.access.Principal;
+import dev.touchmark.batch.Batch;
+import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.batch.NewBatch;
+import dev.touchmark.code.BatchCodes;
+import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.db.Database;
+import dev.touchmark.product.NewProduct;
+import dev.touchmark.testsupport.TestDatabases;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Durability of the scan log: the packaged server runs as a separate process under load from several
+ * clients and is killed with SIGKILL mid-load (no shutdown hook, no final commit). Every scan it answered
+ * 200 for must then be in scan_event, because the scan writer completes an answer only after its commit.
+ */
+class ScanDurabilityIT {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String DEVICE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final int CLIENTS = 8;
+    private static final int CODES_PER_BATCH = 200;
+    /** Load runs at least this long and until this many scans were acknowledged, but never past MAX_LOAD. */
+    private static final Duration MIN_LOAD = Duration.ofMillis(2000);
+    private static final int TARGET_ACKNOWLEDGED = 2000;
+    private static final Duration MAX_LOAD = Duration.ofSeconds(25);
+    private static final int MAX_REQUESTS_PER_CLIENT = 200_000;
+    private static final int MIN_ACKNOWLEDGED = 500;
+
+    @BeforeAll
+    static void loopbackOnly() {
+        // H2's auto-server, which the in-process setup and the check after the kill start, listens on loopback only.
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void everyAcknowledgedScanSurvivesSigkillOnH2(@TempDir Path dir) throws Exception {
+        killMidLoadAndCheck(TestDatabases.h2(dir), dir, "H2");
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void everyAcknowledgedScanSurvivesSigkillOnPostgres(@TempDir Path dir) throws Exception {
+        try (TestDatabases.Postgres postgres = TestDatabases.postgres(dir)) {
+            killMidLoadAndCheck(postgres.config(), dir, "PostgreSQL");
+        }
+    }
+
+    private void killMidLoadAndCheck(TouchmarkConfig config, Path dir, String database) throws Exception {
+        List<String> urls = prepareCodes(config);
+        Path out = dir.resolve("server-out.txt");
+        Path err = dir.resolve("server-err.txt");
+        int port = freePort();
+        Process server = startServer(config, dir, port, out, err);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, r -> {
+            Thread t = new Thread(r, "durability-client");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            awaitHealthy(server, port, out, err);
+
+            Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicBoolean killed = new AtomicBoolean();
+            Map<String, AtomicLong> beforeKill = new ConcurrentHashMap<>();
+            AtomicLong afterKillFailures = new AtomicLong();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            URI verify = URI.create("http://127.0.0.1:" + port + "/api/v1/verify");
+            long loadDeadline = System.nanoTime() + MAX_LOAD.plusSeconds(15).toNanos();
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int i = 0; i < MAX_REQUESTS_PER_CLIENT && !stop.get() && System.nanoTime() < loadDeadline; i++) {
+                        String body = MAPPER.createObjectNode().put("code", urls.get(random.nextInt(urls.size())))
+                                .put("deviceId", deviceId(random)).toString();
+                        HttpRequest request = HttpRequest.newBuilder(verify).timeout(Duration.ofSeconds(15))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                            if (response.statusCode() == 200) {
+                                JsonNode scanId = MAPPER.readTree(response.body()).get("scanId");
+                                assertNotNull(scanId, "a 200 answer without scanId: " + response.body());
+                                acknowledged.add(Long.parseLong(scanId.asText()));
+                            } else if (!killed.get()) {
+                                beforeKill.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            if (killed.get()) {
+                                afterKillFailures.incrementAndGet();
+                            } else {
+                                beforeKill.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }));
+            }
+
+            long loadStart = System.nanoTime();
+            while (true) {
+                long elapsed = System.nanoTime() - loadStart;
+                boolean enough = elapsed >= MIN_LOAD.toNanos() && acknowledged.size() >= TARGET_ACKNOWLEDGED;
+                if (enough || elapsed >= MAX_LOAD.toNanos() || !server.isAlive() || running.stream().allMatch(Future::isDone)) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertTrue(server.isAlive(), "the server died on its own during the load" + logs(out, err));
+            int acknowledgedAtKill = acknowledged.size();
+            killed.set(true);
+            server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no final commit
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server did not die after SIGKILL");
+            long loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStart);
+            Thread.sleep(300); // the clients keep sending into the dead port for a moment
+            stop.set(true);
+            for (Future<?> client : running) {
+                client.get(60, TimeUnit.SECONDS); // bounded by the request timeout; rethrows client assertion failures
+            }
+            assertEquals(137, server.exitValue(), "exit status of a process killed by SIGKILL (128 + 9)" + logs(out, err));
+
+            Set<Long> acked = new HashSet<>(acknowledged);
+            String numbers = database + ": acknowledged=" + acked.size() + " (" + acknowledgedAtKill + " when the kill was sent, load "
+                    + loadMillis + " ms), failures before the kill=" + beforeKill + ", client errors after the kill="
+                    + afterKillFailures.get();
+            assertTrue(acked.size() > MIN_ACKNOWLEDGED, "too few acknowledged scans for a meaningful test: " + numbers + logs(out, err));
+            assertTrue(beforeKill.isEmpty(), "requests failed before the kill: " + numbers + logs(out, err));
+
+            Stored stored = readScanLog(config);
+            Set<Long> missing = new HashSet<>(acked);
+            missing.removeAll(stored.ids());
+            String report = numbers + ", found=" + (acked.size() - missing.size()) + ", missing=" + missing.size()
+                    + ", rows in scan_event=" + stored.ids().size();
+            System.out.println("ScanDurabilityIT " + report);
+            assertTrue(missing.isEmpty(), "acknowledged scans lost after SIGKILL: " + report + "; some missing ids: "
+                    + missing.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", ")) + logs(out, err));
+            // Events and code state are written in one transaction, so the crash must leave them agreeing.
+            assertEquals(stored.ids().size(), stored.stateScans(), "sum(code_state.scan_count) vs rows in scan_event: " + report);
+            assertEquals(stored.devices(), stored.stateDevices(), "sum(code_state.device_count) vs rows in code_device: " + report);
+        } finally {
+            clients.shutdownNow();
+            if (server.isAlive()) {
+                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** A brand, a product and three released batches (compact and GS1) made in-process; the URLs of all their codes. */
+    private static List<String> prepareCodes(TouchmarkConfig config) {
+        List<String> urls = new ArrayList<>();
+        try (Database database = Database.open(config, 2)) {
+            Services services = Services.create(config, database, Clock.systemUTC());
+            var created = services.brands().create("Durability", "ops@durability.example");
+            Principal principal = new Principal(created.brand().id(), "test");
+            var product = services.products().create(principal,
+                    new NewProduct("Serum", "4006381333931", "A serum.", null, List.of("FR")));
+            for (String profile : List.of("compact", "gs1", "compact")) {
+                Batch batch = services.batches().create(principal,
+                        new NewBatch(product.id(), (long) CODES_PER_BATCH, "L-" + profile, LocalDate.of(2030, 1, 31), null, profile));
+                batch = services.batches().changeStatus(principal, batch.id(), BatchStatus.RELEASED, null);
+                BatchCodes codes = services.batches().codes(batch);
+                for (long i = 0; i < CODES_PER_BATCH; i++) {
+                    urls.add(codes.url(i));
+                }
+            }
+        }
+        return urls;
+    }
+
+    private static Process startServer(TouchmarkConfig config, Path dir, int port, Path out, Path err) throws IOException {
+        String jar = System.getenv("TOUCHMARK_JAR");
+        assertNotNull(jar, "TOUCHMARK_JAR must name the packaged jar (failsafe sets it)");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar, "serve");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("TOUCHMARK_"));
+        env.put("TOUCHMARK_PORT", Integer.toString(port));
+        env.put("TOUCHMARK_HOST", "127.0.0.1");
+        env.put("TOUCHMARK_DATA_DIR", dir.toString());
+        env.put("TOUCHMARK_DB_URL", config.dbUrl());
+        env.put("TOUCHMARK_DB_USER", config.dbUser());
+        env.put("TOUCHMARK_DB_PASSWORD", config.dbPassword());
+        env.put("TOUCHMARK_PUBLIC_URL", config.publicUrl());
+        env.put("TOUCHMARK_RATE_VERIFY_PER_MINUTE", "0");
+        return builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
+    private static void awaitHealthy(Process server, int port, Path out, Path err) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                fail("the server exited with " + server.exitValue() + " before answering /healthz" + logs(out, err));
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        fail("the server did not answer /healthz with 200 within 90 s" + logs(out, err));
+    }
+
+    private record Stored(Set<Long> ids, long stateScans, long devices, long stateDevices) {
+    }
+
+    /** Reads the scan log straight from the database the killed server used. */
+    private static Stored readScanLog(TouchmarkConfig config) throws Exception {
+        String url = Database.effectiveUrl(config.dbUrl());
+        try (Connection connection = DriverManager.getConnection(url, config.dbUser(), config.dbPassword());
+             Statement statement = connection.createStatement()) {
+            Set<Long> ids = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery("SELECT id FROM scan_event")) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            long stateScans = single(statement, "SELECT COALESCE(SUM(scan_count), 0) FROM code_state");
+            long devices = single(statement, "SELECT COUNT(*) FROM code_device");
+            long stateDevices = single(statement, "SELECT COALESCE(SUM(device_count), 0) FROM code_state");
+            return new Stored(ids, stateScans, devices, stateDevices);
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws Exception {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            assertTrue(rows.next(), sql);
+            return rows.getLong(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String deviceId(ThreadLocalRandom random) {
+        char[] id = new char[26];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = DEVICE_ALPHABET.charAt(random.nextInt(DEVICE_ALPHABET.length()));
+        }
+        return new String(id);
+    }
+
+    private static String logs(Path out, Path err) {
+        return "\n--- server stdout ---\n" + tail(out) + "\n--- server stderr ---\n" + tail(err);
+    }
+
+    private static String tail(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.length() <= 8000 ? text : "..." + text.substring(text.length() - 8000);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}
