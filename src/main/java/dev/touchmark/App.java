@@ -56,7 +56,7 @@ public final class App implements AutoCloseable {
     private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans) {
         Json json = new Json();
         ScanSettings settings = config.scans();
-        VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.facts(),
+        VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter(settings.reportsPerHour(), Duration.ofHours(1)), json, config.publicUrl());
         Routes.Controllers controllers = new Routes.Controllers(

@@ -7,6 +7,7 @@ import dev.touchmark.report.ReportService;
 import dev.touchmark.scan.DeviceIds;
 import dev.touchmark.scan.IpHasher;
 import dev.touchmark.scan.RetentionJob;
+import dev.touchmark.scan.ScanLocations;
 import dev.touchmark.scan.ScanRecorder;
 import dev.touchmark.scan.ScanRepository;
 import dev.touchmark.verify.RequestFacts;
@@ -19,8 +20,8 @@ import java.time.Duration;
 
 /** The shopper side, wired by hand: verification with its caches, the scan writer, reports, retention. */
 public record ScanServices(ScanRepository scans, ScanRecorder recorder, VerificationCatalog catalog,
-                           VerificationService verification, ReportService reports, RequestFacts facts,
-                           RetentionJob retention) implements AutoCloseable {
+                           VerificationService verification, ReportService reports, ScanLocations locations,
+                           RequestFacts facts, RetentionJob retention) implements AutoCloseable {
 
     /** Wires and starts the scan writer and the retention job. */
     public static ScanServices start(TouchmarkConfig config, Services services, Clock clock) {
@@ -34,7 +35,8 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         RequestFacts facts = new RequestFacts(settings, new IpHasher(services.masterKey().derive("ip-hash")),
                 new DeviceIds(new SecureRandom()), config.publicUrl().startsWith("https:"));
         RetentionJob retention = new RetentionJob(scans, clock, Duration.ofDays(settings.retentionDays())).start();
-        return new ScanServices(scans, recorder, catalog, verification, reports, facts, retention);
+        return new ScanServices(scans, recorder, catalog, verification, reports, new ScanLocations(scans, clock), facts,
+                retention);
     }
 
     /** Stops retention, then lets the writer commit what is queued. */

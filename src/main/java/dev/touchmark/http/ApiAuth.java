@@ -10,6 +10,8 @@ public final class ApiAuth implements Handler {
     private static final String ATTRIBUTE = "touchmark.principal";
     /** API paths open to anyone (rate-limited instead). */
     private static final java.util.Set<String> PUBLIC_PATHS = java.util.Set.of("/api/v1/verify");
+    /** A shopper adding a location to their own scan: authorised by the device cookie, not an API key. */
+    private static final java.util.regex.Pattern SHOPPER_LOCATION = java.util.regex.Pattern.compile("^/api/v1/scans/[^/]+/location$");
     private final ApiKeyService apiKeys;
 
     public ApiAuth(ApiKeyService apiKeys) {
@@ -18,7 +20,7 @@ public final class ApiAuth implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (PUBLIC_PATHS.contains(ctx.path())) {
+        if (PUBLIC_PATHS.contains(ctx.path()) || SHOPPER_LOCATION.matcher(ctx.path()).matches()) {
             return;
         }
         String header = ctx.header("Authorization");

@@ -31,6 +31,7 @@ public final class Routes {
         routes.get("/01/<rest>", c.verify()::page);
         routes.post("/report", c.verify()::report);
         routes.post("/api/v1/verify", c.verify()::api);
+        routes.post("/api/v1/scans/{id}/location", c.verify()::location);
 
         routes.before("/api/v1/*", c.auth());
         routes.get("/api/v1/brand", c.brand()::current);

@@ -260,6 +260,17 @@ public final class ScanRepository {
                 .fetchOptional(r -> new ScanRef(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
+    /**
+     * Adds a shopper's approximate location to their own recent scan, once: only if the device matches,
+     * the scan is newer than notBefore and has no location yet. Returns false otherwise.
+     */
+    public boolean addLocation(long scanId, String deviceId, int latTenths, int lonTenths, OffsetDateTime notBefore) {
+        return dsl.update(SCAN_EVENT).set(SCAN_EVENT.LAT_TENTHS, latTenths).set(SCAN_EVENT.LON_TENTHS, lonTenths)
+                .where(SCAN_EVENT.ID.eq(scanId).and(SCAN_EVENT.DEVICE_ID.eq(deviceId))
+                        .and(SCAN_EVENT.LAT_TENTHS.isNull()).and(SCAN_EVENT.SCANNED_AT.gt(notBefore)))
+                .execute() == 1;
+    }
+
     /** Deletes scan events older than a moment; returns how many. */
     public int deleteOlderThan(OffsetDateTime cutoff, int limit) {
         return dsl.deleteFrom(SCAN_EVENT).where(SCAN_EVENT.ID.in(

@@ -112,7 +112,13 @@ public enum Messages {
     ERROR_OTHER_TITLE("This page could not be shown", "无法显示此页面"),
     ERROR_OTHER_TEXT("Please scan the label again.", "请重新扫描标签。"),
     ERROR_DETAIL("Details: {0}", "详细信息：{0}"),
-    ERROR_STATUS("Error {0}", "错误 {0}");
+    ERROR_STATUS("Error {0}", "错误 {0}"),
+    GEO_HEADING("Help find counterfeits", "帮助打击假货"),
+    GEO_TEXT("Share where you are, rounded to about 10 km, with this check. Nothing more precise leaves your phone.",
+            "将您的大致位置（精确到约 10 公里）附在本次验证中。更精确的位置不会离开您的手机。"),
+    GEO_BUTTON("Share my approximate location", "分享我的大致位置"),
+    GEO_THANKS("Thank you: your approximate location was added to this check.", "谢谢：您的大致位置已附在本次验证中。"),
+    GEO_FAILED("Your location could not be shared. Nothing was sent.", "无法分享您的位置，未发送任何信息。");
 
     private final String en;
     private final String zh;

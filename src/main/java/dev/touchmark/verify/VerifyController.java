@@ -7,6 +7,7 @@ import dev.touchmark.http.Problem;
 import dev.touchmark.http.RateLimiter;
 import dev.touchmark.report.ReportService;
 import dev.touchmark.scan.DeviceIds;
+import dev.touchmark.scan.ScanLocations;
 import dev.touchmark.scan.ScanRecorder;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -19,16 +20,18 @@ import java.util.concurrent.CompletionException;
 public final class VerifyController {
     private final VerificationService verification;
     private final ReportService reports;
+    private final ScanLocations locations;
     private final RequestFacts facts;
     private final RateLimiter verifyLimit;
     private final RateLimiter reportLimit;
     private final Json json;
     private final String publicUrl;
 
-    public VerifyController(VerificationService verification, ReportService reports, RequestFacts facts,
+    public VerifyController(VerificationService verification, ReportService reports, ScanLocations locations, RequestFacts facts,
                             RateLimiter verifyLimit, RateLimiter reportLimit, Json json, String publicUrl) {
         this.verification = verification;
         this.reports = reports;
+        this.locations = locations;
         this.facts = facts;
         this.verifyLimit = verifyLimit;
         this.reportLimit = reportLimit;
@@ -100,6 +103,18 @@ public final class VerifyController {
             }
             return null;
         }));
+    }
+
+    /** Body of POST /api/v1/scans/{id}/location. */
+    public record LocationRequest(Double lat, Double lon) {
+    }
+
+    /** POST /api/v1/scans/{id}/location: the phone that made a scan adds its approximate location. */
+    public void location(Context ctx) {
+        verifyLimit.acquire(facts.ipHash(ctx));
+        LocationRequest request = json.read(ctx, LocationRequest.class);
+        locations.share(ctx.pathParam("id"), cookieDevice(ctx), request.lat(), request.lon());
+        ctx.status(204);
     }
 
     /** POST /report: a shopper's report from the verdict page. */

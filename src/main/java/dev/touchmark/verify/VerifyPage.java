@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * The server-rendered pages a shopper sees after scanning a label: the verdict, the thank-you page after a
- * report, and error pages. Plain HTML and one inline style sheet: no JavaScript, no external resources
- * except the brand's product image. Every value from a result is treated as untrusted and escaped.
+ * report, and error pages. Plain HTML and one inline style sheet; the verdict needs no JavaScript (a small
+ * inline script only offers to share an approximate location); no external resources except the brand's
+ * product image. Every value from a result is treated as untrusted and escaped.
  */
 public final class VerifyPage {
     /** Where the error pages send the shopper to scan again; the scanner's usual address. */
@@ -42,6 +43,9 @@ public final class VerifyPage {
         }
         if (links.reportUrl() != null && genuine) {
             main.append(ReportForm.secondary(result.scanId(), lang, links.reportUrl()));
+        }
+        if (result.scanId() != null && showProduct) {
+            main.append(LocationShare.section(result.scanId(), lang));
         }
         main.append(navLink(links.scanPageUrl(), SCAN_ANOTHER.in(lang), genuine));
         return PageStyle.document(lang, texts.title(), texts.tone(), languageSwitch(lang, links), main.toString());

@@ -201,7 +201,33 @@ abstract class VerificationContract {
         assertTrue(cookie.startsWith(RequestFacts.DEVICE_COOKIE + "=") && cookie.contains("HttpOnly"), cookie);
         HttpResponse<String> english = open(f.codes().url(9) + "?lang=en", null, null, "text/html", "zh-CN");
         assertTrue(english.body().contains("<html lang=\"en\""));
-        assertFalse(english.body().contains("<script"), "the verdict needs no JavaScript");
+        assertFalse(english.body().contains("<script src"), "nothing is loaded from elsewhere");
+        assertTrue(english.body().indexOf("role=\"status\"") < english.body().indexOf("<script"),
+                "the verdict is in the HTML, before the optional location script");
+    }
+
+    @Test
+    void thePhoneThatScannedMayAddItsApproximateLocationOnce() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED, "compact");
+        String scanId = verdictOf(f.codes().url(13), device('G'), "FR").get("scanId").asText();
+        String path = "/api/v1/scans/" + scanId + "/location";
+        assertEquals(404, postLocation(path, device('H'), "{\"lat\": 48.8566, \"lon\": 2.3522}"), "another phone");
+        assertEquals(400, postLocation(path, device('G'), "{\"lat\": 148.8, \"lon\": 2.3}"));
+        assertEquals(204, postLocation(path, device('G'), "{\"lat\": 48.8566, \"lon\": 2.3522}"));
+        assertEquals(404, postLocation(path, device('G'), "{\"lat\": 40.0, \"lon\": 2.0}"), "only once");
+        var row = app.services().database().dsl().select(dev.touchmark.db.jooq.Tables.SCAN_EVENT.LAT_TENTHS,
+                        dev.touchmark.db.jooq.Tables.SCAN_EVENT.LON_TENTHS).from(dev.touchmark.db.jooq.Tables.SCAN_EVENT)
+                .where(dev.touchmark.db.jooq.Tables.SCAN_EVENT.ID.eq(Long.parseLong(scanId))).fetchOne();
+        assertEquals(489, row.value1(), "rounded to a tenth of a degree");
+        assertEquals(24, row.value2());
+        assertEquals(404, postLocation("/api/v1/scans/abc/location", device('G'), "{\"lat\": 1, \"lon\": 1}"));
+    }
+
+    private int postLocation(String path, String device, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("Content-Type", "application/json").header("Cookie", RequestFacts.DEVICE_COOKIE + "=" + device)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test

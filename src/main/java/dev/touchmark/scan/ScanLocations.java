@@ -1,0 +1,39 @@
+package dev.touchmark.scan;
+
+import dev.touchmark.error.NotFoundException;
+import dev.touchmark.error.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/** Adds a shopper's consented, approximate location (a tenth of a degree, about 10 km) to their own scan. */
+public final class ScanLocations {
+    /** How long after a scan its phone may still add a location. */
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+    private final ScanRepository scans;
+    private final Clock clock;
+
+    public ScanLocations(ScanRepository scans, Clock clock) {
+        this.scans = scans;
+        this.clock = clock;
+    }
+
+    /** Rounds and stores the location; NotFoundException unless it is this device's recent scan without one. */
+    public void share(String scanId, String deviceId, Double lat, Double lon) {
+        new Validator()
+                .check(lat != null && lat >= -90 && lat <= 90, "lat", "must be a latitude from -90 to 90")
+                .check(lon != null && lon >= -180 && lon <= 180, "lon", "must be a longitude from -180 to 180")
+                .throwIfInvalid();
+        long id;
+        try {
+            id = Long.parseLong(scanId);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("no scan with reference '" + scanId + "'");
+        }
+        boolean stored = deviceId != null && scans.addLocation(id, deviceId, (int) Math.round(lat * 10),
+                (int) Math.round(lon * 10), OffsetDateTime.now(clock).minus(WINDOW));
+        if (!stored) {
+            throw new NotFoundException("no recent scan " + scanId + " from this phone without a location");
+        }
+    }
+}
