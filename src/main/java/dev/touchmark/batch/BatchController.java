@@ -77,7 +77,7 @@ public final class BatchController {
     private void changeStatus(Context ctx, BatchStatus to) {
         Principal principal = ApiAuth.principal(ctx);
         long id = Params.id(ctx, "id", "batch");
-        String reason = ctx.body().isBlank() ? null : json.read(ctx, StatusRequest.class).reason();
+        String reason = json.isEmpty(ctx) ? null : json.read(ctx, StatusRequest.class).reason();
         ctx.json(BatchView.of(batches.changeStatus(principal, id, to, reason)));
     }
 

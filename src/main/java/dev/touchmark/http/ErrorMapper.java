@@ -6,6 +6,7 @@ import dev.touchmark.error.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.BadMessageException;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -49,6 +50,14 @@ public final class ErrorMapper {
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
+                // Jetty could not read the request (a malformed multipart or form body): the client's fault.
+                Problem.write(ctx, bad.getCode(), titleFor(bad.getCode()), "the request body could not be read: "
+                        + (bad.getReason() == null ? "malformed" : bad.getReason()));
+                return;
+            }
+        }
         String incident = UUID.randomUUID().toString();
         LOG.error("Unexpected failure on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
         Problem.write(ctx, 500, "Internal error", "something went wrong on our side; incident " + incident);

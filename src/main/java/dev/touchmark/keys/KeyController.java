@@ -39,7 +39,7 @@ public final class KeyController {
 
     public void revoke(Context ctx) {
         long brandId = ApiAuth.principal(ctx).brandId();
-        String reason = ctx.body().isBlank() ? null : json.read(ctx, RevokeRequest.class).reason();
+        String reason = json.isEmpty(ctx) ? null : json.read(ctx, RevokeRequest.class).reason();
         ctx.json(KeyView.of(keys.revoke(brandId, ctx.pathParam("kid"), reason)));
     }
 

@@ -12,7 +12,9 @@ import dev.touchmark.scan.ScanRecorder;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -119,10 +121,20 @@ public final class VerifyController {
 
     /** POST /report: a shopper's report from the verdict page. */
     public void report(Context ctx) {
-        Lang lang = Lang.fromParam(ctx.formParam("lang")).orElse(Lang.fromAcceptLanguage(ctx.header("Accept-Language")));
+        Lang lang = Lang.fromAcceptLanguage(ctx.header("Accept-Language"));
+        Map<String, List<String>> form;
+        try {
+            form = ctx.formParamMap();
+        } catch (Exception e) {
+            // Jetty throws these for a form it cannot read (a bad charset, a malformed or multipart body),
+            // some as checked servlet exceptions.
+            ctx.status(400).html(VerifyPage.renderError(lang, 400, "the form could not be read"));
+            return;
+        }
+        lang = Lang.fromParam(first(form, "lang")).orElse(lang);
         try {
             reportLimit.acquire(facts.ipHash(ctx));
-            reports.report(ctx.formParam("scanId"), ctx.formParam("place"), ctx.formParam("seller"), ctx.formParam("comment"));
+            reports.report(first(form, "scanId"), first(form, "place"), first(form, "seller"), first(form, "comment"));
             ctx.html(VerifyPage.renderReportThanks(lang, "/scan?lang=" + langParam(lang)));
         } catch (RateLimiter.TooManyRequests e) {
             tooMany(ctx, e, false, lang);
@@ -131,6 +143,11 @@ public final class VerifyController {
         } catch (NotFoundException e) {
             ctx.status(404).html(VerifyPage.renderError(lang, 404, e.getMessage()));
         }
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private CompletableFuture<VerificationResult> verify(ScanInput input) {
