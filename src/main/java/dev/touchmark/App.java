@@ -6,6 +6,7 @@ import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.Database;
 import dev.touchmark.http.ApiAuth;
+import dev.touchmark.http.AssetController;
 import dev.touchmark.http.HealthController;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.RateLimiter;
@@ -14,6 +15,7 @@ import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
+import dev.touchmark.verify.ScanController;
 import dev.touchmark.verify.VerifyController;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -59,6 +61,8 @@ public final class App implements AutoCloseable {
         VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter(settings.reportsPerHour(), Duration.ofHours(1)), json, config.publicUrl());
+        ScanController scanner = new ScanController(scans.facts(),
+                new RateLimiter(settings.uploadsPerMinute(), Duration.ofMinutes(1)), config.publicUrl());
         Routes.Controllers controllers = new Routes.Controllers(
                 new ApiAuth(services.apiKeys()),
                 new HealthController(services.database()),
@@ -68,7 +72,9 @@ public final class App implements AutoCloseable {
                 new BatchController(services.batches(), json),
                 new LabelController(services.batches()),
                 verify,
-                new ReportController(scans.reports()));
+                new ReportController(scans.reports()),
+                scanner,
+                new AssetController());
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));

@@ -6,6 +6,7 @@ import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
+import dev.touchmark.verify.ScanController;
 import dev.touchmark.verify.VerifyController;
 import io.javalin.config.RoutesConfig;
 
@@ -17,7 +18,8 @@ public final class Routes {
     /** The controllers the table points at. */
     public record Controllers(ApiAuth auth, HealthController health, BrandController brand, KeyController keys,
                               ProductController products, BatchController batches, LabelController labels,
-                              VerifyController verify, ReportController reports) {
+                              VerifyController verify, ReportController reports, ScanController scan,
+                              AssetController assets) {
     }
 
     /** Registers every route. */
@@ -32,6 +34,13 @@ public final class Routes {
         routes.post("/report", c.verify()::report);
         routes.post("/api/v1/verify", c.verify()::api);
         routes.post("/api/v1/scans/{id}/location", c.verify()::location);
+
+        // The in-browser scanner for phones whose camera app does not open links, and its photo fallback.
+        routes.get("/scan", c.scan()::page);
+        routes.get("/scan/upload", c.scan()::uploadForm);
+        routes.post("/scan/upload", c.scan()::upload);
+        routes.get("/assets/{name}", c.assets()::asset);
+        routes.get("/webjars/<path>", c.assets()::webjar);
 
         routes.before("/api/v1/*", c.auth());
         routes.get("/api/v1/brand", c.brand()::current);

@@ -1,0 +1,214 @@
+package dev.touchmark.verify;
+
+import dev.touchmark.http.RateLimiter;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import jakarta.servlet.MultipartConfigElement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP for the in-browser scanner: GET /scan (the page) and POST /scan/upload (a photo of a label, for phones
+ * and browsers without camera access). The upload applies the same rule as the page's script: our own codes
+ * go on to their verdict page (303), anything else gets a warning and is never followed.
+ */
+public final class ScanController {
+    /** Largest photo file accepted. */
+    public static final long MAX_PHOTO_BYTES = 10L * 1024 * 1024;
+    /** Largest request body: the photo plus the multipart framing. */
+    static final long MAX_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
+    /** Bodies up to this size are read and dropped before a 413, so the browser shows the page, not a reset. */
+    private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+    /** Jetty's request attribute for multipart limits; Javalin uses it when it is already set. */
+    private static final String MULTIPART_ATTRIBUTE = "org.eclipse.jetty.multipartConfig";
+    private static final Logger LOG = LoggerFactory.getLogger(ScanController.class);
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'";
+
+    private final RequestFacts facts;
+    private final RateLimiter uploadLimit;
+    private final String origin;
+    /** Photos decoded at once (2 to 4): each holds up to ~21 MB of pixels while it is read. */
+    private final Semaphore decoding = new Semaphore(Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors())));
+
+    public ScanController(RequestFacts facts, RateLimiter uploadLimit, String publicUrl) {
+        this.facts = facts;
+        this.uploadLimit = uploadLimit;
+        this.origin = ScanTarget.origin(publicUrl);
+    }
+
+
+    /** GET /scan: the scanner page in the shopper's language. */
+    public void page(Context ctx) {
+        Lang explicit = Lang.fromParam(ctx.queryParam("lang")).orElse(null);
+        Lang lang = explicit != null ? explicit : Lang.fromAcceptLanguage(ctx.header("Accept-Language"));
+        headers(ctx).header("Permissions-Policy", "camera=(self)");
+        ctx.html(ScanPage.scanner(lang, origin, explicit, "/scan?lang=" + ScanPage.param(lang.other())));
+    }
+
+    /** GET /scan/upload (a reload of a result page, or a bookmark): back to the scanner. */
+    public void uploadForm(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        ctx.redirect(Lang.fromParam(lang).map(l -> "/scan?lang=" + ScanPage.param(l)).orElse("/scan"), HttpStatus.SEE_OTHER);
+    }
+
+    /** POST /scan/upload: a multipart form with the photo in the field "photo". */
+    public void upload(Context ctx) {
+        Lang explicit = Lang.fromParam(ctx.queryParam("lang")).orElse(null);
+        Lang lang = explicit != null ? explicit : Lang.fromAcceptLanguage(ctx.header("Accept-Language"));
+        String scanUrl = explicit == null ? "/scan" : "/scan?lang=" + ScanPage.param(explicit);
+        headers(ctx);
+        try {
+            uploadLimit.acquire(facts.ipHash(ctx));
+        } catch (RateLimiter.TooManyRequests e) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            drainAndClose(ctx);
+            problem(ctx, 429, lang, ScanMessages.TOO_MANY_TITLE,
+                    ScanMessages.TOO_MANY_TEXT.format(lang, e.retryAfterSeconds()), scanUrl);
+            return;
+        }
+        long length = ctx.req().getContentLengthLong();
+        if (length > MAX_BODY_BYTES) {
+            drainAndClose(ctx);
+            tooLarge(ctx, lang, scanUrl);
+            return;
+        }
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("multipart/form-data")) {
+            problem(ctx, 400, lang, ScanMessages.NO_FILE_TITLE, ScanMessages.NO_FILE_TEXT.in(lang), scanUrl);
+            return;
+        }
+        UploadedFile photo;
+        try {
+            ctx.req().setAttribute(MULTIPART_ATTRIBUTE, new MultipartConfigElement(
+                    System.getProperty("java.io.tmpdir"), MAX_PHOTO_BYTES, MAX_BODY_BYTES, 256 * 1024));
+            photo = ctx.uploadedFile("photo");
+        } catch (Exception e) { // Jetty's parser also throws checked IOExceptions (Kotlin does not declare them)
+            if (isSizeLimit(e)) {
+                drainAndClose(ctx);
+                tooLarge(ctx, lang, scanUrl);
+            } else {
+                LOG.debug("Unreadable multipart upload", e);
+                problem(ctx, 400, lang, ScanMessages.NOT_IMAGE_TITLE, ScanMessages.NOT_IMAGE_TEXT.in(lang), scanUrl);
+            }
+            return;
+        }
+        if (photo == null || photo.size() == 0) {
+            problem(ctx, 400, lang, ScanMessages.NO_FILE_TITLE, ScanMessages.NO_FILE_TEXT.in(lang), scanUrl);
+            return;
+        }
+        if (photo.size() > MAX_PHOTO_BYTES) {
+            tooLarge(ctx, lang, scanUrl);
+            return;
+        }
+        PhotoDecoder.Outcome outcome;
+        try {
+            outcome = decode(photo);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = null;
+        }
+        if (outcome == null) {
+            ctx.header("Retry-After", "5");
+            problem(ctx, 503, lang, ScanMessages.BUSY_TITLE, ScanMessages.BUSY_TEXT.in(lang), scanUrl);
+        } else if (outcome instanceof PhotoDecoder.Decoded decoded) {
+            answer(ctx, lang, explicit, scanUrl, ScanTarget.classify(decoded.text(), origin));
+        } else if (outcome instanceof PhotoDecoder.TooManyPixels) {
+            tooLarge(ctx, lang, scanUrl);
+        } else if (outcome instanceof PhotoDecoder.NotImage notImage) {
+            LOG.debug("Upload is not a readable image: {}", notImage.why());
+            problem(ctx, 400, lang, ScanMessages.NOT_IMAGE_TITLE, ScanMessages.NOT_IMAGE_TEXT.in(lang), scanUrl);
+        } else {
+            problem(ctx, 422, lang, ScanMessages.NO_QR_TITLE, ScanMessages.NO_QR_TEXT.in(lang), scanUrl);
+        }
+    }
+
+    /** Decodes under the concurrency limit; null when the server stayed too busy for ten seconds. */
+    private PhotoDecoder.Outcome decode(UploadedFile photo) throws InterruptedException {
+        if (!decoding.tryAcquire(10, TimeUnit.SECONDS)) {
+            return null;
+        }
+        try (InputStream in = photo.content()) {
+            return PhotoDecoder.decode(in);
+        } catch (IOException e) {
+            return new PhotoDecoder.NotImage("upload could not be read: " + e.getMessage());
+        } finally {
+            decoding.release();
+        }
+    }
+
+    private void answer(Context ctx, Lang lang, Lang explicit, String scanUrl, ScanTarget target) {
+        if (target instanceof ScanTarget.Own own) {
+            ctx.redirect(withLang(own.pathAndQuery(), explicit), HttpStatus.SEE_OTHER);
+        } else if (target instanceof ScanTarget.Foreign foreign) {
+            ctx.html(ScanPage.foreign(lang, origin, foreign.url(), scanUrl));
+        } else {
+            ctx.html(ScanPage.notOurs(lang, ((ScanTarget.NotUrl) target).text(), scanUrl));
+        }
+    }
+
+    /** The verdict path with the shopper's explicit language added, unless the code's URL already has one. */
+    static String withLang(String pathAndQuery, Lang explicit) {
+        int q = pathAndQuery.indexOf('?');
+        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
+        if (explicit == null || ("&" + query).contains("&lang=")) {
+            return pathAndQuery;
+        }
+        return pathAndQuery + (q < 0 ? "?" : "&") + "lang=" + ScanPage.param(explicit);
+    }
+
+    private static Context headers(Context ctx) {
+        return ctx.header("Cache-Control", "no-store").header("Vary", "Accept-Language")
+                .header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer");
+    }
+
+    private static void tooLarge(Context ctx, Lang lang, String scanUrl) {
+        problem(ctx, 413, lang, ScanMessages.TOO_LARGE_TITLE, ScanMessages.TOO_LARGE_TEXT.in(lang), scanUrl);
+    }
+
+    private static void problem(Context ctx, int status, Lang lang, ScanMessages title, String text, String scanUrl) {
+        ctx.status(status).html(ScanPage.problem(lang, title, text, scanUrl));
+    }
+
+    /** Whether a multipart failure was Jetty refusing a part or a request over the configured sizes. */
+    private static boolean isSizeLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("exceed") || message.contains("too large") || message.contains("413")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads and drops what the client is still sending (up to {@link #MAX_DRAINED_BYTES}), so that a browser
+     * that is still uploading sees the answer instead of a connection reset; the connection is then closed.
+     */
+    private static void drainAndClose(Context ctx) {
+        ctx.header("Connection", "close");
+        long length = ctx.req().getContentLengthLong();
+        if (length > MAX_DRAINED_BYTES) {
+            return;
+        }
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while (total <= MAX_DRAINED_BYTES && (n = in.read(buffer)) >= 0) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away or the body was already consumed: nothing more to drop
+        }
+    }
+}
