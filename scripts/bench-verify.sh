@@ -17,15 +17,18 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do grep -q READY "$work/server.log" && break; sleep 0.5; done
 grep READY "$work/server.log"
-echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t2 -c64 -d${secs}s, after a 5 s warm-up of each"
-run() { # name url [script]
-  wrk -t2 -c64 -d5s ${3:+-s $3} "$2" > /dev/null
-  echo "## $1"; wrk -t2 -c64 -d${secs}s --latency ${3:+-s $3} "$2" | grep -E "Requests/sec|Latency|99%|50%"
+echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t2 -d${secs}s after a 5 s warm-up of each; codes in rotation: $(grep -c . "$CODES")"
+run() { # name connections url [script]
+  wrk -t2 -c"$2" -d5s ${4:+-s $4} "$3" > /dev/null
+  echo "## $1, $2 connections"; wrk -t2 -c"$2" -d${secs}s --latency ${4:+-s $4} "$3" | grep -E "Requests/sec|Latency|99%|50%"
 }
-run trivial "http://127.0.0.1:$((port + 1))/trivial"
-run verify-without-recording "http://127.0.0.1:$((port + 1))/verify-without-recording" scripts/verify.lua
-run verify-recorded "http://127.0.0.1:$port/api/v1/verify" scripts/verify.lua
-echo "## fixed rate 6000/s on /api/v1/verify (open loop, latency from the due time)"
-java -cp "$cp" dev.touchmark.bench.FixedRateLoad "http://127.0.0.1:$port/api/v1/verify" 6000 "$secs" "$CODES"
-scans=$(grep -c . "$CODES")
-echo "codes in rotation: $scans"
+base="http://127.0.0.1:$((port + 1))"
+api="http://127.0.0.1:$port/api/v1/verify"
+run trivial 64 "$base/trivial"
+run verify-without-recording 64 "$base/verify-without-recording" scripts/verify.lua
+run verify-recorded 64 "$api" scripts/verify.lua
+run verify-recorded 256 "$api" scripts/verify.lua
+run verify-recorded 512 "$api" scripts/verify.lua
+echo "## verify-recorded, paced: 64 connections each pausing ${DELAY_MS:=9} ms between requests"
+export DELAY_MS
+wrk -t2 -c64 -d${secs}s --latency -s scripts/verify-paced.lua "$api" | grep -E "Requests/sec|Latency|90%|99%|50%"

@@ -15,9 +15,22 @@ public final class IpHasher {
     private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
     private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
     private final SecretKeySpec key;
+    /** One initialised Mac per request thread: looking up and keying a Mac per request costs more than the hash. */
+    private final ThreadLocal<Mac> macs;
 
     public IpHasher(byte[] key) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
     }
 
     /** The hash of an address's prefix, or null for anything that is not an IP address literal. */
@@ -26,14 +39,8 @@ public final class IpHasher {
         if (prefix == null) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal(prefix.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-        }
+        byte[] digest = macs.get().doFinal(prefix.getBytes(StandardCharsets.US_ASCII));
+        return HexFormat.of().formatHex(digest, 0, 16);
     }
 
     /** The /24 or /48 prefix of an address literal, or null. */

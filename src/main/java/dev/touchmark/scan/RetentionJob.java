@@ -38,10 +38,11 @@ public final class RetentionJob implements AutoCloseable {
     /** Deletes everything past retention; returns how many scan events went. */
     public long runOnce() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(retention);
+        long firstKept = ScanIds.firstIdAt(cutoff.toInstant().toEpochMilli());
         long total = 0;
         int deleted;
         do {
-            deleted = scans.deleteOlderThan(cutoff, CHUNK);
+            deleted = scans.deleteIdsBelow(firstKept, CHUNK);
             total += deleted;
         } while (deleted == CHUNK);
         return total;

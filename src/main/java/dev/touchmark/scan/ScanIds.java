@@ -27,6 +27,11 @@ final class ScanIds {
         node = random.nextInt(1024);
     }
 
+    /** The smallest id that a scan at or after this moment can have. */
+    static long firstIdAt(long epochMillis) {
+        return Math.max(0, epochMillis - EPOCH) << 22;
+    }
+
     long next() {
         long millis = Math.max(clock.millis(), lastMillis);
         if (millis == lastMillis) {

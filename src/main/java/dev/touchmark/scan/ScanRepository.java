@@ -271,9 +271,10 @@ public final class ScanRepository {
                 .execute() == 1;
     }
 
-    /** Deletes scan events older than a moment; returns how many. */
-    public int deleteOlderThan(OffsetDateTime cutoff, int limit) {
+    /** Deletes up to limit scan events with ids below an id (ids are time-ordered); returns how many. */
+    public int deleteIdsBelow(long id, int limit) {
         return dsl.deleteFrom(SCAN_EVENT).where(SCAN_EVENT.ID.in(
-                DSL.select(SCAN_EVENT.ID).from(SCAN_EVENT).where(SCAN_EVENT.SCANNED_AT.lt(cutoff)).limit(limit))).execute();
+                DSL.select(SCAN_EVENT.ID).from(SCAN_EVENT).where(SCAN_EVENT.ID.lt(id)).orderBy(SCAN_EVENT.ID).limit(limit)))
+                .execute();
     }
 }
