@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class ScanRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanRecorder.class);
     private static final int MAX_GROUP = 500;
+    private static final long GATHER_NANOS = 1_000_000L;
     private final ScanRepository repository;
     private final Clock clock;
     private final ScanIds ids;
@@ -81,7 +82,7 @@ public final class ScanRecorder implements AutoCloseable {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     group.add(first);
-                    queue.drainTo(group, MAX_GROUP - 1);
+                    gather(group);
                 }
                 if (!group.isEmpty() || unreadable.get() > 0) {
                     commit(group);
@@ -102,6 +103,27 @@ public final class ScanRecorder implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Could not store the count of unreadable scans at shutdown", e);
             }
+        }
+    }
+
+    /**
+     * A commit has a large fixed cost (H2 writes its file on every commit), so under load it pays to wait a
+     * moment for more scans: up to GATHER_NANOS after the first one, or until the group is full.
+     */
+    private void gather(List<Pending> group) throws InterruptedException {
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        queue.drainTo(group, MAX_GROUP - group.size());
+        while (group.size() < MAX_GROUP && group.size() > 1) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            group.add(next);
+            queue.drainTo(group, MAX_GROUP - group.size());
         }
     }
 
