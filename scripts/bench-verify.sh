@@ -18,6 +18,7 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do grep -q READY "$work/server.log" && break; sleep 0.5; done
 grep READY "$work/server.log"
 echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t2 -d${secs}s after a 5 s warm-up of each; codes in rotation: $(grep -c . "$CODES")"
+export DELAY_MS=0
 run() { # name connections url [script]
   wrk -t2 -c"$2" -d5s ${4:+-s $4} "$3" > /dev/null
   echo "## $1, $2 connections"; wrk -t2 -c"$2" -d${secs}s --latency ${4:+-s $4} "$3" | grep -E "Requests/sec|Latency|99%|50%"
@@ -29,6 +30,5 @@ run verify-without-recording 64 "$base/verify-without-recording" scripts/verify.
 run verify-recorded 64 "$api" scripts/verify.lua
 run verify-recorded 256 "$api" scripts/verify.lua
 run verify-recorded 512 "$api" scripts/verify.lua
-echo "## verify-recorded, paced: 64 connections each pausing ${DELAY_MS:=9} ms between requests"
-export DELAY_MS
-wrk -t2 -c64 -d${secs}s --latency -s scripts/verify-paced.lua "$api" | grep -E "Requests/sec|Latency|90%|99%|50%"
+echo "## verify-recorded, paced: 64 connections each pausing ${PACE_MS:=9} ms between requests"
+DELAY_MS=$PACE_MS wrk -t2 -c64 -d${secs}s --latency -s scripts/verify.lua "$api" | grep -E "Requests/sec|Latency|90%|99%|50%"

@@ -135,23 +135,6 @@ public enum Messages {
 
     /** The text in one language with {0}, {1}, ... replaced by the arguments (plain text, not escaped). */
     public String format(Lang lang, Object... args) {
-        String text = in(lang);
-        StringBuilder out = new StringBuilder(text.length() + 32);
-        int i = 0;
-        while (i < text.length()) {
-            int close = text.indexOf('}', i);
-            int index = text.charAt(i) == '{' && close > i + 1 ? argIndex(text.substring(i + 1, close)) : -1;
-            if (index >= 0 && index < args.length) {
-                out.append(args[index]);
-                i = close + 1;
-            } else {
-                out.append(text.charAt(i++));
-            }
-        }
-        return out.toString();
-    }
-
-    private static int argIndex(String digits) {
-        return digits.length() == 1 && Character.isDigit(digits.charAt(0)) ? digits.charAt(0) - '0' : -1;
+        return Placeholders.fill(in(lang), args);
     }
 }

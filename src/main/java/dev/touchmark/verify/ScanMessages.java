@@ -87,20 +87,6 @@ public enum ScanMessages {
 
     /** The text in one language with {0}, {1}, ... replaced by the arguments (plain text, not escaped). */
     public String format(Lang lang, Object... args) {
-        String text = in(lang);
-        StringBuilder out = new StringBuilder(text.length() + 32);
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            int index = c == '{' && i + 2 < text.length() && text.charAt(i + 2) == '}' ? text.charAt(i + 1) - '0' : -1;
-            if (index >= 0 && index < Math.min(args.length, 10)) {
-                out.append(args[index]);
-                i += 3;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
+        return Placeholders.fill(in(lang), args);
     }
 }
