@@ -12,7 +12,7 @@ work=$(mktemp -d)
 port=7790
 export CODES="$work/codes.txt"
 TOUCHMARK_PORT=$port TOUCHMARK_DATA_DIR="$work" TOUCHMARK_RATE_VERIFY_PER_MINUTE=0 \
-  java -Xmx1g -cp "$cp" dev.touchmark.bench.VerifyLoadServer "$CODES" > "$work/server.log" 2>&1 &
+  java -Xmx1g -Dtm.stats=true -cp "$cp" dev.touchmark.bench.VerifyLoadServer "$CODES" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do grep -q READY "$work/server.log" && break; sleep 0.5; done
@@ -30,5 +30,5 @@ run verify-without-recording 64 "$base/verify-without-recording" scripts/verify.
 run verify-recorded 64 "$api" scripts/verify.lua
 run verify-recorded 256 "$api" scripts/verify.lua
 run verify-recorded 512 "$api" scripts/verify.lua
-echo "## verify-recorded, paced: 64 connections each pausing ${PACE_MS:=9} ms between requests"
+echo "## verify-recorded, paced: 64 connections each pausing ${PACE_MS:=7} ms between requests"
 DELAY_MS=$PACE_MS wrk -t2 -c64 -d${secs}s --latency -s scripts/verify.lua "$api" | grep -E "Requests/sec|Latency|90%|99%|50%"

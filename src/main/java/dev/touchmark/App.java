@@ -22,6 +22,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Composition root: config -> database -> migrations -> services -> Javalin. */
 public final class App implements AutoCloseable {
@@ -81,6 +82,9 @@ public final class App implements AutoCloseable {
             javalinConfig.http.compressionStrategy = CompressionStrategy.NONE;
             javalinConfig.http.maxRequestSize = 1_000_000L;
             javalinConfig.http.prefer405over404 = true;
+            QueuedThreadPool threads = new QueuedThreadPool(config.httpThreads(), Math.min(config.httpThreads(), 8));
+            threads.setName("touchmark-http");
+            javalinConfig.jetty.threadPool = threads;
             Routes.register(javalinConfig.routes, controllers);
         });
     }

@@ -31,7 +31,8 @@ public final class ConfigLoader {
         Optional<String> masterKey = Optional.ofNullable(env.get("TOUCHMARK_MASTER_KEY")).filter(s -> !s.isBlank());
         Path masterKeyFile = Path.of(env.getOrDefault("TOUCHMARK_MASTER_KEY_FILE", dataDir.resolve("master.key").toString()));
         return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKey, masterKeyFile,
-                scanSettings(env));
+                scanSettings(env),
+                number(env, "TOUCHMARK_HTTP_THREADS", TouchmarkConfig.defaultHttpThreads(), 4, 10_000));
     }
 
     private static ScanSettings scanSettings(Map<String, String> env) {

@@ -45,7 +45,15 @@ public final class ScanRecorder implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong committedScans = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
     private volatile boolean closing;
+    private long lastCommitNanos = GATHER_NANOS;
+
+    /** Totals since start, for metrics: commits, scans committed, and time spent committing. */
+    public record Stats(long commits, long scans, long commitNanos, int queued) {
+    }
 
     private record Pending(ScanToRecord scan, CompletableFuture<RecordedScan> result) {
     }
@@ -68,6 +76,11 @@ public final class ScanRecorder implements AutoCloseable {
                     : "too many scans are waiting to be recorded"));
         }
         return result;
+    }
+
+    /** Totals since start. */
+    public Stats stats() {
+        return new Stats(commits.get(), committedScans.get(), commitNanos.get(), queue.size());
     }
 
     /** Counts a scan of something that is not a code (or names no known key): not stored one by one. */
@@ -107,11 +120,12 @@ public final class ScanRecorder implements AutoCloseable {
     }
 
     /**
-     * A commit has a large fixed cost (H2 writes its file on every commit), so under load it pays to wait a
-     * moment for more scans: up to GATHER_NANOS after the first one, or until the group is full.
+     * A commit has a fixed cost (H2 writes its file on every commit), so under load it pays to wait a moment
+     * for more scans: up to as long as the last commit took (at most GATHER_NANOS) after the first one, or
+     * until the group is full. When commits are quick the wait is short, so light load keeps low latency.
      */
     private void gather(List<Pending> group) throws InterruptedException {
-        long deadline = System.nanoTime() + GATHER_NANOS;
+        long deadline = System.nanoTime() + Math.min(GATHER_NANOS, lastCommitNanos);
         queue.drainTo(group, MAX_GROUP - group.size());
         while (group.size() < MAX_GROUP && group.size() > 1) {
             long left = deadline - System.nanoTime();
@@ -130,8 +144,13 @@ public final class ScanRecorder implements AutoCloseable {
     private void commit(List<Pending> group) {
         long unreadableNow = unreadable.getAndSet(0);
         List<RecordedScan> recorded;
+        long started = System.nanoTime();
         try {
             recorded = repository.dsl().transactionResult(() -> write(group, unreadableNow));
+            lastCommitNanos = System.nanoTime() - started;
+            commitNanos.addAndGet(lastCommitNanos);
+            commits.incrementAndGet();
+            committedScans.addAndGet(group.size());
         } catch (RuntimeException e) {
             unreadable.addAndGet(unreadableNow);
             throw e;

@@ -3,6 +3,7 @@ package dev.touchmark.verify;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
 import dev.touchmark.http.Json;
+import dev.touchmark.http.Replies;
 import dev.touchmark.http.Problem;
 import dev.touchmark.http.RateLimiter;
 import dev.touchmark.report.ReportService;
@@ -27,6 +28,7 @@ public final class VerifyController {
     private final RateLimiter verifyLimit;
     private final RateLimiter reportLimit;
     private final Json json;
+    private final Replies replies;
     private final String publicUrl;
 
     public VerifyController(VerificationService verification, ReportService reports, ScanLocations locations, RequestFacts facts,
@@ -38,6 +40,7 @@ public final class VerifyController {
         this.verifyLimit = verifyLimit;
         this.reportLimit = reportLimit;
         this.json = json;
+        this.replies = new Replies(json);
         this.publicUrl = publicUrl;
     }
 
@@ -75,9 +78,9 @@ public final class VerifyController {
             if (failure != null) {
                 unavailable(ctx, wantsJson, lang, failure);
             } else if (wantsJson) {
-                ctx.json(VerificationView.of(result));
+                replies.json(ctx, VerificationView.of(result));
             } else {
-                ctx.html(VerifyPage.render(result, lang, links(ctx, lang, result)));
+                replies.html(ctx, VerifyPage.render(result, lang, links(ctx, lang, result)));
             }
             return null;
         }));
@@ -101,7 +104,7 @@ public final class VerifyController {
             if (failure != null) {
                 unavailable(ctx, true, Lang.EN, failure);
             } else {
-                ctx.json(VerificationView.of(result));
+                replies.json(ctx, VerificationView.of(result));
             }
             return null;
         }));

@@ -9,11 +9,14 @@ import dev.touchmark.batch.NewBatch;
 import dev.touchmark.code.BatchCodes;
 import dev.touchmark.config.ConfigLoader;
 import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.http.Json;
+import dev.touchmark.http.Replies;
 import dev.touchmark.product.NewProduct;
 import dev.touchmark.product.Product;
 import dev.touchmark.verify.ScanInput;
 import dev.touchmark.verify.VerificationService;
 import io.javalin.Javalin;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,16 +42,39 @@ public final class VerifyLoadServer {
         Files.write(codesFile, codes);
         VerificationService verification = app.scanServices().verification();
         ObjectMapper mapper = new ObjectMapper();
+        Replies replies = new Replies(new Json());
         Javalin baselines = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
+            c.jetty.threadPool = new QueuedThreadPool(config.httpThreads(), Math.min(config.httpThreads(), 8));
             c.routes.get("/trivial", ctx -> ctx.result("ok"));
             c.routes.post("/verify-without-recording", ctx -> {
                 String code = mapper.readTree(ctx.body()).path("code").asText();
                 VerificationService.Check check = verification.check(new ScanInput(code, null, null, null, null, "bench", "api"));
-                ctx.json(Map.of("valid", check.answer() == null && check.reason() == null));
+                replies.json(ctx, Map.of("valid", check.answer() == null && check.reason() == null));
             });
         }).start("127.0.0.1", app.port() + 1);
         System.out.println("READY server=" + app.port() + " baselines=" + baselines.port() + " codes=" + codes.size());
+        if (Boolean.getBoolean("tm.stats")) {
+            Thread stats = new Thread(() -> {
+                var last = app.scanServices().recorder().stats();
+                while (true) {
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    var now = app.scanServices().recorder().stats();
+                    long c = now.commits() - last.commits();
+                    if (c > 0) {
+                        System.out.printf("STATS commits %d, scans/commit %.1f, ms/commit %.2f%n", c,
+                                (now.scans() - last.scans()) / (double) c, (now.commitNanos() - last.commitNanos()) / 1e6 / c);
+                    }
+                    last = now;
+                }
+            });
+            stats.setDaemon(true);
+            stats.start();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             baselines.stop();
             app.close();

@@ -23,7 +23,8 @@ public final class TestDatabases {
     /** A config for an H2 file database in a fresh folder. */
     public static TouchmarkConfig h2(Path dir) {
         return new TouchmarkConfig(0, "127.0.0.1", PUBLIC_URL, dir, "jdbc:h2:file:" + dir.resolve("touchmark"), "sa", "",
-                Optional.empty(), dir.resolve("master.key"), ScanSettings.defaults());
+                Optional.empty(), dir.resolve("master.key"), ScanSettings.defaults(),
+                TouchmarkConfig.defaultHttpThreads());
     }
 
     /** A fresh PostgreSQL database, dropped on close. */
