@@ -1,5 +1,7 @@
 package dev.touchmark;
 
+import dev.touchmark.alert.AlertController;
+import dev.touchmark.alert.AlertNotifier;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
 import dev.touchmark.config.ScanSettings;
@@ -41,9 +43,10 @@ public final class App implements AutoCloseable {
         Database database = Database.open(config, 16);
         try {
             Services services = Services.create(config, database, clock);
-            ScanServices scanServices = ScanServices.start(config, services, clock);
+            Json json = new Json();
+            ScanServices scanServices = ScanServices.start(config, services, clock, AlertNotifier.NONE, json.mapper());
             try {
-                Javalin javalin = createServer(config, services, scanServices);
+                Javalin javalin = createServer(config, services, scanServices, json);
                 javalin.start(config.host(), config.port());
                 return new App(services, scanServices, javalin);
             } catch (RuntimeException e) {
@@ -56,8 +59,7 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans) {
-        Json json = new Json();
+    private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json) {
         ScanSettings settings = config.scans();
         VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
@@ -75,7 +77,8 @@ public final class App implements AutoCloseable {
                 verify,
                 new ReportController(scans.reports()),
                 scanner,
-                new AssetController());
+                new AssetController(),
+                new AlertController(scans.alerts(), scans.rules(), scans.feed(), json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));

@@ -1,5 +1,14 @@
 package dev.touchmark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.touchmark.alert.AlertFeed;
+import dev.touchmark.alert.AlertNotifier;
+import dev.touchmark.alert.AlertRepository;
+import dev.touchmark.alert.AlertService;
+import dev.touchmark.alert.DetectionRepository;
+import dev.touchmark.alert.Detector;
+import dev.touchmark.alert.RuleBook;
+import dev.touchmark.alert.RuleSettings;
 import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.report.ReportRepository;
@@ -18,31 +27,42 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The shopper side, wired by hand: verification with its caches, the scan writer, reports, retention. */
+/** The shopper side, wired by hand: verification with its caches, the scan writer with detection, alerts, reports, retention. */
 public record ScanServices(ScanRepository scans, ScanRecorder recorder, VerificationCatalog catalog,
                            VerificationService verification, ReportService reports, ScanLocations locations,
-                           RequestFacts facts, RetentionJob retention) implements AutoCloseable {
+                           RequestFacts facts, RetentionJob retention, AlertService alerts, RuleBook rules,
+                           AlertFeed feed) implements AutoCloseable {
 
     /** Wires and starts the scan writer and the retention job. */
-    public static ScanServices start(TouchmarkConfig config, Services services, Clock clock) {
+    public static ScanServices start(TouchmarkConfig config, Services services, Clock clock, AlertNotifier notifier,
+                                     ObjectMapper json) {
         ScanSettings settings = config.scans();
         var dsl = services.database().dsl();
         ScanRepository scans = new ScanRepository(dsl, services.database().isPostgres());
-        ScanRecorder recorder = new ScanRecorder(scans, clock, 100_000);
+        AlertRepository alertRepository = new AlertRepository(dsl);
+        DetectionRepository detection = new DetectionRepository(dsl);
+        RuleBook rules = new RuleBook(detection, services.changes(), clock, RuleSettings.defaults(settings.suspectDevices()));
+        Detector detector = new Detector(alertRepository, detection, rules, notifier, clock);
+        ScanRecorder recorder = new ScanRecorder(scans, detector, clock, 100_000);
         VerificationCatalog catalog = new VerificationCatalog(new VerificationRepository(dsl), services.changes(), clock);
-        VerificationService verification = new VerificationService(catalog, recorder, clock, settings.suspectDevices());
-        ReportService reports = new ReportService(new ReportRepository(dsl), scans, clock);
+        VerificationService verification = new VerificationService(catalog, recorder, clock);
+        ReportService reports = new ReportService(new ReportRepository(dsl), scans, clock,
+                (reportId, scanId, scan, place, seller, comment) -> detector.reported(reportId, scanId, scan.brandId(),
+                        scan.batchId(), scan.codeIndex(), scan.country(), place, seller, comment));
         RequestFacts facts = new RequestFacts(settings, new IpHasher(services.masterKey().derive("ip-hash")),
                 new DeviceIds(new SecureRandom()), config.publicUrl().startsWith("https:"));
         RetentionJob retention = new RetentionJob(scans, clock, Duration.ofDays(settings.retentionDays())).start();
-        return new ScanServices(scans, recorder, catalog, verification, reports, new ScanLocations(scans, clock), facts,
-                retention);
+        AlertService alerts = new AlertService(alertRepository, dsl, notifier, clock);
+        AlertFeed feed = new AlertFeed(alertRepository, detection, json, clock, Duration.ofMillis(200));
+        return new ScanServices(scans, recorder, catalog, verification, reports,
+                new ScanLocations(scans, clock, detector::located), facts, retention, alerts, rules, feed);
     }
 
     /** Stops retention, then lets the writer commit what is queued. */
     @Override
     public void close() {
         retention.close();
+        feed.close();
         recorder.close();
     }
 }

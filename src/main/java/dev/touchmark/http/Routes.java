@@ -1,5 +1,6 @@
 package dev.touchmark.http;
 
+import dev.touchmark.alert.AlertController;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
 import dev.touchmark.keys.KeyController;
@@ -19,7 +20,7 @@ public final class Routes {
     public record Controllers(ApiAuth auth, HealthController health, BrandController brand, KeyController keys,
                               ProductController products, BatchController batches, LabelController labels,
                               VerifyController verify, ReportController reports, ScanController scan,
-                              AssetController assets) {
+                              AssetController assets, AlertController alerts) {
     }
 
     /** Registers every route. */
@@ -66,6 +67,13 @@ public final class Routes {
         routes.get("/api/v1/batches/{id}/labels", c.labels()::export);
 
         routes.get("/api/v1/reports", c.reports()::list);
+
+        routes.get("/api/v1/alerts", c.alerts()::list);
+        routes.get("/api/v1/alerts/{id}", c.alerts()::get);
+        routes.post("/api/v1/alerts/{id}/status", c.alerts()::changeStatus);
+        routes.get("/api/v1/rules", c.alerts()::getRules);
+        routes.put("/api/v1/rules", c.alerts()::updateRules);
+        routes.get("/api/v1/events", c.alerts().events());
 
         ErrorMapper.register(routes);
     }

@@ -16,6 +16,11 @@ public final class ReportRepository {
     }
 
     /** Stores a report about a recorded scan. */
+    /** Runs work in one transaction (a report and the alert it raises). */
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return dsl.transactionResult(() -> work.get());
+    }
+
     public long insert(long scanId, ScanRef scan, String place, String seller, String comment, OffsetDateTime now) {
         return dsl.insertInto(SHOPPER_REPORT)
                 .set(SHOPPER_REPORT.BRAND_ID, scan.brandId())

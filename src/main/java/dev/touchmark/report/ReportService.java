@@ -13,11 +13,18 @@ public final class ReportService {
     private final ReportRepository reports;
     private final ScanRepository scans;
     private final Clock clock;
+    private final Listener listener;
 
-    public ReportService(ReportRepository reports, ScanRepository scans, Clock clock) {
+    /** Told of each new report, in its transaction (detection raises an alert). */
+    public interface Listener {
+        void reported(long reportId, long scanId, ScanRef scan, String place, String seller, String comment);
+    }
+
+    public ReportService(ReportRepository reports, ScanRepository scans, Clock clock, Listener listener) {
         this.reports = reports;
         this.scans = scans;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /** Stores a report about a recorded scan; NotFoundException if the scan id is unknown. */
@@ -33,7 +40,11 @@ public final class ReportService {
                 .throwIfInvalid();
         long id = parseScanId(scanId);
         ScanRef scan = scans.find(id).orElseThrow(() -> new NotFoundException("no scan with reference " + scanId));
-        return reports.insert(id, scan, p, s, c, OffsetDateTime.now(clock));
+        return reports.inTransaction(() -> {
+            long reportId = reports.insert(id, scan, p, s, c, OffsetDateTime.now(clock));
+            listener.reported(reportId, id, scan, p, s, c);
+            return reportId;
+        });
     }
 
     /** A page of the brand's reports, newest first. */

@@ -12,10 +12,17 @@ public final class ScanLocations {
     public static final Duration WINDOW = Duration.ofMinutes(15);
     private final ScanRepository scans;
     private final Clock clock;
+    private final Listener listener;
 
-    public ScanLocations(ScanRepository scans, Clock clock) {
+    /** Told of each stored location, in its transaction (detection checks travel and hotspots). */
+    public interface Listener {
+        void located(long scanId, int latTenths, int lonTenths);
+    }
+
+    public ScanLocations(ScanRepository scans, Clock clock, Listener listener) {
         this.scans = scans;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /** Rounds and stores the location; NotFoundException unless it is this device's recent scan without one. */
@@ -30,8 +37,15 @@ public final class ScanLocations {
         } catch (NumberFormatException e) {
             throw new NotFoundException("no scan with reference '" + scanId + "'");
         }
-        boolean stored = deviceId != null && scans.addLocation(id, deviceId, (int) Math.round(lat * 10),
-                (int) Math.round(lon * 10), OffsetDateTime.now(clock).minus(WINDOW));
+        int latTenths = (int) Math.round(lat * 10);
+        int lonTenths = (int) Math.round(lon * 10);
+        boolean stored = deviceId != null && scans.dsl().transactionResult(() -> {
+            boolean added = scans.addLocation(id, deviceId, latTenths, lonTenths, OffsetDateTime.now(clock).minus(WINDOW));
+            if (added) {
+                listener.located(id, latTenths, lonTenths);
+            }
+            return added;
+        });
         if (!stored) {
             throw new NotFoundException("no recent scan " + scanId + " from this phone without a location");
         }

@@ -35,6 +35,7 @@ public final class ScanRecorder implements AutoCloseable {
     private static final int MAX_GROUP = 500;
     private static final long GATHER_NANOS = 1_000_000L;
     private final ScanRepository repository;
+    private final ScanJudge judge;
     private final Clock clock;
     private final ScanIds ids;
     private final BlockingQueue<Pending> queue;
@@ -58,8 +59,9 @@ public final class ScanRecorder implements AutoCloseable {
     private record Pending(ScanToRecord scan, CompletableFuture<RecordedScan> result) {
     }
 
-    public ScanRecorder(ScanRepository repository, Clock clock, int queueCapacity) {
+    public ScanRecorder(ScanRepository repository, ScanJudge judge, Clock clock, int queueCapacity) {
         this.repository = repository;
+        this.judge = judge;
         this.clock = clock;
         this.ids = new ScanIds(clock, new SecureRandom());
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -186,23 +188,39 @@ public final class ScanRecorder implements AutoCloseable {
         Set<DeviceKey> known = repository.knownDevices(devices);
         List<DeviceKey> newDevices = new ArrayList<>();
         List<ScanRepository.Event> events = new ArrayList<>(group.size());
+        List<ScanJudge.Judged> judged = new ArrayList<>(group.size());
         List<RecordedScan> recorded = new ArrayList<>(group.size());
         for (Pending p : group) {
             CodeHistory history = p.scan().tracksCode() ? advance(p.scan(), now, states, known, newDevices) : null;
-            Outcome outcome = p.scan().decide().apply(history);
             long id = ids.next();
-            events.add(new ScanRepository.Event(id, now, p.scan(), outcome));
-            recorded.add(new RecordedScan(id, outcome, history));
+            Assessment assessment = judge.assess(p.scan(), history, id, now);
+            Outcome outcome = p.scan().decide().apply(history, assessment);
+            events.add(new ScanRepository.Event(id, now, p.scan(), outcome, assessment));
+            judged.add(new ScanJudge.Judged(id, p.scan(), history, outcome, assessment));
+            recorded.add(new RecordedScan(id, outcome, history, assessment));
         }
         if (!events.isEmpty()) {
             repository.insertEvents(events);
             repository.saveStates(states, now);
             repository.insertDevices(newDevices, now);
+            detect(judged, now);
         }
         if (unreadableNow > 0) {
             repository.addUnreadable(LocalDate.ofInstant(now.toInstant(), ZoneOffset.UTC), unreadableNow);
         }
         return recorded;
+    }
+
+    /**
+     * Detection runs in a savepoint of the group's transaction: if it fails, the scans are still recorded and
+     * answered (a bug in a rule must never block verification), and the failure is logged.
+     */
+    private void detect(List<ScanJudge.Judged> judged, OffsetDateTime now) {
+        try {
+            repository.dsl().transaction(() -> judge.afterWrite(judged, now));
+        } catch (RuntimeException e) {
+            LOG.error("Detection failed for a group of {} scans; they are recorded without alerts", judged.size(), e);
+        }
     }
 
     private static CodeHistory advance(ScanToRecord scan, OffsetDateTime now, Map<CodeKey, State> states,

@@ -72,7 +72,7 @@ public final class ScanRepository {
     }
 
     /** One row of the scan log. */
-    record Event(long id, OffsetDateTime at, ScanToRecord scan, Outcome outcome) {
+    record Event(long id, OffsetDateTime at, ScanToRecord scan, Outcome outcome, Assessment assessment) {
     }
 
     Map<CodeKey, State> loadStates(Collection<CodeKey> codes) {
@@ -145,8 +145,8 @@ public final class ScanRepository {
     void insertEvents(List<Event> events) {
         dsl.connection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scan_event (id, scanned_at, brand_id,"
-                    + " batch_id, code_index, verdict, reason, device_id, country, lat_tenths, lon_tenths, ip_hash, client_kind)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " batch_id, code_index, verdict, reason, device_id, country, lat_tenths, lon_tenths, ip_hash, client_kind,"
+                    + " risk, risk_reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Event e : events) {
                     ScanToRecord s = e.scan();
                     insert.setLong(1, e.id());
@@ -162,6 +162,8 @@ public final class ScanRepository {
                     insert.setObject(11, s.lonTenths(), Types.INTEGER);
                     insert.setString(12, s.ipHash());
                     insert.setString(13, s.clientKind());
+                    insert.setInt(14, e.assessment().risk());
+                    insert.setString(15, e.assessment().reasonList());
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -35,6 +35,13 @@ public enum Messages {
     SUSPECT_SUMMARY("This code has been checked in a pattern that copied labels produce, "
             + "for example in places far apart.",
             "此码的验证记录与被复制标签的特征相符，例如在相距很远的地方被验证。"),
+    SUSPECT_REASON_TRAVEL("It was checked in two places too far apart for anyone to travel between them in the time between"
+            + " the checks: two labels carry this code.",
+            "此码在两个相距过远的地点被验证，间隔时间内不可能往返：有两个标签使用了同一个码。"),
+    SUSPECT_REASON_MARKET("This product was not made to be sold in {0}, where it was just checked.",
+            "该产品并非为{0}市场生产，但刚刚在那里被验证。"),
+    SUSPECT_REASON_HOTSPOT("Copied labels of this brand have recently been found near here.",
+            "最近在附近发现了该品牌的复制标签。"),
     SUSPECT_FIRST_SEEN("It was first checked on {0}, in {1}.", "此码首次验证于{0}，地点为{1}。"),
     SUSPECT_ADVICE_STOP("Do not use the product until this is cleared up.", "在弄清情况之前，请勿使用该产品。"),
     ADVICE_REPORT("Report it below: tell us where you bought it and from whom.",

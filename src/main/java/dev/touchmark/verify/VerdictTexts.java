@@ -71,9 +71,23 @@ record VerdictTexts(Tone tone, String title, List<String> explanation, List<Stri
 
     private static List<String> suspect(VerificationResult r, Lang lang) {
         List<String> lines = new ArrayList<>();
-        lines.add(r.deviceCount() >= 2
-                ? SUSPECT_SUMMARY_COUNTS.format(lang, r.deviceCount(), Math.max(r.scanCount(), r.deviceCount()))
-                : SUSPECT_SUMMARY.in(lang));
+        List<String> reasons = r.riskReasons() == null ? List.of() : r.riskReasons();
+        boolean devices = reasons.contains("many_devices") || reasons.contains("other_devices");
+        if (r.deviceCount() >= 2 && (devices || reasons.isEmpty())) {
+            lines.add(SUSPECT_SUMMARY_COUNTS.format(lang, r.deviceCount(), Math.max(r.scanCount(), r.deviceCount())));
+        }
+        if (reasons.contains("impossible_travel")) {
+            lines.add(SUSPECT_REASON_TRAVEL.in(lang));
+        }
+        if (reasons.contains("out_of_market") && r.scanCountry() != null) {
+            lines.add(SUSPECT_REASON_MARKET.format(lang, Formats.country(r.scanCountry(), lang)));
+        }
+        if (reasons.contains("known_hotspot")) {
+            lines.add(SUSPECT_REASON_HOTSPOT.in(lang));
+        }
+        if (lines.isEmpty()) {
+            lines.add(SUSPECT_SUMMARY.in(lang));
+        }
         if (r.firstScanAt() != null) {
             lines.add(SUSPECT_FIRST_SEEN.format(lang,
                     Formats.dateTime(r.firstScanAt(), lang), Formats.country(r.firstScanCountry(), lang)));

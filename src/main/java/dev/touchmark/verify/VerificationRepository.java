@@ -25,7 +25,7 @@ public final class VerificationRepository {
     /** A batch with the product and brand facts a shopper is shown. */
     public record BatchInfo(long id, long brandId, long signingKeyId, long quantity, BatchStatus status, String gtin,
                             String lot, LocalDate expiry, String productName, String productDescription,
-                            String productImageUrl, String brandName) {
+                            String productImageUrl, String brandName, java.util.Set<String> markets) {
     }
 
     /** The key with a short key id (base32), if any. */
@@ -38,10 +38,12 @@ public final class VerificationRepository {
     /** The batch with an id, with its product and brand, if any. */
     public Optional<BatchInfo> batch(long id) {
         return dsl.select(BATCH.ID, BATCH.BRAND_ID, BATCH.SIGNING_KEY_ID, BATCH.QUANTITY, BATCH.STATUS, PRODUCT.GTIN,
-                        BATCH.LOT, BATCH.EXPIRY, PRODUCT.NAME, PRODUCT.DESCRIPTION, PRODUCT.IMAGE_URL, BRAND.NAME)
+                        BATCH.LOT, BATCH.EXPIRY, PRODUCT.NAME, PRODUCT.DESCRIPTION, PRODUCT.IMAGE_URL, BRAND.NAME,
+                        BATCH.MARKETS)
                 .from(BATCH).join(PRODUCT).on(PRODUCT.ID.eq(BATCH.PRODUCT_ID)).join(BRAND).on(BRAND.ID.eq(BATCH.BRAND_ID))
                 .where(BATCH.ID.eq(id))
                 .fetchOptional(r -> new BatchInfo(r.value1(), r.value2(), r.value3(), r.value4(), BatchStatus.of(r.value5()),
-                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12()));
+                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
+                        java.util.Set.copyOf(dev.touchmark.product.Markets.split(r.value13()))));
     }
 }

@@ -2,11 +2,13 @@ package dev.touchmark.verify;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * The answer to one scan, as the page and the JSON API show it. Product fields are null when the code
  * is not genuine (nothing about a brand is shown for a forged code). firstScanAt and firstScanCountry
- * describe the first verification of this code by another phone (SEEN_BEFORE and SUSPECT only).
+ * describe the first verification of this code by another phone (SEEN_BEFORE and SUSPECT only). risk (0-100)
+ * and riskReasons (ids of alert.RiskReason) say why a scan is suspect; scanCountry is where this scan was made.
  */
 public record VerificationResult(
         Verdict verdict,
@@ -23,5 +25,8 @@ public record VerificationResult(
         String firstScanCountry,
         long scanCount,
         int deviceCount,
-        OffsetDateTime checkedAt) {
+        OffsetDateTime checkedAt,
+        int risk,
+        List<String> riskReasons,
+        String scanCountry) {
 }

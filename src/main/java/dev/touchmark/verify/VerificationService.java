@@ -6,6 +6,7 @@ import dev.touchmark.code.CodeParseException;
 import dev.touchmark.code.CodeParser;
 import dev.touchmark.code.CodeProfile;
 import dev.touchmark.code.ParsedCode;
+import dev.touchmark.scan.Assessment;
 import dev.touchmark.scan.CodeHistory;
 import dev.touchmark.scan.Outcome;
 import dev.touchmark.scan.RecordedScan;
@@ -15,6 +16,7 @@ import dev.touchmark.verify.VerificationRepository.BatchInfo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -28,13 +30,11 @@ public final class VerificationService {
     private final VerificationCatalog catalog;
     private final ScanRecorder recorder;
     private final Clock clock;
-    private final int suspectDevices;
 
-    public VerificationService(VerificationCatalog catalog, ScanRecorder recorder, Clock clock, int suspectDevices) {
+    public VerificationService(VerificationCatalog catalog, ScanRecorder recorder, Clock clock) {
         this.catalog = catalog;
         this.recorder = recorder;
         this.clock = clock;
-        this.suspectDevices = suspectDevices;
     }
 
     /** Verifies and records one scan. */
@@ -76,16 +76,21 @@ public final class VerificationService {
         }
         Optional<VerificationCatalog.Key> key = catalog.key(Base32.encode(code.shortKid()));
         if (key.isEmpty()) {
+            // A forged code naming one of our batches is attributed to that batch's brand; anything else is noise.
+            Optional<BatchInfo> claimed = catalog.batch(code.batch());
+            if (claimed.isPresent()) {
+                return Check.notGenuine(NotGenuineReason.UNKNOWN_KEY, claimed.get().brandId(), claimed.get().id(), null);
+            }
             recorder.countUnreadable();
             return Check.answered(notGenuine(NotGenuineReason.UNKNOWN_KEY, null));
         }
         long brandId = key.get().info().brandId();
         if (key.get().info().revoked()) {
-            return Check.notGenuine(NotGenuineReason.REVOKED_KEY, brandId, null, null);
+            return Check.notGenuine(NotGenuineReason.REVOKED_KEY, brandId, claimedBatch(code, brandId), null);
         }
         byte[] message = code.message();
         if (!Ed25519.verify(code.signature(), 0, key.get().point(), message, 0, message.length)) {
-            return Check.notGenuine(NotGenuineReason.BAD_SIGNATURE, brandId, null, null);
+            return Check.notGenuine(NotGenuineReason.BAD_SIGNATURE, brandId, claimedBatch(code, brandId), null);
         }
         Optional<BatchInfo> found = catalog.batch(code.batch());
         if (found.isEmpty() || found.get().brandId() != brandId || found.get().signingKeyId() != key.get().info().keyId()) {
@@ -101,15 +106,24 @@ public final class VerificationService {
         return new Check(null, null, brandId, batch.id(), code.index(), code, batch);
     }
 
+    /** The brand's batch a code names, if it exists (for attributing forged codes). */
+    private Long claimedBatch(ParsedCode code, long brandId) {
+        return catalog.batch(code.batch()).filter(b -> b.brandId() == brandId).map(BatchInfo::id).orElse(null);
+    }
+
     private CompletableFuture<VerificationResult> recordValid(ScanInput input, ParsedCode code, BatchInfo batch) {
         ScanToRecord scan = new ScanToRecord(batch.brandId(), batch.id(), code.index(), true, input.deviceId(),
                 input.country(), input.latTenths(), input.lonTenths(), input.ipHash(), input.clientKind(),
-                history -> new Outcome(decide(batch.status(), history).id(), null));
-        return recorder.record(scan).thenApply(recorded -> genuineResult(recorded, code, batch));
+                batch.status().id(), batch.markets(), null,
+                (history, assessment) -> new Outcome(decide(batch.status(), history, assessment).id(), null));
+        return recorder.record(scan).thenApply(recorded -> genuineResult(recorded, code, batch, input));
     }
 
-    /** The verdict of a validly signed code of an existing batch, given its history including this scan. */
-    Verdict decide(BatchStatus status, CodeHistory history) {
+    /**
+     * The verdict of a validly signed code of an existing batch, given its history including this scan and its
+     * risk assessment.
+     */
+    static Verdict decide(BatchStatus status, CodeHistory history, Assessment assessment) {
         switch (status) {
             case DRAFT:
                 return Verdict.NOT_RELEASED;
@@ -120,7 +134,7 @@ public final class VerificationService {
             default:
                 break;
         }
-        if (history.deviceCount() >= suspectDevices) {
+        if (assessment.suspect()) {
             return Verdict.SUSPECT;
         }
         if (history.firstScan() || history.deviceSeenBefore()) {
@@ -132,23 +146,24 @@ public final class VerificationService {
     private CompletableFuture<VerificationResult> recordNotGenuine(ScanInput input, long brandId, Long batchId, Long index,
                                                                    NotGenuineReason reason) {
         ScanToRecord scan = new ScanToRecord(brandId, batchId, index, false, input.deviceId(), input.country(),
-                input.latTenths(), input.lonTenths(), input.ipHash(), input.clientKind(),
-                history -> new Outcome(Verdict.NOT_GENUINE.id(), reason.id()));
+                input.latTenths(), input.lonTenths(), input.ipHash(), input.clientKind(), null, null, reason.id(),
+                (history, assessment) -> new Outcome(Verdict.NOT_GENUINE.id(), reason.id()));
         return recorder.record(scan).thenApply(recorded -> notGenuine(reason, Long.toString(recorded.scanId())));
     }
 
-    private VerificationResult genuineResult(RecordedScan recorded, ParsedCode code, BatchInfo batch) {
+    private VerificationResult genuineResult(RecordedScan recorded, ParsedCode code, BatchInfo batch, ScanInput input) {
         Verdict verdict = Verdict.valueOf(recorded.outcome().verdict().toUpperCase(java.util.Locale.ROOT));
         CodeHistory h = recorded.history();
         boolean showFirst = verdict == Verdict.SEEN_BEFORE || verdict == Verdict.SUSPECT;
         return new VerificationResult(verdict, null, Long.toString(recorded.scanId()), batch.brandName(), batch.productName(),
                 batch.productDescription(), batch.productImageUrl(), batch.lot(), batch.expiry(), code.serial(),
-                showFirst ? h.firstScanAt() : null, showFirst ? h.firstCountry() : null, h.scanCount(), h.deviceCount(), now());
+                showFirst ? h.firstScanAt() : null, showFirst ? h.firstCountry() : null, h.scanCount(), h.deviceCount(), now(),
+                recorded.assessment().risk(), recorded.assessment().reasons(), input.country());
     }
 
     private VerificationResult notGenuine(NotGenuineReason reason, String scanId) {
         return new VerificationResult(Verdict.NOT_GENUINE, reason, scanId, null, null, null, null, null, null, null,
-                null, null, 0, 0, now());
+                null, null, 0, 0, now(), 0, List.of(), null);
     }
 
     private static boolean detailsMatch(ParsedCode code, BatchInfo batch) {

@@ -48,11 +48,12 @@ public final class VerifyController {
     public record VerificationView(String verdict, String reason, String scanId, String brand, String product,
                                    String productDescription, String productImageUrl, String lot, LocalDate expiry,
                                    String serial, OffsetDateTime firstScanAt, String firstScanCountry, long scanCount,
-                                   int deviceCount, OffsetDateTime checkedAt) {
+                                   int deviceCount, OffsetDateTime checkedAt, int risk, List<String> riskReasons) {
         static VerificationView of(VerificationResult r) {
             return new VerificationView(r.verdict().id(), r.reason() == null ? null : r.reason().id(), r.scanId(),
                     r.brandName(), r.productName(), r.productDescription(), r.productImageUrl(), r.lot(), r.expiry(),
-                    r.serial(), r.firstScanAt(), r.firstScanCountry(), r.scanCount(), r.deviceCount(), r.checkedAt());
+                    r.serial(), r.firstScanAt(), r.firstScanCountry(), r.scanCount(), r.deviceCount(), r.checkedAt(),
+                    r.risk(), r.riskReasons());
         }
     }
 

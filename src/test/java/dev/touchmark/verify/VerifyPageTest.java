@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,17 +25,17 @@ class VerifyPageTest {
     static VerificationResult result(Verdict verdict) {
         return new VerificationResult(verdict, null, "scn_7f3a9", "Acme Skincare", "Hydra Cream 50 ml",
                 "  Rich moisturising cream.\nFor dry skin.  ", "https://cdn.example.com/cream.jpg", "L2026-11",
-                LocalDate.of(2028, 5, 31), "000123", FIRST, "FR", 14, 6, CHECKED);
+                LocalDate.of(2028, 5, 31), "000123", FIRST, "FR", 14, 6, CHECKED, 0, List.of(), null);
     }
 
     static VerificationResult notGenuine(NotGenuineReason reason) {
         return new VerificationResult(Verdict.NOT_GENUINE, reason, "scn_x1", null, null, null, null, null, null,
-                null, null, null, 1, 1, CHECKED);
+                null, null, null, 1, 1, CHECKED, 0, List.of(), null);
     }
 
     static VerificationResult withProduct(Verdict verdict, String text, String imageUrl) {
         return new VerificationResult(verdict, null, text, text, text, text, imageUrl, text, null, text,
-                FIRST, text, 3, 2, CHECKED);
+                FIRST, text, 3, 2, CHECKED, 0, List.of(), null);
     }
 
     static String render(Verdict verdict, Lang lang) {
@@ -76,7 +77,7 @@ class VerifyPageTest {
             assertTrue(zh.contains("参考编号：scn_7f3a9"), v.id());
         }
         VerificationResult noId = new VerificationResult(Verdict.GENUINE, null, null, "B", "P", null, null, null,
-                null, null, null, null, 1, 1, CHECKED);
+                null, null, null, null, 1, 1, CHECKED, 0, List.of(), null);
         assertFalse(VerifyPage.render(noId, Lang.EN, LINKS).contains("Reference:"));
     }
 
@@ -97,7 +98,7 @@ class VerifyPageTest {
     @Test
     void seenBeforeWithoutCountrySaysUnknownPlace() {
         VerificationResult r = new VerificationResult(Verdict.SEEN_BEFORE, null, "s", "B", "P", null, null, null,
-                null, null, FIRST, null, 2, 2, CHECKED);
+                null, null, FIRST, null, 2, 2, CHECKED, 0, List.of(), null);
         assertTrue(VerifyPage.render(r, Lang.EN, LINKS).contains("in an unknown place"));
         assertTrue(VerifyPage.render(r, Lang.ZH, LINKS).contains("未知地点"));
     }
@@ -209,7 +210,7 @@ class VerifyPageTest {
                 for (Lang lang : Lang.values()) {
                     VerificationResult r = new VerificationResult(v, NotGenuineReason.BAD_SIGNATURE, "s".repeat(40),
                             "B".repeat(200), "P".repeat(200), description, "https://x.example/" + "i".repeat(500),
-                            "L".repeat(100), LocalDate.of(2027, 1, 1), "S".repeat(100), FIRST, "CN", 99, 42, CHECKED);
+                            "L".repeat(100), LocalDate.of(2027, 1, 1), "S".repeat(100), FIRST, "CN", 99, 42, CHECKED, 0, List.of(), null);
                     int size = VerifyPage.render(r, lang, LINKS).getBytes(StandardCharsets.UTF_8).length;
                     assertTrue(size < 50_000, v + " " + lang + " " + size);
                     largest = Math.max(largest, size);
@@ -309,14 +310,14 @@ class VerifyPageTest {
     void gracefulWithMissingFields() {
         for (Verdict v : Verdict.values()) {
             VerificationResult empty = new VerificationResult(v, null, null, null, null, "   ", "", null, null, null,
-                    null, null, 0, 0, null);
+                    null, null, 0, 0, null, 0, List.of(), null);
             String page = VerifyPage.render(empty, Lang.ZH, new PageLinks(null, null, null));
             assertTrue(page.endsWith("</html>\n"), v.id());
             assertFalse(page.contains("null"), v.id());
             assertFalse(page.contains("class=\"card product\""), v.id());
         }
         VerificationResult noVerdict = new VerificationResult(null, null, null, "Acme", null, null, null, null, null,
-                null, null, null, 0, 0, null);
+                null, null, null, 0, 0, null, 0, List.of(), null);
         String page = VerifyPage.render(noVerdict, Lang.EN, LINKS);
         assertTrue(page.contains("Not genuine") && !page.contains("Acme"));
     }
@@ -324,7 +325,7 @@ class VerifyPageTest {
     @Test
     void expiredProductIsMarked() {
         VerificationResult r = new VerificationResult(Verdict.GENUINE, null, "s", "B", "P", null, null, null,
-                LocalDate.of(2026, 11, 29), null, null, null, 1, 1, CHECKED);
+                LocalDate.of(2026, 11, 29), null, null, null, 1, 1, CHECKED, 0, List.of(), null);
         assertTrue(VerifyPage.render(r, Lang.EN, LINKS).contains("29 Nov 2026 (expired)"));
         assertTrue(VerifyPage.render(r, Lang.ZH, LINKS).contains("2026年11月29日（已过期）"));
         assertFalse(render(Verdict.GENUINE, Lang.EN).contains("expired"));

@@ -1,0 +1,93 @@
+package dev.touchmark.alert;
+
+import dev.touchmark.access.Principal;
+import dev.touchmark.error.ValidationException;
+import dev.touchmark.http.ApiAuth;
+import dev.touchmark.http.Json;
+import dev.touchmark.http.Page;
+import dev.touchmark.http.Params;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** HTTP for alerts, thresholds and the live feed. */
+public final class AlertController {
+    private final AlertService alerts;
+    private final RuleBook rules;
+    private final AlertFeed feed;
+    private final Json json;
+
+    public AlertController(AlertService alerts, RuleBook rules, AlertFeed feed, Json json) {
+        this.alerts = alerts;
+        this.rules = rules;
+        this.feed = feed;
+        this.json = json;
+    }
+
+    /** Body of POST /api/v1/alerts/{id}/status. */
+    public record StatusRequest(String status, String comment) {
+    }
+
+    public void list(Context ctx) {
+        int limit = (int) Params.longOr(ctx, "limit", 1, 500, 100);
+        AlertFilter filter = new AlertFilter(
+                option(ctx, "status", AlertStatus::of, "open, acknowledged, resolved, false_positive"),
+                option(ctx, "rule", Rule::of, String.join(", ", java.util.Arrays.stream(Rule.values()).map(Rule::id).toList())),
+                option(ctx, "severity", Severity::of, "low, medium, high, critical"),
+                Optional.ofNullable(Params.optionalLong(ctx, "batchId", 1, Long.MAX_VALUE)));
+        List<Alert> page = alerts.list(ApiAuth.principal(ctx).brandId(), filter, limit,
+                Params.optionalLong(ctx, "before", 1, Long.MAX_VALUE));
+        ctx.json(new Page<>(page.stream().map(AlertView::of).toList(),
+                page.size() == limit ? page.get(page.size() - 1).id() : null));
+    }
+
+    public void get(Context ctx) {
+        ctx.json(alerts.detail(ApiAuth.principal(ctx).brandId(), Params.id(ctx, "id", "alert")));
+    }
+
+    public void changeStatus(Context ctx) {
+        long id = Params.id(ctx, "id", "alert");
+        StatusRequest request = json.read(ctx, StatusRequest.class);
+        ctx.json(alerts.changeStatus(ApiAuth.principal(ctx), id, request.status(), request.comment()));
+    }
+
+    public void getRules(Context ctx) {
+        ctx.json(rules.get(ApiAuth.principal(ctx).brandId()));
+    }
+
+    public void updateRules(Context ctx) {
+        Principal principal = ApiAuth.principal(ctx);
+        ctx.json(rules.update(principal.brandId(), json.read(ctx, RuleBook.Change.class), principal.actor()));
+    }
+
+    /** GET /api/v1/events with Accept: text/event-stream: the brand's alerts and scan counts, live. */
+    public SseHandler events() {
+        return new SseHandler(0, this::stream);
+    }
+
+    private void stream(SseClient client) {
+        long brandId = ApiAuth.principal(client.ctx()).brandId();
+        client.keepAlive();
+        AlertFeed.Subscriber subscriber = (event, data) -> {
+            if (client.terminated()) {
+                return false;
+            }
+            client.sendEvent(event, data);
+            return !client.terminated();
+        };
+        client.onClose(() -> feed.unsubscribe(brandId, subscriber));
+        client.sendComment("connected");
+        feed.subscribe(brandId, subscriber);
+    }
+
+    private static <T> Optional<T> option(Context ctx, String name, Function<String, Optional<T>> parse, String allowed) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(parse.apply(value).orElseThrow(() -> ValidationException.of(name, "must be one of " + allowed)));
+    }
+}

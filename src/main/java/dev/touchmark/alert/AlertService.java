@@ -1,0 +1,63 @@
+package dev.touchmark.alert;
+
+import dev.touchmark.access.Principal;
+import dev.touchmark.error.ConflictException;
+import dev.touchmark.error.NotFoundException;
+import dev.touchmark.error.ValidationException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** Reading and triaging a brand's alerts. */
+public final class AlertService {
+    private final AlertRepository alerts;
+    private final DSLContext dsl;
+    private final AlertNotifier notifier;
+    private final Clock clock;
+
+    public AlertService(AlertRepository alerts, DSLContext dsl, AlertNotifier notifier, Clock clock) {
+        this.alerts = alerts;
+        this.dsl = dsl;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** A page of the brand's alerts. */
+    public List<Alert> list(long brandId, AlertFilter filter, int limit, Long before) {
+        return alerts.list(brandId, filter, limit, before);
+    }
+
+    /** One alert of the brand with its evidence and history. */
+    public AlertView detail(long brandId, long id) {
+        Alert alert = alerts.find(brandId, id).orElseThrow(() -> notFound(id));
+        return AlertView.of(alert, alerts.evidence(id, AlertRepository.MAX_EVIDENCE), alerts.history(id));
+    }
+
+    /** Moves an alert of the brand to a status, with an optional comment (required to re-open). */
+    public AlertView changeStatus(Principal principal, long id, String status, String comment) {
+        AlertStatus to = AlertStatus.of(status == null ? "" : status).orElseThrow(() -> ValidationException.of("status",
+                "must be one of open, acknowledged, resolved, false_positive"));
+        if (comment != null && comment.length() > 2000) {
+            throw ValidationException.of("comment", "must be at most 2000 characters");
+        }
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        dsl.transaction(() -> {
+            Alert alert = alerts.find(principal.brandId(), id).orElseThrow(() -> notFound(id));
+            alert.status().refusal(to, note).ifPresent(reason -> {
+                throw new ConflictException(reason);
+            });
+            if (to == AlertStatus.OPEN && alerts.otherOpen(alert)) {
+                throw new ConflictException("a newer alert for the same " + alert.rule().id().replace('_', ' ')
+                        + " is already open; work on that one instead");
+            }
+            alerts.changeStatus(alert, to, principal.actor(), note, OffsetDateTime.now(clock));
+            notifier.updated(alerts.find(id).orElseThrow());
+        });
+        return detail(principal.brandId(), id);
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("no alert " + id + " for this brand");
+    }
+}

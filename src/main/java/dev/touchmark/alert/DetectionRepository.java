@@ -1,0 +1,169 @@
+package dev.touchmark.alert;
+
+import static dev.touchmark.db.jooq.Tables.ALERT;
+import static dev.touchmark.db.jooq.Tables.BRAND_RULES;
+import static dev.touchmark.db.jooq.Tables.CODE_LOCATION;
+import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
+import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
+import static dev.touchmark.db.jooq.Tables.SUSPECT_SIGHTING;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** SQL of detection: thresholds, hourly counts, last locations of codes, suspect sightings. */
+public final class DetectionRepository {
+    private final DSLContext dsl;
+
+    public DetectionRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The jOOQ context, for transactions of detection outside the scan writer. */
+    DSLContext dsl() {
+        return dsl;
+    }
+
+    /** A brand's own thresholds, if it set any. */
+    public Optional<RuleSettings> rules(long brandId) {
+        return dsl.select(BRAND_RULES.CLONE_DEVICES, BRAND_RULES.TRAVEL_KMH, BRAND_RULES.OUT_OF_MARKET, BRAND_RULES.BURST_FACTOR,
+                        BRAND_RULES.BURST_MIN_SCANS, BRAND_RULES.HOTSPOT_CODES, BRAND_RULES.HOTSPOT_DAYS, BRAND_RULES.SUSPECT_SCORE)
+                .from(BRAND_RULES).where(BRAND_RULES.BRAND_ID.eq(brandId))
+                .fetchOptional(r -> new RuleSettings(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8()));
+    }
+
+    /** Stores a brand's thresholds. */
+    public void saveRules(long brandId, RuleSettings s, String actor, OffsetDateTime at) {
+        int updated = dsl.update(BRAND_RULES).set(BRAND_RULES.CLONE_DEVICES, s.cloneDevices())
+                .set(BRAND_RULES.TRAVEL_KMH, s.travelKmh()).set(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket())
+                .set(BRAND_RULES.BURST_FACTOR, s.burstFactor()).set(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans())
+                .set(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes()).set(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays())
+                .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.UPDATED_AT, at)
+                .set(BRAND_RULES.UPDATED_BY, actor).where(BRAND_RULES.BRAND_ID.eq(brandId)).execute();
+        if (updated == 0) {
+            dsl.insertInto(BRAND_RULES).set(BRAND_RULES.BRAND_ID, brandId).set(BRAND_RULES.CLONE_DEVICES, s.cloneDevices())
+                    .set(BRAND_RULES.TRAVEL_KMH, s.travelKmh()).set(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket())
+                    .set(BRAND_RULES.BURST_FACTOR, s.burstFactor()).set(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans())
+                    .set(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes()).set(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays())
+                    .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.UPDATED_AT, at)
+                    .set(BRAND_RULES.UPDATED_BY, actor).execute();
+        }
+    }
+
+    /** A count of scans for one brand, batch (0: none), hour and verdict. */
+    public record HourKey(long brandId, long batchId, OffsetDateTime hour, String verdict) {
+    }
+
+    /** Adds scans to the hourly counts (increments, so several writers add up). */
+    public void addToHours(Map<HourKey, Long> counts) {
+        for (Map.Entry<HourKey, Long> e : counts.entrySet()) {
+            HourKey k = e.getKey();
+            int updated = dsl.update(SCAN_HOUR).set(SCAN_HOUR.SCANS, SCAN_HOUR.SCANS.plus(e.getValue()))
+                    .where(SCAN_HOUR.BRAND_ID.eq(k.brandId()).and(SCAN_HOUR.BATCH_ID.eq(k.batchId()))
+                            .and(SCAN_HOUR.HOUR_START.eq(k.hour())).and(SCAN_HOUR.VERDICT.eq(k.verdict())))
+                    .execute();
+            if (updated == 0) {
+                dsl.insertInto(SCAN_HOUR).set(SCAN_HOUR.BRAND_ID, k.brandId()).set(SCAN_HOUR.BATCH_ID, k.batchId())
+                        .set(SCAN_HOUR.HOUR_START, k.hour()).set(SCAN_HOUR.VERDICT, k.verdict()).set(SCAN_HOUR.SCANS, e.getValue())
+                        .execute();
+            }
+        }
+    }
+
+    /** Scans of each batch in an hour, all verdicts together. */
+    public Map<Long, Long> batchScansInHour(Collection<Long> batchIds, OffsetDateTime hour) {
+        Map<Long, Long> counts = new HashMap<>();
+        dsl.select(SCAN_HOUR.BATCH_ID, DSL.sum(SCAN_HOUR.SCANS)).from(SCAN_HOUR)
+                .where(SCAN_HOUR.BATCH_ID.in(batchIds).and(SCAN_HOUR.HOUR_START.eq(hour))).groupBy(SCAN_HOUR.BATCH_ID)
+                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+        return counts;
+    }
+
+    /** Scans of a batch from one time (inclusive) to another (exclusive). */
+    public long batchScansBetween(long batchId, OffsetDateTime from, OffsetDateTime to) {
+        var sum = dsl.select(DSL.sum(SCAN_HOUR.SCANS)).from(SCAN_HOUR)
+                .where(SCAN_HOUR.BATCH_ID.eq(batchId).and(SCAN_HOUR.HOUR_START.ge(from)).and(SCAN_HOUR.HOUR_START.lt(to)))
+                .fetchOne(0, java.math.BigDecimal.class);
+        return sum == null ? 0 : sum.longValue();
+    }
+
+    /** The last located scan of a code. */
+    public record Located(long scanId, OffsetDateTime at, int latTenths, int lonTenths) {
+    }
+
+    /** The last located scan of a code, if any. */
+    public Optional<Located> lastLocation(long batchId, long index) {
+        return dsl.select(CODE_LOCATION.SCAN_ID, CODE_LOCATION.LOCATED_AT, CODE_LOCATION.LAT_TENTHS, CODE_LOCATION.LON_TENTHS)
+                .from(CODE_LOCATION).where(CODE_LOCATION.BATCH_ID.eq(batchId).and(CODE_LOCATION.CODE_INDEX.eq(index)))
+                .fetchOptional(r -> new Located(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Makes a located scan the code's last one, unless a later one is already stored. */
+    public void saveLocation(long batchId, long index, Located located) {
+        int updated = dsl.update(CODE_LOCATION).set(CODE_LOCATION.SCAN_ID, located.scanId())
+                .set(CODE_LOCATION.LOCATED_AT, located.at()).set(CODE_LOCATION.LAT_TENTHS, located.latTenths())
+                .set(CODE_LOCATION.LON_TENTHS, located.lonTenths())
+                .where(CODE_LOCATION.BATCH_ID.eq(batchId).and(CODE_LOCATION.CODE_INDEX.eq(index))
+                        .and(CODE_LOCATION.LOCATED_AT.le(located.at())))
+                .execute();
+        if (updated == 0 && !dsl.fetchExists(CODE_LOCATION, CODE_LOCATION.BATCH_ID.eq(batchId).and(CODE_LOCATION.CODE_INDEX.eq(index)))) {
+            dsl.insertInto(CODE_LOCATION).set(CODE_LOCATION.BATCH_ID, batchId).set(CODE_LOCATION.CODE_INDEX, index)
+                    .set(CODE_LOCATION.SCAN_ID, located.scanId()).set(CODE_LOCATION.LOCATED_AT, located.at())
+                    .set(CODE_LOCATION.LAT_TENTHS, located.latTenths()).set(CODE_LOCATION.LON_TENTHS, located.lonTenths())
+                    .execute();
+        }
+    }
+
+    /** Records a suspect code seen in a cell (once per code and cell) and returns the distinct codes seen there since a time. */
+    public int sight(long brandId, String cell, long batchId, long index, OffsetDateTime at, OffsetDateTime since) {
+        boolean seen = dsl.fetchExists(SUSPECT_SIGHTING, SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
+                .and(SUSPECT_SIGHTING.BATCH_ID.eq(batchId)).and(SUSPECT_SIGHTING.CODE_INDEX.eq(index)));
+        if (seen) {
+            dsl.update(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.SEEN_AT, at)
+                    .where(SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
+                            .and(SUSPECT_SIGHTING.BATCH_ID.eq(batchId)).and(SUSPECT_SIGHTING.CODE_INDEX.eq(index)))
+                    .execute();
+        } else {
+            dsl.insertInto(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.BRAND_ID, brandId).set(SUSPECT_SIGHTING.CELL, cell)
+                    .set(SUSPECT_SIGHTING.BATCH_ID, batchId).set(SUSPECT_SIGHTING.CODE_INDEX, index)
+                    .set(SUSPECT_SIGHTING.SEEN_AT, at).execute();
+        }
+        return dsl.fetchCount(SUSPECT_SIGHTING, SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
+                .and(SUSPECT_SIGHTING.SEEN_AT.ge(since)));
+    }
+
+    /** A scan's brand, code and time, for a location shared after the scan. */
+    public record ScanFacts(long brandId, Long batchId, Long codeIndex, OffsetDateTime at, String verdict, Integer risk,
+                            String reasons) {
+    }
+
+    /** The facts of a recorded scan. */
+    public Optional<ScanFacts> scan(long scanId) {
+        return dsl.select(SCAN_EVENT.BRAND_ID, SCAN_EVENT.BATCH_ID, SCAN_EVENT.CODE_INDEX, SCAN_EVENT.SCANNED_AT,
+                        SCAN_EVENT.VERDICT, SCAN_EVENT.RISK, SCAN_EVENT.RISK_REASONS)
+                .from(SCAN_EVENT).where(SCAN_EVENT.ID.eq(scanId).and(SCAN_EVENT.BRAND_ID.isNotNull()))
+                .fetchOptional(r -> new ScanFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() == null ? null : r.value6().intValue(), r.value7()));
+    }
+
+    /** Hotspot cells with an open alert, as "brandId/cell:..." strings. */
+    public java.util.List<String> openHotspots() {
+        return dsl.select(ALERT.BRAND_ID, ALERT.OPEN_SUBJECT).from(ALERT)
+                .where(ALERT.RULE.eq(Rule.HOTSPOT.id()).and(ALERT.OPEN_SUBJECT.isNotNull()))
+                .fetch(r -> r.value1() + "/" + r.value2());
+    }
+
+    /** A brand's scans in an hour by verdict. */
+    public Map<String, Long> brandScansInHour(long brandId, OffsetDateTime hour) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        dsl.select(SCAN_HOUR.VERDICT, DSL.sum(SCAN_HOUR.SCANS)).from(SCAN_HOUR)
+                .where(SCAN_HOUR.BRAND_ID.eq(brandId).and(SCAN_HOUR.HOUR_START.eq(hour))).groupBy(SCAN_HOUR.VERDICT)
+                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+        return counts;
+    }
+}

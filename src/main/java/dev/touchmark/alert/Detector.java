@@ -1,0 +1,268 @@
+package dev.touchmark.alert;
+
+import dev.touchmark.alert.AlertRepository.Raised;
+import dev.touchmark.alert.DetectionRepository.HourKey;
+import dev.touchmark.alert.DetectionRepository.Located;
+import dev.touchmark.scan.Assessment;
+import dev.touchmark.scan.CodeHistory;
+import dev.touchmark.scan.ScanJudge;
+import dev.touchmark.scan.ScanToRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The rules, evaluated incrementally on the scan writer's thread: each scan is scored from its code's state
+ * (kept by the writer) and a few indexed lookups, and each group's hits become alerts in the group's
+ * transaction. Nothing here scans a table.
+ */
+public final class Detector implements ScanJudge {
+    /** Located scans closer than this are never impossible travel: locations are rounded to about 10 km. */
+    static final double MIN_TRAVEL_KM = 50;
+    private static final Duration HOTSPOT_REFRESH = Duration.ofSeconds(5);
+    private final AlertRepository alerts;
+    private final DetectionRepository detection;
+    private final RuleBook rules;
+    private final AlertNotifier notifier;
+    private final Clock clock;
+    // Writer-thread state: facts found while assessing, used when the group's alerts are raised.
+    private final Map<Long, AlertTexts.Travel> travels = new HashMap<>();
+    private final Map<Long, Double> baselines = new HashMap<>();
+    private final Set<String> burstsRaised = new HashSet<>();
+    private OffsetDateTime baselineHour;
+    // Shared with threads that add locations to scans.
+    private final Set<String> hotspots = ConcurrentHashMap.newKeySet();
+    private volatile long hotspotsLoadedAt;
+
+    public Detector(AlertRepository alerts, DetectionRepository detection, RuleBook rules, AlertNotifier notifier, Clock clock) {
+        this.alerts = alerts;
+        this.detection = detection;
+        this.rules = rules;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    @Override
+    public Assessment assess(ScanToRecord scan, CodeHistory history, long scanId, OffsetDateTime now) {
+        RuleSettings settings = rules.get(scan.brandId());
+        boolean travel = false;
+        if (scan.tracksCode() && scan.located()) {
+            Optional<AlertTexts.Travel> move = move(scan.batchId(), scan.codeIndex(),
+                    new Located(scanId, now, scan.latTenths(), scan.lonTenths()));
+            if (move.isPresent() && move.get().kmh() > settings.travelKmh()) {
+                travels.put(scanId, move.get());
+                travel = true;
+            }
+        }
+        boolean inHotspot = scan.located() && isHotspot(scan.brandId(), cell(scan.latTenths(), scan.lonTenths()));
+        return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot));
+    }
+
+    @Override
+    public void afterWrite(List<Judged> group, OffsetDateTime now) {
+        try {
+            Map<HourKey, Long> hours = new HashMap<>();
+            Map<Long, Long> releasedBatches = new HashMap<>();
+            OffsetDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
+            for (Judged j : group) {
+                ScanToRecord s = j.scan();
+                long batch = s.batchId() == null ? 0 : s.batchId();
+                hours.merge(new HourKey(s.brandId(), batch, hour, j.outcome().verdict()), 1L, Long::sum);
+                if (s.tracksCode() && "released".equals(s.batchStatus())) {
+                    releasedBatches.put(batch, s.brandId());
+                }
+                raiseFor(j, now);
+            }
+            detection.addToHours(hours);
+            checkBursts(releasedBatches, hour, now);
+        } finally {
+            travels.clear();
+        }
+    }
+
+    private void raiseFor(Judged j, OffsetDateTime now) {
+        ScanToRecord s = j.scan();
+        Assessment a = j.assessment();
+        if (a.reasons().isEmpty()) {
+            return;
+        }
+        RuleSettings settings = rules.get(s.brandId());
+        String note = AlertTexts.scanNote(j.outcome().verdict(), s.country(), s.latTenths(), s.lonTenths());
+        for (String id : a.reasons()) {
+            RiskReason reason = RiskReason.of(id).orElseThrow();
+            switch (reason) {
+                case MANY_DEVICES -> raise(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.cloned(s.batchId(), s.codeIndex(),
+                        j.history().deviceCount(), settings.cloneDevices()),
+                        j.history().deviceSeenBefore() ? note : AlertTexts.clonedNote(j.history().deviceCount(), s.country()), now));
+                case IMPOSSIBLE_TRAVEL -> {
+                    AlertTexts.Travel t = travels.get(j.scanId());
+                    raise(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), s.codeIndex(), t,
+                            settings.travelKmh()), AlertTexts.travelNote(t), now));
+                }
+                case OUT_OF_MARKET -> raise(hit(s, j, Rule.OUT_OF_MARKET, "market:" + s.batchId() + ":" + s.country(),
+                        AlertTexts.market(s.batchId(), s.country(), s.markets()), note, now));
+                case NOT_RELEASED -> raise(batchHit(s, j, Rule.UNRELEASED_SCAN, note, now));
+                case RECALLED -> raise(batchHit(s, j, Rule.RECALLED_SCAN, note, now));
+                case VOIDED -> raise(batchHit(s, j, Rule.VOIDED_SCAN, note, now));
+                case FORGED -> raise(hit(s, j, Rule.FORGED_CODE, s.batchId() == null ? "brand" : "batch:" + s.batchId(),
+                        AlertTexts.forged(s.batchId(), s.notGenuineReason()), note + " Reason: "
+                                + s.notGenuineReason().replace('_', ' ') + ".", now));
+                default -> {
+                    // other_devices and known_hotspot add to the score but raise nothing on their own
+                }
+            }
+        }
+        if (a.suspect() && s.located() && s.tracksCode()) {
+            sight(s.brandId(), s.batchId(), s.codeIndex(), s.latTenths(), s.lonTenths(), j.scanId(), settings, now);
+        }
+    }
+
+    private Hit hit(ScanToRecord s, Judged j, Rule rule, String subject, String summary, String note, OffsetDateTime now) {
+        return new Hit(s.brandId(), rule, subject, rule.severity(), summary, s.batchId(), rule == Rule.CLONED_CODE
+                || rule == Rule.IMPOSSIBLE_TRAVEL ? s.codeIndex() : null, s.country(), s.latTenths(), s.lonTenths(), now,
+                j.scanId(), note);
+    }
+
+    private Hit batchHit(ScanToRecord s, Judged j, Rule rule, String note, OffsetDateTime now) {
+        return hit(s, j, rule, "batch:" + s.batchId(), AlertTexts.status(rule, s.batchId()), note, now);
+    }
+
+    private static String codeSubject(ScanToRecord s) {
+        return "code:" + s.batchId() + ":" + s.codeIndex();
+    }
+
+    /** Records a hit and tells the notifier about new alerts. */
+    Raised raise(Hit hit) {
+        Raised raised = alerts.raise(hit);
+        if (raised.effect() == AlertRepository.Effect.CREATED) {
+            notifier.created(raised.alert());
+        }
+        return raised;
+    }
+
+    private void checkBursts(Map<Long, Long> batches, OffsetDateTime hour, OffsetDateTime now) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        if (!hour.equals(baselineHour)) {
+            baselineHour = hour;
+            baselines.clear();
+            burstsRaised.clear();
+        }
+        Map<Long, Long> counts = detection.batchScansInHour(batches.keySet(), hour);
+        for (Map.Entry<Long, Long> e : counts.entrySet()) {
+            long batch = e.getKey();
+            long brand = batches.get(batch);
+            RuleSettings settings = rules.get(brand);
+            double baseline = baselines.computeIfAbsent(batch,
+                    b -> detection.batchScansBetween(b, hour.minusDays(7), hour) / (7 * 24.0));
+            long scans = e.getValue();
+            if (scans >= settings.burstMinScans() && scans >= settings.burstFactor() * baseline
+                    && burstsRaised.add(batch + "@" + hour)) {
+                raise(new Hit(brand, Rule.SCAN_BURST, "batch:" + batch, Rule.SCAN_BURST.severity(),
+                        AlertTexts.burst(batch, scans, baseline, settings.burstFactor()), batch, null, null, null, null, now,
+                        null, scans + " scans of batch " + batch + " in the hour from " + hour.toLocalTime() + " UTC."));
+            }
+        }
+    }
+
+    /**
+     * A location added to a scan after its verdict (the shopper's consent comes after the page): the same travel
+     * and hotspot rules, in the caller's transaction.
+     */
+    public void located(long scanId, int latTenths, int lonTenths) {
+        detection.scan(scanId).ifPresent(scan -> {
+            if (scan.batchId() == null || scan.codeIndex() == null) {
+                return;
+            }
+            RuleSettings settings = rules.get(scan.brandId());
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            Optional<AlertTexts.Travel> move = move(scan.batchId(), scan.codeIndex(), new Located(scanId, scan.at(), latTenths, lonTenths));
+            if (move.isPresent() && move.get().kmh() > settings.travelKmh()) {
+                AlertTexts.Travel t = move.get();
+                raise(new Hit(scan.brandId(), Rule.IMPOSSIBLE_TRAVEL, "code:" + scan.batchId() + ":" + scan.codeIndex(),
+                        Rule.IMPOSSIBLE_TRAVEL.severity(), AlertTexts.travel(scan.batchId(), scan.codeIndex(), t,
+                        settings.travelKmh()), scan.batchId(), scan.codeIndex(), null, latTenths, lonTenths, now, scanId,
+                        AlertTexts.travelNote(t)));
+            }
+            boolean suspect = "suspect".equals(scan.verdict()) || move.map(t -> t.kmh() > settings.travelKmh()).orElse(false);
+            if (suspect) {
+                sight(scan.brandId(), scan.batchId(), scan.codeIndex(), latTenths, lonTenths, scanId, settings, now);
+            }
+        });
+    }
+
+    /** A shopper's report: an alert per reported code (or per report when it names no code), in the caller's transaction. */
+    public void reported(long reportId, long scanId, long brandId, Long batchId, Long codeIndex, String country, String place,
+                         String seller, String comment) {
+        String subject = batchId != null && codeIndex != null ? "code:" + batchId + ":" + codeIndex : "report:" + reportId;
+        String text = AlertTexts.report(seller, place, comment);
+        String summary = (batchId != null && codeIndex != null ? AlertTexts.code(batchId, codeIndex) + ": " : "") + text;
+        raise(new Hit(brandId, Rule.SHOPPER_REPORT, subject, Rule.SHOPPER_REPORT.severity(), summary, batchId, codeIndex,
+                country, null, null, OffsetDateTime.now(clock), scanId, text + " (report " + reportId + ")"));
+    }
+
+    /** The move from the code's last located scan to this one (if any), which becomes the last one. */
+    private Optional<AlertTexts.Travel> move(long batchId, long index, Located here) {
+        Optional<Located> before = detection.lastLocation(batchId, index);
+        detection.saveLocation(batchId, index, here);
+        return before.filter(b -> b.scanId() != here.scanId()).map(b -> {
+            double km = distanceKm(b.latTenths(), b.lonTenths(), here.latTenths(), here.lonTenths());
+            double minutes = Math.abs(Duration.between(b.at(), here.at()).toMillis()) / 60_000.0;
+            double kmh = km < MIN_TRAVEL_KM ? 0 : km / Math.max(minutes, 1) * 60;
+            return new AlertTexts.Travel(km, minutes, kmh);
+        });
+    }
+
+    private void sight(long brandId, long batchId, long index, int latTenths, int lonTenths, long scanId, RuleSettings settings,
+                       OffsetDateTime now) {
+        String cell = cell(latTenths, lonTenths);
+        int codes = detection.sight(brandId, cell, batchId, index, now, now.minusDays(settings.hotspotDays()));
+        if (codes >= settings.hotspotCodes()) {
+            int[] centre = centre(cell);
+            raise(new Hit(brandId, Rule.HOTSPOT, "cell:" + cell, Rule.HOTSPOT.severity(),
+                    AlertTexts.hotspot(codes, settings.hotspotDays(), centre[0], centre[1]), null, null, null, centre[0], centre[1],
+                    now, scanId, "Suspect code " + index + " of batch " + batchId + " seen in this area."));
+            hotspots.add(brandId + "/cell:" + cell);
+        }
+    }
+
+    private boolean isHotspot(long brandId, String cell) {
+        long now = clock.millis();
+        if (now - hotspotsLoadedAt > HOTSPOT_REFRESH.toMillis()) {
+            hotspotsLoadedAt = now;
+            Set<String> open = new HashSet<>(detection.openHotspots());
+            hotspots.retainAll(open);
+            hotspots.addAll(open);
+        }
+        return !hotspots.isEmpty() && hotspots.contains(brandId + "/cell:" + cell);
+    }
+
+    /** The map cell of half a degree that holds a point, as "latCell:lonCell". */
+    static String cell(int latTenths, int lonTenths) {
+        return Math.floorDiv(latTenths, 5) + ":" + Math.floorDiv(lonTenths, 5);
+    }
+
+    private static int[] centre(String cell) {
+        String[] parts = cell.split(":");
+        return new int[] {Integer.parseInt(parts[0]) * 5 + 2, Integer.parseInt(parts[1]) * 5 + 2};
+    }
+
+    /** Great-circle distance between two points given in tenths of a degree. */
+    static double distanceKm(int lat1, int lon1, int lat2, int lon2) {
+        double p1 = Math.toRadians(lat1 / 10.0);
+        double p2 = Math.toRadians(lat2 / 10.0);
+        double dp = p2 - p1;
+        double dl = Math.toRadians((lon2 - lon1) / 10.0);
+        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+}

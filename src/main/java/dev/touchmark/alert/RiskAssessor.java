@@ -1,0 +1,67 @@
+package dev.touchmark.alert;
+
+import dev.touchmark.scan.Assessment;
+import dev.touchmark.scan.CodeHistory;
+import dev.touchmark.scan.ScanToRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Scores one scan from what the writer knows about it; no I/O, so every rule is testable on its own. */
+public final class RiskAssessor {
+    private RiskAssessor() {
+    }
+
+    /** What detection found about a scan besides its code history. */
+    public record Signals(boolean impossibleTravel, boolean inHotspot) {
+        /** Nothing found. */
+        public static final Signals NONE = new Signals(false, false);
+    }
+
+    /** The risk of a scan, its reasons in order of weight, and whether it reaches the suspect score. */
+    public static Assessment assess(RuleSettings rules, ScanToRecord scan, CodeHistory history, Signals signals) {
+        if (scan.notGenuineReason() != null) {
+            return new Assessment(RiskReason.FORGED.points(), List.of(RiskReason.FORGED.id()), false);
+        }
+        List<RiskReason> reasons = new ArrayList<>(4);
+        int score = 0;
+        if (scan.batchStatus() != null) {
+            RiskReason status = switch (scan.batchStatus()) {
+                case "draft" -> RiskReason.NOT_RELEASED;
+                case "recalled" -> RiskReason.RECALLED;
+                case "voided" -> RiskReason.VOIDED;
+                default -> null;
+            };
+            if (status != null) {
+                reasons.add(status);
+                score += status.points();
+            }
+        }
+        if (history != null && history.deviceCount() >= rules.cloneDevices()) {
+            reasons.add(RiskReason.MANY_DEVICES);
+            score += RiskReason.MANY_DEVICES.points();
+        } else if (history != null && history.deviceCount() > 1) {
+            reasons.add(RiskReason.OTHER_DEVICES);
+            score += Math.min(3, history.deviceCount() - 1) * RiskReason.OTHER_DEVICES.points();
+        }
+        if (signals.impossibleTravel()) {
+            reasons.add(RiskReason.IMPOSSIBLE_TRAVEL);
+            score += RiskReason.IMPOSSIBLE_TRAVEL.points();
+        }
+        if (outOfMarket(rules, scan)) {
+            reasons.add(RiskReason.OUT_OF_MARKET);
+            score += RiskReason.OUT_OF_MARKET.points();
+        }
+        if (signals.inHotspot()) {
+            reasons.add(RiskReason.KNOWN_HOTSPOT);
+            score += RiskReason.KNOWN_HOTSPOT.points();
+        }
+        int risk = Math.min(100, score);
+        return new Assessment(risk, reasons.stream().map(RiskReason::id).toList(), risk >= rules.suspectScore());
+    }
+
+    /** True when the scan's country is known and is not one of its batch's markets. */
+    public static boolean outOfMarket(RuleSettings rules, ScanToRecord scan) {
+        return rules.outOfMarket() && scan.country() != null && scan.markets() != null && !scan.markets().isEmpty()
+                && !scan.markets().contains(scan.country());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.touchmark.alert;
+
+import dev.touchmark.db.ChangeCounter;
+import dev.touchmark.error.Validator;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each brand's thresholds, cached for the scan writer. A change bumps the change counter in its transaction;
+ * the cache looks at the counter at most once a second, so every node uses new thresholds within a second.
+ */
+public final class RuleBook {
+    private final DetectionRepository repository;
+    private final ChangeCounter changes;
+    private final Clock clock;
+    private final RuleSettings defaults;
+    private final Map<Long, RuleSettings> cache = new ConcurrentHashMap<>();
+    private volatile long version;
+    private volatile long checkedAt;
+
+    public RuleBook(DetectionRepository repository, ChangeCounter changes, Clock clock, RuleSettings defaults) {
+        this.repository = repository;
+        this.changes = changes;
+        this.clock = clock;
+        this.defaults = defaults;
+        this.version = changes.current();
+    }
+
+    /** The installation's defaults. */
+    public RuleSettings defaults() {
+        return defaults;
+    }
+
+    /** A brand's thresholds. */
+    public RuleSettings get(long brandId) {
+        long now = clock.millis();
+        if (now - checkedAt > 1_000) {
+            checkedAt = now;
+            long current = changes.current();
+            if (current != version) {
+                version = current;
+                cache.clear();
+            }
+        }
+        return cache.computeIfAbsent(brandId, id -> repository.rules(id).orElse(defaults));
+    }
+
+    /** Changes to a brand's thresholds; absent fields keep their value. */
+    public record Change(Integer cloneDevices, Integer travelKmh, Boolean outOfMarket, Integer burstFactor,
+                         Integer burstMinScans, Integer hotspotCodes, Integer hotspotDays, Integer suspectScore) {
+    }
+
+    /** Validates and stores a change, answering the new thresholds. */
+    public RuleSettings update(long brandId, Change c, String actor) {
+        RuleSettings old = repository.rules(brandId).orElse(defaults);
+        RuleSettings next = new RuleSettings(
+                c.cloneDevices() != null ? c.cloneDevices() : old.cloneDevices(),
+                c.travelKmh() != null ? c.travelKmh() : old.travelKmh(),
+                c.outOfMarket() != null ? c.outOfMarket() : old.outOfMarket(),
+                c.burstFactor() != null ? c.burstFactor() : old.burstFactor(),
+                c.burstMinScans() != null ? c.burstMinScans() : old.burstMinScans(),
+                c.hotspotCodes() != null ? c.hotspotCodes() : old.hotspotCodes(),
+                c.hotspotDays() != null ? c.hotspotDays() : old.hotspotDays(),
+                c.suspectScore() != null ? c.suspectScore() : old.suspectScore());
+        new Validator()
+                .check(next.cloneDevices() >= 2 && next.cloneDevices() <= 1000, "cloneDevices", "must be from 2 to 1000 phones")
+                .check(next.travelKmh() >= 100 && next.travelKmh() <= 100_000, "travelKmh", "must be from 100 to 100000 km/h")
+                .check(next.burstFactor() >= 2 && next.burstFactor() <= 1000, "burstFactor", "must be from 2 to 1000")
+                .check(next.burstMinScans() >= 10 && next.burstMinScans() <= 10_000_000, "burstMinScans",
+                        "must be from 10 to 10000000 scans per hour")
+                .check(next.hotspotCodes() >= 2 && next.hotspotCodes() <= 10_000, "hotspotCodes", "must be from 2 to 10000 codes")
+                .check(next.hotspotDays() >= 1 && next.hotspotDays() <= 365, "hotspotDays", "must be from 1 to 365 days")
+                .check(next.suspectScore() >= 1 && next.suspectScore() <= 100, "suspectScore", "must be from 1 to 100")
+                .throwIfInvalid();
+        repository.dsl().transaction(() -> {
+            repository.saveRules(brandId, next, actor, OffsetDateTime.now(clock));
+            changes.bump();
+        });
+        cache.remove(brandId);
+        return next;
+    }
+}

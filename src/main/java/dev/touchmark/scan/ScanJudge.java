@@ -1,0 +1,33 @@
+package dev.touchmark.scan;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Counterfeit detection as the scan writer sees it: a risk assessment of each scan, in scan order, before its
+ * verdict is decided, and a look at the whole group once it is written, in the same transaction, to raise
+ * alerts. Both run on the writer thread, so they see every scan recorded before.
+ */
+public interface ScanJudge {
+    /** Assesses one scan; history is null for scans that do not track a code. */
+    Assessment assess(ScanToRecord scan, CodeHistory history, long scanId, OffsetDateTime now);
+
+    /** Called with the written group, inside its transaction. */
+    void afterWrite(List<Judged> group, OffsetDateTime now);
+
+    /** A written scan with what was decided about it. */
+    record Judged(long scanId, ScanToRecord scan, CodeHistory history, Outcome outcome, Assessment assessment) {
+    }
+
+    /** No detection: every scan scores 0 (tests of the scan log alone). */
+    ScanJudge NONE = new ScanJudge() {
+        @Override
+        public Assessment assess(ScanToRecord scan, CodeHistory history, long scanId, OffsetDateTime now) {
+            return Assessment.CLEAN;
+        }
+
+        @Override
+        public void afterWrite(List<Judged> group, OffsetDateTime now) {
+        }
+    };
+}

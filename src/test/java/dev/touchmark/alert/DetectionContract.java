@@ -1,0 +1,297 @@
+package dev.touchmark.alert;
+
+import static dev.touchmark.testsupport.Http.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.touchmark.App;
+import dev.touchmark.access.Principal;
+import dev.touchmark.batch.Batch;
+import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.batch.NewBatch;
+import dev.touchmark.brand.BrandService;
+import dev.touchmark.code.BatchCodes;
+import dev.touchmark.config.ScanSettings;
+import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.product.NewProduct;
+import dev.touchmark.testsupport.Http;
+import dev.touchmark.verify.RequestFacts;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Counterfeit signals become alerts a brand can read, triage and watch live; run on H2 and PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DetectionContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    protected App app;
+    private Http http;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    protected abstract TouchmarkConfig config() throws Exception;
+
+    @BeforeAll
+    void start() throws Exception {
+        ScanSettings settings = new ScanSettings(Optional.of("CF-IPCountry"), Optional.empty(), 730, 0, 10, 1000, 4);
+        app = App.start(config().withScans(settings), Clock.systemUTC());
+        http = new Http(app.port());
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    record Fixture(BrandService.CreatedBrand brand, Batch batch, BatchCodes codes) {
+        String key() {
+            return brand.apiKey();
+        }
+    }
+
+    Fixture fixture(BatchStatus status) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        var created = app.services().brands().create("Detect " + suffix, "d-" + suffix + "@brand.example");
+        Principal principal = new Principal(created.brand().id(), "test");
+        var product = app.services().products().create(principal,
+                new NewProduct("Serum", "4006381333931", "A serum.", null, List.of("FR")));
+        Batch batch = app.services().batches().create(principal,
+                new NewBatch(product.id(), 50L, "L-1", null, List.of("FR", "BE"), "compact"));
+        if (status != BatchStatus.DRAFT) {
+            batch = app.services().batches().changeStatus(principal, batch.id(), BatchStatus.RELEASED, null);
+        }
+        return new Fixture(created, batch, app.services().batches().codes(batch));
+    }
+
+    static String device(char c) {
+        return String.valueOf(c).repeat(26);
+    }
+
+    HttpResponse<String> open(String url, String device, String country) throws Exception {
+        String path = url.substring(url.toLowerCase().indexOf("tm.example") + "tm.example".length());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("Accept", "application/json").header("Cookie", RequestFacts.DEVICE_COOKIE + "=" + device);
+        if (country != null) {
+            request.header("CF-IPCountry", country);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    JsonNode scan(String url, String device, String country) throws Exception {
+        HttpResponse<String> response = open(url, device, country);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    int shareLocation(String scanId, String device, double lat, double lon) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/scans/" + scanId + "/location"))
+                .header("Content-Type", "application/json").header("Cookie", RequestFacts.DEVICE_COOKIE + "=" + device)
+                .POST(HttpRequest.BodyPublishers.ofString(json("lat", lat, "lon", lon))).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    JsonNode alerts(Fixture f, String query) {
+        Http.Response r = http.get("/api/v1/alerts" + query, f.key());
+        assertEquals(200, r.status(), r.text());
+        return r.json().get("items");
+    }
+
+    JsonNode onlyAlert(Fixture f, String rule) {
+        JsonNode items = alerts(f, "?rule=" + rule);
+        assertEquals(1, items.size(), items.toString());
+        return items.get(0);
+    }
+
+    @Test
+    void aLabelCopiedOntoManyPhonesRaisesOneCloneAlertWithEvidenceAndTheShopperIsToldWhy() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        String url = f.codes().url(1);
+        for (char c : "ABC".toCharArray()) {
+            assertFalse(scan(url, device(c), "FR").get("verdict").asText().equals("suspect"));
+        }
+        JsonNode fourth = scan(url, device('D'), "FR");
+        assertEquals("suspect", fourth.get("verdict").asText());
+        assertTrue(fourth.get("risk").asInt() >= 60);
+        assertEquals("many_devices", fourth.get("riskReasons").get(0).asText());
+        scan(url, device('E'), "FR");
+        JsonNode alert = onlyAlert(f, "cloned_code");
+        assertEquals("open", alert.get("status").asText());
+        assertEquals("high", alert.get("severity").asText());
+        assertEquals(2, alert.get("hits").asInt(), "the fifth phone adds to the open alert instead of opening another");
+        assertTrue(alert.get("summary").asText().contains("5 different phones"), alert.get("summary").asText());
+        JsonNode detail = http.get("/api/v1/alerts/" + alert.get("id").asText(), f.key()).json();
+        assertEquals(2, detail.get("evidence").size());
+        assertFalse(detail.get("evidence").get(0).get("scanId").isNull());
+
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + url.substring(url.indexOf("/V/")))).header("Cookie", RequestFacts.DEVICE_COOKIE + "=" + device('F'))
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(page.body().contains("different phones"), "the page says why in words");
+    }
+
+    @Test
+    void anotherBrandNeitherSeesNorChangesTheAlert() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        Fixture other = fixture(BatchStatus.RELEASED);
+        String url = f.codes().url(2);
+        for (char c : "ABCD".toCharArray()) {
+            scan(url, device(c), "FR");
+        }
+        String id = onlyAlert(f, "cloned_code").get("id").asText();
+        assertEquals(0, alerts(other, "").size());
+        assertEquals(404, http.get("/api/v1/alerts/" + id, other.key()).status());
+        assertEquals(404, http.post("/api/v1/alerts/" + id + "/status", other.key(), json("status", "resolved")).status());
+        assertEquals("open", http.get("/api/v1/alerts/" + id, f.key()).json().get("status").asText());
+        assertEquals(401, http.get("/api/v1/alerts", null).status());
+    }
+
+    @Test
+    void alertsMoveThroughTriageWithWhoWhenAndWhyAndRefuseIllegalMoves() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        for (char c : "ABCD".toCharArray()) {
+            scan(f.codes().url(3), device(c), "FR");
+        }
+        String path = "/api/v1/alerts/" + onlyAlert(f, "cloned_code").get("id").asText();
+        Http.Response ack = http.post(path + "/status", f.key(), json("status", "acknowledged", "comment", "Looking"));
+        assertEquals(200, ack.status(), ack.text());
+        assertEquals("acknowledged", ack.json().get("status").asText());
+        assertEquals(409, http.post(path + "/status", f.key(), json("status", "open")).status());
+        assertEquals(400, http.post(path + "/status", f.key(), json("status", "closed")).status());
+        assertEquals(200, http.post(path + "/status", f.key(), json("status", "resolved", "comment", "Seller struck off")).status());
+        Http.Response reopen = http.post(path + "/status", f.key(), json("status", "open"));
+        assertEquals(409, reopen.status());
+        assertTrue(reopen.text().contains("comment"), reopen.text());
+        assertEquals(200, http.post(path + "/status", f.key(), json("status", "open", "comment", "It came back")).status());
+        JsonNode history = http.get(path, f.key()).json().get("history");
+        assertEquals(3, history.size());
+        assertEquals("resolved", history.get(1).get("to").asText());
+        assertEquals("Seller struck off", history.get(1).get("comment").asText());
+        assertFalse(history.get(1).get("actor").asText().isBlank());
+        assertEquals(404, http.get("/api/v1/alerts/999999999", f.key()).status());
+        assertEquals(400, http.get("/api/v1/alerts?status=maybe", f.key()).status());
+    }
+
+    @Test
+    void aFalsePositiveStaysQuietWhenThePatternContinues() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        String url = f.codes().url(4);
+        for (char c : "ABCD".toCharArray()) {
+            scan(url, device(c), "FR");
+        }
+        String id = onlyAlert(f, "cloned_code").get("id").asText();
+        assertEquals(200, http.post("/api/v1/alerts/" + id + "/status", f.key(),
+                json("status", "false_positive", "comment", "A school class")).status());
+        scan(url, device('E'), "FR");
+        JsonNode alert = onlyAlert(f, "cloned_code");
+        assertEquals("false_positive", alert.get("status").asText());
+        assertEquals(2, alert.get("hits").asInt());
+    }
+
+    @Test
+    void scansOutsideTheMarketsOfUnreleasedBatchesAndForgedCodesRaiseTheirAlerts() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        JsonNode abroad = scan(f.codes().url(5), device('A'), "CN");
+        assertEquals("genuine", abroad.get("verdict").asText(), "one scan abroad alone is not suspect");
+        assertEquals("out_of_market", abroad.get("riskReasons").get(0).asText());
+        assertTrue(onlyAlert(f, "out_of_market").get("summary").asText().contains("China"));
+
+        Fixture draft = fixture(BatchStatus.DRAFT);
+        assertEquals("not_released", scan(draft.codes().url(0), device('A'), "FR").get("verdict").asText());
+        assertTrue(onlyAlert(draft, "unreleased_scan").get("summary").asText().contains("printer"));
+
+        String url = f.codes().url(6);
+        String forged = url.substring(0, url.length() - 2) + (url.endsWith("AA") ? "BA" : "AA");
+        assertEquals("not_genuine", scan(forged, device('B'), "FR").get("verdict").asText());
+        JsonNode alert = onlyAlert(f, "forged_code");
+        assertEquals(String.valueOf(f.batch().id()), alert.get("batchId").asText());
+    }
+
+    @Test
+    void twoLocatedScansTooFarApartAreImpossibleTravel() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        String url = f.codes().url(7);
+        String paris = scan(url, device('A'), "FR").get("scanId").asText();
+        assertEquals(204, shareLocation(paris, device('A'), 48.86, 2.35));
+        String shanghai = scan(url, device('B'), "FR").get("scanId").asText();
+        assertEquals(204, shareLocation(shanghai, device('B'), 31.23, 121.47));
+        JsonNode alert = onlyAlert(f, "impossible_travel");
+        assertTrue(alert.get("summary").asText().contains("km/h"), alert.get("summary").asText());
+        assertEquals(404, shareLocation(shanghai, device('B'), 31.23, 121.47), "a location is accepted once");
+    }
+
+    @Test
+    void thresholdsArePerBrandAndValidated() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        assertEquals(4, http.get("/api/v1/rules", f.key()).json().get("cloneDevices").asInt());
+        Http.Response bad = http.send("PUT", "/api/v1/rules", f.key(), json("cloneDevices", 1));
+        assertEquals(400, bad.status());
+        assertTrue(bad.text().contains("cloneDevices"), bad.text());
+        assertEquals(400, http.send("PUT", "/api/v1/rules", f.key(), json("clone", 3)).status());
+        Http.Response ok = http.send("PUT", "/api/v1/rules", f.key(), json("cloneDevices", 2));
+        assertEquals(200, ok.status(), ok.text());
+        String url = f.codes().url(8);
+        scan(url, device('A'), "FR");
+        assertEquals("suspect", scan(url, device('B'), "FR").get("verdict").asText(), "two phones now make a clone");
+        Fixture other = fixture(BatchStatus.RELEASED);
+        assertEquals(4, http.get("/api/v1/rules", other.key()).json().get("cloneDevices").asInt());
+    }
+
+    @Test
+    void theLiveFeedDeliversANewAlertToItsBrandWithinASecond() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events"))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + f.key()).build();
+        HttpResponse<InputStream> stream = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, stream.statusCode());
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        CompletableFuture<String> alertLine = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                boolean alertEvent = false;
+                while ((line = reader.readLine()) != null) {
+                    if (line.equals("event: alert")) {
+                        alertEvent = true;
+                    } else if (alertEvent && line.startsWith("data:")) {
+                        return line.substring(5).strip();
+                    }
+                }
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Thread.sleep(300);
+        long started = System.nanoTime();
+        String url = f.codes().url(9);
+        for (char c : "ABCD".toCharArray()) {
+            scan(url, device(c), "FR");
+        }
+        String data = alertLine.get(5, TimeUnit.SECONDS);
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertEquals("cloned_code", JSON.readTree(data).get("rule").asText());
+        assertTrue(millis < 5_000, "arrived after " + millis + " ms");
+        stream.body().close();
+        assertEquals(401, client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.touchmark.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.touchmark.scan.Assessment;
+import dev.touchmark.scan.CodeHistory;
+import dev.touchmark.scan.Outcome;
+import dev.touchmark.scan.ScanToRecord;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RiskAssessorTest {
+    private static final RuleSettings RULES = RuleSettings.defaults(5);
+
+    private static ScanToRecord scan(String status, String country, String forged) {
+        return new ScanToRecord(1, 2L, 3L, forged == null, "D".repeat(26), country, null, null, null, "page", status,
+                Set.of("FR", "BE"), forged, (h, a) -> new Outcome("genuine", null));
+    }
+
+    private static CodeHistory devices(int count) {
+        return new CodeHistory(count == 1, false, OffsetDateTime.parse("2026-11-01T10:00:00Z"), "FR", count, count);
+    }
+
+    private static Assessment assess(ScanToRecord scan, CodeHistory history, RiskAssessor.Signals signals) {
+        return RiskAssessor.assess(RULES, scan, history, signals);
+    }
+
+    @Test
+    void aFirstScanInItsMarketHasNoRisk() {
+        Assessment a = assess(scan("released", "FR", null), devices(1), RiskAssessor.Signals.NONE);
+        assertEquals(0, a.risk());
+        assertEquals(List.of(), a.reasons());
+        assertFalse(a.suspect());
+        assertEquals(null, a.reasonList());
+    }
+
+    @Test
+    void eachFurtherPhoneAddsRiskAndTheCloneThresholdIsSuspectOnItsOwn() {
+        assertEquals(15, assess(scan("released", "FR", null), devices(2), RiskAssessor.Signals.NONE).risk());
+        assertEquals(45, assess(scan("released", "FR", null), devices(4), RiskAssessor.Signals.NONE).risk());
+        Assessment clone = assess(scan("released", "FR", null), devices(5), RiskAssessor.Signals.NONE);
+        assertEquals(List.of("many_devices"), clone.reasons());
+        assertTrue(clone.suspect());
+    }
+
+    @Test
+    void aScanAbroadIsSuspectOnlyWithAnotherSignal() {
+        Assessment abroad = assess(scan("released", "CN", null), devices(1), RiskAssessor.Signals.NONE);
+        assertEquals(List.of("out_of_market"), abroad.reasons());
+        assertFalse(abroad.suspect(), "tourists buy abroad");
+        Assessment abroadOnThirdPhone = assess(scan("released", "CN", null), devices(3), RiskAssessor.Signals.NONE);
+        assertEquals(List.of("other_devices", "out_of_market"), abroadOnThirdPhone.reasons());
+        assertTrue(abroadOnThirdPhone.suspect());
+    }
+
+    @Test
+    void anUnknownCountryOrABatchForEveryMarketIsNeverOutOfMarket() {
+        assertFalse(RiskAssessor.outOfMarket(RULES, scan("released", null, null)));
+        ScanToRecord everywhere = new ScanToRecord(1, 2L, 3L, true, null, "CN", null, null, null, "page", "released",
+                Set.of(), null, (h, a) -> null);
+        assertFalse(RiskAssessor.outOfMarket(RULES, everywhere));
+        RuleSettings off = new RuleSettings(5, 900, false, 10, 200, 3, 7, 60);
+        assertFalse(RiskAssessor.outOfMarket(off, scan("released", "CN", null)));
+    }
+
+    @Test
+    void impossibleTravelIsSuspectAndAHotspotNeedsASecondPhone() {
+        assertTrue(assess(scan("released", "FR", null), devices(1), new RiskAssessor.Signals(true, false)).suspect());
+        assertFalse(assess(scan("released", "FR", null), devices(1), new RiskAssessor.Signals(false, true)).suspect());
+        Assessment hot = assess(scan("released", "FR", null), devices(2), new RiskAssessor.Signals(false, true));
+        assertEquals(60, hot.risk());
+        assertTrue(hot.suspect());
+    }
+
+    @Test
+    void batchStatusAndForgeryAreReasonsToo() {
+        assertEquals(List.of("not_released"), assess(scan("draft", "FR", null), devices(1), RiskAssessor.Signals.NONE).reasons());
+        assertEquals(List.of("recalled"), assess(scan("recalled", "FR", null), devices(1), RiskAssessor.Signals.NONE).reasons());
+        Assessment forged = assess(scan(null, "FR", "bad_signature"), null, RiskAssessor.Signals.NONE);
+        assertEquals(100, forged.risk());
+        assertEquals(List.of("forged"), forged.reasons());
+    }
+
+    @Test
+    void theScoreIsCappedAtOneHundred() {
+        Assessment all = assess(scan("voided", "CN", null), devices(9), new RiskAssessor.Signals(true, true));
+        assertEquals(100, all.risk());
+    }
+
+    @Test
+    void aBrandsSuspectScoreMovesTheLine() {
+        RuleSettings strict = new RuleSettings(5, 900, true, 10, 200, 3, 7, 30);
+        assertTrue(RiskAssessor.assess(strict, scan("released", "FR", null), devices(3), RiskAssessor.Signals.NONE).suspect());
+    }
+}
