@@ -58,7 +58,7 @@ public final class VerifyController {
     }
 
     /** Body of POST /api/v1/verify. */
-    public record VerifyRequest(String code, String deviceId, String client) {
+    public record VerifyRequest(String code, String deviceId, String client, Double lat, Double lon) {
     }
 
     /** GET on a code's URL: the verdict page, or JSON for Accept: application/json. */
@@ -98,9 +98,21 @@ public final class VerifyController {
         if (request.deviceId() != null && !DeviceIds.isValid(request.deviceId())) {
             throw ValidationException.of("deviceId", "must be 26 characters A-Z and 2-7, as issued in the tm_device cookie");
         }
+        if ((request.lat() == null) != (request.lon() == null)) {
+            throw ValidationException.of(request.lat() == null ? "lat" : "lon", "lat and lon come together, or not at all");
+        }
+        if (request.lat() != null && (request.lat() < -90 || request.lat() > 90 || request.lat().isNaN())) {
+            throw ValidationException.of("lat", "must be a latitude from -90 to 90");
+        }
+        if (request.lon() != null && (request.lon() < -180 || request.lon() > 180 || request.lon().isNaN())) {
+            throw ValidationException.of("lon", "must be a longitude from -180 to 180");
+        }
         String kind = "scanner".equals(request.client()) ? "scanner" : "api";
         String device = request.deviceId() != null ? request.deviceId() : cookieDevice(ctx);
-        ScanInput input = new ScanInput(request.code(), device, facts.country(ctx), null, null, ipHash, kind);
+        // Stored like a shared location: rounded to a tenth of a degree (about 10 km).
+        Integer lat = request.lat() == null ? null : (int) Math.round(request.lat() * 10);
+        Integer lon = request.lon() == null ? null : (int) Math.round(request.lon() * 10);
+        ScanInput input = new ScanInput(request.code(), device, facts.country(ctx), lat, lon, ipHash, kind);
         ctx.future(() -> verify(input).handle((result, failure) -> {
             if (failure != null) {
                 unavailable(ctx, true, Lang.EN, failure);

@@ -294,4 +294,54 @@ abstract class DetectionContract {
         assertEquals(401, client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events"))
                 .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.discarding()).statusCode());
     }
+
+    JsonNode apiScan(String url, String device, double lat, double lon) {
+        Http.Response r = http.post("/api/v1/verify", null, json("code", url, "deviceId", device, "lat", lat, "lon", lon));
+        assertEquals(200, r.status(), r.text());
+        return r.json();
+    }
+
+    @Test
+    void aFloodOfScansOnOneBatchIsABurst() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("burstMinScans", 10, "burstFactor", 2)).status());
+        for (int i = 10; i < 22; i++) {
+            scan(f.codes().url(i), device((char) ('A' + i - 10)), "FR");
+        }
+        JsonNode burst = onlyAlert(f, "scan_burst");
+        assertEquals(String.valueOf(f.batch().id()), burst.get("batchId").asText());
+        assertTrue(burst.get("summary").asText().contains("scans in one hour"), burst.get("summary").asText());
+    }
+
+    @Test
+    void suspectCodesClusteringInOneAreaMakeAHotspotThatLaterScansThereAreToldAbout() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("cloneDevices", 2)).status());
+        for (int i = 30; i < 33; i++) {
+            apiScan(f.codes().url(i), device('A'), 45.76, 4.84);
+            assertEquals("suspect", apiScan(f.codes().url(i), device('B'), 45.74, 4.86).get("verdict").asText());
+        }
+        JsonNode hotspot = onlyAlert(f, "hotspot");
+        assertTrue(hotspot.get("summary").asText().contains("3 suspect codes"), hotspot.get("summary").asText());
+        assertEquals(45.7, hotspot.get("lat").asDouble(), 0.5);
+        JsonNode inside = apiScan(f.codes().url(33), device('C'), 45.75, 4.85);
+        assertEquals("known_hotspot", inside.get("riskReasons").get(0).asText());
+        assertEquals("genuine", inside.get("verdict").asText(), "a first scan inside a hotspot is not suspect on its own");
+        assertEquals(400, http.post("/api/v1/verify", null, json("code", f.codes().url(34), "lat", 91, "lon", 0)).status());
+        assertEquals(400, http.post("/api/v1/verify", null, json("code", f.codes().url(34), "lat", 45)).status());
+    }
+
+    @Test
+    void aShoppersReportBecomesAnAlertOnTheCode() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        String scanId = scan(f.codes().url(40), device('A'), "FR").get("scanId").asText();
+        HttpRequest report = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/report"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("scanId=" + scanId + "&seller=Market+stall&comment=Smells+wrong")).build();
+        int status = client.send(report, HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertTrue(status < 400, "report answered " + status);
+        JsonNode alert = onlyAlert(f, "shopper_report");
+        assertTrue(alert.get("summary").asText().contains("Market stall"), alert.get("summary").asText());
+        assertEquals("40", alert.get("codeIndex").asText());
+    }
 }
