@@ -1,6 +1,6 @@
 -- Counterfeit detection: a risk score on every scan, per-brand rule thresholds, alerts with evidence and a
 -- status history, hourly scan counts (burst baselines and dashboards), the last located scan of each code
--- (impossible travel) and suspect sightings per map cell (hotspots).
+-- (impossible travel), suspect sightings per map cell (hotspots) and codes seen outside their markets.
 
 ALTER TABLE scan_event ADD COLUMN risk SMALLINT;
 ALTER TABLE scan_event ADD COLUMN risk_reasons VARCHAR(120);
@@ -11,6 +11,7 @@ CREATE TABLE brand_rules (
   clone_devices INTEGER NOT NULL,
   travel_kmh INTEGER NOT NULL,
   out_of_market BOOLEAN NOT NULL,
+  market_codes INTEGER NOT NULL,
   burst_factor INTEGER NOT NULL,
   burst_min_scans INTEGER NOT NULL,
   hotspot_codes INTEGER NOT NULL,
@@ -106,3 +107,13 @@ CREATE TABLE suspect_sighting (
   CONSTRAINT suspect_sighting_pk PRIMARY KEY (brand_id, cell, batch_id, code_index)
 );
 CREATE INDEX suspect_sighting_cell_idx ON suspect_sighting (brand_id, cell, seen_at);
+
+-- Codes of a batch scanned in a country outside its markets: diversion shows as several codes, a tourist as one.
+CREATE TABLE market_sighting (
+  brand_id BIGINT NOT NULL REFERENCES brand (id) ON DELETE CASCADE,
+  batch_id BIGINT NOT NULL,
+  country VARCHAR(2) NOT NULL,
+  code_index BIGINT NOT NULL,
+  seen_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT market_sighting_pk PRIMARY KEY (batch_id, country, code_index)
+);

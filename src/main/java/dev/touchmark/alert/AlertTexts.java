@@ -35,9 +35,10 @@ final class AlertTexts {
                 + Math.round(t.kmh()) + " km/h).";
     }
 
-    static String market(long batchId, String country, Set<String> markets) {
-        return "Batch " + batchId + " was scanned in " + country(country) + ", which is not one of its markets ("
-                + String.join(", ", new TreeSet<>(markets)) + "): the goods may have been diverted to a grey market.";
+    static String market(long batchId, String country, Set<String> markets, int codes) {
+        return codes + " codes of batch " + batchId + " were scanned in " + country(country) + " in the last 30 days, which is"
+                + " not one of its markets (" + String.join(", ", new TreeSet<>(markets)) + "): the goods may have been diverted"
+                + " to a grey market.";
     }
 
     static String status(Rule rule, long batchId) {

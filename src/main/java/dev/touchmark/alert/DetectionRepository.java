@@ -3,6 +3,7 @@ package dev.touchmark.alert;
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.BRAND_RULES;
 import static dev.touchmark.db.jooq.Tables.CODE_LOCATION;
+import static dev.touchmark.db.jooq.Tables.MARKET_SIGHTING;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
 import static dev.touchmark.db.jooq.Tables.SUSPECT_SIGHTING;
@@ -30,24 +31,24 @@ public final class DetectionRepository {
 
     /** A brand's own thresholds, if it set any. */
     public Optional<RuleSettings> rules(long brandId) {
-        return dsl.select(BRAND_RULES.CLONE_DEVICES, BRAND_RULES.TRAVEL_KMH, BRAND_RULES.OUT_OF_MARKET, BRAND_RULES.BURST_FACTOR,
+        return dsl.select(BRAND_RULES.CLONE_DEVICES, BRAND_RULES.TRAVEL_KMH, BRAND_RULES.OUT_OF_MARKET, BRAND_RULES.MARKET_CODES, BRAND_RULES.BURST_FACTOR,
                         BRAND_RULES.BURST_MIN_SCANS, BRAND_RULES.HOTSPOT_CODES, BRAND_RULES.HOTSPOT_DAYS, BRAND_RULES.SUSPECT_SCORE)
                 .from(BRAND_RULES).where(BRAND_RULES.BRAND_ID.eq(brandId))
                 .fetchOptional(r -> new RuleSettings(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), r.value9()));
     }
 
     /** Stores a brand's thresholds. */
     public void saveRules(long brandId, RuleSettings s, String actor, OffsetDateTime at) {
         int updated = dsl.update(BRAND_RULES).set(BRAND_RULES.CLONE_DEVICES, s.cloneDevices())
-                .set(BRAND_RULES.TRAVEL_KMH, s.travelKmh()).set(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket())
+                .set(BRAND_RULES.TRAVEL_KMH, s.travelKmh()).set(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket()).set(BRAND_RULES.MARKET_CODES, s.marketCodes())
                 .set(BRAND_RULES.BURST_FACTOR, s.burstFactor()).set(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans())
                 .set(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes()).set(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays())
                 .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.UPDATED_AT, at)
                 .set(BRAND_RULES.UPDATED_BY, actor).where(BRAND_RULES.BRAND_ID.eq(brandId)).execute();
         if (updated == 0) {
             dsl.insertInto(BRAND_RULES).set(BRAND_RULES.BRAND_ID, brandId).set(BRAND_RULES.CLONE_DEVICES, s.cloneDevices())
-                    .set(BRAND_RULES.TRAVEL_KMH, s.travelKmh()).set(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket())
+                    .set(BRAND_RULES.TRAVEL_KMH, s.travelKmh()).set(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket()).set(BRAND_RULES.MARKET_CODES, s.marketCodes())
                     .set(BRAND_RULES.BURST_FACTOR, s.burstFactor()).set(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans())
                     .set(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes()).set(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays())
                     .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.UPDATED_AT, at)
@@ -135,6 +136,18 @@ public final class DetectionRepository {
         }
         return dsl.fetchCount(SUSPECT_SIGHTING, SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
                 .and(SUSPECT_SIGHTING.SEEN_AT.ge(since)));
+    }
+
+    /** Records a code of a batch seen in a country outside its markets; returns the distinct codes seen there since a time. */
+    public int sightOutOfMarket(long brandId, long batchId, String country, long index, OffsetDateTime at, OffsetDateTime since) {
+        var key = MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country)).and(MARKET_SIGHTING.CODE_INDEX.eq(index));
+        if (dsl.update(MARKET_SIGHTING).set(MARKET_SIGHTING.SEEN_AT, at).where(key).execute() == 0) {
+            dsl.insertInto(MARKET_SIGHTING).set(MARKET_SIGHTING.BRAND_ID, brandId).set(MARKET_SIGHTING.BATCH_ID, batchId)
+                    .set(MARKET_SIGHTING.COUNTRY, country).set(MARKET_SIGHTING.CODE_INDEX, index).set(MARKET_SIGHTING.SEEN_AT, at)
+                    .execute();
+        }
+        return dsl.fetchCount(MARKET_SIGHTING, MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country))
+                .and(MARKET_SIGHTING.SEEN_AT.ge(since)));
     }
 
     /** A scan's brand, code and time, for a location shared after the scan. */

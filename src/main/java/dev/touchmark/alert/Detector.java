@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Detector implements ScanJudge {
     /** Located scans closer than this are never impossible travel: locations are rounded to about 10 km. */
     static final double MIN_TRAVEL_KM = 50;
+    /** How far back codes seen outside their markets count towards a diversion alert. */
+    static final int MARKET_DAYS = 30;
     private static final Duration HOTSPOT_REFRESH = Duration.ofSeconds(5);
     private final AlertRepository alerts;
     private final DetectionRepository detection;
@@ -107,8 +109,14 @@ public final class Detector implements ScanJudge {
                     raise(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), s.codeIndex(), t,
                             settings.travelKmh()), AlertTexts.travelNote(t), now));
                 }
-                case OUT_OF_MARKET -> raise(hit(s, j, Rule.OUT_OF_MARKET, "market:" + s.batchId() + ":" + s.country(),
-                        AlertTexts.market(s.batchId(), s.country(), s.markets()), note, now));
+                case OUT_OF_MARKET -> {
+                    int codes = detection.sightOutOfMarket(s.brandId(), s.batchId(), s.country(), s.codeIndex(), now,
+                            now.minusDays(MARKET_DAYS));
+                    if (codes >= settings.marketCodes()) {
+                        raise(hit(s, j, Rule.OUT_OF_MARKET, "market:" + s.batchId() + ":" + s.country(),
+                                AlertTexts.market(s.batchId(), s.country(), s.markets(), codes), note, now));
+                    }
+                }
                 case NOT_RELEASED -> raise(batchHit(s, j, Rule.UNRELEASED_SCAN, note, now));
                 case RECALLED -> raise(batchHit(s, j, Rule.RECALLED_SCAN, note, now));
                 case VOIDED -> raise(batchHit(s, j, Rule.VOIDED_SCAN, note, now));

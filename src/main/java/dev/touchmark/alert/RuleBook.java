@@ -48,7 +48,7 @@ public final class RuleBook {
     }
 
     /** Changes to a brand's thresholds; absent fields keep their value. */
-    public record Change(Integer cloneDevices, Integer travelKmh, Boolean outOfMarket, Integer burstFactor,
+    public record Change(Integer cloneDevices, Integer travelKmh, Boolean outOfMarket, Integer marketCodes, Integer burstFactor,
                          Integer burstMinScans, Integer hotspotCodes, Integer hotspotDays, Integer suspectScore) {
     }
 
@@ -59,6 +59,7 @@ public final class RuleBook {
                 c.cloneDevices() != null ? c.cloneDevices() : old.cloneDevices(),
                 c.travelKmh() != null ? c.travelKmh() : old.travelKmh(),
                 c.outOfMarket() != null ? c.outOfMarket() : old.outOfMarket(),
+                c.marketCodes() != null ? c.marketCodes() : old.marketCodes(),
                 c.burstFactor() != null ? c.burstFactor() : old.burstFactor(),
                 c.burstMinScans() != null ? c.burstMinScans() : old.burstMinScans(),
                 c.hotspotCodes() != null ? c.hotspotCodes() : old.hotspotCodes(),
@@ -67,6 +68,7 @@ public final class RuleBook {
         new Validator()
                 .check(next.cloneDevices() >= 2 && next.cloneDevices() <= 1000, "cloneDevices", "must be from 2 to 1000 phones")
                 .check(next.travelKmh() >= 100 && next.travelKmh() <= 100_000, "travelKmh", "must be from 100 to 100000 km/h")
+                .check(next.marketCodes() >= 1 && next.marketCodes() <= 100_000, "marketCodes", "must be from 1 to 100000 codes")
                 .check(next.burstFactor() >= 2 && next.burstFactor() <= 1000, "burstFactor", "must be from 2 to 1000")
                 .check(next.burstMinScans() >= 10 && next.burstMinScans() <= 10_000_000, "burstMinScans",
                         "must be from 10 to 10000000 scans per hour")

@@ -5,7 +5,9 @@ package dev.touchmark.alert;
  *
  * @param cloneDevices  distinct phones on one code that make it a clone (alert, and suspect on the page)
  * @param travelKmh     speed between two located scans of one code above which travel is impossible
- * @param outOfMarket   whether scans outside a batch's markets raise alerts
+ * @param outOfMarket   whether scans outside a batch's markets count as a risk and raise alerts
+ * @param marketCodes   distinct codes of a batch scanned in one country outside its markets (within 30 days) that
+ *                      raise a diversion alert: one tourist is not a grey market
  * @param burstFactor   scans of a batch in one hour, as a multiple of its hourly average of the previous week,
  *                      that make a burst
  * @param burstMinScans fewest scans in one hour that can make a burst (new batches have no baseline)
@@ -13,11 +15,11 @@ package dev.touchmark.alert;
  * @param hotspotDays   how far back suspect sightings count for hotspots
  * @param suspectScore  risk score from which the shopper's verdict is suspect
  */
-public record RuleSettings(int cloneDevices, int travelKmh, boolean outOfMarket, int burstFactor, int burstMinScans,
+public record RuleSettings(int cloneDevices, int travelKmh, boolean outOfMarket, int marketCodes, int burstFactor, int burstMinScans,
                            int hotspotCodes, int hotspotDays, int suspectScore) {
 
     /** The documented defaults, with the installation's clone threshold (TOUCHMARK_SUSPECT_DEVICES). */
     public static RuleSettings defaults(int cloneDevices) {
-        return new RuleSettings(cloneDevices, 900, true, 10, 200, 3, 7, 60);
+        return new RuleSettings(cloneDevices, 900, true, 3, 10, 200, 3, 7, 60);
     }
 }

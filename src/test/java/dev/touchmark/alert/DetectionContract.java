@@ -213,6 +213,11 @@ abstract class DetectionContract {
         JsonNode abroad = scan(f.codes().url(5), device('A'), "CN");
         assertEquals("genuine", abroad.get("verdict").asText(), "one scan abroad alone is not suspect");
         assertEquals("out_of_market", abroad.get("riskReasons").get(0).asText());
+        scan(f.codes().url(5), device('A'), "CN");
+        scan(f.codes().url(11), device('B'), "CN");
+        assertEquals(0, alerts(f, "?rule=out_of_market").size(), "two codes abroad may be tourists");
+        scan(f.codes().url(12), device('C'), "CN");
+        assertTrue(onlyAlert(f, "out_of_market").get("summary").asText().contains("3 codes"));
         assertTrue(onlyAlert(f, "out_of_market").get("summary").asText().contains("China"));
 
         Fixture draft = fixture(BatchStatus.DRAFT);

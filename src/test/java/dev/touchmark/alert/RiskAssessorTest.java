@@ -63,7 +63,7 @@ class RiskAssessorTest {
         ScanToRecord everywhere = new ScanToRecord(1, 2L, 3L, true, null, "CN", null, null, null, "page", "released",
                 Set.of(), null, (h, a) -> null);
         assertFalse(RiskAssessor.outOfMarket(RULES, everywhere));
-        RuleSettings off = new RuleSettings(5, 900, false, 10, 200, 3, 7, 60);
+        RuleSettings off = new RuleSettings(5, 900, false, 3, 10, 200, 3, 7, 60);
         assertFalse(RiskAssessor.outOfMarket(off, scan("released", "CN", null)));
     }
 
@@ -93,7 +93,7 @@ class RiskAssessorTest {
 
     @Test
     void aBrandsSuspectScoreMovesTheLine() {
-        RuleSettings strict = new RuleSettings(5, 900, true, 10, 200, 3, 7, 30);
+        RuleSettings strict = new RuleSettings(5, 900, true, 3, 10, 200, 3, 7, 30);
         assertTrue(RiskAssessor.assess(strict, scan("released", "FR", null), devices(3), RiskAssessor.Signals.NONE).suspect());
     }
 }
