@@ -8,7 +8,10 @@ import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
 import static dev.touchmark.db.jooq.Tables.SUSPECT_SIGHTING;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,20 +63,46 @@ public final class DetectionRepository {
     public record HourKey(long brandId, long batchId, OffsetDateTime hour, String verdict) {
     }
 
-    /** Adds scans to the hourly counts (increments, so several writers add up). */
+    /** Adds scans to the hourly counts (increments, so several writers add up), as two prepared batches. */
     public void addToHours(Map<HourKey, Long> counts) {
-        for (Map.Entry<HourKey, Long> e : counts.entrySet()) {
-            HourKey k = e.getKey();
-            int updated = dsl.update(SCAN_HOUR).set(SCAN_HOUR.SCANS, SCAN_HOUR.SCANS.plus(e.getValue()))
-                    .where(SCAN_HOUR.BRAND_ID.eq(k.brandId()).and(SCAN_HOUR.BATCH_ID.eq(k.batchId()))
-                            .and(SCAN_HOUR.HOUR_START.eq(k.hour())).and(SCAN_HOUR.VERDICT.eq(k.verdict())))
-                    .execute();
-            if (updated == 0) {
-                dsl.insertInto(SCAN_HOUR).set(SCAN_HOUR.BRAND_ID, k.brandId()).set(SCAN_HOUR.BATCH_ID, k.batchId())
-                        .set(SCAN_HOUR.HOUR_START, k.hour()).set(SCAN_HOUR.VERDICT, k.verdict()).set(SCAN_HOUR.SCANS, e.getValue())
-                        .execute();
-            }
+        if (counts.isEmpty()) {
+            return;
         }
+        List<Map.Entry<HourKey, Long>> entries = new ArrayList<>(counts.entrySet());
+        dsl.connection(connection -> {
+            int[] updated;
+            try (PreparedStatement update = connection.prepareStatement("UPDATE scan_hour SET scans = scans + ?"
+                    + " WHERE brand_id = ? AND batch_id = ? AND hour_start = ? AND verdict = ?")) {
+                for (Map.Entry<HourKey, Long> e : entries) {
+                    update.setLong(1, e.getValue());
+                    bindKey(update, 2, e.getKey());
+                    update.addBatch();
+                }
+                updated = update.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scan_hour (scans, brand_id, batch_id,"
+                    + " hour_start, verdict) VALUES (?, ?, ?, ?, ?)")) {
+                int inserts = 0;
+                for (int i = 0; i < entries.size(); i++) {
+                    if (updated[i] == 0) {
+                        insert.setLong(1, entries.get(i).getValue());
+                        bindKey(insert, 2, entries.get(i).getKey());
+                        insert.addBatch();
+                        inserts++;
+                    }
+                }
+                if (inserts > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+
+    private static void bindKey(PreparedStatement statement, int from, HourKey key) throws java.sql.SQLException {
+        statement.setLong(from, key.brandId());
+        statement.setLong(from + 1, key.batchId());
+        statement.setObject(from + 2, key.hour());
+        statement.setString(from + 3, key.verdict());
     }
 
     /** Scans of each batch in an hour, all verdicts together. */

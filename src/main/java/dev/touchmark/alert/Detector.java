@@ -38,7 +38,8 @@ public final class Detector implements ScanJudge {
     // Writer-thread state: facts found while assessing, used when the group's alerts are raised.
     private final Map<Long, AlertTexts.Travel> travels = new HashMap<>();
     private final Map<Long, Double> baselines = new HashMap<>();
-    private final Set<String> burstsRaised = new HashSet<>();
+    private final Set<Long> burstsRaised = new HashSet<>();
+    private final Map<Long, HourCount> hourCounts = new HashMap<>();
     private OffsetDateTime baselineHour;
     // Shared with threads that add locations to scans.
     private final Set<String> hotspots = ConcurrentHashMap.newKeySet();
@@ -73,6 +74,7 @@ public final class Detector implements ScanJudge {
         try {
             Map<HourKey, Long> hours = new HashMap<>();
             Map<Long, Long> releasedBatches = new HashMap<>();
+            Map<Long, Long> groupScans = new HashMap<>();
             OffsetDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
             for (Judged j : group) {
                 ScanToRecord s = j.scan();
@@ -80,11 +82,12 @@ public final class Detector implements ScanJudge {
                 hours.merge(new HourKey(s.brandId(), batch, hour, j.outcome().verdict()), 1L, Long::sum);
                 if (s.tracksCode() && "released".equals(s.batchStatus())) {
                     releasedBatches.put(batch, s.brandId());
+                    groupScans.merge(batch, 1L, Long::sum);
                 }
                 raiseFor(j, now);
             }
             detection.addToHours(hours);
-            checkBursts(releasedBatches, hour, now);
+            checkBursts(releasedBatches, groupScans, hour, now);
         } finally {
             travels.clear();
         }
@@ -156,7 +159,12 @@ public final class Detector implements ScanJudge {
         return raised;
     }
 
-    private void checkBursts(Map<Long, Long> batches, OffsetDateTime hour, OffsetDateTime now) {
+    /**
+     * Bursts: a batch's scans in the current hour against its hourly average of the previous week. The hour's count
+     * is read from the database (so scans recorded by other nodes count) at most once a second per batch, or at
+     * once when this node's own scans since the last read could reach the threshold.
+     */
+    private void checkBursts(Map<Long, Long> batches, Map<Long, Long> groupScans, OffsetDateTime hour, OffsetDateTime now) {
         if (batches.isEmpty()) {
             return;
         }
@@ -164,22 +172,47 @@ public final class Detector implements ScanJudge {
             baselineHour = hour;
             baselines.clear();
             burstsRaised.clear();
+            hourCounts.clear();
         }
-        Map<Long, Long> counts = detection.batchScansInHour(batches.keySet(), hour);
-        for (Map.Entry<Long, Long> e : counts.entrySet()) {
+        long nowMillis = clock.millis();
+        List<Long> due = new java.util.ArrayList<>();
+        for (Map.Entry<Long, Long> e : groupScans.entrySet()) {
             long batch = e.getKey();
+            HourCount count = hourCounts.computeIfAbsent(batch, b -> new HourCount());
+            count.sinceRead += e.getValue();
+            RuleSettings settings = rules.get(batches.get(batch));
+            boolean couldFire = count.read + count.sinceRead >= settings.burstMinScans();
+            if (!burstsRaised.contains(batch) && (couldFire || nowMillis - count.readAt >= 1_000)) {
+                due.add(batch);
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> counts = detection.batchScansInHour(due, hour);
+        for (long batch : due) {
+            HourCount count = hourCounts.get(batch);
+            count.read = counts.getOrDefault(batch, 0L);
+            count.sinceRead = 0;
+            count.readAt = nowMillis;
             long brand = batches.get(batch);
             RuleSettings settings = rules.get(brand);
             double baseline = baselines.computeIfAbsent(batch,
                     b -> detection.batchScansBetween(b, hour.minusDays(7), hour) / (7 * 24.0));
-            long scans = e.getValue();
-            if (scans >= settings.burstMinScans() && scans >= settings.burstFactor() * baseline
-                    && burstsRaised.add(batch + "@" + hour)) {
+            long scans = count.read;
+            if (scans >= settings.burstMinScans() && scans >= settings.burstFactor() * baseline && burstsRaised.add(batch)) {
                 raise(new Hit(brand, Rule.SCAN_BURST, "batch:" + batch, Rule.SCAN_BURST.severity(),
                         AlertTexts.burst(batch, scans, baseline, settings.burstFactor()), batch, null, null, null, null, now,
                         null, scans + " scans of batch " + batch + " in the hour from " + hour.toLocalTime() + " UTC."));
             }
         }
+    }
+
+    /** A batch's scans this hour: as last read from the database, and this node's since then. */
+    private static final class HourCount {
+        long read;
+        long sinceRead;
+        long readAt;
     }
 
     /**
