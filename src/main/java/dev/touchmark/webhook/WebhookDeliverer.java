@@ -80,8 +80,10 @@ public final class WebhookDeliverer {
         String lastError = status == Status.FAILED && !gone
                 ? truncate(error + " (gave up after " + attemptNumber + " attempts)") : error;
         dsl.transaction(() -> {
-            deliveries.insertAttempt(delivery.id(), new Attempt(startedAt, statusCode, durationMs, error));
-            deliveries.finishAttempt(delivery.id(), delivery.attempts(), status, next, statusCode, lastError, now);
+            boolean moved = deliveries.finishAttempt(delivery.id(), delivery.attempts(), status, next, statusCode, lastError, now);
+            if (moved || deliveries.exists(delivery.id())) { // the endpoint may have been deleted meanwhile
+                deliveries.insertAttempt(delivery.id(), new Attempt(startedAt, statusCode, durationMs, error));
+            }
             if (gone) {
                 endpoints.disable(delivery.brandId(), delivery.endpointId(), "the receiver answered 410 Gone to message "
                         + delivery.messageId() + " at " + now + ": it asked not to be sent webhooks any more", now);

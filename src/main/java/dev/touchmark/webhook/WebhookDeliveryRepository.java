@@ -106,6 +106,11 @@ public final class WebhookDeliveryRepository {
                         new WebhookEndpointRepository.SealedSecrets(r.value10(), r.value11(), r.value12())));
     }
 
+    /** True if the delivery still exists (its endpoint was not deleted). */
+    public boolean exists(long id) {
+        return dsl.fetchExists(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.ID.eq(id));
+    }
+
     /** Logs an attempt (it happened, whatever else did). */
     public void insertAttempt(long deliveryId, Attempt attempt) {
         dsl.insertInto(WEBHOOK_ATTEMPT)
