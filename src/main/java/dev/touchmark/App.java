@@ -1,11 +1,12 @@
 package dev.touchmark;
 
 import dev.touchmark.alert.AlertController;
-import dev.touchmark.alert.AlertNotifier;
+import dev.touchmark.alert.WebhookAlertNotifier;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
 import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.config.WebhookSettings;
 import dev.touchmark.db.Database;
 import dev.touchmark.http.ApiAuth;
 import dev.touchmark.http.AssetController;
@@ -19,22 +20,34 @@ import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
 import dev.touchmark.verify.ScanController;
 import dev.touchmark.verify.VerifyController;
+import dev.touchmark.webhook.RetrySchedule;
+import dev.touchmark.webhook.WebhookController;
+import dev.touchmark.webhook.WebhookDeliverer;
+import dev.touchmark.webhook.WebhookDeliveryRepository;
+import dev.touchmark.webhook.WebhookDispatcher;
+import dev.touchmark.webhook.WebhookEndpointRepository;
+import dev.touchmark.webhook.WebhookSecretVault;
+import dev.touchmark.webhook.WebhookSender;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jooq.DSLContext;
 
 /** Composition root: config -> database -> migrations -> services -> Javalin. */
 public final class App implements AutoCloseable {
     private final Services services;
     private final ScanServices scanServices;
+    private final WebhookDispatcher webhooks;
     private final Javalin javalin;
 
-    private App(Services services, ScanServices scanServices, Javalin javalin) {
+    private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Javalin javalin) {
         this.services = services;
         this.scanServices = scanServices;
+        this.webhooks = webhooks;
         this.javalin = javalin;
     }
 
@@ -44,12 +57,15 @@ public final class App implements AutoCloseable {
         try {
             Services services = Services.create(config, database, clock);
             Json json = new Json();
-            ScanServices scanServices = ScanServices.start(config, services, clock, AlertNotifier.NONE, json.mapper());
+            ScanServices scanServices = ScanServices.start(config, services, clock, new WebhookAlertNotifier(services.webhookOutbox()),
+                    json.mapper());
+            WebhookDispatcher webhooks = startWebhooks(config.webhooks(), services, clock);
             try {
                 Javalin javalin = createServer(config, services, scanServices, json);
                 javalin.start(config.host(), config.port());
-                return new App(services, scanServices, javalin);
+                return new App(services, scanServices, webhooks, javalin);
             } catch (RuntimeException e) {
+                webhooks.close();
                 scanServices.close();
                 throw e;
             }
@@ -57,6 +73,16 @@ public final class App implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The webhook dispatcher: delivers what the outbox holds, from this node's threads. */
+    private static WebhookDispatcher startWebhooks(WebhookSettings settings, Services services, Clock clock) {
+        DSLContext dsl = services.database().dsl();
+        WebhookDeliveryRepository deliveries = new WebhookDeliveryRepository(dsl);
+        WebhookDeliverer deliverer = new WebhookDeliverer(dsl, deliveries, new WebhookEndpointRepository(dsl),
+                new WebhookSecretVault(services.masterKey()), new WebhookSender(settings, clock),
+                new RetrySchedule(settings.retrySchedule(), new SecureRandom()), clock);
+        return new WebhookDispatcher(deliveries, deliverer, settings, clock).start();
     }
 
     private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json) {
@@ -78,6 +104,7 @@ public final class App implements AutoCloseable {
                 new ReportController(scans.reports()),
                 scanner,
                 new AssetController(),
+                new WebhookController(services.webhooks(), json),
                 new AlertController(scans.alerts(), scans.rules(), scans.feed(), json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
@@ -107,10 +134,14 @@ public final class App implements AutoCloseable {
         return scanServices;
     }
 
-    /** Stops taking requests, lets the scan writer commit what it holds, then closes the database. */
+    /**
+     * Stops taking requests, lets webhook attempts in flight finish, lets the scan writer commit what it
+     * holds, then closes the database.
+     */
     @Override
     public void close() {
         javalin.stop();
+        webhooks.close();
         scanServices.close();
         services.database().close();
     }

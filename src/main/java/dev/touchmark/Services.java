@@ -16,6 +16,11 @@ import dev.touchmark.keys.MasterKey;
 import dev.touchmark.keys.SigningKeyRepository;
 import dev.touchmark.product.ProductRepository;
 import dev.touchmark.product.ProductService;
+import dev.touchmark.webhook.WebhookDeliveryRepository;
+import dev.touchmark.webhook.WebhookEndpointRepository;
+import dev.touchmark.webhook.WebhookOutbox;
+import dev.touchmark.webhook.WebhookSecretVault;
+import dev.touchmark.webhook.WebhookService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.jooq.DSLContext;
@@ -23,7 +28,7 @@ import org.jooq.DSLContext;
 /** The services of Touchmark wired by hand over one database; shared by the server and the CLI. */
 public record Services(Database database, MasterKey masterKey, ChangeCounter changes, KeyService keys,
                        ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
-                       CodeVerifier verifier) {
+                       CodeVerifier verifier, WebhookOutbox webhookOutbox, WebhookService webhooks) {
 
     /** Wires every service; checks that the master key opens the stored keys. */
     public static Services create(TouchmarkConfig config, Database database, Clock clock) {
@@ -37,7 +42,12 @@ public record Services(Database database, MasterKey masterKey, ChangeCounter cha
         BrandService brands = new BrandService(dsl, new BrandRepository(dsl), apiKeys, keys, new PasswordHasher(random), random, clock);
         ProductService products = new ProductService(new ProductRepository(dsl), clock);
         BatchService batches = new BatchService(dsl, new BatchRepository(dsl), products, keys, changes, config.publicUrl(), clock);
+        WebhookEndpointRepository webhookEndpoints = new WebhookEndpointRepository(dsl);
+        WebhookDeliveryRepository webhookDeliveries = new WebhookDeliveryRepository(dsl);
+        WebhookOutbox webhookOutbox = new WebhookOutbox(dsl, webhookEndpoints, webhookDeliveries, random, clock);
+        WebhookService webhooks = new WebhookService(dsl, webhookEndpoints, webhookDeliveries, webhookOutbox,
+                new WebhookSecretVault(masterKey), random, clock, config.webhooks().allowPrivateNetworks());
         return new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
-                new CodeVerifier(keys::verificationKey));
+                new CodeVerifier(keys::verificationKey), webhookOutbox, webhooks);
     }
 }

@@ -32,7 +32,8 @@ public final class ConfigLoader {
         Path masterKeyFile = Path.of(env.getOrDefault("TOUCHMARK_MASTER_KEY_FILE", dataDir.resolve("master.key").toString()));
         return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKey, masterKeyFile,
                 scanSettings(env),
-                number(env, "TOUCHMARK_HTTP_THREADS", TouchmarkConfig.defaultHttpThreads(), 4, 10_000));
+                number(env, "TOUCHMARK_HTTP_THREADS", TouchmarkConfig.defaultHttpThreads(), 4, 10_000),
+                WebhookSettings.defaults().withAllowPrivateNetworks(bool(env, "TOUCHMARK_WEBHOOK_ALLOW_PRIVATE", false)));
     }
 
     private static ScanSettings scanSettings(Map<String, String> env) {
@@ -72,6 +73,18 @@ public final class ConfigLoader {
             // answered below
         }
         throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(name + " must be true or false, not '" + value + "'");
+        };
     }
 
     private static int port(String value) {

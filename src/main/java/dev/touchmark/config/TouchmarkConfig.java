@@ -18,7 +18,8 @@ public record TouchmarkConfig(
         Optional<String> masterKeyBase64,
         Path masterKeyFile,
         ScanSettings scans,
-        int httpThreads) {
+        int httpThreads,
+        WebhookSettings webhooks) {
 
     /**
      * HTTP worker threads when TOUCHMARK_HTTP_THREADS is not set: a few per core. Verification answers
@@ -36,28 +37,33 @@ public record TouchmarkConfig(
 
     /** A copy pointing at another database (tests and admin commands). */
     public TouchmarkConfig withDbUrl(String url, String user, String password) {
-        return new TouchmarkConfig(port, host, publicUrl, dataDir, url, user, password, masterKeyBase64, masterKeyFile, scans, httpThreads);
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, url, user, password, masterKeyBase64, masterKeyFile, scans, httpThreads, webhooks);
     }
 
     /** A copy listening on another port (0 picks a free one). */
     public TouchmarkConfig withPort(int newPort) {
-        return new TouchmarkConfig(newPort, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, httpThreads);
+        return new TouchmarkConfig(newPort, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, httpThreads, webhooks);
     }
 
     /** A copy with another public URL. */
     public TouchmarkConfig withPublicUrl(String url) {
-        return new TouchmarkConfig(port, host, url, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, httpThreads);
+        return new TouchmarkConfig(port, host, url, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, httpThreads, webhooks);
     }
 
     /** A copy with other scan settings. */
     public TouchmarkConfig withScans(ScanSettings settings) {
-        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, settings, httpThreads);
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, settings, httpThreads, webhooks);
+    }
+
+    /** A copy with other webhook settings. */
+    public TouchmarkConfig withWebhooks(WebhookSettings settings) {
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, httpThreads, settings);
     }
 
     @Override
     public String toString() {
         return "TouchmarkConfig[port=" + port + ", host=" + host + ", publicUrl=" + publicUrl + ", dataDir=" + dataDir
                 + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword=[REDACTED], masterKey="
-                + (masterKeyBase64.isPresent() ? "[REDACTED]" : "file " + masterKeyFile) + ", scans=" + scans + "]";
+                + (masterKeyBase64.isPresent() ? "[REDACTED]" : "file " + masterKeyFile) + ", scans=" + scans + ", webhooks=" + webhooks + "]";
     }
 }

@@ -9,6 +9,7 @@ import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
 import dev.touchmark.verify.ScanController;
 import dev.touchmark.verify.VerifyController;
+import dev.touchmark.webhook.WebhookController;
 import io.javalin.config.RoutesConfig;
 
 /** Every path of Touchmark in one table. */
@@ -20,7 +21,7 @@ public final class Routes {
     public record Controllers(ApiAuth auth, HealthController health, BrandController brand, KeyController keys,
                               ProductController products, BatchController batches, LabelController labels,
                               VerifyController verify, ReportController reports, ScanController scan,
-                              AssetController assets, AlertController alerts) {
+                              AssetController assets, WebhookController webhooks, AlertController alerts) {
     }
 
     /** Registers every route. */
@@ -74,6 +75,15 @@ public final class Routes {
         routes.get("/api/v1/rules", c.alerts()::getRules);
         routes.put("/api/v1/rules", c.alerts()::updateRules);
         routes.get("/api/v1/events", c.alerts().events());
+
+        routes.get("/api/v1/webhooks", c.webhooks()::list);
+        routes.post("/api/v1/webhooks", c.webhooks()::create);
+        routes.get("/api/v1/webhooks/{id}", c.webhooks()::get);
+        routes.patch("/api/v1/webhooks/{id}", c.webhooks()::update);
+        routes.delete("/api/v1/webhooks/{id}", c.webhooks()::delete);
+        routes.post("/api/v1/webhooks/{id}/rotate-secret", c.webhooks()::rotateSecret);
+        routes.post("/api/v1/webhooks/{id}/test", c.webhooks()::test);
+        routes.get("/api/v1/webhooks/{id}/deliveries", c.webhooks()::deliveries);
 
         ErrorMapper.register(routes);
     }

@@ -40,6 +40,14 @@ class ConfigLoaderTest {
         assertFalse(config.toString().contains("hunter2"), "secrets never print");
     }
 
+    @Test
+    void webhooksToPrivateNetworksAreRefusedUnlessTurnedOn() {
+        assertFalse(ConfigLoader.load(Map.of()).webhooks().allowPrivateNetworks());
+        assertTrue(ConfigLoader.load(Map.of("TOUCHMARK_WEBHOOK_ALLOW_PRIVATE", "true")).webhooks().allowPrivateNetworks());
+        assertFalse(ConfigLoader.load(Map.of("TOUCHMARK_WEBHOOK_ALLOW_PRIVATE", "FALSE")).webhooks().allowPrivateNetworks());
+        assertMessage(Map.of("TOUCHMARK_WEBHOOK_ALLOW_PRIVATE", "yes"), "TOUCHMARK_WEBHOOK_ALLOW_PRIVATE");
+    }
+
     private static void assertMessage(Map<String, String> env, String variable) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env));
         assertTrue(e.getMessage().contains(variable), e.getMessage());

@@ -1,0 +1,24 @@
+package dev.touchmark.webhook;
+
+import java.util.List;
+
+/** Every event type Touchmark sends; the one list that endpoints filter on and publishers choose from. */
+public final class WebhookEvents {
+    /** A counterfeit alert was raised. */
+    public static final String ALERT_CREATED = "alert.created";
+    /** An alert changed (status, more evidence). */
+    public static final String ALERT_UPDATED = "alert.updated";
+    /** Sent on request to one endpoint to check that it receives and verifies webhooks. */
+    public static final String WEBHOOK_TEST = "webhook.test";
+
+    /** All of them, in documentation order. */
+    public static final List<String> ALL = List.of(ALERT_CREATED, ALERT_UPDATED, WEBHOOK_TEST);
+
+    private WebhookEvents() {
+    }
+
+    /** True if Touchmark sends this event type. */
+    public static boolean isKnown(String type) {
+        return type != null && ALL.contains(type);
+    }
+}
