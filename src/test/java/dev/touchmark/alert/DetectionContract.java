@@ -18,6 +18,8 @@ import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.product.NewProduct;
 import dev.touchmark.testsupport.Http;
+import dev.touchmark.testsupport.WebhookReceiver;
+import dev.touchmark.testsupport.WebhookTesting;
 import dev.touchmark.verify.RequestFacts;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -52,7 +54,7 @@ abstract class DetectionContract {
     @BeforeAll
     void start() throws Exception {
         ScanSettings settings = new ScanSettings(Optional.of("CF-IPCountry"), Optional.empty(), 730, 0, 10, 1000, 4);
-        app = App.start(config().withScans(settings), Clock.systemUTC());
+        app = App.start(config().withScans(settings).withWebhooks(WebhookTesting.fastSettings()), Clock.systemUTC());
         http = new Http(app.port());
     }
 
@@ -348,5 +350,28 @@ abstract class DetectionContract {
         JsonNode alert = onlyAlert(f, "shopper_report");
         assertTrue(alert.get("summary").asText().contains("Market stall"), alert.get("summary").asText());
         assertEquals("40", alert.get("codeIndex").asText());
+    }
+
+    @Test
+    void newAlertsAndStatusChangesAreSentAsWebhooks() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Http.Response endpoint = http.post("/api/v1/webhooks", f.key(), json("url", receiver.url()));
+            assertEquals(201, endpoint.status(), endpoint.text());
+            for (char c : "ABCDE".toCharArray()) {
+                scan(f.codes().url(45), device(c), "FR");
+            }
+            WebhookTesting.await(Duration.ofSeconds(10), () -> receiver.requests().size() >= 1, receiver::bodies);
+            JsonNode created = JSON.readTree(receiver.requests().get(0).text());
+            assertEquals("alert.created", created.get("type").asText());
+            assertEquals("cloned_code", created.get("data").get("rule").asText());
+            assertEquals(1, receiver.requests().size(), "a further phone adds to the alert without a new event");
+            String id = created.get("data").get("id").asText();
+            assertEquals(200, http.post("/api/v1/alerts/" + id + "/status", f.key(), json("status", "acknowledged")).status());
+            WebhookTesting.await(Duration.ofSeconds(10), () -> receiver.requests().size() >= 2, receiver::bodies);
+            JsonNode updated = JSON.readTree(receiver.requests().get(1).text());
+            assertEquals("alert.updated", updated.get("type").asText());
+            assertEquals("acknowledged", updated.get("data").get("status").asText());
+        }
     }
 }
