@@ -12,6 +12,7 @@ import dev.touchmark.http.ApiAuth;
 import dev.touchmark.http.AssetController;
 import dev.touchmark.http.HealthController;
 import dev.touchmark.http.Json;
+import dev.touchmark.http.ProblemErrorHandler;
 import dev.touchmark.http.RateLimiter;
 import dev.touchmark.http.Routes;
 import dev.touchmark.keys.KeyController;
@@ -115,6 +116,7 @@ public final class App implements AutoCloseable {
             QueuedThreadPool threads = new QueuedThreadPool(config.httpThreads(), Math.min(config.httpThreads(), 8));
             threads.setName("touchmark-http");
             javalinConfig.jetty.threadPool = threads;
+            javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(json.mapper())));
             Routes.register(javalinConfig.routes, controllers);
         });
     }

@@ -69,6 +69,20 @@ abstract class ApiContract {
     }
 
     @Test
+    void aRequestJettyCannotParseGetsProblemJsonNotAnHtmlPage() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("POST /api/v1/verify HTTP/1.1\r\nHost: localhost\r\nContent-Length: banana\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), answer);
+            assertTrue(answer.contains("\"status\":400"), answer);
+            assertFalse(answer.contains("<html"), answer);
+        }
+    }
+
+    @Test
     void healthAnswersOkWhenTheDatabaseIsReachable() {
         Http.Response r = http.get("/healthz", null);
         assertEquals(200, r.status());

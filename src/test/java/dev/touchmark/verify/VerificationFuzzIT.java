@@ -151,7 +151,10 @@ class VerificationFuzzIT {
         Map<String, Long> newReasons = new TreeMap<>();
         eventsAfter.forEach((id, row) -> {
             if (!eventsBefore.containsKey(id)) {
-                newReasons.merge(row.get("verdict") + "/" + row.get("reason"), 1L, Long::sum);
+                // A code under an unknown key that names one of our batches is a forgery claiming that batch's brand:
+                // stored, with the batch, for detection. Without such a batch it is noise, counted only.
+                String claimed = "unknown_key".equals(row.get("reason")) && row.get("batch_id") != null ? " claiming a batch" : "";
+                newReasons.merge(row.get("verdict") + "/" + row.get("reason") + claimed, 1L, Long::sum);
             }
         });
         System.out.println("VerificationFuzzIT seed " + SEED + ": " + stats.sent.get() + " requests in "
@@ -193,7 +196,7 @@ class VerificationFuzzIT {
                         + newRows + " + unreadable " + unreadable + " > " + sent),
                 () -> assertEquals(0, newReasons.getOrDefault("not_genuine/malformed", 0L)
                         + newReasons.getOrDefault("not_genuine/unknown_key", 0L),
-                        "unreadable input and unknown keys are counted, never stored one by one: " + newReasons),
+                        "unreadable input and unknown keys that claim no batch are counted, never stored one by one: " + newReasons),
                 () -> assertTrue(unrecorded.isEmpty(), "verdicts with a scanId that is not a new scan_event row: "
                         + unrecorded.subList(0, Math.min(10, unrecorded.size()))));
     }

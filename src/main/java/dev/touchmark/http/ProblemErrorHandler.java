@@ -1,0 +1,56 @@
+package dev.touchmark.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own error answers (a request it cannot parse or read, before any route runs) as problem JSON like
+ * every other error, instead of Jetty's HTML page; never with a stack trace.
+ */
+public final class ProblemErrorHandler extends ErrorHandler {
+    private final ObjectMapper json;
+
+    public ProblemErrorHandler(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(body(code, message, request.getHttpURI().getPath())), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        return ByteBuffer.wrap(body(status, reason, null));
+    }
+
+    private byte[] body(int status, String message, String path) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", HttpStatus.getMessage(status));
+        body.put("status", status);
+        body.put("detail", status < 500 && message != null && !message.isBlank() ? message
+                : "the request could not be read; check its headers, encoding and length");
+        if (path != null) {
+            body.put("instance", path);
+        }
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
