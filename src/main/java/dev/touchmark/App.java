@@ -1,5 +1,6 @@
 package dev.touchmark;
 
+import dev.touchmark.access.AccessController;
 import dev.touchmark.alert.AlertController;
 import dev.touchmark.alert.WebhookAlertNotifier;
 import dev.touchmark.batch.BatchController;
@@ -40,6 +41,8 @@ import org.jooq.DSLContext;
 
 /** Composition root: config -> database -> migrations -> services -> Javalin. */
 public final class App implements AutoCloseable {
+    /** Sign-in attempts per client network per minute, before per-account lockout even starts. */
+    private static final int SIGN_INS_PER_MINUTE = 30;
     private final Services services;
     private final ScanServices scanServices;
     private final WebhookDispatcher webhooks;
@@ -94,7 +97,7 @@ public final class App implements AutoCloseable {
         ScanController scanner = new ScanController(scans.facts(),
                 new RateLimiter(settings.uploadsPerMinute(), Duration.ofMinutes(1)), config.publicUrl());
         Routes.Controllers controllers = new Routes.Controllers(
-                new ApiAuth(services.apiKeys()),
+                new ApiAuth(services.apiKeys(), services.sessions()),
                 new HealthController(services.database()),
                 new BrandController(services.brands()),
                 new KeyController(services.keys(), json),
@@ -106,7 +109,9 @@ public final class App implements AutoCloseable {
                 scanner,
                 new AssetController(),
                 new WebhookController(services.webhooks(), json),
-                new AlertController(scans.alerts(), scans.rules(), scans.feed(), json));
+                new AlertController(scans.alerts(), scans.rules(), scans.feed(), json),
+                new AccessController(services.sessions(), services.users(), services.apiKeys(), services.apiKeyRepository(),
+                        new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1)), scans.facts()::ipHash, json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));

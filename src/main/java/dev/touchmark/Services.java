@@ -3,6 +3,9 @@ package dev.touchmark;
 import dev.touchmark.access.ApiKeyRepository;
 import dev.touchmark.access.ApiKeyService;
 import dev.touchmark.access.PasswordHasher;
+import dev.touchmark.access.SessionService;
+import dev.touchmark.access.UserRepository;
+import dev.touchmark.access.UserService;
 import dev.touchmark.batch.BatchRepository;
 import dev.touchmark.batch.BatchService;
 import dev.touchmark.brand.BrandRepository;
@@ -28,7 +31,8 @@ import org.jooq.DSLContext;
 /** The services of Touchmark wired by hand over one database; shared by the server and the CLI. */
 public record Services(Database database, MasterKey masterKey, ChangeCounter changes, KeyService keys,
                        ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
-                       CodeVerifier verifier, WebhookOutbox webhookOutbox, WebhookService webhooks) {
+                       CodeVerifier verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
+                       ApiKeyRepository apiKeyRepository, SessionService sessions, UserService users) {
 
     /** Wires every service; checks that the master key opens the stored keys. */
     public static Services create(TouchmarkConfig config, Database database, Clock clock) {
@@ -38,8 +42,11 @@ public record Services(Database database, MasterKey masterKey, ChangeCounter cha
         ChangeCounter changes = new ChangeCounter(dsl);
         KeyService keys = new KeyService(dsl, new SigningKeyRepository(dsl), changes, masterKey, random, clock);
         keys.checkMasterKey();
-        ApiKeyService apiKeys = new ApiKeyService(new ApiKeyRepository(dsl), random, clock);
-        BrandService brands = new BrandService(dsl, new BrandRepository(dsl), apiKeys, keys, new PasswordHasher(random), random, clock);
+        ApiKeyRepository apiKeyRepository = new ApiKeyRepository(dsl);
+        ApiKeyService apiKeys = new ApiKeyService(apiKeyRepository, random, clock);
+        PasswordHasher passwords = new PasswordHasher(random);
+        BrandService brands = new BrandService(dsl, new BrandRepository(dsl), apiKeys, keys, passwords, random, clock);
+        UserRepository userRepository = new UserRepository(dsl);
         ProductService products = new ProductService(new ProductRepository(dsl), clock);
         BatchService batches = new BatchService(dsl, new BatchRepository(dsl), products, keys, changes, config.publicUrl(), clock);
         WebhookEndpointRepository webhookEndpoints = new WebhookEndpointRepository(dsl);
@@ -48,6 +55,7 @@ public record Services(Database database, MasterKey masterKey, ChangeCounter cha
         WebhookService webhooks = new WebhookService(dsl, webhookEndpoints, webhookDeliveries, webhookOutbox,
                 new WebhookSecretVault(masterKey), random, clock, config.webhooks().allowPrivateNetworks());
         return new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
-                new CodeVerifier(keys::verificationKey), webhookOutbox, webhooks);
+                new CodeVerifier(keys::verificationKey), webhookOutbox, webhooks, apiKeyRepository,
+                new SessionService(userRepository, passwords, random, clock), new UserService(userRepository, passwords, random, clock));
     }
 }

@@ -36,9 +36,14 @@ public final class ApiKeyService {
 
     /** Creates a key for a brand. */
     public IssuedApiKey issue(long brandId, String name) {
+        return issue(brandId, name, Role.ADMIN);
+    }
+
+    /** Creates a key for a brand with a role. */
+    public IssuedApiKey issue(long brandId, String name, Role role) {
         String lookupId = Base32.encode(randomBytes(10)).substring(0, 16);
         String secret = Base32.encode(randomBytes(20));
-        long id = repository.insert(brandId, name, lookupId, sha256Hex(secret), OffsetDateTime.now(clock));
+        long id = repository.insert(brandId, name, role, lookupId, sha256Hex(secret), OffsetDateTime.now(clock));
         return new IssuedApiKey(id, name, PREFIX + lookupId + "_" + secret);
     }
 
@@ -57,7 +62,7 @@ public final class ApiKeyService {
                 .filter(key -> key.revokedAt() == null)
                 .filter(key -> MessageDigest.isEqual(key.secretHash().getBytes(StandardCharsets.US_ASCII),
                         sha256Hex(secret).getBytes(StandardCharsets.US_ASCII)))
-                .map(key -> new Principal(key.brandId(), "api-key:" + key.name() + "#" + key.id()));
+                .map(key -> new Principal(key.brandId(), "api-key:" + key.name() + "#" + key.id(), key.role()));
     }
 
     private byte[] randomBytes(int n) {

@@ -30,6 +30,7 @@ public final class ErrorMapper {
             ctx.header("WWW-Authenticate", "Bearer realm=\"touchmark\"");
             Problem.write(ctx, 401, "Unauthorized", e.getMessage());
         });
+        routes.exception(Forbidden.class, (e, ctx) -> Problem.write(ctx, 403, "Forbidden", e.getMessage()));
         routes.exception(RateLimiter.TooManyRequests.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             Problem.write(ctx, 429, "Too many requests", e.getMessage());
@@ -66,6 +67,7 @@ public final class ErrorMapper {
     private static String titleFor(int status) {
         return switch (status) {
             case 400 -> "Bad request";
+            case 403 -> "Forbidden";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 413 -> "Payload too large";

@@ -15,7 +15,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error answers (a request it cannot parse or read, before any route runs) as problem JSON like
- * every other error, instead of Jetty's HTML page; never with a stack trace.
+ * every other error, instead of Jetty's HTML page; never with a stack trace. The connection is closed after them.
  */
 public final class ProblemErrorHandler extends ErrorHandler {
     private final ObjectMapper json;
@@ -28,12 +28,15 @@ public final class ProblemErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body(code, message, request.getHttpURI().getPath())), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        // Jetty closes the connection after a request it could not parse; say so, so clients do not reuse it.
+        fields.put(HttpHeader.CONNECTION, "close");
         return ByteBuffer.wrap(body(status, reason, null));
     }
 

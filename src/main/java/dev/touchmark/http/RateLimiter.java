@@ -42,7 +42,11 @@ public final class RateLimiter {
         private final long retryAfterSeconds;
 
         public TooManyRequests(long retryAfterSeconds) {
-            super("too many requests; try again in " + retryAfterSeconds + " s");
+            this("too many requests; try again in " + retryAfterSeconds + " s", retryAfterSeconds);
+        }
+
+        public TooManyRequests(String message, long retryAfterSeconds) {
+            super(message);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

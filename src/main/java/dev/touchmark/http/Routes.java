@@ -1,5 +1,11 @@
 package dev.touchmark.http;
 
+import static dev.touchmark.access.Role.ADMIN;
+import static dev.touchmark.access.Role.OPERATOR;
+import static dev.touchmark.access.Role.VIEWER;
+import static dev.touchmark.http.ApiAuth.requires;
+
+import dev.touchmark.access.AccessController;
 import dev.touchmark.alert.AlertController;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
@@ -21,7 +27,8 @@ public final class Routes {
     public record Controllers(ApiAuth auth, HealthController health, BrandController brand, KeyController keys,
                               ProductController products, BatchController batches, LabelController labels,
                               VerifyController verify, ReportController reports, ScanController scan,
-                              AssetController assets, WebhookController webhooks, AlertController alerts) {
+                              AssetController assets, WebhookController webhooks, AlertController alerts,
+                              AccessController access) {
     }
 
     /** Registers every route. */
@@ -45,45 +52,60 @@ public final class Routes {
         routes.get("/webjars/<path>", c.assets()::webjar);
 
         routes.before("/api/v1/*", c.auth());
-        routes.get("/api/v1/brand", c.brand()::current);
+        // Signing in to the dashboard; everything below needs a session or an API key, and a role:
+        // viewers read, operators also make and print codes and triage alerts, admins also manage access.
+        routes.post("/api/v1/session", c.access()::signIn);
+        routes.get("/api/v1/session", requires(VIEWER, c.access()::current));
+        routes.delete("/api/v1/session", requires(VIEWER, c.access()::signOut));
+        routes.post("/api/v1/session/password", requires(VIEWER, c.access()::changePassword));
 
-        routes.get("/api/v1/keys", c.keys()::list);
-        routes.post("/api/v1/keys/rotate", c.keys()::rotate);
-        routes.post("/api/v1/keys/{kid}/revoke", c.keys()::revoke);
+        routes.get("/api/v1/brand", requires(VIEWER, c.brand()::current));
 
-        routes.get("/api/v1/products", c.products()::list);
-        routes.post("/api/v1/products", c.products()::create);
-        routes.get("/api/v1/products/{id}", c.products()::get);
+        routes.get("/api/v1/keys", requires(VIEWER, c.keys()::list));
+        routes.post("/api/v1/keys/rotate", requires(ADMIN, c.keys()::rotate));
+        routes.post("/api/v1/keys/{kid}/revoke", requires(ADMIN, c.keys()::revoke));
 
-        routes.get("/api/v1/batches", c.batches()::list);
-        routes.post("/api/v1/batches", c.batches()::create);
-        routes.get("/api/v1/batches/{id}", c.batches()::get);
-        routes.get("/api/v1/batches/{id}/history", c.batches()::history);
-        routes.post("/api/v1/batches/{id}/release", c.batches()::release);
-        routes.post("/api/v1/batches/{id}/recall", c.batches()::recall);
-        routes.post("/api/v1/batches/{id}/void", c.batches()::voidBatch);
-        routes.get("/api/v1/batches/{id}/codes/{index}", c.batches()::code);
-        routes.get("/api/v1/batches/{id}/codes/{index}/label.png", c.labels()::png);
-        routes.get("/api/v1/batches/{id}/codes/{index}/label.svg", c.labels()::svg);
-        routes.get("/api/v1/batches/{id}/labels", c.labels()::export);
+        routes.get("/api/v1/products", requires(VIEWER, c.products()::list));
+        routes.post("/api/v1/products", requires(OPERATOR, c.products()::create));
+        routes.get("/api/v1/products/{id}", requires(VIEWER, c.products()::get));
 
-        routes.get("/api/v1/reports", c.reports()::list);
+        routes.get("/api/v1/batches", requires(VIEWER, c.batches()::list));
+        routes.post("/api/v1/batches", requires(OPERATOR, c.batches()::create));
+        routes.get("/api/v1/batches/{id}", requires(VIEWER, c.batches()::get));
+        routes.get("/api/v1/batches/{id}/history", requires(VIEWER, c.batches()::history));
+        routes.post("/api/v1/batches/{id}/release", requires(OPERATOR, c.batches()::release));
+        routes.post("/api/v1/batches/{id}/recall", requires(OPERATOR, c.batches()::recall));
+        routes.post("/api/v1/batches/{id}/void", requires(OPERATOR, c.batches()::voidBatch));
+        routes.get("/api/v1/batches/{id}/codes/{index}", requires(VIEWER, c.batches()::code));
+        routes.get("/api/v1/batches/{id}/codes/{index}/label.png", requires(OPERATOR, c.labels()::png));
+        routes.get("/api/v1/batches/{id}/codes/{index}/label.svg", requires(OPERATOR, c.labels()::svg));
+        routes.get("/api/v1/batches/{id}/labels", requires(OPERATOR, c.labels()::export));
 
-        routes.get("/api/v1/alerts", c.alerts()::list);
-        routes.get("/api/v1/alerts/{id}", c.alerts()::get);
-        routes.post("/api/v1/alerts/{id}/status", c.alerts()::changeStatus);
-        routes.get("/api/v1/rules", c.alerts()::getRules);
-        routes.put("/api/v1/rules", c.alerts()::updateRules);
-        routes.get("/api/v1/events", c.alerts().events());
+        routes.get("/api/v1/reports", requires(VIEWER, c.reports()::list));
 
-        routes.get("/api/v1/webhooks", c.webhooks()::list);
-        routes.post("/api/v1/webhooks", c.webhooks()::create);
-        routes.get("/api/v1/webhooks/{id}", c.webhooks()::get);
-        routes.patch("/api/v1/webhooks/{id}", c.webhooks()::update);
-        routes.delete("/api/v1/webhooks/{id}", c.webhooks()::delete);
-        routes.post("/api/v1/webhooks/{id}/rotate-secret", c.webhooks()::rotateSecret);
-        routes.post("/api/v1/webhooks/{id}/test", c.webhooks()::test);
-        routes.get("/api/v1/webhooks/{id}/deliveries", c.webhooks()::deliveries);
+        routes.get("/api/v1/alerts", requires(VIEWER, c.alerts()::list));
+        routes.get("/api/v1/alerts/{id}", requires(VIEWER, c.alerts()::get));
+        routes.post("/api/v1/alerts/{id}/status", requires(OPERATOR, c.alerts()::changeStatus));
+        routes.get("/api/v1/rules", requires(VIEWER, c.alerts()::getRules));
+        routes.put("/api/v1/rules", requires(ADMIN, c.alerts()::updateRules));
+        routes.get("/api/v1/events", requires(VIEWER, c.alerts().events()));
+
+        routes.get("/api/v1/webhooks", requires(ADMIN, c.webhooks()::list));
+        routes.post("/api/v1/webhooks", requires(ADMIN, c.webhooks()::create));
+        routes.get("/api/v1/webhooks/{id}", requires(ADMIN, c.webhooks()::get));
+        routes.patch("/api/v1/webhooks/{id}", requires(ADMIN, c.webhooks()::update));
+        routes.delete("/api/v1/webhooks/{id}", requires(ADMIN, c.webhooks()::delete));
+        routes.post("/api/v1/webhooks/{id}/rotate-secret", requires(ADMIN, c.webhooks()::rotateSecret));
+        routes.post("/api/v1/webhooks/{id}/test", requires(ADMIN, c.webhooks()::test));
+        routes.get("/api/v1/webhooks/{id}/deliveries", requires(ADMIN, c.webhooks()::deliveries));
+
+        routes.get("/api/v1/users", requires(ADMIN, c.access()::listUsers));
+        routes.post("/api/v1/users", requires(ADMIN, c.access()::invite));
+        routes.patch("/api/v1/users/{id}", requires(ADMIN, c.access()::changeRole));
+        routes.delete("/api/v1/users/{id}", requires(ADMIN, c.access()::removeUser));
+        routes.get("/api/v1/api-keys", requires(ADMIN, c.access()::listApiKeys));
+        routes.post("/api/v1/api-keys", requires(ADMIN, c.access()::createApiKey));
+        routes.delete("/api/v1/api-keys/{id}", requires(ADMIN, c.access()::revokeApiKey));
 
         ErrorMapper.register(routes);
     }

@@ -1,0 +1,190 @@
+package dev.touchmark.access;
+
+import dev.touchmark.error.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Signing in to the dashboard: Argon2id passwords, sessions kept in the database (only a hash of the cookie's
+ * token), a CSRF token per session, lockout with back-off after repeated failures, password changes.
+ */
+public final class SessionService {
+    /** Failed sign-ins in a row before the account locks. */
+    static final int FREE_FAILURES = 5;
+    static final Duration FIRST_LOCK = Duration.ofSeconds(30);
+    static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
+    static final Duration IDLE = Duration.ofHours(12);
+    static final Duration LIFETIME = Duration.ofDays(7);
+    private final UserRepository users;
+    private final PasswordHasher passwords;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final String dummyHash;
+
+    public SessionService(UserRepository users, PasswordHasher passwords, SecureRandom random, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.random = random;
+        this.clock = clock;
+        // Checked against when the email is unknown, so both failures take the same time.
+        this.dummyHash = passwords.hash(token());
+    }
+
+    /** A new session: the cookie's token (never stored), its CSRF token and the user. */
+    public record SignedIn(String token, String csrfToken, User user) {
+        @Override
+        public String toString() {
+            return "SignedIn[token=[REDACTED], user=" + user.email() + "]";
+        }
+    }
+
+    /** A request's session: who, and the CSRF token its changes must carry. */
+    public record Current(Principal principal, User user, String csrfToken, String tokenHash) {
+    }
+
+    /** Signing in failed; lockedForSeconds is set when the account is locked. */
+    public static final class SignInRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long lockedForSeconds;
+
+        SignInRefused(String message, long lockedForSeconds) {
+            super(message);
+            this.lockedForSeconds = lockedForSeconds;
+        }
+
+        public long lockedForSeconds() {
+            return lockedForSeconds;
+        }
+    }
+
+    /** Checks an email and password and opens a session. */
+    public SignedIn signIn(String email, String password) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (address.isEmpty() || password == null || password.isEmpty() || password.length() > 1000) {
+            throw ValidationException.of(address.isEmpty() ? "email" : "password", "is required");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<UserRepository.Credentials> found = users.credentials(address);
+        if (found.isEmpty()) {
+            passwords.matches(password, dummyHash);
+            throw new SignInRefused("the email or the password is wrong", 0);
+        }
+        UserRepository.Credentials c = found.get();
+        if (c.lockedUntil() != null && c.lockedUntil().isAfter(now)) {
+            throw locked(Duration.between(now, c.lockedUntil()));
+        }
+        if (!passwords.matches(password, c.passwordHash())) {
+            int failures = c.failedLogins() + 1;
+            OffsetDateTime until = failures >= FREE_FAILURES ? now.plus(lockFor(failures)) : null;
+            users.recordFailure(c.user().id(), failures, until);
+            if (until != null) {
+                throw locked(lockFor(failures));
+            }
+            throw new SignInRefused("the email or the password is wrong", 0);
+        }
+        users.recordSuccess(c.user().id());
+        String token = token();
+        String csrf = token();
+        users.insertSession(hash(token), c.user().id(), c.user().brandId(), csrf, now, now.plus(LIFETIME));
+        return new SignedIn(token, csrf, c.user());
+    }
+
+    /** How long the account locks after this many failures in a row: 30 s, doubling, at most 15 minutes. */
+    static Duration lockFor(int failures) {
+        int doublings = Math.min(20, Math.max(0, failures - FREE_FAILURES));
+        Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
+        return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+    }
+
+    private static SignInRefused locked(Duration left) {
+        long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
+        return new SignInRefused("too many failed sign-ins: this account is locked; try again in " + seconds + " s", seconds);
+    }
+
+    /** The live session a cookie's token opens, if any (expired and idle sessions are removed). */
+    public Optional<Current> authenticate(String token) {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        String tokenHash = hash(token);
+        Optional<UserRepository.StoredSession> stored = users.session(tokenHash);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UserRepository.StoredSession s = stored.get();
+        if (s.expiresAt().isBefore(now) || s.lastSeenAt().plus(IDLE).isBefore(now)) {
+            users.deleteSession(tokenHash);
+            return Optional.empty();
+        }
+        Optional<UserRepository.Credentials> user = users.credentials(s.userId());
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        if (Duration.between(s.lastSeenAt(), now).toMinutes() >= 1) {
+            users.touchSession(tokenHash, now);
+        }
+        User u = user.get().user();
+        return Optional.of(new Current(new Principal(u.brandId(), "user:" + u.email(), u.role()), u, s.csrfToken(), tokenHash));
+    }
+
+    /** Ends a session. */
+    public void signOut(Current session) {
+        users.deleteSession(session.tokenHash());
+    }
+
+    /** Changes the signed-in user's password and ends their other sessions. */
+    public void changePassword(Current session, String current, String next) {
+        UserRepository.Credentials c = users.credentials(session.user().id()).orElseThrow();
+        if (current == null || !passwords.matches(current, c.passwordHash())) {
+            throw ValidationException.of("currentPassword", "is not your current password");
+        }
+        checkNewPassword(next, c.user().email());
+        users.dsl().transaction(() -> {
+            users.setPassword(c.user().id(), passwords.hash(next), false);
+            users.deleteSessionsOf(c.user().id(), session.tokenHash());
+        });
+    }
+
+    /** A password people can live with and attackers cannot guess: 12 to 200 characters, not the email. */
+    static void checkNewPassword(String password, String email) {
+        if (password == null || password.length() < 12) {
+            throw ValidationException.of("newPassword", "must be at least 12 characters");
+        }
+        if (password.length() > 200) {
+            throw ValidationException.of("newPassword", "must be at most 200 characters");
+        }
+        if (password.equalsIgnoreCase(email)) {
+            throw ValidationException.of("newPassword", "must not be your email address");
+        }
+    }
+
+    /** True if two CSRF tokens are equal, compared in constant time. */
+    public static boolean sameToken(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String token() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
