@@ -2,6 +2,9 @@ package dev.touchmark;
 
 import dev.touchmark.access.AccessController;
 import dev.touchmark.alert.AlertController;
+import dev.touchmark.dashboard.DashboardController;
+import dev.touchmark.dashboard.DashboardRepository;
+import dev.touchmark.dashboard.DashboardService;
 import dev.touchmark.alert.WebhookAlertNotifier;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
@@ -65,7 +68,7 @@ public final class App implements AutoCloseable {
                     json.mapper());
             WebhookDispatcher webhooks = startWebhooks(config.webhooks(), services, clock);
             try {
-                Javalin javalin = createServer(config, services, scanServices, json);
+                Javalin javalin = createServer(config, services, scanServices, json, clock);
                 javalin.start(config.host(), config.port());
                 return new App(services, scanServices, webhooks, javalin);
             } catch (RuntimeException e) {
@@ -89,7 +92,8 @@ public final class App implements AutoCloseable {
         return new WebhookDispatcher(deliveries, deliverer, settings, clock).start();
     }
 
-    private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json) {
+    private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json,
+                                        Clock clock) {
         ScanSettings settings = config.scans();
         VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
@@ -111,7 +115,9 @@ public final class App implements AutoCloseable {
                 new WebhookController(services.webhooks(), json),
                 new AlertController(scans.alerts(), scans.rules(), scans.feed(), json),
                 new AccessController(services.sessions(), services.users(), services.apiKeys(), services.apiKeyRepository(),
-                        new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1)), scans.facts()::ipHash, json));
+                        new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1)), scans.facts()::ipHash, json),
+                new DashboardController(new DashboardService(new DashboardRepository(services.database().dsl()), scans.alerts(),
+                        scans.verification(), clock)));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));

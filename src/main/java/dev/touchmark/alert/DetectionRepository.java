@@ -98,6 +98,92 @@ public final class DetectionRepository {
         });
     }
 
+    /** A brand's scans on one day, in one country ("" when unknown), with one verdict. */
+    public record DayKey(long brandId, java.time.LocalDate day, String country, String verdict) {
+    }
+
+    /** A brand's located scans on one day in one half-degree cell. */
+    public record CellKey(long brandId, java.time.LocalDate day, String cell) {
+    }
+
+    /** Adds to the daily rollups (increments, so several writers add up): per country and verdict, and per map cell. */
+    public void addToDays(Map<DayKey, Long> days, Map<CellKey, long[]> cells) {
+        if (days.isEmpty() && cells.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<DayKey, Long>> dayEntries = new ArrayList<>(days.entrySet());
+        List<Map.Entry<CellKey, long[]>> cellEntries = new ArrayList<>(cells.entrySet());
+        dsl.connection(connection -> {
+            if (!dayEntries.isEmpty()) {
+                int[] updated;
+                try (PreparedStatement update = connection.prepareStatement("UPDATE scan_day SET scans = scans + ?"
+                        + " WHERE brand_id = ? AND scan_date = ? AND country = ? AND verdict = ?")) {
+                    for (Map.Entry<DayKey, Long> e : dayEntries) {
+                        update.setLong(1, e.getValue());
+                        bindDay(update, 2, e.getKey());
+                        update.addBatch();
+                    }
+                    updated = update.executeBatch();
+                }
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scan_day (scans, brand_id, scan_date,"
+                        + " country, verdict) VALUES (?, ?, ?, ?, ?)")) {
+                    boolean any = false;
+                    for (int i = 0; i < dayEntries.size(); i++) {
+                        if (updated[i] == 0) {
+                            insert.setLong(1, dayEntries.get(i).getValue());
+                            bindDay(insert, 2, dayEntries.get(i).getKey());
+                            insert.addBatch();
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            if (!cellEntries.isEmpty()) {
+                int[] updated;
+                try (PreparedStatement update = connection.prepareStatement("UPDATE scan_cell_day SET scans = scans + ?,"
+                        + " suspect = suspect + ? WHERE brand_id = ? AND scan_date = ? AND cell = ?")) {
+                    for (Map.Entry<CellKey, long[]> e : cellEntries) {
+                        bindCell(update, e.getValue(), e.getKey());
+                        update.addBatch();
+                    }
+                    updated = update.executeBatch();
+                }
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scan_cell_day (scans, suspect, brand_id,"
+                        + " scan_date, cell) VALUES (?, ?, ?, ?, ?)")) {
+                    boolean any = false;
+                    for (int i = 0; i < cellEntries.size(); i++) {
+                        if (updated[i] == 0) {
+                            bindCell(insert, cellEntries.get(i).getValue(), cellEntries.get(i).getKey());
+                            insert.addBatch();
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+        });
+    }
+
+    private static void bindDay(PreparedStatement statement, int from, DayKey key) throws java.sql.SQLException {
+        statement.setLong(from, key.brandId());
+        statement.setObject(from + 1, key.day());
+        statement.setString(from + 2, key.country());
+        statement.setString(from + 3, key.verdict());
+    }
+
+    private static void bindCell(PreparedStatement statement, long[] counts, CellKey key) throws java.sql.SQLException {
+        statement.setLong(1, counts[0]);
+        statement.setLong(2, counts[1]);
+        statement.setLong(3, key.brandId());
+        statement.setObject(4, key.day());
+        statement.setString(5, key.cell());
+    }
+
     private static void bindKey(PreparedStatement statement, int from, HourKey key) throws java.sql.SQLException {
         statement.setLong(from, key.brandId());
         statement.setLong(from + 1, key.batchId());

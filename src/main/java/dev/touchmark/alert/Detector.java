@@ -73,6 +73,9 @@ public final class Detector implements ScanJudge {
     public void afterWrite(List<Judged> group, OffsetDateTime now) {
         try {
             Map<HourKey, Long> hours = new HashMap<>();
+            Map<DetectionRepository.DayKey, Long> days = new HashMap<>();
+            Map<DetectionRepository.CellKey, long[]> cells = new HashMap<>();
+            java.time.LocalDate day = now.toLocalDate();
             Map<Long, Long> releasedBatches = new HashMap<>();
             Map<Long, Long> groupScans = new HashMap<>();
             OffsetDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
@@ -80,6 +83,14 @@ public final class Detector implements ScanJudge {
                 ScanToRecord s = j.scan();
                 long batch = s.batchId() == null ? 0 : s.batchId();
                 hours.merge(new HourKey(s.brandId(), batch, hour, j.outcome().verdict()), 1L, Long::sum);
+                days.merge(new DetectionRepository.DayKey(s.brandId(), day, s.country() == null ? "" : s.country(),
+                        j.outcome().verdict()), 1L, Long::sum);
+                if (s.located()) {
+                    long[] c = cells.computeIfAbsent(new DetectionRepository.CellKey(s.brandId(), day,
+                            cell(s.latTenths(), s.lonTenths())), k -> new long[2]);
+                    c[0]++;
+                    c[1] += j.assessment().suspect() ? 1 : 0;
+                }
                 if (s.tracksCode() && "released".equals(s.batchStatus())) {
                     releasedBatches.put(batch, s.brandId());
                     groupScans.merge(batch, 1L, Long::sum);
@@ -87,6 +98,7 @@ public final class Detector implements ScanJudge {
                 raiseFor(j, now);
             }
             detection.addToHours(hours);
+            detection.addToDays(days, cells);
             checkBursts(releasedBatches, groupScans, hour, now);
         } finally {
             travels.clear();
@@ -226,6 +238,8 @@ public final class Detector implements ScanJudge {
             }
             RuleSettings settings = rules.get(scan.brandId());
             OffsetDateTime now = OffsetDateTime.now(clock);
+            detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(), scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(),
+                    cell(latTenths, lonTenths)), new long[] {1, "suspect".equals(scan.verdict()) ? 1 : 0}));
             Optional<AlertTexts.Travel> move = move(scan.batchId(), scan.codeIndex(), new Located(scanId, scan.at(), latTenths, lonTenths));
             if (move.isPresent() && move.get().kmh() > settings.travelKmh()) {
                 AlertTexts.Travel t = move.get();

@@ -7,6 +7,7 @@ import static dev.touchmark.http.ApiAuth.requires;
 
 import dev.touchmark.access.AccessController;
 import dev.touchmark.alert.AlertController;
+import dev.touchmark.dashboard.DashboardController;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
 import dev.touchmark.keys.KeyController;
@@ -28,7 +29,7 @@ public final class Routes {
                               ProductController products, BatchController batches, LabelController labels,
                               VerifyController verify, ReportController reports, ScanController scan,
                               AssetController assets, WebhookController webhooks, AlertController alerts,
-                              AccessController access) {
+                              AccessController access, DashboardController dashboard) {
     }
 
     /** Registers every route. */
@@ -82,6 +83,10 @@ public final class Routes {
         routes.get("/api/v1/batches/{id}/labels", requires(OPERATOR, c.labels()::export));
 
         routes.get("/api/v1/reports", requires(VIEWER, c.reports()::list));
+
+        routes.get("/api/v1/stats/overview", requires(VIEWER, c.dashboard()::overview));
+        routes.get("/api/v1/stats/map", requires(VIEWER, c.dashboard()::map));
+        routes.get("/api/v1/codes/lookup", requires(VIEWER, c.dashboard()::lookUp));
 
         routes.get("/api/v1/alerts", requires(VIEWER, c.alerts()::list));
         routes.get("/api/v1/alerts/{id}", requires(VIEWER, c.alerts()::get));

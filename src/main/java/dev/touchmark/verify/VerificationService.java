@@ -67,11 +67,22 @@ public final class VerificationService {
 
     /** The checks alone, without recording anything (also the baseline of the load benchmark). */
     public Check check(ScanInput input) {
+        return check(input, true);
+    }
+
+    /** A brand looking a code up: the same checks, and nothing counted as a shopper's scan. */
+    public Check lookUp(String text) {
+        return check(new ScanInput(text, null, null, null, null, null, "api"), false);
+    }
+
+    private Check check(ScanInput input, boolean countUnreadable) {
         ParsedCode code;
         try {
             code = CodeParser.parse(input.code());
         } catch (CodeParseException e) {
-            recorder.countUnreadable();
+            if (countUnreadable) {
+                recorder.countUnreadable();
+            }
             return Check.answered(notGenuine(NotGenuineReason.MALFORMED, null));
         }
         Optional<VerificationCatalog.Key> key = catalog.key(Base32.encode(code.shortKid()));
@@ -81,7 +92,9 @@ public final class VerificationService {
             if (claimed.isPresent()) {
                 return Check.notGenuine(NotGenuineReason.UNKNOWN_KEY, claimed.get().brandId(), claimed.get().id(), null);
             }
-            recorder.countUnreadable();
+            if (countUnreadable) {
+                recorder.countUnreadable();
+            }
             return Check.answered(notGenuine(NotGenuineReason.UNKNOWN_KEY, null));
         }
         long brandId = key.get().info().brandId();

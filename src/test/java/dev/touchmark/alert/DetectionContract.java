@@ -374,4 +374,36 @@ abstract class DetectionContract {
             assertEquals("acknowledged", updated.get("data").get("status").asText());
         }
     }
+
+    @Test
+    void theOverviewMapAndCodeLookupComeFromRollupsAndStayWithinTheBrand() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        scan(f.codes().url(46), device('A'), "FR");
+        scan(f.codes().url(46), device('B'), "DE");
+        apiScan(f.codes().url(47), device('C'), 48.85, 2.35);
+        JsonNode overview = http.get("/api/v1/stats/overview", f.key()).json();
+        assertEquals(50, overview.get("codesMinted").asLong());
+        assertEquals(3, overview.get("scansToday").asLong());
+        assertEquals(3, overview.get("scans30Days").asLong());
+        assertEquals(30, overview.get("daily").size());
+        assertEquals(48, overview.get("hourly").size());
+        assertEquals(3, overview.get("daily").get(29).get("scans").asLong());
+        JsonNode map = http.get("/api/v1/stats/map?days=7", f.key()).json();
+        assertTrue(map.get("countries").toString().contains("\"FR\""), map.toString());
+        assertEquals(1, map.get("cells").size());
+        assertEquals(48.85, map.get("cells").get(0).get("lat").asDouble(), 0.3);
+
+        String lookup = "/api/v1/codes/lookup?code=" + java.net.URLEncoder.encode(f.codes().url(46), StandardCharsets.UTF_8);
+        JsonNode code = http.get(lookup, f.key()).json();
+        assertTrue(code.get("valid").asBoolean());
+        assertEquals(2, code.get("scans").size());
+        assertEquals(2, code.get("state").get("devices").asInt());
+        assertEquals("seen_before", code.get("scans").get(0).get("verdict").asText());
+        assertEquals(3, http.get("/api/v1/stats/overview", f.key()).json().get("scansToday").asLong(), "a lookup is not a scan");
+        Fixture other = fixture(BatchStatus.RELEASED);
+        assertEquals(404, http.get(lookup, other.key()).status());
+        assertEquals(0, http.get("/api/v1/stats/overview", other.key()).json().get("scans30Days").asLong());
+        assertEquals(400, http.get("/api/v1/codes/lookup", f.key()).status());
+        assertEquals("malformed", http.get("/api/v1/codes/lookup?code=hello", f.key()).json().get("reason").asText());
+    }
 }

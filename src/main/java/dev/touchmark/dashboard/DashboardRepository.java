@@ -1,0 +1,119 @@
+package dev.touchmark.dashboard;
+
+import static dev.touchmark.db.jooq.Tables.ALERT;
+import static dev.touchmark.db.jooq.Tables.BATCH;
+import static dev.touchmark.db.jooq.Tables.CODE_STATE;
+import static dev.touchmark.db.jooq.Tables.SCAN_CELL_DAY;
+import static dev.touchmark.db.jooq.Tables.SCAN_DAY;
+import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
+import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Reads for the dashboard, all from rollups and indexes the scan writer keeps (never a scan of the scan log). */
+public final class DashboardRepository {
+    private final DSLContext dsl;
+
+    public DashboardRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Codes minted in the brand's batches that are not voided. */
+    public long codesMinted(long brandId) {
+        BigDecimal sum = dsl.select(DSL.sum(BATCH.QUANTITY)).from(BATCH)
+                .where(BATCH.BRAND_ID.eq(brandId).and(BATCH.STATUS.ne("voided"))).fetchOne(0, BigDecimal.class);
+        return sum == null ? 0 : sum.longValue();
+    }
+
+    /** Scans per day and verdict from a day on (inclusive). */
+    public Map<LocalDate, Map<String, Long>> scansByDay(long brandId, LocalDate from) {
+        Map<LocalDate, Map<String, Long>> days = new TreeMap<>();
+        dsl.select(SCAN_DAY.SCAN_DATE, SCAN_DAY.VERDICT, DSL.sum(SCAN_DAY.SCANS)).from(SCAN_DAY)
+                .where(SCAN_DAY.BRAND_ID.eq(brandId).and(SCAN_DAY.SCAN_DATE.ge(from)))
+                .groupBy(SCAN_DAY.SCAN_DATE, SCAN_DAY.VERDICT)
+                .forEach(r -> days.computeIfAbsent(r.value1(), d -> new TreeMap<>()).put(r.value2(), r.value3().longValue()));
+        return days;
+    }
+
+    /** Scans per hour and verdict from an hour on (inclusive). */
+    public Map<OffsetDateTime, Map<String, Long>> scansByHour(long brandId, OffsetDateTime from) {
+        Map<OffsetDateTime, Map<String, Long>> hours = new TreeMap<>();
+        dsl.select(SCAN_HOUR.HOUR_START, SCAN_HOUR.VERDICT, DSL.sum(SCAN_HOUR.SCANS)).from(SCAN_HOUR)
+                .where(SCAN_HOUR.BRAND_ID.eq(brandId).and(SCAN_HOUR.HOUR_START.ge(from)))
+                .groupBy(SCAN_HOUR.HOUR_START, SCAN_HOUR.VERDICT)
+                .forEach(r -> hours.computeIfAbsent(r.value1().toInstant().atOffset(java.time.ZoneOffset.UTC), h -> new TreeMap<>())
+                        .put(r.value2(), r.value3().longValue()));
+        return hours;
+    }
+
+    /** Scans per country and verdict from a day on. */
+    public Map<String, Map<String, Long>> scansByCountry(long brandId, LocalDate from) {
+        Map<String, Map<String, Long>> countries = new TreeMap<>();
+        dsl.select(SCAN_DAY.COUNTRY, SCAN_DAY.VERDICT, DSL.sum(SCAN_DAY.SCANS)).from(SCAN_DAY)
+                .where(SCAN_DAY.BRAND_ID.eq(brandId).and(SCAN_DAY.SCAN_DATE.ge(from)))
+                .groupBy(SCAN_DAY.COUNTRY, SCAN_DAY.VERDICT)
+                .forEach(r -> countries.computeIfAbsent(r.value1(), c -> new TreeMap<>()).put(r.value2(), r.value3().longValue()));
+        return countries;
+    }
+
+    /** Located scans per half-degree cell from a day on: cell, scans, suspect scans. */
+    public List<long[]> cells(long brandId, LocalDate from) {
+        return dsl.select(SCAN_CELL_DAY.CELL, DSL.sum(SCAN_CELL_DAY.SCANS), DSL.sum(SCAN_CELL_DAY.SUSPECT)).from(SCAN_CELL_DAY)
+                .where(SCAN_CELL_DAY.BRAND_ID.eq(brandId).and(SCAN_CELL_DAY.SCAN_DATE.ge(from)))
+                .groupBy(SCAN_CELL_DAY.CELL)
+                .fetch(r -> {
+                    String[] parts = r.value1().split(":");
+                    return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), r.value2().longValue(),
+                        r.value3().longValue()};
+                });
+    }
+
+    /** Open (or acknowledged) alerts by severity. */
+    public Map<String, Integer> openAlertsBySeverity(long brandId) {
+        Map<String, Integer> counts = new TreeMap<>();
+        dsl.select(ALERT.SEVERITY, DSL.count()).from(ALERT)
+                .where(ALERT.BRAND_ID.eq(brandId).and(ALERT.OPEN_SUBJECT.isNotNull())).groupBy(ALERT.SEVERITY)
+                .forEach(r -> counts.put(r.value1(), r.value2()));
+        return counts;
+    }
+
+    /** The state of one code, if it was ever scanned. */
+    public record CodeState(OffsetDateTime firstScanAt, String firstCountry, OffsetDateTime lastScanAt, long scans, int devices) {
+    }
+
+    /** The state of one code of a batch of the brand. */
+    public Optional<CodeState> codeState(long brandId, long batchId, long index) {
+        return dsl.select(CODE_STATE.FIRST_SCAN_AT, CODE_STATE.FIRST_COUNTRY, CODE_STATE.LAST_SCAN_AT, CODE_STATE.SCAN_COUNT,
+                        CODE_STATE.DEVICE_COUNT)
+                .from(CODE_STATE).where(CODE_STATE.BRAND_ID.eq(brandId).and(CODE_STATE.BATCH_ID.eq(batchId))
+                        .and(CODE_STATE.CODE_INDEX.eq(index)))
+                .fetchOptional(r -> new CodeState(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** One scan of a code, as the code's history shows it. */
+    public record ScanRow(String id, OffsetDateTime at, String verdict, String reason, Integer risk, String riskReasons,
+                          String country, Double lat, Double lon, String device, String client) {
+    }
+
+    /** The newest scans of a code of a batch of the brand. */
+    public List<ScanRow> scans(long brandId, long batchId, long index, int limit) {
+        return dsl.select(SCAN_EVENT.ID, SCAN_EVENT.SCANNED_AT, SCAN_EVENT.VERDICT, SCAN_EVENT.REASON, SCAN_EVENT.RISK,
+                        SCAN_EVENT.RISK_REASONS, SCAN_EVENT.COUNTRY, SCAN_EVENT.LAT_TENTHS, SCAN_EVENT.LON_TENTHS,
+                        SCAN_EVENT.DEVICE_ID, SCAN_EVENT.CLIENT_KIND)
+                .from(SCAN_EVENT).where(SCAN_EVENT.BATCH_ID.eq(batchId).and(SCAN_EVENT.CODE_INDEX.eq(index))
+                        .and(SCAN_EVENT.BRAND_ID.eq(brandId)))
+                .orderBy(SCAN_EVENT.ID.desc()).limit(limit)
+                .fetch(r -> new ScanRow(Long.toString(r.value1()), r.value2(), r.value3(), r.value4(),
+                        r.value5() == null ? null : r.value5().intValue(), r.value6(), r.value7(),
+                        r.value8() == null ? null : r.value8() / 10.0, r.value9() == null ? null : r.value9() / 10.0,
+                        r.value10() == null ? null : "phone " + r.value10().substring(0, 6), r.value11()));
+    }
+}
