@@ -125,6 +125,10 @@ public final class Detector implements ScanJudge {
                             settings.travelKmh()), AlertTexts.travelNote(t), now));
                 }
                 case OUT_OF_MARKET -> {
+                    if (!firstScannedOutside(j)) {
+                        // First scanned inside its markets: the owner is travelling, not the goods diverted.
+                        break;
+                    }
                     int codes = detection.sightOutOfMarket(s.brandId(), s.batchId(), s.country(), s.codeIndex(), now,
                             now.minusDays(MARKET_DAYS));
                     if (codes >= settings.marketCodes()) {
@@ -146,6 +150,12 @@ public final class Detector implements ScanJudge {
         if (a.suspect() && s.located() && s.tracksCode()) {
             sight(s.brandId(), s.batchId(), s.codeIndex(), s.latTenths(), s.lonTenths(), j.scanId(), settings, now);
         }
+    }
+
+    /** True when the code's first scan (the sale) was outside its batch's markets, or its country is unknown. */
+    private static boolean firstScannedOutside(Judged j) {
+        String first = j.history() == null ? null : j.history().firstCountry();
+        return first == null || j.scan().markets() == null || !j.scan().markets().contains(first);
     }
 
     private Hit hit(ScanToRecord s, Judged j, Rule rule, String subject, String summary, String note, OffsetDateTime now) {

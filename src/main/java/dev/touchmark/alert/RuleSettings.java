@@ -6,8 +6,8 @@ package dev.touchmark.alert;
  * @param cloneDevices  distinct phones on one code that make it a clone (alert, and suspect on the page)
  * @param travelKmh     speed between two located scans of one code above which travel is impossible
  * @param outOfMarket   whether scans outside a batch's markets count as a risk and raise alerts
- * @param marketCodes   distinct codes of a batch scanned in one country outside its markets (within 30 days) that
- *                      raise a diversion alert: one tourist is not a grey market
+ * @param marketCodes   distinct codes of a batch first scanned in one country outside its markets (within 30 days)
+ *                      that raise a diversion alert: owners travelling with the product are not a grey market
  * @param burstFactor   scans of a batch in one hour, as a multiple of its hourly average of the previous week,
  *                      that make a burst
  * @param burstMinScans fewest scans in one hour that can make a burst (new batches have no baseline)
