@@ -32,7 +32,6 @@ public final class ConfigLoader {
         Path masterKeyFile = Path.of(env.getOrDefault("TOUCHMARK_MASTER_KEY_FILE", dataDir.resolve("master.key").toString()));
         return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKey, masterKeyFile,
                 scanSettings(env),
-                number(env, "TOUCHMARK_HTTP_THREADS", TouchmarkConfig.defaultHttpThreads(), 4, 10_000),
                 WebhookSettings.defaults().withAllowPrivateNetworks(bool(env, "TOUCHMARK_WEBHOOK_ALLOW_PRIVATE", false)));
     }
 

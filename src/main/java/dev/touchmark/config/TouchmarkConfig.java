@@ -18,17 +18,7 @@ public record TouchmarkConfig(
         Optional<String> masterKeyBase64,
         Path masterKeyFile,
         ScanSettings scans,
-        int httpThreads,
         WebhookSettings webhooks) {
-
-    /**
-     * HTTP worker threads when TOUCHMARK_HTTP_THREADS is not set: a few per core. Verification answers
-     * asynchronously, so more threads than this only add switching on a small machine (measured in
-     * docs/benchmarks.md), while long label downloads still leave threads free.
-     */
-    public static int defaultHttpThreads() {
-        return Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
-    }
 
     /** True when the database is PostgreSQL rather than embedded H2. */
     public boolean isPostgres() {
@@ -37,27 +27,27 @@ public record TouchmarkConfig(
 
     /** A copy pointing at another database (tests and admin commands). */
     public TouchmarkConfig withDbUrl(String url, String user, String password) {
-        return new TouchmarkConfig(port, host, publicUrl, dataDir, url, user, password, masterKeyBase64, masterKeyFile, scans, httpThreads, webhooks);
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, url, user, password, masterKeyBase64, masterKeyFile, scans, webhooks);
     }
 
     /** A copy listening on another port (0 picks a free one). */
     public TouchmarkConfig withPort(int newPort) {
-        return new TouchmarkConfig(newPort, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, httpThreads, webhooks);
+        return new TouchmarkConfig(newPort, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, webhooks);
     }
 
     /** A copy with another public URL. */
     public TouchmarkConfig withPublicUrl(String url) {
-        return new TouchmarkConfig(port, host, url, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, httpThreads, webhooks);
+        return new TouchmarkConfig(port, host, url, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, webhooks);
     }
 
     /** A copy with other scan settings. */
     public TouchmarkConfig withScans(ScanSettings settings) {
-        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, settings, httpThreads, webhooks);
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, settings, webhooks);
     }
 
     /** A copy with other webhook settings. */
     public TouchmarkConfig withWebhooks(WebhookSettings settings) {
-        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, httpThreads, settings);
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, settings);
     }
 
     @Override

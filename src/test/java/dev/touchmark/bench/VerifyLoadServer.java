@@ -16,7 +16,6 @@ import dev.touchmark.product.Product;
 import dev.touchmark.verify.ScanInput;
 import dev.touchmark.verify.VerificationService;
 import io.javalin.Javalin;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +44,6 @@ public final class VerifyLoadServer {
         Replies replies = new Replies(new Json());
         Javalin baselines = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.jetty.threadPool = new QueuedThreadPool(config.httpThreads(), Math.min(config.httpThreads(), 8));
             c.routes.get("/trivial", ctx -> ctx.result("ok"));
             c.routes.post("/verify-without-recording", ctx -> {
                 String code = mapper.readTree(ctx.body()).path("code").asText();

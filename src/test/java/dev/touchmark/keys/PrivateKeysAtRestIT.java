@@ -76,11 +76,11 @@ class PrivateKeysAtRestIT {
         byte[] other = new byte[32];
         new SecureRandom().nextBytes(other);
         TouchmarkConfig wrong = new TouchmarkConfig(0, "127.0.0.1", config.publicUrl(), dir, config.dbUrl(), "sa", "",
-                Optional.of(Base64.getEncoder().encodeToString(other)), config.masterKeyFile(), config.scans(), config.httpThreads(), config.webhooks());
+                Optional.of(Base64.getEncoder().encodeToString(other)), config.masterKeyFile(), config.scans(), config.webhooks());
         RuntimeException e = assertThrows(RuntimeException.class, () -> App.start(wrong, Clock.systemUTC()).close());
         assertTrue(e.getMessage().contains("TOUCHMARK_MASTER_KEY"), e.getMessage());
         TouchmarkConfig malformed = new TouchmarkConfig(0, "127.0.0.1", config.publicUrl(), dir, config.dbUrl(), "sa", "",
-                Optional.of("not base64!"), config.masterKeyFile(), config.scans(), config.httpThreads(), config.webhooks());
+                Optional.of("not base64!"), config.masterKeyFile(), config.scans(), config.webhooks());
         assertThrows(ConfigException.class, () -> App.start(malformed, Clock.systemUTC()).close());
     }
 

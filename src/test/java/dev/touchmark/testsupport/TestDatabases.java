@@ -25,7 +25,7 @@ public final class TestDatabases {
     public static TouchmarkConfig h2(Path dir) {
         return new TouchmarkConfig(0, "127.0.0.1", PUBLIC_URL, dir, "jdbc:h2:file:" + dir.resolve("touchmark"), "sa", "",
                 Optional.empty(), dir.resolve("master.key"), ScanSettings.defaults(),
-                TouchmarkConfig.defaultHttpThreads(), WebhookSettings.defaults());
+                WebhookSettings.defaults());
     }
 
     /** A fresh PostgreSQL database, dropped on close. */

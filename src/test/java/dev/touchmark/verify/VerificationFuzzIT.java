@@ -445,7 +445,7 @@ class VerificationFuzzIT {
         boolean json = contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
         if (status == 200) {
             if (json != probe.wantsJson()) {
-                stats.fail(n, probe, json ? "200 in JSON for a request that asked for a page" : "200 not in JSON for a request that asked for JSON", seen);
+                stats.fail(n, probe, json ? "200 in JSON for a request that asked for a page" : "200 not in JSON for a request that asked for JSON", seen + " (previous request on this worker: " + previous + ")");
                 return response;
             }
             if (!json) {
