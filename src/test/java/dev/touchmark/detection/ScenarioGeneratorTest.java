@@ -117,4 +117,13 @@ class ScenarioGeneratorTest {
         assertTrue(forged.stream().allMatch(ScanEvent::forged));
         assertTrue(SCENARIO.events().stream().allMatch(e -> e.index() < SCENARIO.batch(e.batch()).quantity()));
     }
+
+    @Test
+    void aForgedUrlDiffersFromTheGenuineOneInItsSignatureOnly() {
+        String url = "HTTPS://TM.EXAMPLE/V/" + "A".repeat(30) + "Q".repeat(100);
+        String forged = ScenarioReplay.forge(url);
+        assertEquals(url.length(), forged.length());
+        assertEquals(url.substring(0, url.length() - 10), forged.substring(0, url.length() - 10));
+        assertNotEquals(url, forged);
+    }
 }

@@ -22,7 +22,7 @@ public record ScenarioSettings(long seed, int genuineCodes, int ringCodes, int r
 
     /** The scale of docs/detection.md: the ring at the size the issue names, a month of a mid-sized brand. */
     public static ScenarioSettings standard(long seed) {
-        return new ScenarioSettings(seed, 6_000, 50, 5_000, 300, 100, 20, 30, 0.08, 0.05, 0.02, 0.20);
+        return new ScenarioSettings(seed, 10_000, 50, 5_000, 300, 100, 20, 30, 0.08, 0.05, 0.02, 0.20);
     }
 
     /** The same month at a smaller scale, for the integration test: 20 fakes per ring label instead of 100. */
