@@ -1,5 +1,6 @@
 package dev.touchmark.detection;
 
+import dev.touchmark.alert.Rule;
 import dev.touchmark.alert.RuleSettings;
 import dev.touchmark.config.ScanSettings;
 import java.util.ArrayList;
@@ -84,7 +85,8 @@ final class DetectionMarkdown {
         md.append("## Precision and recall per rule\n\n");
         md.append("Precision: alerted subjects that are truly bad / all alerted subjects. Recall: bad subjects the rule is meant\n"
                 + "to catch that got an alert of that rule / all such subjects (n/a: the scenario has none).\n\n");
-        md.append("| rule | alerts | truly bad | precision | bad subjects to catch | caught | recall |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| rule | alerts | truly bad | precision | bad subjects to catch | caught | recall |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
         for (DetectionScore.RuleScore r : s.rules()) {
             md.append(f("| `%s` | %d | %d | %s | %d | %d | %s |%n", r.rule().id(), r.alerts(), r.truePositives(),
                     pct(r.precision()), r.targets(), r.caught(), pct(r.recall())));
@@ -157,7 +159,7 @@ final class DetectionMarkdown {
                 md.append(f("- `%s`: %d false alerts of %d (%d of them raised by a single scan), standing for %s. Example:"
                                 + " \"%s\"%n", r.rule().id(), r.alerts() - r.truePositives(), r.alerts(), r.falseFromOneScan(),
                         stories.isEmpty() ? "no code" : String.join(", ", stories), r.falseExample()));
-                if (r.rule() == dev.touchmark.alert.Rule.OUT_OF_MARKET) {
+                if (r.rule() == Rule.OUT_OF_MARKET) {
                     DetectionScore.CodesFirstScannedInMarket no = s.facts().marketFalse();
                     DetectionScore.CodesFirstScannedInMarket yes = s.facts().marketTrue();
                     md.append(f("  Of the codes behind these false alerts, %d of %d had been scanned first inside their batch's"

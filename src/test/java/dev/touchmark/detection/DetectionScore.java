@@ -1,6 +1,8 @@
 package dev.touchmark.detection;
 
 import dev.touchmark.alert.Rule;
+import dev.touchmark.alert.RuleSettings;
+import dev.touchmark.config.ScanSettings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /** Detection quality of one replayed scenario: precision and recall per rule and overall, false alerts, time to flag. */
 record DetectionScore(ScenarioSettings settings, int scans, int locatedScans, List<RuleScore> rules, int alerts,
@@ -115,7 +118,8 @@ record DetectionScore(ScenarioSettings settings, int scans, int locatedScans, Li
             Set<String> subjects = new LinkedHashSet<>();
             of.forEach(a -> subjects.add(a.subject()));
             long caught = targets.stream().filter(subjects::contains).count();
-            String example = of.stream().filter(a -> !bad.get(a.id())).map(ScenarioReplay.AlertItem::summary).findFirst().orElse(null);
+            String example = of.stream().filter(a -> !bad.get(a.id())).map(ScenarioReplay.AlertItem::summary).findFirst()
+                    .orElse(null);
             int oneScan = (int) of.stream().filter(a -> !bad.get(a.id()) && a.hits() == 1).count();
             rules.add(new RuleScore(rule, of.size(), (int) of.stream().filter(a -> bad.get(a.id())).count(), targets.size(),
                     (int) caught, oneScan, example));
@@ -153,7 +157,7 @@ record DetectionScore(ScenarioSettings settings, int scans, int locatedScans, Li
 
     private static Facts facts(Scenario scenario, List<ScenarioReplay.AlertItem> alerts, GroundTruth truth,
                                Map<String, Set<Integer>> covered, Map<String, Boolean> bad) {
-        Set<String> possible = truth.travelPossible(dev.touchmark.alert.RuleSettings.defaults(5).travelKmh());
+        Set<String> possible = truth.travelPossible(RuleSettings.defaults(ScanSettings.defaults().suspectDevices()).travelKmh());
         Set<String> travelSubjects = new LinkedHashSet<>();
         alerts.stream().filter(a -> a.rule().equals(Rule.IMPOSSIBLE_TRAVEL.id())).forEach(a -> travelSubjects.add(a.subject()));
         Map<String, Story> codes = scenario.codes();
@@ -161,7 +165,8 @@ record DetectionScore(ScenarioSettings settings, int scans, int locatedScans, Li
         long caught = ring.stream().filter(c -> travelSubjects.contains(truth.codeSubject(truth.event(truth.eventsOf(c).get(0)))))
                 .count();
         return new Facts(ring.size(), (int) caught, possible.size() - ring.size(), truth.busiestBatchHour(),
-                firstInMarket(scenario, alerts, truth, covered, bad, false), firstInMarket(scenario, alerts, truth, covered, bad, true));
+                firstInMarket(scenario, alerts, truth, covered, bad, false),
+                firstInMarket(scenario, alerts, truth, covered, bad, true));
     }
 
     private static CodesFirstScannedInMarket firstInMarket(Scenario scenario, List<ScenarioReplay.AlertItem> alerts,
@@ -251,7 +256,7 @@ record DetectionScore(ScenarioSettings settings, int scans, int locatedScans, Li
                         .filter(i -> i <= at && truth.event(i).illicit()).count());
             }
             int finalFirst = ringFirstEvent;
-            int ringFakes = ringFirstRule == null ? 0 : (int) java.util.stream.IntStream.rangeClosed(0, finalFirst)
+            int ringFakes = ringFirstRule == null ? 0 : (int) IntStream.rangeClosed(0, finalFirst)
                     .filter(i -> truth.event(i).illicit() && truth.event(i).story() == Story.CLONE_RING).count();
             return new RingTiming(fakes, firstFlaggedBy, ringFakes, ringFirstRule);
         }

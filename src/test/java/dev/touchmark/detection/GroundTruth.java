@@ -1,6 +1,8 @@
 package dev.touchmark.detection;
 
 import dev.touchmark.alert.Rule;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -97,15 +99,18 @@ final class GroundTruth {
         switch (rule) {
             case CLONED_CODE, IMPOSSIBLE_TRAVEL -> illicit.stream().filter(e -> e.story() == Story.CLONE_RING)
                     .forEach(e -> targets.add(codeSubject(e)));
-            case OUT_OF_MARKET -> illicit.stream().filter(e -> !e.forged() && !scenario.batch(e.batch()).markets().contains(e.country()))
+            case OUT_OF_MARKET -> illicit.stream()
+                    .filter(e -> !e.forged() && !scenario.batch(e.batch()).markets().contains(e.country()))
                     .forEach(e -> targets.add("market:" + batchIds.get(e.batch()) + ":" + e.country()));
             case UNRELEASED_SCAN -> illicit.stream().filter(e -> !e.forged() && !scenario.batch(e.batch()).released())
                     .forEach(e -> targets.add("batch:" + batchIds.get(e.batch())));
-            case FORGED_CODE -> illicit.stream().filter(ScanEvent::forged).forEach(e -> targets.add("batch:" + batchIds.get(e.batch())));
+            case FORGED_CODE -> illicit.stream().filter(ScanEvent::forged)
+                    .forEach(e -> targets.add("batch:" + batchIds.get(e.batch())));
             case HOTSPOT -> {
                 Map<String, Set<String>> codesByCell = new LinkedHashMap<>();
                 illicit.stream().filter(e -> e.story() == Story.CLONE_RING && e.location() != null)
-                        .forEach(e -> codesByCell.computeIfAbsent("cell:" + e.location().cell(), c -> new LinkedHashSet<>()).add(e.code()));
+                        .forEach(e -> codesByCell.computeIfAbsent("cell:" + e.location().cell(), c -> new LinkedHashSet<>())
+                                .add(e.code()));
                 codesByCell.forEach((cell, codes) -> {
                     if (codes.size() >= HOTSPOT_CODES) {
                         targets.add(cell);
@@ -147,7 +152,7 @@ final class GroundTruth {
         double dLon = Math.toRadians((Math.round(to.location().lon() * 10) - Math.round(from.location().lon() * 10)) / 10.0);
         double h = Math.pow(Math.sin((lat2 - lat1) / 2), 2) + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin(dLon / 2), 2);
         double km = 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
-        double minutes = Math.abs(java.time.Duration.between(from.at(), to.at()).toMillis()) / 60_000.0;
+        double minutes = Math.abs(Duration.between(from.at(), to.at()).toMillis()) / 60_000.0;
         return km < 50 ? 0 : km / Math.max(minutes, 1) * 60;
     }
 
@@ -155,8 +160,9 @@ final class GroundTruth {
     String busiestBatchHour() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         scenario.events().stream().filter(e -> !e.forged()).forEach(e -> counts.merge(
-                e.batch() + " " + e.at().truncatedTo(java.time.temporal.ChronoUnit.HOURS), 1, Integer::sum));
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getValue() + " scans (" + e.getKey().replace(" ", ", from ") + ")").orElse("no scans");
+                e.batch() + " " + e.at().truncatedTo(ChronoUnit.HOURS), 1, Integer::sum));
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> e.getValue() + " scans (" + e.getKey().replace(" ", ", from ") + ")").orElse("no scans");
     }
 
     private boolean isBatch(ScanEvent e, String batchId) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -94,7 +95,7 @@ public final class ScenarioGenerator {
             long used = nextIndex.getOrDefault(key, 0L);
             boolean draft = key.equals(Scenario.CREAM_DRAFT);
             long quantity = draft ? Math.max(20, used * 4) : used + used / 4 + 10;
-            plans.add(new BatchPlan(key, key.substring(0, key.indexOf('-')).toLowerCase(java.util.Locale.ROOT), e.getValue(),
+            plans.add(new BatchPlan(key, key.substring(0, key.indexOf('-')).toLowerCase(Locale.ROOT), e.getValue(),
                     !draft, quantity));
         }
         return plans;

@@ -2,6 +2,7 @@ package dev.touchmark.detection;
 
 import static dev.touchmark.detection.DetectionMarkdown.f;
 
+import dev.touchmark.config.ScanSettings;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class ScenarioMarkdown {
                 c.resellerShare() * 100, c.touristShare() * 100, c.locationShare() * 100, ScenarioGenerator.PHONE_JITTER_KM,
                 c.ringCodes(), ScenarioGenerator.RING_START_DAY - 1, c.ringFakes(), c.ringFakes() / Math.max(1, c.ringCodes()),
                 ScenarioGenerator.RING_START_DAY, ScenarioGenerator.RING_DAYS, c.divertedCodes(), c.leakedCodes(),
-                c.forgedScans(), dev.touchmark.config.ScanSettings.defaults().suspectDevices()));
+                c.forgedScans(), ScanSettings.defaults().suspectDevices()));
     }
 
     static void method(StringBuilder md) {

@@ -71,7 +71,8 @@ final class ScenarioReplay implements AutoCloseable {
         apiKey = created.apiKey();
         Principal principal = new Principal(created.brand().id(), "detection-report");
         Map<String, Set<String>> productMarkets = new LinkedHashMap<>();
-        scenario.batches().forEach(b -> productMarkets.computeIfAbsent(b.product(), p -> new LinkedHashSet<>()).addAll(b.markets()));
+        scenario.batches().forEach(b -> productMarkets.computeIfAbsent(b.product(), p -> new LinkedHashSet<>())
+                .addAll(b.markets()));
         Map<String, Long> products = new LinkedHashMap<>();
         productMarkets.forEach((name, markets) -> products.put(name, app.services().products().create(principal,
                 new NewProduct(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1), null, null, null,
