@@ -99,8 +99,10 @@ final class GroundTruth {
         switch (rule) {
             case CLONED_CODE, IMPOSSIBLE_TRAVEL -> illicit.stream().filter(e -> e.story() == Story.CLONE_RING)
                     .forEach(e -> targets.add(codeSubject(e)));
+            // Diversion is goods sold outside their markets. The ring's fakes abroad carry labels first scanned inside
+            // the markets (its copies of genuine owners' codes): the rule leaves them to cloned_code on purpose.
             case OUT_OF_MARKET -> illicit.stream()
-                    .filter(e -> !e.forged() && !scenario.batch(e.batch()).markets().contains(e.country()))
+                    .filter(e -> e.story() == Story.DIVERTED && !scenario.batch(e.batch()).markets().contains(e.country()))
                     .forEach(e -> targets.add("market:" + batchIds.get(e.batch()) + ":" + e.country()));
             case UNRELEASED_SCAN -> illicit.stream().filter(e -> !e.forged() && !scenario.batch(e.batch()).released())
                     .forEach(e -> targets.add("batch:" + batchIds.get(e.batch())));
