@@ -21,9 +21,11 @@ final class RuleNotes {
                     + " only when a Marseille buyer and a Dubai buyer both share within hours of each other. By the ground truth,"
                     + " %d ring codes had such a pair (%d of them alerted) and %d other codes had one.", caught, rules.travelKmh(),
                     facts.ringTravelPossible(), facts.ringTravelCaught(), facts.otherTravelPossible());
-            case OUT_OF_MARKET -> f("%s bad (batch, country) pairs: the diverted batch in Istanbul and the ring's label batch in"
-                    + " Dubai. The ring's Marseille half is inside the batch's markets, where this rule cannot see it. Its false"
-                    + " alerts are below.", caught);
+            case OUT_OF_MARKET -> f("%s bad (batch, country) pairs: the batch diverted to Istanbul. It counts only codes whose"
+                    + " first scan (the sale) was outside the batch's markets, at least %d of them in one country within 30 days;"
+                    + " tourists, whose codes were first scanned at home, do not count, and neither do the ring's fakes in Dubai"
+                    + " (copies of labels first scanned in France or Belgium), which cloned_code catches.", caught,
+                    rules.marketCodes());
             case UNRELEASED_SCAN -> f("%s draft batches: the first scan of a leaked label raises it; later ones add evidence.",
                     caught);
             case RECALLED_SCAN, VOIDED_SCAN -> "not measured: the scenario has no recalled or voided batch.";

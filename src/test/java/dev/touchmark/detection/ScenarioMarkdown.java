@@ -47,9 +47,8 @@ final class ScenarioMarkdown {
                   France or Belgium in the first %d days; then %,d fakes carrying copies of them (%d per label), each bought
                   and scanned once by a different phone, from day %d for %d days, half in **Marseille** (France, inside the
                   batch's markets) and half in **Dubai** (outside them). A ring copies labels where the brand sells, and
-                  sells where fakes sell: in the market itself, where only the clone, travel and hotspot rules can see it,
-                  and through a re-export hub, where the market rule sees it too. A ring selling only in Lagos and Dubai would
-                  be the easy case; one selling only inside the market, the hard one; this ring is both.
+                  sells where fakes sell: in the market itself and through a re-export hub. Its labels are copies of codes
+                  first scanned inside the market, so the clone, travel and hotspot rules must catch it in both places.
                 - **Diversion**: %d codes of SERUM-FR-3, a released batch for France only, each bought by a single buyer
                   (1-3 scans) in **Istanbul**.
                 - **Printer leak**: %d codes of CREAM-EU-2, a draft batch that was never released, on goods bought by
@@ -85,7 +84,7 @@ final class ScenarioMarkdown {
                 - An alert is truly bad when its code is not genuine (code subjects), or when an illicit scan is among those it
                   stands for. Precision per rule = truly bad alerts / alerts. Recall per rule = bad subjects the rule is meant
                   to catch that have an alert of it / all of them: the ring's codes for `cloned_code` and `impossible_travel`,
-                  the (batch, country) pairs of illicit scans outside the batch's markets for `out_of_market`, the draft
+                  the (batch, country) pairs of the diverted batch's scans outside its markets for `out_of_market`, the draft
                   batches with scans for `unreleased_scan`, the batches named by forged codes for `forged_code`, the cells
                   where at least 3 ring codes were located for `hotspot`.
                 - A genuine code has a false alert when an alert that is not truly bad stands for one of its scans.
