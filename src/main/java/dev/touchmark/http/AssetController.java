@@ -5,6 +5,9 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Serves the front end's own files (web/, at /assets/...) and WebJar files (at /webjars/...) from the
  * classpath, by explicit routes rather than a catch-all static handler, so no other path is touched: a file
- * name must match a strict pattern and exist, or the answer is 404.
+ * name must match a strict pattern and exist, or the answer is 404. The dashboard's page and modules (web/dashboard/)
+ * are served at /dashboard and /dashboard/{name}; they revalidate by ETag, so a new release is seen at once.
  */
 public final class AssetController {
     private static final Pattern ASSET = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}\\.(js|css|svg|png|json)$");
@@ -21,7 +25,13 @@ public final class AssetController {
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png",
             "json", "application/json", "map", "application/json");
+    private static final Pattern DASHBOARD_FILE = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}\\.(js|css|svg|json)$");
+    /** The dashboard's own code only; camera for the code lookup; styles inline because uPlot and ECharts set them. */
+    private static final String DASHBOARD_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'";
     private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
+    private final Map<String, String> etags = new ConcurrentHashMap<>();
 
     /** GET /assets/{name}: a file of web/. */
     public void asset(Context ctx) {
@@ -39,6 +49,46 @@ public final class AssetController {
             throw new NotFoundException("no such library file");
         }
         serve(ctx, "META-INF/resources/webjars/" + path, "public, max-age=86400");
+    }
+
+    /** GET /dashboard: the dashboard's single page (its routes are in the URL fragment). */
+    public void dashboard(Context ctx) {
+        byte[] page = cache.computeIfAbsent("web/dashboard/index.html", AssetController::load)
+                .orElseThrow(() -> new NotFoundException("the dashboard is not part of this build"));
+        ctx.header("Content-Security-Policy", DASHBOARD_CSP).header("Permissions-Policy", "camera=(self)")
+                .header("Referrer-Policy", "no-referrer");
+        revalidated(ctx, "web/dashboard/index.html", page, "text/html; charset=utf-8");
+    }
+
+    /** GET /dashboard/{name}: a module, style sheet or data file of the dashboard. */
+    public void dashboardFile(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!DASHBOARD_FILE.matcher(name).matches()) {
+            throw new NotFoundException("no dashboard file '" + Params.truncate(name) + "'");
+        }
+        String resource = "web/dashboard/" + name;
+        byte[] bytes = cache.computeIfAbsent(resource, AssetController::load)
+                .orElseThrow(() -> new NotFoundException("no dashboard file '" + name + "'"));
+        revalidated(ctx, resource, bytes, TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
+    }
+
+    private void revalidated(Context ctx, String resource, byte[] bytes, String type) {
+        String etag = etags.computeIfAbsent(resource, r -> etag(bytes));
+        ctx.header("Cache-Control", "no-cache").header("ETag", etag).header("X-Content-Type-Options", "nosniff");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(type).result(bytes);
+    }
+
+    private static String etag(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void serve(Context ctx, String resource, String cacheControl) {

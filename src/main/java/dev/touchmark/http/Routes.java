@@ -51,6 +51,9 @@ public final class Routes {
         routes.post("/scan/upload", c.scan()::upload);
         routes.get("/assets/{name}", c.assets()::asset);
         routes.get("/webjars/<path>", c.assets()::webjar);
+        // The brand dashboard: one page and its modules; it uses the API below like any other client.
+        routes.get("/dashboard", c.assets()::dashboard);
+        routes.get("/dashboard/{name}", c.assets()::dashboardFile);
 
         routes.before("/api/v1/*", c.auth());
         // Signing in to the dashboard; everything below needs a session or an API key, and a role:

@@ -1,0 +1,95 @@
+// The dashboard's only way to the server: the documented API under /api/v1, with the session cookie.
+// Changes carry the session's CSRF token; problem documents (RFC 9457) become ApiError with readable text.
+
+let csrfToken = null;
+const unauthorizedListeners = new Set();
+
+/** Remembers the CSRF token of the current session (from POST or GET /api/v1/session). */
+export function setCsrfToken(token) {
+  csrfToken = token || null;
+}
+
+/** Calls back when the server says the session is gone (401), so the app can show the sign-in form. */
+export function onUnauthorized(listener) {
+  unauthorizedListeners.add(listener);
+}
+
+/** A failed API call: the problem's status, title, detail and field errors. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(describe(status, problem));
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = problem.title || '';
+    this.detail = problem.detail || '';
+    this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+  }
+}
+
+function describe(status, problem) {
+  if (Array.isArray(problem.errors) && problem.errors.length > 1) {
+    return problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  }
+  return problem.detail || problem.title || `HTTP ${status}`;
+}
+
+/** Sends a request; answers the parsed JSON (or null for 204), or throws ApiError. */
+export async function api(path, { method = 'GET', body, query, signal } = {}) {
+  const url = withQuery(path, query);
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) {
+    headers['X-CSRF-Token'] = csrfToken;
+  }
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (e) {
+    if (e && e.name === 'AbortError') {
+      throw e;
+    }
+    throw new ApiError(0, { title: 'Network error', detail: 'the server cannot be reached; check the connection' });
+  }
+  if (response.status === 204) {
+    return null;
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { title: response.statusText, detail: text.slice(0, 300) };
+    }
+  }
+  if (!response.ok) {
+    if (response.status === 401 && path !== '/api/v1/session') {
+      unauthorizedListeners.forEach((listener) => listener());
+    }
+    throw new ApiError(response.status, data || { title: response.statusText });
+  }
+  return data;
+}
+
+/** The path with the defined, non-empty query values appended. */
+export function withQuery(path, query) {
+  if (!query) {
+    return path;
+  }
+  const params = new URLSearchParams();
+  Object.entries(query).forEach(([key, value]) => {
+    if (value !== undefined && value !== null && value !== '') {
+      params.append(key, String(value));
+    }
+  });
+  const q = params.toString();
+  return q ? `${path}?${q}` : path;
+}

@@ -1,0 +1,170 @@
+// Overview: codes minted, scans (today, 7 and 30 days), genuine and suspect shares, open alerts by severity,
+// scans over time (uPlot), and the live alert feed; the feed and the counts update from the live events.
+import { api } from './api.js';
+import { t, register, lang } from './i18n.js';
+import { h, replace, number, percent, dateTime, badge, loadScript, loadStyle, table } from './dom.js';
+import { onLive } from './live.js';
+
+const UPLOT = '/webjars/uplot/1.6.30/dist/';
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+
+register({
+  en: {
+    ov_title: 'Overview', codesMinted: 'Codes minted', scansToday: 'Scans today', scansHour: 'Scans this hour',
+    scans7: 'Scans, 7 days', scans30: 'Scans, 30 days', genuineShare: 'Genuine (30 days)', suspectShare: 'Suspect (30 days)',
+    openAlerts: 'Open alerts', scansOverTime: 'Scans over time', days30: 'Last 30 days', hours48: 'Last 48 hours',
+    period: 'Period', genuine: 'Genuine', suspect: 'Suspect', notGenuine: 'Not genuine', scans: 'Scans', time: 'Time',
+    liveFeed: 'Live alerts', liveFeedHint: 'New and changed alerts appear here as they happen.',
+    showTable: 'Show the numbers as a table', allAlerts: 'All alerts', noAlerts: 'No alerts yet.',
+  },
+  'zh-CN': {
+    ov_title: '概览', codesMinted: '已生成的码', scansToday: '今日扫码', scansHour: '本小时扫码',
+    scans7: '7 天扫码', scans30: '30 天扫码', genuineShare: '正品占比（30 天）', suspectShare: '可疑占比（30 天）',
+    openAlerts: '未处理警报', scansOverTime: '扫码趋势', days30: '最近 30 天', hours48: '最近 48 小时',
+    period: '时间段', genuine: '正品', suspect: '可疑', notGenuine: '非正品', scans: '扫码', time: '时间',
+    liveFeed: '实时警报', liveFeedHint: '新的和有变化的警报会实时显示在这里。',
+    showTable: '以表格显示数据', allAlerts: '全部警报', noAlerts: '还没有警报。',
+  },
+});
+
+/** One line of the live feed. */
+export function alertItem(alert) {
+  return h('li', { 'data-alert-id': alert.id, class: 'alert-item' },
+    h('div', { class: 'actions', style: 'margin:0' },
+      badge(alert.severity, t(`sev_${alert.severity}`)), badge(alert.status, t(`st_${alert.status}`)),
+      h('a', { href: `#/alerts/${encodeURIComponent(alert.id)}` }, alert.summary)),
+    h('small', { class: 'hint' }, `${dateTime(alert.lastSeenAt)} · ${alert.rule} · ${alert.subject}`));
+}
+
+export async function render(main) {
+  const statsBox = h('div', { class: 'stats', id: 'stats' });
+  const severityBox = h('div', { class: 'severity-list', id: 'open-alerts' });
+  const chartBox = h('div', { class: 'chart', id: 'chart', role: 'img', 'aria-label': t('scansOverTime') });
+  const chartTable = h('div');
+  const periodSelect = h('select', { id: 'period' },
+    h('option', { value: 'daily' }, t('days30')), h('option', { value: 'hourly' }, t('hours48')));
+  const feed = h('ul', { class: 'feed', id: 'live-feed', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  const feedEmpty = h('p', { class: 'empty' }, t('noAlerts'));
+  replace(main,
+    h('h1', {}, t('ov_title')), statsBox,
+    h('h2', {}, t('openAlerts')), severityBox,
+    h('div', { class: 'columns' },
+      h('section', { 'aria-labelledby': 'chart-title' },
+        h('div', { class: 'toolbar' }, h('h2', { id: 'chart-title', style: 'margin:0;flex:1' }, t('scansOverTime')),
+          h('div', { class: 'field' }, h('label', { for: 'period', class: 'visually-hidden' }, t('period')), periodSelect)),
+        chartBox, h('details', {}, h('summary', {}, t('showTable')), chartTable)),
+      h('section', { 'aria-labelledby': 'feed-title' },
+        h('h2', { id: 'feed-title' }, t('liveFeed')), h('p', { class: 'hint' }, t('liveFeedHint')),
+        feedEmpty, feed, h('p', {}, h('a', { href: '#/alerts' }, t('allAlerts'))))));
+
+  loadStyle(UPLOT + 'uPlot.min.css');
+  const loadedAt = Date.now() - 2000;
+  const [overview, alerts] = await Promise.all([
+    api('/api/v1/stats/overview'),
+    api('/api/v1/alerts', { query: { limit: 15 } }),
+    loadScript(UPLOT + 'uPlot.iife.min.js'),
+  ]);
+  const counts = { ...overview, scansHour: null, hourKey: null };
+  const drawStats = () => replace(statsBox, [
+    ['codesMinted', number(counts.codesMinted)], ['scansHour', number(counts.scansHour)],
+    ['scansToday', number(counts.scansToday)], ['scans7', number(counts.scans7Days)],
+    ['scans30', number(counts.scans30Days)], ['genuineShare', percent(counts.genuineShare)],
+    ['suspectShare', percent(counts.suspectShare)],
+  ].map(([key, value]) => h('div', { class: 'stat', id: `stat-${key}` },
+    h('span', { class: 'value' }, value), h('span', { class: 'label' }, t(key)))));
+  drawStats();
+  const open = { ...(overview.openAlerts || {}) };
+  const drawSeverities = () => replace(severityBox, SEVERITIES.map((s) => h('a', { href: `#/alerts?status=open&severity=${s}`,
+    class: 'stat', style: 'min-width:7rem', id: `open-${s}` },
+  h('span', { class: 'value' }, number(open[s] || 0)), badge(s, t(`sev_${s}`)))));
+  drawSeverities();
+
+  let plot = null;
+  const draw = () => {
+    const points = periodSelect.value === 'hourly' ? overview.hourly : overview.daily;
+    if (plot) {
+      plot.destroy();
+    }
+    plot = chart(chartBox, points, periodSelect.value === 'hourly');
+    replace(chartTable, table([
+      { label: t('time'), value: (p) => p.at },
+      { label: t('scans'), value: (p) => number(p.scans) },
+      { label: t('genuine'), value: (p) => number(p.genuine) },
+      { label: t('suspect'), value: (p) => number(p.suspect) },
+      { label: t('notGenuine'), value: (p) => number(p.notGenuine) },
+    ], points, { caption: t('scansOverTime') }));
+  };
+  periodSelect.addEventListener('change', draw);
+  draw();
+  const resize = new ResizeObserver(() => plot && plot.setSize({ width: chartBox.clientWidth - 16, height: 260 }));
+  resize.observe(chartBox);
+
+  alerts.items.forEach((a) => feed.append(alertItem(a)));
+  // What the feed knew of each alert, so a live change moves the open counts by severity.
+  const known = new Map(alerts.items.map((a) => [a.id, a]));
+  feedEmpty.hidden = alerts.items.length > 0;
+  const stopAlerts = onLive('alert', (alert) => {
+    const existing = feed.querySelector(`[data-alert-id="${CSS.escape(alert.id)}"]`);
+    if (existing) {
+      existing.remove();
+    }
+    const before = known.get(alert.id);
+    const wasOpen = before ? before.status === 'open' : false;
+    if (before && wasOpen && (alert.status !== 'open' || alert.severity !== before.severity)) {
+      open[before.severity] = Math.max(0, (open[before.severity] || 0) - 1);
+    }
+    // An alert the feed did not list may be an old open one that changed: counted already unless it is new.
+    const isNew = before ? true : Date.parse(alert.firstSeenAt) >= loadedAt;
+    if (alert.status === 'open' && isNew && (!wasOpen || alert.severity !== before.severity)) {
+      open[alert.severity] = (open[alert.severity] || 0) + 1;
+    }
+    known.set(alert.id, alert);
+    drawSeverities();
+    const item = alertItem(alert);
+    item.classList.add('fresh');
+    feed.prepend(item);
+    feedEmpty.hidden = true;
+  });
+  const stopScans = onLive('scans', (hour) => {
+    const key = String(hour.hour);
+    if (counts.hourKey === key && hour.scans > counts.scansHour) {
+      const added = hour.scans - counts.scansHour;
+      counts.scansToday += added;
+      counts.scans7Days += added;
+      counts.scans30Days += added;
+    }
+    counts.hourKey = key;
+    counts.scansHour = hour.scans;
+    drawStats();
+  });
+  return () => {
+    stopAlerts();
+    stopScans();
+    resize.disconnect();
+    if (plot) {
+      plot.destroy();
+    }
+  };
+}
+
+function chart(box, points, hourly) {
+  const xs = points.map((p) => Math.floor(new Date(hourly ? p.at : `${p.at}T00:00:00Z`).getTime() / 1000));
+  const series = (label, stroke, fill) => ({ label, stroke, fill, width: 2, points: { show: false } });
+  const options = {
+    width: Math.max(280, box.clientWidth - 16),
+    height: 260,
+    tzDate: (ts) => new Date(ts * 1000),
+    fmtDate: () => (date) => date.toLocaleString(lang(), hourly
+      ? { month: 'short', day: 'numeric', hour: '2-digit' } : { month: 'short', day: 'numeric' }),
+    scales: { x: { time: true } },
+    series: [
+      { label: t('time') },
+      series(t('genuine'), '#1b6b35', 'rgba(27,107,53,0.08)'),
+      series(t('suspect'), '#a4161a', 'rgba(164,22,26,0.08)'),
+      series(t('notGenuine'), '#7a4a00', null),
+    ],
+    axes: [{ stroke: '#4a5461' }, { stroke: '#4a5461' }],
+  };
+  const data = [xs, points.map((p) => p.genuine), points.map((p) => p.suspect), points.map((p) => p.notGenuine)];
+  return new window.uPlot(options, data, box);
+}
