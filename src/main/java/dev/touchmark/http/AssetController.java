@@ -51,6 +51,38 @@ public final class AssetController {
         serve(ctx, "META-INF/resources/webjars/" + path, "public, max-age=86400");
     }
 
+    /** GET /api/docs: the API description in Swagger UI (from its WebJar; no internet needed). */
+    public void apiDocs(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                + " img-src 'self' data:; connect-src 'self'; font-src 'self' data:; base-uri 'none'; frame-ancestors 'none'")
+                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-cache")
+                .contentType("text/html; charset=utf-8").result(API_DOCS_PAGE);
+    }
+
+    /** GET /api/openapi.yaml: the API description itself. */
+    public void openApi(Context ctx) {
+        byte[] yaml = cache.computeIfAbsent("api/openapi.yaml", AssetController::load)
+                .orElseThrow(() -> new NotFoundException("the API description is not part of this build"));
+        revalidated(ctx, "api/openapi.yaml", yaml, "application/yaml; charset=utf-8");
+    }
+
+    private static final String API_DOCS_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Touchmark API</title>
+            <link rel="stylesheet" href="/webjars/swagger-ui/5.34.1/swagger-ui.css">
+            </head>
+            <body>
+            <div id="swagger-ui"></div>
+            <script src="/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js"></script>
+            <script src="/assets/api-docs.js"></script>
+            </body>
+            </html>
+            """;
+
     /** GET /dashboard: the dashboard's single page (its routes are in the URL fragment). */
     public void dashboard(Context ctx) {
         byte[] page = cache.computeIfAbsent("web/dashboard/index.html", AssetController::load)

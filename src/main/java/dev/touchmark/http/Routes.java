@@ -51,6 +51,8 @@ public final class Routes {
         routes.post("/scan/upload", c.scan()::upload);
         routes.get("/assets/{name}", c.assets()::asset);
         routes.get("/webjars/<path>", c.assets()::webjar);
+        routes.get("/api/docs", c.assets()::apiDocs);
+        routes.get("/api/openapi.yaml", c.assets()::openApi);
         // The brand dashboard: one page and its modules; it uses the API below like any other client.
         routes.get("/dashboard", c.assets()::dashboard);
         routes.get("/dashboard/{name}", c.assets()::dashboardFile);

@@ -69,6 +69,19 @@ abstract class ApiContract {
     }
 
     @Test
+    void theApiDescriptionIsServedWithSwaggerUiFromTheServerItself() {
+        Http.Response page = http.get("/api/docs", null);
+        assertEquals(200, page.status());
+        assertTrue(page.text().contains("/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js"), page.text());
+        Http.Response yaml = http.get("/api/openapi.yaml", null);
+        assertEquals(200, yaml.status());
+        assertTrue(yaml.text().startsWith("openapi: 3.1"), yaml.text().substring(0, 40));
+        assertTrue(yaml.text().contains("/api/v1/alerts"));
+        assertEquals(200, http.get("/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js", null).status());
+        assertEquals(200, http.get("/assets/api-docs.js", null).status());
+    }
+
+    @Test
     void aRequestJettyCannotParseGetsProblemJsonNotAnHtmlPage() throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout(5_000);
