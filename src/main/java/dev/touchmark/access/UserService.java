@@ -69,6 +69,15 @@ public final class UserService {
         });
     }
 
+    /**
+     * Sets a password chosen by the operator, without asking for a change at next sign-in; for demo installations,
+     * whose sign-in is printed for anyone to try.
+     */
+    public void setKnownPassword(long brandId, long userId, String password) {
+        users.find(brandId, userId).orElseThrow(() -> notFound(userId));
+        users.setPassword(userId, passwords.hash(password), false);
+    }
+
     /** Removes a user and their sessions; the brand keeps at least one admin. */
     public void remove(long brandId, long userId) {
         users.dsl().transaction(() -> {

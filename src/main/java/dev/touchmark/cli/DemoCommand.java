@@ -3,33 +3,56 @@ package dev.touchmark.cli;
 import dev.touchmark.App;
 import dev.touchmark.config.ConfigLoader;
 import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.demo.DemoClock;
 import dev.touchmark.demo.DemoData;
+import java.net.BindException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** touchmark demo: starts the server with demo data created on first run. */
-@Command(mixinStandardHelpOptions = true, name = "demo", description = "Start the server on the configured database with a demo brand, product and released batch.")
+/** touchmark demo: starts the server with two demo brands and a month of scans, created on first run. */
+@Command(mixinStandardHelpOptions = true, name = "demo", description = "Start the server on the configured database "
+        + "(embedded H2 in ./data by default) with two demo brands, their batches and 30 days of simulated scans.")
 final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
         TouchmarkConfig config = ConfigLoader.fromEnvironment();
-        App app = App.start(config, Clock.systemUTC());
-        DemoData.Summary demo = DemoData.ensure(app.services());
-        System.out.println("Touchmark is running at http://localhost:" + app.port() + " (codes point at " + config.publicUrl() + ")");
-        System.out.println("Demo brand: " + demo.brand().name() + " (id " + demo.brand().id() + ")");
-        demo.created().ifPresentOrElse(created -> {
-            System.out.println("  API key (shown once, keep it): " + created.apiKey());
-            System.out.println("  Admin sign-in: " + created.adminEmail() + " / " + created.adminPassword());
-        }, () -> System.out.println("  (created on an earlier run; its API key was printed then. "
-                + "Make another brand with: java -jar target/touchmark.jar brand create --name ... --admin-email ...)"));
-        System.out.println("Released batch " + demo.batch().id() + " with " + demo.batch().quantity() + " codes. Try:");
-        System.out.println("  curl -H 'Authorization: Bearer <API key>' http://localhost:" + app.port() + "/api/v1/batches/"
-                + demo.batch().id() + "/labels?format=pdf -o labels.pdf");
-        System.out.println("  curl http://localhost:" + app.port() + "/.well-known/jwks.json > jwks.json");
-        demo.sampleUrls().forEach(url -> System.out.println("  java -jar target/touchmark.jar verify --jwks jwks.json '" + url + "'"));
+        DemoClock clock = new DemoClock(Clock.systemUTC());
+        App app = start(config, clock);
+        System.out.println("Preparing demo data (first run only: a month of scans takes a few seconds)...");
+        List<DemoData.Summary> brands = DemoData.ensure(app, clock);
+        String base = "http://localhost:" + app.port();
+        System.out.println();
+        System.out.println("Touchmark is running at " + base + " (codes point at " + config.publicUrl() + ")");
+        System.out.println("Dashboard: " + base + "/dashboard");
+        for (DemoData.Summary brand : brands) {
+            System.out.println();
+            System.out.println(brand.brand().name() + (brand.seededNow() ? " (created now, " + brand.scans() + " scans)" : ""));
+            System.out.println("  Sign in: " + brand.email() + " / " + DemoData.PASSWORD);
+            brand.apiKey().ifPresentOrElse(key -> System.out.println("  API key (shown once): " + key),
+                    () -> System.out.println("  API key: printed on the first run; make another in the dashboard"));
+            System.out.println("  Codes to try (open in a browser, or paste into Code lookup):");
+            brand.codesToTry().forEach((what, url) -> System.out.println("    " + what + ": " + url));
+        }
+        System.out.println();
+        System.out.println("More traffic: java -jar target/touchmark.jar simulate --url " + base + " --api-key <API key>");
         ServeCommand.awaitShutdown(app);
         return 0;
+    }
+
+    private static App start(TouchmarkConfig config, Clock clock) {
+        try {
+            return App.start(config, clock);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException) {
+                    throw new CliException("port " + config.port() + " is already in use (is another Touchmark running?). "
+                            + "Stop it, or pick a free port: TOUCHMARK_PORT=7071 scripts/demo.sh");
+                }
+            }
+            throw e;
+        }
     }
 }

@@ -1,51 +1,145 @@
 package dev.touchmark.demo;
 
+import dev.touchmark.App;
 import dev.touchmark.Services;
 import dev.touchmark.access.Principal;
+import dev.touchmark.access.User;
 import dev.touchmark.batch.Batch;
 import dev.touchmark.batch.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.brand.Brand;
-import dev.touchmark.brand.BrandService;
 import dev.touchmark.code.BatchCodes;
+import dev.touchmark.demo.DemoScenario.City;
 import dev.touchmark.product.NewProduct;
-import dev.touchmark.product.Product;
+import dev.touchmark.verify.ScanInput;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** First-run demo data: one brand, one product and one released batch, created once. */
+/**
+ * Demo data: two brands with products, released and draft batches, and a month of scans played through
+ * verification with the clock set back, so every dashboard page has something to show. Created once per brand.
+ */
 public final class DemoData {
-    public static final String BRAND = "Demo Cosmetics";
+    /** The password of every demo user; printed by `touchmark demo`, never asked to change. */
+    public static final String PASSWORD = "touchmark-demo";
+    public static final int DAYS = 30;
     private static final String ACTOR = "demo-setup";
+    private static final City PARIS = new City("Paris", "FR", 48.857, 2.352);
+    private static final City LYON = new City("Lyon", "FR", 45.764, 4.836);
+    private static final City BERLIN = new City("Berlin", "DE", 52.520, 13.405);
+    private static final City MUNICH = new City("Munich", "DE", 48.135, 11.582);
+    private static final City MILAN = new City("Milan", "IT", 45.464, 9.190);
+    private static final City MADRID = new City("Madrid", "ES", 40.417, -3.704);
+    private static final City LONDON = new City("London", "GB", 51.507, -0.128);
+    private static final City NEW_YORK = new City("New York", "US", 40.713, -74.006);
+    private static final City CHICAGO = new City("Chicago", "US", 41.878, -87.630);
+    private static final City TORONTO = new City("Toronto", "CA", 43.653, -79.383);
+    private static final City ISTANBUL = new City("Istanbul", "TR", 41.008, 28.978);
+    private static final City DUBAI = new City("Dubai", "AE", 25.205, 55.271);
+    private static final City LAGOS = new City("Lagos", "NG", 6.524, 3.379);
+    private static final City SHENZHEN = new City("Shenzhen", "CN", 22.543, 114.058);
+    private static final City BANGKOK = new City("Bangkok", "TH", 13.756, 100.502);
+    private static final City SAO_PAULO = new City("São Paulo", "BR", -23.551, -46.633);
+    private static final City MEXICO_CITY = new City("Mexico City", "MX", 19.433, -99.133);
+
+    /** One demo brand: what it makes and who scans it. */
+    record BrandPlan(String name, String email, String product, String gtin, List<String> markets, long seed,
+                     DemoScenario.Plan scans) {
+    }
+
+    static final List<BrandPlan> BRANDS = List.of(
+            new BrandPlan("Demo Cosmetics", "admin@demo-cosmetics.example", "Hydrating Serum 50 ml", "4006381333931",
+                    List.of("FR", "DE", "IT", "ES"), 11,
+                    new DemoScenario.Plan("L2026-10", "L2026-11", "L2026-12", List.of(PARIS, LYON, BERLIN, MUNICH, MILAN, MADRID),
+                            List.of(ISTANBUL, DUBAI, LAGOS, BANGKOK), DUBAI, SHENZHEN, 900)),
+            new BrandPlan("Demo Electronics", "admin@demo-electronics.example", "Wireless Earbuds Pro", "0012345678905",
+                    List.of("US", "CA", "GB"), 22,
+                    new DemoScenario.Plan("EB-2026-A", "EB-2026-B", "EB-2026-C", List.of(NEW_YORK, CHICAGO, TORONTO, LONDON),
+                            List.of(SAO_PAULO, MEXICO_CITY, LAGOS, BANGKOK), MEXICO_CITY, SHENZHEN, 900)));
 
     private DemoData() {
     }
 
-    /** What the demo has, and the secrets if it was created just now. */
-    public record Summary(Brand brand, Optional<BrandService.CreatedBrand> created, Batch batch, List<String> sampleUrls) {
+    /** One demo brand as the demo prints it: sign-in, and codes to try. */
+    public record Summary(Brand brand, String email, Optional<String> apiKey, boolean seededNow, int scans,
+                          Map<String, String> codesToTry) {
     }
 
-    /** Creates the demo brand, product and batch unless the brand exists; never duplicates. */
-    public static Summary ensure(Services services) {
-        Optional<Brand> existing = services.brands().list().stream().filter(b -> b.name().equals(BRAND)).findFirst();
+    /** Creates and seeds each demo brand that does not exist yet; the clock must be the one the app runs on. */
+    public static List<Summary> ensure(App app, DemoClock clock) {
+        return BRANDS.stream().map(plan -> ensure(app, clock, plan)).toList();
+    }
+
+    private static Summary ensure(App app, DemoClock clock, BrandPlan plan) {
+        Services services = app.services();
+        Optional<Brand> existing = services.brands().list().stream().filter(b -> b.name().equals(plan.name())).findFirst();
         if (existing.isPresent()) {
             Brand brand = existing.get();
-            Batch batch = services.batches().list(brand.id(), null, 1, null).stream().reduce((a, b) -> b).orElseThrow();
-            return new Summary(brand, Optional.empty(), batch, samples(services, batch));
+            return new Summary(brand, plan.email(), Optional.empty(), false, 0, codesToTry(services, brand.id(), plan));
         }
-        BrandService.CreatedBrand created = services.brands().create(BRAND, "admin@demo-cosmetics.example");
-        Principal principal = new Principal(created.brand().id(), ACTOR);
-        Product product = services.products().create(principal, new NewProduct("Hydrating Serum 50 ml", "4006381333931",
-                "Hyaluronic serum, 50 ml glass bottle.", null, List.of("FR", "DE", "IT", "ES", "CN")));
-        Batch batch = services.batches().create(principal, new NewBatch(product.id(), 1000L, "L2026-11",
-                LocalDate.of(2028, 11, 30), null, "compact"));
-        batch = services.batches().changeStatus(principal, batch.id(), BatchStatus.RELEASED, "demo release");
-        return new Summary(created.brand(), Optional.of(created), batch, samples(services, batch));
+        Instant start = Instant.now(clock).truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(DAYS));
+        clock.showTime(start.minus(Duration.ofHours(1)));
+        try {
+            var created = services.brands().create(plan.name(), plan.email());
+            long brandId = created.brand().id();
+            User admin = services.users().list(brandId).get(0);
+            services.users().setKnownPassword(brandId, admin.id(), PASSWORD);
+            Map<String, BatchCodes> codes = createBatches(services, new Principal(brandId, ACTOR), plan);
+            List<DemoScenario.Scan> scans = DemoScenario.generate(plan.scans(), plan.seed(), start, DAYS);
+            play(app, clock, codes, scans);
+            return new Summary(created.brand(), plan.email(), Optional.of(created.apiKey()), true, scans.size(),
+                    codesToTry(services, brandId, plan));
+        } finally {
+            clock.followRealTime();
+        }
     }
 
-    private static List<String> samples(Services services, Batch batch) {
-        BatchCodes codes = services.batches().codes(batch);
-        return List.of(codes.url(0), codes.url(1), codes.url(2));
+    private static Map<String, BatchCodes> createBatches(Services services, Principal principal, BrandPlan plan) {
+        long productId = services.products().create(principal, new NewProduct(plan.product(), plan.gtin(),
+                "Demo product of " + plan.name() + ".", null, plan.markets())).id();
+        Map<String, BatchCodes> codes = new LinkedHashMap<>();
+        for (String key : List.of(plan.scans().released(), plan.scans().diverted(), plan.scans().draft())) {
+            Batch batch = services.batches().create(principal, new NewBatch(productId, 2000L, key,
+                    LocalDate.of(2028, 11, 30), null, "compact"));
+            if (!key.equals(plan.scans().draft())) {
+                batch = services.batches().changeStatus(principal, batch.id(), BatchStatus.RELEASED, "demo release");
+            }
+            codes.put(key, services.batches().codes(batch));
+        }
+        return codes;
+    }
+
+    /** Each scan through verification at its own time; waits for it to be recorded before moving the clock. */
+    private static void play(App app, DemoClock clock, Map<String, BatchCodes> codes, List<DemoScenario.Scan> scans) {
+        var verification = app.scanServices().verification();
+        for (DemoScenario.Scan scan : scans) {
+            clock.showTime(scan.at());
+            String url = codes.get(scan.batch()).url(scan.index());
+            Integer lat = scan.lat() == null ? null : (int) Math.round(scan.lat() * 10);
+            Integer lon = scan.lon() == null ? null : (int) Math.round(scan.lon() * 10);
+            verification.verify(new ScanInput(scan.forged() ? DemoScenario.forge(url) : url, scan.device(), scan.country(),
+                    lat, lon, null, "page")).join();
+        }
+    }
+
+    private static Map<String, String> codesToTry(Services services, long brandId, BrandPlan plan) {
+        Map<String, BatchCodes> codes = new LinkedHashMap<>();
+        services.batches().list(brandId, null, 10, null).forEach(b -> codes.put(b.lot(), services.batches().codes(b)));
+        Map<String, String> tryThese = new LinkedHashMap<>();
+        DemoScenario.Plan scans = plan.scans();
+        Optional.ofNullable(codes.get(scans.released())).ifPresent(c -> {
+            tryThese.put("genuine, never scanned", c.url(1500));
+            tryThese.put("cloned (scanned by a ring of phones)", c.url(DemoScenario.CLONED_INDEX));
+            tryThese.put("counterfeit (forged signature)", DemoScenario.forge(c.url(1501)));
+        });
+        Optional.ofNullable(codes.get(scans.draft())).ifPresent(c -> tryThese.put("leaked from the printer (draft batch)",
+                c.url(40)));
+        return tryThese;
     }
 }
