@@ -35,6 +35,7 @@ public final class Routes {
     /** Registers every route. */
     public static void register(RoutesConfig routes, Controllers c) {
         routes.get("/healthz", c.health()::health);
+        routes.get("/readyz", c.health()::ready);
         routes.get("/.well-known/jwks.json", c.keys()::jwks);
 
         // What a shopper's phone opens: the compact profile, any case, and GS1 Digital Link.

@@ -90,6 +90,13 @@ abstract class ApiContract {
     }
 
     @Test
+    void readinessAnswersReadyWhenEveryMigrationIsApplied() {
+        Http.Response r = http.get("/readyz", null);
+        assertEquals(200, r.status(), r.text());
+        assertEquals("ready", r.json().get("status").asText());
+    }
+
+    @Test
     void requestsWithoutOrWithAWrongApiKeyGet401ProblemJson() {
         Http.Response none = http.get("/api/v1/products", null);
         assertEquals(401, none.status());
