@@ -21,6 +21,8 @@ import dev.touchmark.http.RateLimiter;
 import dev.touchmark.http.Routes;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
+import dev.touchmark.metrics.Metrics;
+import dev.touchmark.metrics.MetricsController;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
 import dev.touchmark.verify.ScanController;
@@ -48,12 +50,14 @@ public final class App implements AutoCloseable {
     private final Services services;
     private final ScanServices scanServices;
     private final WebhookDispatcher webhooks;
+    private final Metrics metrics;
     private final Javalin javalin;
 
-    private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Javalin javalin) {
+    private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Metrics metrics, Javalin javalin) {
         this.services = services;
         this.scanServices = scanServices;
         this.webhooks = webhooks;
+        this.metrics = metrics;
         this.javalin = javalin;
     }
 
@@ -63,13 +67,16 @@ public final class App implements AutoCloseable {
         try {
             Services services = Services.create(config, database, clock);
             Json json = new Json();
+            Metrics metrics = new Metrics();
             ScanServices scanServices = ScanServices.start(config, services, clock, new WebhookAlertNotifier(services.webhookOutbox()),
-                    json.mapper());
+                    json.mapper(), metrics);
+            metrics.watch(scanServices.recorder());
+            metrics.watchOutbox(new WebhookDeliveryRepository(database.dsl())::countPending, clock);
             WebhookDispatcher webhooks = startWebhooks(config.webhooks(), services, clock);
             try {
-                Javalin javalin = createServer(config, services, scanServices, json, clock);
+                Javalin javalin = createServer(config, services, scanServices, json, clock, metrics);
                 javalin.start(config.host(), config.port());
-                return new App(services, scanServices, webhooks, javalin);
+                return new App(services, scanServices, webhooks, metrics, javalin);
             } catch (RuntimeException e) {
                 webhooks.close();
                 scanServices.close();
@@ -92,7 +99,7 @@ public final class App implements AutoCloseable {
     }
 
     private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json,
-                                        Clock clock) {
+                                        Clock clock, Metrics metrics) {
         ScanSettings settings = config.scans();
         VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
@@ -116,7 +123,8 @@ public final class App implements AutoCloseable {
                 new AccessController(services.sessions(), services.users(), services.apiKeys(), services.apiKeyRepository(),
                         new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1)), scans.facts()::ipHash, json),
                 new DashboardController(new DashboardService(new DashboardRepository(services.database().dsl()), scans.alerts(),
-                        scans.verification(), clock)));
+                        scans.verification(), clock)),
+                new MetricsController(metrics));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -155,5 +163,6 @@ public final class App implements AutoCloseable {
         webhooks.close();
         scanServices.close();
         services.database().close();
+        metrics.close();
     }
 }

@@ -12,6 +12,7 @@ import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
+import dev.touchmark.metrics.MetricsController;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
 import dev.touchmark.verify.ScanController;
@@ -29,13 +30,15 @@ public final class Routes {
                               ProductController products, BatchController batches, LabelController labels,
                               VerifyController verify, ReportController reports, ScanController scan,
                               AssetController assets, WebhookController webhooks, AlertController alerts,
-                              AccessController access, DashboardController dashboard) {
+                              AccessController access, DashboardController dashboard, MetricsController metrics) {
     }
 
     /** Registers every route. */
     public static void register(RoutesConfig routes, Controllers c) {
         routes.get("/healthz", c.health()::health);
         routes.get("/readyz", c.health()::ready);
+        // Operators only: not under /api/v1 (no API key), so keep it off the public network (docs/operations.md).
+        routes.get("/metrics", c.metrics()::scrape);
         routes.get("/.well-known/jwks.json", c.keys()::jwks);
 
         // What a shopper's phone opens: the compact profile, any case, and GS1 Digital Link.
