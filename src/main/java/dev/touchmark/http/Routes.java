@@ -35,6 +35,9 @@ public final class Routes {
 
     /** Registers every route. */
     public static void register(RoutesConfig routes, Controllers c) {
+        RequestLog requestLog = new RequestLog();
+        routes.before(requestLog::before);
+        routes.after(requestLog::after);
         routes.get("/healthz", c.health()::health);
         routes.get("/readyz", c.health()::ready);
         // Operators only: not under /api/v1 (no API key), so keep it off the public network (docs/operations.md).
