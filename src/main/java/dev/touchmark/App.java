@@ -14,6 +14,7 @@ import dev.touchmark.config.WebhookSettings;
 import dev.touchmark.db.Database;
 import dev.touchmark.http.ApiAuth;
 import dev.touchmark.http.AssetController;
+import dev.touchmark.http.Drain;
 import dev.touchmark.http.HealthController;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.ProblemErrorHandler;
@@ -42,6 +43,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Composition root: config -> database -> migrations -> services -> Javalin. */
 public final class App implements AutoCloseable {
@@ -50,14 +53,20 @@ public final class App implements AutoCloseable {
     private final Services services;
     private final ScanServices scanServices;
     private final WebhookDispatcher webhooks;
+    /** How long a shutdown waits for requests in flight before it stops the server anyway. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private final Metrics metrics;
+    private final Drain drain;
     private final Javalin javalin;
 
-    private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Metrics metrics, Javalin javalin) {
+    private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Metrics metrics, Drain drain,
+                Javalin javalin) {
         this.services = services;
         this.scanServices = scanServices;
         this.webhooks = webhooks;
         this.metrics = metrics;
+        this.drain = drain;
         this.javalin = javalin;
     }
 
@@ -74,9 +83,10 @@ public final class App implements AutoCloseable {
             metrics.watchOutbox(new WebhookDeliveryRepository(database.dsl())::countPending, clock);
             WebhookDispatcher webhooks = startWebhooks(config.webhooks(), services, clock);
             try {
-                Javalin javalin = createServer(config, services, scanServices, json, clock, metrics);
+                Drain drain = new Drain(Routes.STREAMS);
+                Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain);
                 javalin.start(config.host(), config.port());
-                return new App(services, scanServices, webhooks, metrics, javalin);
+                return new App(services, scanServices, webhooks, metrics, drain, javalin);
             } catch (RuntimeException e) {
                 webhooks.close();
                 scanServices.close();
@@ -99,14 +109,14 @@ public final class App implements AutoCloseable {
     }
 
     private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json,
-                                        Clock clock, Metrics metrics) {
+                                        Clock clock, Metrics metrics, Drain drain) {
         ScanSettings settings = config.scans();
         VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter(settings.reportsPerHour(), Duration.ofHours(1)), json, config.publicUrl());
         ScanController scanner = new ScanController(scans.facts(),
                 new RateLimiter(settings.uploadsPerMinute(), Duration.ofMinutes(1)), config.publicUrl());
-        Routes.Controllers controllers = new Routes.Controllers(
+        Routes.Controllers controllers = new Routes.Controllers(drain,
                 new ApiAuth(services.apiKeys(), services.sessions()),
                 new HealthController(services.database()),
                 new BrandController(services.brands()),
@@ -154,11 +164,15 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests, lets webhook attempts in flight finish, lets the scan writer commit what it
-     * holds, then closes the database.
+     * Stops taking requests (503 from then on) and waits up to 10 s for those in flight to be answered, stops the
+     * server, lets webhook attempts in flight finish, lets the scan writer commit what it holds, then closes the
+     * database.
      */
     @Override
     public void close() {
+        if (!drain.drain(DRAIN_TIMEOUT)) {
+            LOG.warn("Stopping with {} requests still unanswered after {} s", drain.inFlight(), DRAIN_TIMEOUT.toSeconds());
+        }
         javalin.stop();
         webhooks.close();
         scanServices.close();

@@ -26,17 +26,22 @@ public final class Routes {
     }
 
     /** The controllers the table points at. */
-    public record Controllers(ApiAuth auth, HealthController health, BrandController brand, KeyController keys,
+    public record Controllers(Drain drain, ApiAuth auth, HealthController health, BrandController brand, KeyController keys,
                               ProductController products, BatchController batches, LabelController labels,
                               VerifyController verify, ReportController reports, ScanController scan,
                               AssetController assets, WebhookController webhooks, AlertController alerts,
                               AccessController access, DashboardController dashboard, MetricsController metrics) {
     }
 
+    /** Long-lived streams, which a graceful shutdown does not wait for. */
+    public static final java.util.Set<String> STREAMS = java.util.Set.of("/api/v1/events");
+
     /** Registers every route. */
     public static void register(RoutesConfig routes, Controllers c) {
         RequestLog requestLog = new RequestLog();
         routes.before(requestLog::before);
+        routes.before(c.drain()::before);
+        routes.after(c.drain()::after);
         routes.after(requestLog::after);
         routes.get("/healthz", c.health()::health);
         routes.get("/readyz", c.health()::ready);
