@@ -14,6 +14,7 @@ import dev.touchmark.config.WebhookSettings;
 import dev.touchmark.db.Database;
 import dev.touchmark.http.ApiAuth;
 import dev.touchmark.http.AssetController;
+import dev.touchmark.http.Drain;
 import dev.touchmark.http.HealthController;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.ProblemErrorHandler;
@@ -21,6 +22,8 @@ import dev.touchmark.http.RateLimiter;
 import dev.touchmark.http.Routes;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
+import dev.touchmark.metrics.Metrics;
+import dev.touchmark.metrics.MetricsController;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
 import dev.touchmark.verify.ScanController;
@@ -40,6 +43,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Composition root: config -> database -> migrations -> services -> Javalin. */
 public final class App implements AutoCloseable {
@@ -48,12 +53,20 @@ public final class App implements AutoCloseable {
     private final Services services;
     private final ScanServices scanServices;
     private final WebhookDispatcher webhooks;
+    /** How long a shutdown waits for requests in flight before it stops the server anyway. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private final Metrics metrics;
+    private final Drain drain;
     private final Javalin javalin;
 
-    private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Javalin javalin) {
+    private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Metrics metrics, Drain drain,
+                Javalin javalin) {
         this.services = services;
         this.scanServices = scanServices;
         this.webhooks = webhooks;
+        this.metrics = metrics;
+        this.drain = drain;
         this.javalin = javalin;
     }
 
@@ -63,13 +76,17 @@ public final class App implements AutoCloseable {
         try {
             Services services = Services.create(config, database, clock);
             Json json = new Json();
+            Metrics metrics = new Metrics();
             ScanServices scanServices = ScanServices.start(config, services, clock, new WebhookAlertNotifier(services.webhookOutbox()),
-                    json.mapper());
+                    json.mapper(), metrics);
+            metrics.watch(scanServices.recorder());
+            metrics.watchOutbox(new WebhookDeliveryRepository(database.dsl())::countPending, clock);
             WebhookDispatcher webhooks = startWebhooks(config.webhooks(), services, clock);
             try {
-                Javalin javalin = createServer(config, services, scanServices, json, clock);
+                Drain drain = new Drain(Routes.STREAMS);
+                Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain);
                 javalin.start(config.host(), config.port());
-                return new App(services, scanServices, webhooks, javalin);
+                return new App(services, scanServices, webhooks, metrics, drain, javalin);
             } catch (RuntimeException e) {
                 webhooks.close();
                 scanServices.close();
@@ -92,14 +109,14 @@ public final class App implements AutoCloseable {
     }
 
     private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json,
-                                        Clock clock) {
+                                        Clock clock, Metrics metrics, Drain drain) {
         ScanSettings settings = config.scans();
         VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter(settings.reportsPerHour(), Duration.ofHours(1)), json, config.publicUrl());
         ScanController scanner = new ScanController(scans.facts(),
                 new RateLimiter(settings.uploadsPerMinute(), Duration.ofMinutes(1)), config.publicUrl());
-        Routes.Controllers controllers = new Routes.Controllers(
+        Routes.Controllers controllers = new Routes.Controllers(drain,
                 new ApiAuth(services.apiKeys(), services.sessions()),
                 new HealthController(services.database()),
                 new BrandController(services.brands()),
@@ -116,7 +133,8 @@ public final class App implements AutoCloseable {
                 new AccessController(services.sessions(), services.users(), services.apiKeys(), services.apiKeyRepository(),
                         new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1)), scans.facts()::ipHash, json),
                 new DashboardController(new DashboardService(new DashboardRepository(services.database().dsl()), scans.alerts(),
-                        scans.verification(), clock)));
+                        scans.verification(), clock)),
+                new MetricsController(metrics));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -146,14 +164,19 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests, lets webhook attempts in flight finish, lets the scan writer commit what it
-     * holds, then closes the database.
+     * Stops taking requests (503 from then on) and waits up to 10 s for those in flight to be answered, stops the
+     * server, lets webhook attempts in flight finish, lets the scan writer commit what it holds, then closes the
+     * database.
      */
     @Override
     public void close() {
+        if (!drain.drain(DRAIN_TIMEOUT)) {
+            LOG.warn("Stopping with {} requests still unanswered after {} s", drain.inFlight(), DRAIN_TIMEOUT.toSeconds());
+        }
         javalin.stop();
         webhooks.close();
         scanServices.close();
         services.database().close();
+        metrics.close();
     }
 }

@@ -23,6 +23,7 @@ import dev.touchmark.verify.RequestFacts;
 import dev.touchmark.verify.VerificationCatalog;
 import dev.touchmark.verify.VerificationRepository;
 import dev.touchmark.verify.VerificationService;
+import dev.touchmark.verify.VerdictCounter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
 
     /** Wires and starts the scan writer and the retention job. */
     public static ScanServices start(TouchmarkConfig config, Services services, Clock clock, AlertNotifier notifier,
-                                     ObjectMapper json) {
+                                     ObjectMapper json, VerdictCounter verdicts) {
         ScanSettings settings = config.scans();
         var dsl = services.database().dsl();
         ScanRepository scans = new ScanRepository(dsl, services.database().isPostgres());
@@ -45,7 +46,7 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         Detector detector = new Detector(alertRepository, detection, rules, notifier, clock);
         ScanRecorder recorder = new ScanRecorder(scans, detector, clock, 100_000);
         VerificationCatalog catalog = new VerificationCatalog(new VerificationRepository(dsl), services.changes(), clock);
-        VerificationService verification = new VerificationService(catalog, recorder, clock);
+        VerificationService verification = new VerificationService(catalog, recorder, clock, verdicts);
         ReportService reports = new ReportService(new ReportRepository(dsl), scans, clock,
                 (reportId, scanId, scan, place, seller, comment) -> detector.reported(reportId, scanId, scan.brandId(),
                         scan.batchId(), scan.codeIndex(), scan.country(), place, seller, comment));

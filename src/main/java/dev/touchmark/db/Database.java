@@ -7,7 +7,10 @@ import dev.touchmark.config.TouchmarkConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import java.util.Arrays;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
@@ -59,12 +62,37 @@ public final class Database implements AutoCloseable {
             throw new ConfigException("cannot open the database at TOUCHMARK_DB_URL=" + config.dbUrl() + ": " + rootMessage(e));
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            flyway(dataSource).migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new ConfigException("cannot migrate the database at " + config.dbUrl() + ": " + rootMessage(e));
         }
         return new Database(dataSource, config.isPostgres());
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+    }
+
+    /**
+     * Why this node should not take traffic, or empty when it is ready: the database answers and every
+     * migration this build ships is applied (none pending, none failed).
+     */
+    public Optional<String> notReadyReason() {
+        if (!isReachable()) {
+            return Optional.of("the database does not answer");
+        }
+        try {
+            MigrationInfoService info = flyway(dataSource).info();
+            long failed = Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).count();
+            if (failed > 0) {
+                return Optional.of(failed + " database migration(s) failed");
+            }
+            int pending = info.pending().length;
+            return pending == 0 ? Optional.empty() : Optional.of(pending + " database migration(s) not applied yet");
+        } catch (RuntimeException e) {
+            return Optional.of("cannot read the migration history: " + rootMessage(e));
+        }
     }
 
     /** The JDBC URL with the options Touchmark needs added to embedded H2 URLs. */

@@ -12,6 +12,7 @@ import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
+import dev.touchmark.metrics.MetricsController;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
 import dev.touchmark.verify.ScanController;
@@ -25,16 +26,27 @@ public final class Routes {
     }
 
     /** The controllers the table points at. */
-    public record Controllers(ApiAuth auth, HealthController health, BrandController brand, KeyController keys,
+    public record Controllers(Drain drain, ApiAuth auth, HealthController health, BrandController brand, KeyController keys,
                               ProductController products, BatchController batches, LabelController labels,
                               VerifyController verify, ReportController reports, ScanController scan,
                               AssetController assets, WebhookController webhooks, AlertController alerts,
-                              AccessController access, DashboardController dashboard) {
+                              AccessController access, DashboardController dashboard, MetricsController metrics) {
     }
+
+    /** Long-lived streams, which a graceful shutdown does not wait for. */
+    public static final java.util.Set<String> STREAMS = java.util.Set.of("/api/v1/events");
 
     /** Registers every route. */
     public static void register(RoutesConfig routes, Controllers c) {
+        RequestLog requestLog = new RequestLog();
+        routes.before(requestLog::before);
+        routes.before(c.drain()::before);
+        routes.after(c.drain()::after);
+        routes.after(requestLog::after);
         routes.get("/healthz", c.health()::health);
+        routes.get("/readyz", c.health()::ready);
+        // Operators only: not under /api/v1 (no API key), so keep it off the public network (docs/operations.md).
+        routes.get("/metrics", c.metrics()::scrape);
         routes.get("/.well-known/jwks.json", c.keys()::jwks);
 
         // What a shopper's phone opens: the compact profile, any case, and GS1 Digital Link.

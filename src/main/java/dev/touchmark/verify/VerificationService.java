@@ -30,17 +30,20 @@ public final class VerificationService {
     private final VerificationCatalog catalog;
     private final ScanRecorder recorder;
     private final Clock clock;
+    private final VerdictCounter verdicts;
 
-    public VerificationService(VerificationCatalog catalog, ScanRecorder recorder, Clock clock) {
+    public VerificationService(VerificationCatalog catalog, ScanRecorder recorder, Clock clock, VerdictCounter verdicts) {
         this.catalog = catalog;
         this.recorder = recorder;
         this.clock = clock;
+        this.verdicts = verdicts;
     }
 
     /** Verifies and records one scan. */
     public CompletableFuture<VerificationResult> verify(ScanInput input) {
         Check check = check(input);
         if (check.answer() != null) {
+            verdicts.count(check.answer().verdict());
             return CompletableFuture.completedFuture(check.answer());
         }
         if (check.reason() != null) {
@@ -129,7 +132,7 @@ public final class VerificationService {
                 input.country(), input.latTenths(), input.lonTenths(), input.ipHash(), input.clientKind(),
                 batch.status().id(), batch.markets(), null,
                 (history, assessment) -> new Outcome(decide(batch.status(), history, assessment).id(), null));
-        return recorder.record(scan).thenApply(recorded -> genuineResult(recorded, code, batch, input));
+        return recorder.record(scan).thenApply(recorded -> counted(genuineResult(recorded, code, batch, input)));
     }
 
     /**
@@ -161,7 +164,12 @@ public final class VerificationService {
         ScanToRecord scan = new ScanToRecord(brandId, batchId, index, false, input.deviceId(), input.country(),
                 input.latTenths(), input.lonTenths(), input.ipHash(), input.clientKind(), null, null, reason.id(),
                 (history, assessment) -> new Outcome(Verdict.NOT_GENUINE.id(), reason.id()));
-        return recorder.record(scan).thenApply(recorded -> notGenuine(reason, Long.toString(recorded.scanId())));
+        return recorder.record(scan).thenApply(recorded -> counted(notGenuine(reason, Long.toString(recorded.scanId()))));
+    }
+
+    private VerificationResult counted(VerificationResult result) {
+        verdicts.count(result.verdict());
+        return result;
     }
 
     private VerificationResult genuineResult(RecordedScan recorded, ParsedCode code, BatchInfo batch, ScanInput input) {

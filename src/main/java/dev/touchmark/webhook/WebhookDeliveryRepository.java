@@ -106,6 +106,11 @@ public final class WebhookDeliveryRepository {
                         new WebhookEndpointRepository.SealedSecrets(r.value10(), r.value11(), r.value12())));
     }
 
+    /** How many deliveries wait to be sent or retried (the outbox backlog); uses the status index. */
+    public int countPending() {
+        return dsl.fetchCount(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.STATUS.eq(PENDING));
+    }
+
     /** True if the delivery still exists (its endpoint was not deleted). */
     public boolean exists(long id) {
         return dsl.fetchExists(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.ID.eq(id));

@@ -172,4 +172,61 @@ class CommandLineIT {
     static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
+
+    private Map<String, String> freshDataFolder(Path folder) {
+        return Map.of("TOUCHMARK_DATA_DIR", folder.toString(), "TOUCHMARK_DB_URL", "jdbc:h2:file:" + folder.resolve("touchmark"),
+                "TOUCHMARK_MASTER_KEY_FILE", dir.resolve("master.key").toString());
+    }
+
+    @Test
+    void aBackupTakenWhileTheServerRunsRestoresIntoAFreshDataFolderWithItsData() throws Exception {
+        assertEquals(0, touchmark("brand", "create", "--name", "Backed Up", "--admin-email", "ops@backup.example").exit());
+        Path backup = dir.resolve("touchmark-backup.zip");
+        Run backedUp = touchmark("backup", backup.toString());
+        assertEquals(0, backedUp.exit(), backedUp.err());
+        assertTrue(Files.size(backup) > 0);
+        assertEquals(1, touchmark("backup", backup.toString()).exit(), "an existing file is not overwritten");
+
+        Path fresh = Files.createTempDirectory("touchmark-restored-");
+        Run restored = touchmark(freshDataFolder(fresh), "restore", backup.toString());
+        assertEquals(0, restored.exit(), restored.err());
+        Run brands = touchmark(freshDataFolder(fresh), "brand", "list");
+        assertEquals(0, brands.exit(), brands.err());
+        assertTrue(brands.out().contains("Backed Up"), brands.out());
+    }
+
+    @Test
+    void restoreRefusesADamagedOrForeignFileAndNeverTouchesExistingData() throws Exception {
+        Path fresh = Files.createTempDirectory("touchmark-refused-");
+        Path garbage = Files.writeString(fresh.resolve("garbage.zip"), "this is not a backup");
+        Run damaged = touchmark(freshDataFolder(fresh), "restore", garbage.toString());
+        assertEquals(1, damaged.exit());
+        assertTrue(damaged.err().contains("is not a Touchmark backup") || damaged.err().contains("not a readable backup"), damaged.err());
+
+        Path foreign = fresh.resolve("foreign.zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(foreign))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("holiday.jpg"));
+            zip.write(new byte[] {1, 2, 3});
+        }
+        Run notOurs = touchmark(freshDataFolder(fresh), "restore", foreign.toString());
+        assertEquals(1, notOurs.exit());
+        assertTrue(notOurs.err().contains("holds no H2 database file"), notOurs.err());
+
+        Path truncated = fresh.resolve("truncated.zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(truncated))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("touchmark.mv.db"));
+            zip.write("H:2,block:not really a database".getBytes(StandardCharsets.US_ASCII));
+        }
+        Run corrupt = touchmark(freshDataFolder(fresh), "restore", truncated.toString());
+        assertEquals(1, corrupt.exit());
+        assertTrue(corrupt.err().contains("damaged or unreadable database"), corrupt.err());
+        assertFalse(Files.exists(fresh.resolve("touchmark.mv.db")), "nothing is left in place of a database");
+
+        long before = Files.size(dir.resolve("touchmark.mv.db"));
+        Run overwrite = touchmark("restore", garbage.toString());
+        assertEquals(1, overwrite.exit());
+        assertTrue(overwrite.err().contains("a database already exists"), overwrite.err());
+        assertTrue(Files.size(dir.resolve("touchmark.mv.db")) >= before);
+        assertEquals(200, http.get("/healthz", null).status(), "the running server's data is untouched");
+    }
 }

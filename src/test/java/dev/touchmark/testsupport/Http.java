@@ -48,6 +48,11 @@ public final class Http {
         return send(request(path, apiKey).GET().build());
     }
 
+    /** A GET with one extra request header. */
+    public Response get(String path, String apiKey, String header, String value) {
+        return send(request(path, apiKey).header(header, value).GET().build());
+    }
+
     public Response post(String path, String apiKey, String json) {
         HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json);

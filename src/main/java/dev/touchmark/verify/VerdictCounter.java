@@ -1,0 +1,10 @@
+package dev.touchmark.verify;
+
+/** Counts the verdicts shoppers are given (for metrics); must be cheap and thread-safe, it runs on every scan. */
+@FunctionalInterface
+public interface VerdictCounter {
+    /** Counts nothing. */
+    VerdictCounter NONE = verdict -> { };
+
+    void count(Verdict verdict);
+}

@@ -1,0 +1,26 @@
+package dev.touchmark.http;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RequestLogTest {
+    @Test
+    void aSaneRequestIdIsUpTo64LettersDigitsDotsUnderscoresAndHyphens() {
+        assertTrue(RequestLog.isSane("abc-DEF_123.x"));
+        assertTrue(RequestLog.isSane("a".repeat(64)));
+        assertFalse(RequestLog.isSane("a".repeat(65)));
+        assertFalse(RequestLog.isSane(""));
+        assertFalse(RequestLog.isSane(null));
+        assertFalse(RequestLog.isSane("a b"));
+        assertFalse(RequestLog.isSane("a\nb"));
+        assertFalse(RequestLog.isSane("caf\u00e9"));
+    }
+
+    @Test
+    void aNewIdIsSixteenHexCharacters() {
+        assertTrue(RequestLog.newId().matches("[0-9a-f]{16}"));
+        assertTrue(RequestLog.isSane(RequestLog.newId()));
+    }
+}
