@@ -17,6 +17,8 @@ public final class RequestLog {
     private static final Logger ACCESS = LoggerFactory.getLogger("touchmark.access");
     private static final String STARTED = "touchmark.startedNanos";
     private static final int MAX_LENGTH = 64;
+    /** Longer paths (a fuzzer's, a garbled code's) are cut in the access line so one request cannot flood the log. */
+    private static final int MAX_LOGGED_PATH = 200;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** Before every request: takes or makes the id. */
@@ -36,12 +38,17 @@ public final class RequestLog {
             if (ACCESS.isInfoEnabled()) {
                 Long started = ctx.attribute(STARTED);
                 long micros = started == null ? -1 : (System.nanoTime() - started) / 1_000;
-                ACCESS.info("{} {} {} {} {} ms", ctx.res().getHeader(HEADER), ctx.method(), ctx.path(),
+                ACCESS.info("{} {} {} {} {} ms", ctx.res().getHeader(HEADER), ctx.method(), loggedPath(ctx.path()),
                         ctx.statusCode(), micros / 1_000.0);
             }
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    static String loggedPath(String path) {
+        return path.length() <= MAX_LOGGED_PATH ? path
+                : path.substring(0, MAX_LOGGED_PATH) + "...(" + path.length() + " chars)";
     }
 
     /** At most 64 characters of letters, digits, dot, underscore and hyphen: safe to echo and to log. */

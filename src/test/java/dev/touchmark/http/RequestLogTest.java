@@ -23,4 +23,11 @@ class RequestLogTest {
         assertTrue(RequestLog.newId().matches("[0-9a-f]{16}"));
         assertTrue(RequestLog.isSane(RequestLog.newId()));
     }
+
+    @Test
+    void aLongPathIsCutInTheAccessLineWithItsLength() {
+        assertTrue(RequestLog.loggedPath("/V/ABC").equals("/V/ABC"));
+        String cut = RequestLog.loggedPath("/V/" + "A".repeat(5_000));
+        assertTrue(cut.length() < 230 && cut.endsWith("...(5003 chars)"), cut);
+    }
 }
