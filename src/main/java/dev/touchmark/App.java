@@ -72,6 +72,7 @@ public final class App implements AutoCloseable {
 
     /** Opens the database, wires everything and starts listening. */
     public static App start(TouchmarkConfig config, Clock clock) {
+        checkDataDir(config);
         Database database = Database.open(config, 16);
         try {
             Services services = Services.create(config, database, clock);
@@ -146,6 +147,28 @@ public final class App implements AutoCloseable {
             javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(json.mapper())));
             Routes.register(javalinConfig.routes, controllers);
         });
+    }
+
+    /**
+     * The data folder must exist (it is created if it can be) and be writable: the embedded database, its lock and
+     * the generated master key live there. Says so plainly instead of failing deep inside the database driver.
+     */
+    static void checkDataDir(TouchmarkConfig config) {
+        if (!config.dbUrl().startsWith("jdbc:h2:file:") && config.masterKeyBase64().isPresent()) {
+            return;
+        }
+        java.nio.file.Path dir = config.dataDir();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException | SecurityException e) {
+            throw new dev.touchmark.config.ConfigException("TOUCHMARK_DATA_DIR " + dir + " does not exist and cannot be created ("
+                    + e.getMessage() + "); create it, or point TOUCHMARK_DATA_DIR at a folder this user can write to");
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new dev.touchmark.config.ConfigException("TOUCHMARK_DATA_DIR " + dir + " is read-only for this user; give it"
+                    + " write access (the database and the master key live there), or point TOUCHMARK_DATA_DIR at a"
+                    + " writable folder");
+        }
     }
 
     /** The port the server listens on. */
