@@ -151,6 +151,11 @@ public final class Database implements AutoCloseable {
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.lines().findFirst().orElse(message);
+        String first = message.lines().findFirst().orElse(message);
+        if (first.toLowerCase(java.util.Locale.ROOT).contains("no space left")) {
+            return first + ". The disk is full: free some space where the database lives and start again (if a migration is"
+                    + " then reported as failed, restore the backup taken before the upgrade)";
+        }
+        return first;
     }
 }
