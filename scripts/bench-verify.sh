@@ -2,6 +2,8 @@
 # Verification throughput and latency against a running server on embedded H2, with durable recording,
 # compared in the same run with a trivial endpoint and with verification without recording.
 # Needs wrk (apt-get install wrk). Usage: scripts/bench-verify.sh [seconds per step, default 20]
+# JAVA_OPTS sets the server JVM's options (default: the ones docs/operations.md recommends for serving);
+# the GC pauses of the whole run are summarised at the end from the server's GC log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
@@ -12,7 +14,7 @@ work=$(mktemp -d)
 port=7790
 export CODES="$work/codes.txt"
 TOUCHMARK_PORT=$port TOUCHMARK_DATA_DIR="$work" TOUCHMARK_RATE_VERIFY_PER_MINUTE=0 \
-  java -Xmx1g -Dtm.stats=true -cp "$cp" dev.touchmark.bench.VerifyLoadServer "$CODES" > "$work/server.log" 2>&1 &
+  java ${JAVA_OPTS--XX:+UseZGC -Xmx1g} -Xlog:gc,gc+phases:file="$work/gc.log" -Dtm.stats=true -cp "$cp" dev.touchmark.bench.VerifyLoadServer "$CODES" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do grep -q READY "$work/server.log" && break; sleep 0.5; done
@@ -32,3 +34,7 @@ run verify-recorded 256 "$api" scripts/verify.lua
 run verify-recorded 512 "$api" scripts/verify.lua
 echo "## verify-recorded, paced: 64 connections each pausing ${PACE_MS:=7} ms between requests"
 DELAY_MS=$PACE_MS wrk -t2 -c64 -d${secs}s --latency -s scripts/verify.lua "$api" | grep -E "Requests/sec|Latency|90%|99%|50%"
+echo "## server JVM: ${JAVA_OPTS--XX:+UseZGC -Xmx1g}; GC pauses over the whole run"
+grep -E ' Pause .*[0-9]ms$' "$work/gc.log" | grep -oE '[0-9.]+ms$' | tr -d 'ms' | sort -n |
+  awk '{ p[NR] = $1; s += $1 } END { if (NR == 0) { print "no pauses logged"; exit }
+       printf "pauses %d, total %.0f ms, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", NR, s, p[int(NR * 0.5) + 1], p[int(NR * 0.99) + 1 > NR ? NR : int(NR * 0.99) + 1], p[NR] }'
