@@ -33,13 +33,13 @@ public final class Json {
 
     /** True if the request has no body, or only whitespace (optional bodies). */
     public boolean isEmpty(Context ctx) {
-        return new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8).isBlank();
+        return new String(Bodies.bytes(ctx), java.nio.charset.StandardCharsets.UTF_8).isBlank();
     }
 
     /** Reads the request body as a record, answering 400 with a readable reason if it does not fit. */
     public <T> T read(Context ctx, Class<T> type) {
         // JSON is UTF-8 (RFC 8259): decode the bytes ourselves, whatever charset the Content-Type claims.
-        String body = new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String body = new String(Bodies.bytes(ctx), java.nio.charset.StandardCharsets.UTF_8);
         if (body.isBlank()) {
             throw new BadRequest("the request body must be a JSON object");
         }

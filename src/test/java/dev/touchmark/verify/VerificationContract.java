@@ -188,6 +188,13 @@ abstract class VerificationContract {
         assertEquals(400, http.post("/api/v1/verify", null, json("code", "x", "deviceId", "short")).status());
         assertEquals("not_genuine", http.post("/api/v1/verify", null, json("code", "x".repeat(100_000))).json()
                 .get("verdict").asText());
+        // Over the 1 MB limit: refused by its Content-Length, as problem JSON, before it is read.
+        Http.Response tooLarge = http.post("/api/v1/verify", null, json("code", "x".repeat(1_000_001)));
+        assertEquals(413, tooLarge.status(), tooLarge.text());
+        assertEquals(413, tooLarge.json().get("status").asInt());
+        // A body in UTF-8 with a non-ASCII code is read as UTF-8 whatever the Content-Type says.
+        assertEquals("not_genuine", http.post("/api/v1/verify", null, json("code", "\u00e9t\u00e9")).json()
+                .get("verdict").asText());
     }
 
     @Test
