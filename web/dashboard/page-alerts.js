@@ -152,7 +152,13 @@ async function detail(main, ctx, id) {
   draw(alert);
   return onLive('alert', (changed) => {
     if (changed.id === alert.id && changed.status !== view.dataset.status) {
-      api(`/api/v1/alerts/${encodeURIComponent(id)}`).then(draw).catch(() => {});
+      api(`/api/v1/alerts/${encodeURIComponent(id)}`).then((current) => {
+        // This page's own triage may have drawn the change meanwhile; drawing it again would drop the triage
+        // message and the focus on it.
+        if (current.status !== view.dataset.status) {
+          draw(current);
+        }
+      }).catch(() => {});
     }
   });
 }
@@ -173,9 +179,13 @@ function triage(alert, ctx, redraw) {
         body: { status: status.value, comment: comment.value.trim() || null } });
       const updated = await api(`/api/v1/alerts/${encodeURIComponent(alert.id)}`);
       redraw(updated);
+      // The redraw replaced the button that had the focus: put it on the outcome, so keyboard and screen reader
+      // users stay in the triage form instead of starting again from the top of the page.
       const message = document.getElementById('triage-message');
       if (message) {
         message.ok(t('al_changed', { status: t(`st_${updated.status}`) }));
+        message.tabIndex = -1;
+        message.focus();
       }
     });
   } },

@@ -172,12 +172,16 @@ function statusForm(batch, redraw) {
         const changed = await api(`/api/v1/batches/${batch.id}/${action}`, { method: 'POST',
           body: { reason: reason.value.trim() || null } });
         await redraw();
+        // As for alerts: the redraw replaced the focused button, so the focus goes to the outcome.
         const message = document.getElementById('batch-message');
         if (message) {
           message.ok(t('ba_changed', { status: t(`bs_${changed.status}`) }));
+          message.tabIndex = -1;
+          message.focus();
         }
       });
     } }, t(`ba_${action}`)));
+  box.id = 'batch-message';
   return h('div', { class: 'card' }, field(t('ba_reason'), reason), h('div', { class: 'actions' }, buttons), box);
 }
 

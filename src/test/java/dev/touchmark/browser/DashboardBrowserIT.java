@@ -1,5 +1,9 @@
 package dev.touchmark.browser;
 
+import static dev.touchmark.browser.BrowserHarness.click;
+import static dev.touchmark.browser.BrowserHarness.type;
+import static dev.touchmark.browser.BrowserHarness.visible;
+import static dev.touchmark.browser.BrowserHarness.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,32 +13,22 @@ import dev.touchmark.brand.BrandService;
 import dev.touchmark.label.Paper;
 import dev.touchmark.label.SheetLayout;
 import dev.touchmark.testsupport.QrDecoding;
-import dev.touchmark.testsupport.TestDatabases;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,11 +39,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,49 +49,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * batch, set the clone threshold to two phones, scan the code from two phones (two browser profiles, each with
  * its own device cookie), watch the clone alert arrive on the open dashboard without a reload, and resolve it.
  * With -Dscreenshots=docs/images the run also saves the main pages as PNGs for the README.
- * Under CI=true a missing browser fails the test; elsewhere the test is skipped.
+ * Under CI=true a missing browser fails the test; elsewhere the test is skipped (see {@link BrowserHarness}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String NEW_PASSWORD = "a long new password 42";
+    private BrowserHarness browser;
     private App app;
     private String base;
-    private Path work;
-    private final List<WebDriver> drivers = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
-        requireBrowser();
-        work = Files.createTempDirectory("touchmark-dashboard-");
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < 3 && app == null; attempt++) {
-            int port = freePort();
-            base = "http://127.0.0.1:" + port;
-            try {
-                app = App.start(TestDatabases.h2(work.resolve("db" + attempt)).withPort(port).withPublicUrl(base),
-                        Clock.systemUTC());
-            } catch (RuntimeException e) {
-                last = e;
-            }
-        }
-        if (app == null) {
-            throw last;
-        }
+        browser = BrowserHarness.start("dashboard");
+        app = browser.app();
+        base = browser.base();
     }
 
     @AfterAll
     void stop() throws IOException {
-        drivers.forEach(DashboardBrowserIT::quit);
-        if (app != null) {
-            app.close();
-        }
-        if (work != null) {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -110,7 +76,7 @@ class DashboardBrowserIT {
     @Timeout(240)
     void brandStaffMakeLabelsAndSeeACloneAlertArriveLiveAndResolveIt() throws Exception {
         BrandService.CreatedBrand brand = app.services().brands().create("Browser Test Brand", "admin@browser-test.example");
-        WebDriver dash = chrome("dashboard", 1280, 900);
+        WebDriver dash = browser.chrome("dashboard", 1280, 900);
 
         // Sign in with the temporary password; the dashboard insists on a new one first.
         dash.get(base + "/dashboard");
@@ -133,7 +99,7 @@ class DashboardBrowserIT {
         type(dash, "product-name", "Hydrating Serum 50 ml");
         type(dash, "product-markets", "FR, DE");
         click(dash, "product-create");
-        wait(dash).until(ExpectedConditions.textToBePresentInElementLocated(By.id("product-list"), "Hydrating Serum 50 ml"));
+        waitFor(dash).until(ExpectedConditions.textToBePresentInElementLocated(By.id("product-list"), "Hydrating Serum 50 ml"));
         click(dash, "nav-batches");
         WebElement quantity = visible(dash, By.id("batch-quantity"));
         quantity.clear();
@@ -176,7 +142,7 @@ class DashboardBrowserIT {
         ((JavascriptExecutor) dash).executeScript("window.__notReloaded = 'still here';");
 
         for (String phone : List.of("phone-a", "phone-b")) {
-            WebDriver shopper = chrome(phone, 412, 915);
+            WebDriver shopper = browser.chrome(phone, 412, 915);
             shopper.get(decoded);
             WebElement h1 = visible(shopper, By.tagName("h1"));
             assertTrue(!h1.getText().isBlank(), "a verdict page");
@@ -216,9 +182,9 @@ class DashboardBrowserIT {
 
         // Simplified Chinese, remembered across a reload.
         new Select(visible(dash, By.id("lang"))).selectByValue("zh-CN");
-        wait(dash).until(ExpectedConditions.textToBe(By.id("nav-overview"), "概览"));
+        waitFor(dash).until(ExpectedConditions.textToBe(By.id("nav-overview"), "概览"));
         dash.navigate().refresh();
-        wait(dash).until(ExpectedConditions.textToBe(By.id("nav-overview"), "概览"));
+        waitFor(dash).until(ExpectedConditions.textToBe(By.id("nav-overview"), "概览"));
         assertEquals("zh-CN", dash.findElement(By.tagName("html")).getAttribute("lang"));
     }
 
@@ -261,24 +227,6 @@ class DashboardBrowserIT {
         return (int) Math.round(mm / 25.4 * dpi);
     }
 
-    private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, WAIT);
-    }
-
-    private static WebElement visible(WebDriver driver, By by) {
-        return wait(driver).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private static void type(WebDriver driver, String id, String text) {
-        WebElement input = visible(driver, By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static void click(WebDriver driver, String id) {
-        wait(driver).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-    }
-
     /** Saves docs/images/dashboard-NAME.png when -Dscreenshots=DIR asks for it. */
     private static void screenshot(WebDriver driver, String name) throws IOException {
         String dir = System.getProperty("screenshots");
@@ -287,67 +235,5 @@ class DashboardBrowserIT {
         }
         Path folder = Files.createDirectories(Path.of(dir));
         Files.write(folder.resolve("dashboard-" + name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static void requireBrowser() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String message = "headless browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (Debian packages chromium and chromium-driver)";
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.fail(message + "; CI=true requires them");
-        }
-        Assumptions.abort(message);
-    }
-
-    /** Headless Chromium with its own profile (so its own cookies), in English. */
-    private WebDriver chrome(String name, int width, int height) throws IOException {
-        Path profile = Files.createTempDirectory(work, name + "-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--user-data-dir=" + profile,
-                "--lang=en-US", "--hide-scrollbars");
-        if ("root".equals(System.getProperty("user.name"))) {
-            options.addArguments("--no-sandbox");
-        }
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(30));
-        drivers.add(driver);
-        return driver;
-    }
-
-    /** Keeps a screenshot in target/browser/ and prints the browser console (for diagnosis), then quits. */
-    private static void quit(WebDriver driver) {
-        try {
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Path dir = Files.createDirectories(Path.of("target", "browser"));
-            Files.write(dir.resolve("dashboard-" + Integer.toHexString(driver.hashCode()) + ".png"), png);
-        } catch (IOException | RuntimeException e) {
-            System.out.println("[browser] no screenshot: " + e);
-        }
-        try {
-            driver.manage().logs().get(LogType.BROWSER).getAll()
-                    .forEach(entry -> System.out.println("[browser] " + entry.getLevel() + " " + entry.getMessage()));
-        } catch (RuntimeException e) {
-            System.out.println("[browser] console not available: " + e);
-        } finally {
-            driver.quit();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

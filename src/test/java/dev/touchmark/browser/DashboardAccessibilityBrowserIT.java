@@ -1,0 +1,369 @@
+package dev.touchmark.browser;
+
+import static dev.touchmark.browser.BrowserHarness.click;
+import static dev.touchmark.browser.BrowserHarness.type;
+import static dev.touchmark.browser.BrowserHarness.visible;
+import static dev.touchmark.browser.BrowserHarness.waitFor;
+import static dev.touchmark.browser.Keyboard.focused;
+import static dev.touchmark.browser.Keyboard.press;
+import static dev.touchmark.browser.Keyboard.shiftTabTo;
+import static dev.touchmark.browser.Keyboard.tabTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchmark.testsupport.Http;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The brand dashboard in real headless Chromium, checked for people who use it differently: on a phone (no sideways
+ * scrolling, the menu reaches every page), with the keyboard alone (every stop shows its focus; an alert is
+ * triaged), with low vision (WCAG 2.1 contrast of every text, with a light and a dark system preference), with the
+ * camera (the code lookup reads a label), and by role (an invited viewer neither sees nor can call admin actions;
+ * admins' API keys, webhooks and thresholds persist). Under CI=true a missing browser fails; elsewhere it skips.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardAccessibilityBrowserIT {
+    private static final String ADMIN_PASSWORD = "an admin password for the run";
+    private static final String VIEWER_PASSWORD = "a viewer's own password 7";
+    private static final List<String> NAV = List.of("overview", "map", "alerts", "products", "batches", "lookup",
+            "reports", "keys", "rules", "webhooks", "apikeys", "users");
+    private static final List<String> ADMIN_ONLY = List.of("webhooks", "apikeys", "users");
+    private BrowserHarness browser;
+    private String base;
+    private DashboardSeed seed;
+
+    /** A dashboard route (the part after #/) and what shows that it has finished loading. */
+    private record Page(String route, String ready) {
+        /** The route without its query, for messages. */
+        String name() {
+            return route.replaceFirst("\\?.*", "?…");
+        }
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        browser = BrowserHarness.start("dashboard-a11y");
+        base = browser.base();
+        seed = DashboardSeed.create(browser.app(), ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Every page of the menu, and the detail pages with the widest content. */
+    private List<Page> pages() {
+        String code = URLEncoder.encode(seed.codes().url(0), StandardCharsets.UTF_8);
+        return List.of(new Page("overview", "#stats .stat"), new Page("map", "#map[data-ready='true']"),
+                new Page("alerts", "#alert-list table"), new Page("alerts/" + seed.unreleasedAlert(), "#alert-detail table"),
+                new Page("products", "#product-list table"), new Page("batches", "#batch-list table"),
+                new Page("batches/" + seed.released().id(), "#batch-detail[data-status] table"),
+                new Page("lookup", "#lookup-code"), new Page("lookup?code=" + code, "#lookup-result [data-valid='true'] table"),
+                new Page("reports", "#report-list table"), new Page("keys", "#key-list table"),
+                new Page("rules", "#rule-cloneDevices"), new Page("webhooks", "#webhook-list table"),
+                new Page("apikeys", "#apikey-list table"), new Page("users", "#user-list table"));
+    }
+
+    @Test
+    @Timeout(60)
+    void onAPhoneNoPageScrollsSidewaysAndTheMenuButtonReachesEveryPage() throws Exception {
+        WebDriver phone = browser.phone("phone", 390, 844);
+        phone.get(base + "/dashboard");
+        visible(phone, By.id("signin-email"));
+        assertFitsTheScreen(phone, "sign-in");
+        signIn(phone, seed.adminEmail(), ADMIN_PASSWORD);
+
+        WebElement menu = visible(phone, By.cssSelector(".menu-toggle"));
+        assertFalse(phone.findElement(By.id("nav")).isDisplayed(), "on a phone the navigation starts folded away");
+        for (Page page : pages()) {
+            if (NAV.contains(page.route())) {
+                menu.click();
+                assertEquals("true", menu.getAttribute("aria-expanded"));
+                WebElement link = visible(phone, By.id("nav-" + page.route()));
+                assertFitsTheScreen(phone, "the open menu on " + page.route());
+                link.click();
+                waitFor(phone).until(d -> "false".equals(menu.getAttribute("aria-expanded")));
+                assertFalse(phone.findElement(By.id("nav")).isDisplayed(), "choosing a page folds the menu away");
+            } else {
+                go(phone, page.route());
+            }
+            waitUntilReady(phone, page);
+            assertFitsTheScreen(phone, page.name());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void withTheKeyboardAloneStaffSignInOpenAnAlertAndAcknowledgeThenResolveItSeeingTheFocusThroughout() throws Exception {
+        WebDriver d = browser.chrome("keyboard", 1280, 900);
+        d.get(base + "/dashboard");
+        waitFor(d).until(x -> focused(x, "#signin-email"));
+        press(d, seed.adminEmail());
+        tabTo(d, "#signin-password");
+        press(d, ADMIN_PASSWORD, Keys.ENTER);
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-alerts")));
+
+        tabTo(d, "#nav-alerts");
+        press(d, Keys.ENTER);
+        waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alert-list table")));
+        tabTo(d, "a[href='#/alerts/" + seed.cloneAlert() + "']");
+        press(d, Keys.ENTER);
+        visible(d, By.cssSelector("#alert-detail[data-status='open']"));
+
+        // Acknowledge: the first status offered; the button pressed with the space bar.
+        tabTo(d, "#triage-status");
+        assertEquals("acknowledged", value(d, "#triage-status"));
+        tabTo(d, "#triage-comment");
+        press(d, "Looking into it.");
+        tabTo(d, "#triage-submit");
+        press(d, Keys.SPACE);
+        visible(d, By.cssSelector("#alert-detail[data-status='acknowledged']"));
+        assertTrue(focused(d, "#triage-message"), "after the change the focus stays in the triage form, on its message: "
+                + PageChecks.focus(d));
+
+        // Resolve with a comment: back to the status with Shift+Tab, chosen with the arrow keys, sent with Enter.
+        shiftTabTo(d, "#triage-status");
+        for (int i = 0; i < 3 && !"resolved".equals(value(d, "#triage-status")); i++) {
+            press(d, Keys.ARROW_DOWN);
+        }
+        assertEquals("resolved", value(d, "#triage-status"));
+        tabTo(d, "#triage-comment");
+        press(d, "Two test phones; not a counterfeit.");
+        tabTo(d, "#triage-submit");
+        press(d, Keys.ENTER);
+        WebElement resolved = visible(d, By.cssSelector("#alert-detail[data-status='resolved']"));
+        assertTrue(resolved.getText().contains("Two test phones; not a counterfeit."), resolved.getText());
+
+        JsonNode alert = new Http(browser.app().port()).get("/api/v1/alerts/" + seed.cloneAlert(), seed.apiKey()).json();
+        assertEquals("resolved", alert.path("status").asText());
+        assertTrue(alert.path("history").toString().contains("Looking into it."), alert.toString());
+    }
+
+    @Test
+    @Timeout(90)
+    void everyTextOnEveryPageHasWcagContrastWithALightAndADarkSystemPreference() throws Exception {
+        WebDriver d = browser.chrome("contrast", 1280, 900);
+        List<String> failures = new ArrayList<>();
+        d.get(base + "/dashboard");
+        visible(d, By.id("signin-email"));
+        checkContrast(d, "sign-in", failures);
+        signIn(d, seed.adminEmail(), ADMIN_PASSWORD);
+        for (Page page : pages()) {
+            go(d, page.route());
+            waitUntilReady(d, page);
+            checkContrast(d, page.name(), failures);
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " texts below WCAG 2.1 contrast:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    @Timeout(60)
+    void theCodeLookupReadsALabelWithTheCameraAndShowsItsBatchAndScans() throws Exception {
+        String url = seed.codes().url(3);
+        WebDriver d = browser.chrome("camera", 412, 915,
+                FakeCamera.arguments(FakeCamera.labelVideo(url, browser.file("code-3.y4m"))));
+        signIn(d, seed.adminEmail(), ADMIN_PASSWORD);
+        go(d, "lookup");
+        click(d, "lookup-camera");
+        WebElement result = new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#lookup-result [data-valid='true']")));
+        assertEquals(url, value(d, "#lookup-code"), "the decoded label fills the field");
+        String text = result.getText();
+        assertTrue(text.contains(seed.product()), text);
+        assertTrue(text.contains("L2026-11"), text);
+        WebElement batchLink = result.findElement(By.cssSelector("a[href='#/batches/" + seed.released().id() + "']"));
+        assertEquals(String.valueOf(seed.released().id()), batchLink.getText());
+        assertEquals(1, result.findElements(By.cssSelector("tbody tr")).size(), "the one scan of code 3 is listed");
+        assertFalse(d.findElement(By.id("reader")).isDisplayed(), "the camera stops once it has read a code");
+    }
+
+    @Test
+    @Timeout(60)
+    void adminsCreateAnApiKeyAndAWebhookChangeAThresholdThatOutlivesAReloadAndReleaseABatch() throws Exception {
+        WebDriver d = browser.chrome("admin", 1280, 900);
+        signIn(d, seed.adminEmail(), ADMIN_PASSWORD);
+
+        click(d, "nav-apikeys");
+        type(d, "apikey-name", "Warehouse ERP");
+        new Select(visible(d, By.id("apikey-role"))).selectByValue("operator");
+        click(d, "apikey-create");
+        String key = visible(d, By.id("apikey-secret")).getText();
+        waitFor(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("apikey-list"), "Warehouse ERP"));
+        Http http = new Http(browser.app().port());
+        assertEquals(200, http.get("/api/v1/products", key).status(), "the key shown once works");
+
+        click(d, "nav-webhooks");
+        type(d, "webhook-url", "https://hooks.erp.invalid/touchmark");
+        type(d, "webhook-description", "ERP alerts");
+        click(d, "webhook-create");
+        assertTrue(visible(d, By.id("webhook-secret")).getText().contains("whsec_"), "the signing secret is shown once");
+        waitFor(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-list"),
+                "https://hooks.erp.invalid/touchmark"));
+
+        click(d, "nav-rules");
+        type(d, "rule-travelKmh", "1200");
+        click(d, "rules-save");
+        visible(d, By.cssSelector("#rules-message.ok"));
+        d.navigate().refresh();
+        waitFor(d).until(x -> "1200".equals(value(x, "#rule-travelKmh")));
+        assertTrue(http.get("/api/v1/rules", seed.apiKey()).text().contains("\"travelKmh\":1200"));
+
+        // Releasing a batch says so, and the focus follows to that message rather than being lost.
+        go(d, "batches/" + seed.draft().id());
+        click(d, "batch-release");
+        WebElement message = visible(d, By.cssSelector("#batch-message.ok"));
+        assertTrue(message.getText().contains("released"), message.getText());
+        assertTrue(focused(d, "#batch-message"), "focus after releasing: " + PageChecks.focus(d));
+    }
+
+    @Test
+    @Timeout(60)
+    void anInvitedViewerChoosesAPasswordAndNeitherSeesNorCanCallAdminOrOperatorActions() throws Exception {
+        WebDriver d = browser.chrome("viewer", 1280, 900);
+        signIn(d, seed.adminEmail(), ADMIN_PASSWORD);
+        click(d, "nav-users");
+        type(d, "user-email", "viewer@accessible.example");
+        click(d, "user-invite");
+        String temporary = visible(d, By.id("user-password")).getText();
+        waitFor(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-list"), "viewer@accessible.example"));
+        click(d, "signout");
+
+        signIn(d, "viewer@accessible.example", temporary);
+        type(d, "pw-current", temporary);
+        type(d, "pw-new", VIEWER_PASSWORD);
+        type(d, "pw-again", VIEWER_PASSWORD);
+        PageChecks.Contrast contrast = PageChecks.contrast(d);
+        assertTrue(contrast.failures().isEmpty(), "password page: " + contrast.failures());
+        click(d, "pw-submit");
+        assertTrue(visible(d, By.cssSelector(".who")).getText().contains("viewer@accessible.example (viewer)"));
+
+        for (String page : NAV) {
+            assertEquals(!ADMIN_ONLY.contains(page), !d.findElements(By.id("nav-" + page)).isEmpty(), "menu entry " + page);
+        }
+        go(d, "users");
+        waitFor(d).until(ExpectedConditions.textToBe(By.cssSelector("#main h1"), "Your role cannot open this page."));
+        go(d, "rules");
+        assertFalse(visible(d, By.id("rule-cloneDevices")).isEnabled(), "thresholds are read-only");
+        assertFalse(d.findElement(By.id("rules-save")).isDisplayed());
+        go(d, "keys");
+        visible(d, By.cssSelector("#key-list table"));
+        assertFalse(d.findElement(By.id("key-rotate")).isDisplayed());
+        go(d, "products");
+        visible(d, By.cssSelector("#product-list table"));
+        assertTrue(d.findElements(By.id("product-create")).isEmpty());
+        go(d, "batches/" + seed.released().id());
+        visible(d, By.cssSelector("#batch-detail[data-status] table"));
+        assertTrue(d.findElements(By.cssSelector("#batch-recall, #label-download")).isEmpty());
+        go(d, "alerts/" + seed.unreleasedAlert());
+        visible(d, By.cssSelector("#alert-detail table"));
+        assertTrue(d.findElements(By.id("triage-status")).isEmpty());
+
+        List<String> answers = fetchAll(d, List.of(
+                List.of("GET", "/api/v1/users"),
+                List.of("POST", "/api/v1/users", Map.of("email", "x@accessible.example", "role", "admin")),
+                List.of("GET", "/api/v1/api-keys"),
+                List.of("POST", "/api/v1/api-keys", Map.of("name", "mine", "role", "admin")),
+                List.of("GET", "/api/v1/webhooks"),
+                List.of("POST", "/api/v1/webhooks",
+                        Map.of("url", "https://hooks.viewer.invalid/x", "eventTypes", List.of("alert.created"))),
+                List.of("PUT", "/api/v1/rules", Map.of("cloneDevices", 50)),
+                List.of("POST", "/api/v1/keys/rotate"),
+                List.of("POST", "/api/v1/alerts/" + seed.unreleasedAlert() + "/status", Map.of("status", "resolved")),
+                List.of("POST", "/api/v1/batches/" + seed.released().id() + "/recall", Map.of()),
+                List.of("GET", "/api/v1/rules")));
+        for (String answer : answers.subList(0, answers.size() - 1)) {
+            assertTrue(answer.contains(" 403 ") && answer.contains("role"), "refused for the viewer's role: " + answer);
+        }
+        assertTrue(answers.get(answers.size() - 1).contains(" 200 "), "the same session may read: " + answers);
+        assertTrue(new Http(browser.app().port()).get("/api/v1/rules", seed.apiKey()).text().contains("\"cloneDevices\":2"),
+                "the thresholds are unchanged");
+        assertEquals(2, browser.app().services().users().list(seed.brandId()).size(), "no user was added");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private void signIn(WebDriver d, String email, String password) {
+        if (!d.getCurrentUrl().startsWith(base + "/dashboard")) {
+            d.get(base + "/dashboard");
+        }
+        type(d, "signin-email", email);
+        type(d, "signin-password", password);
+        click(d, "signin-submit");
+        waitFor(d).until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("signout")),
+                ExpectedConditions.presenceOfElementLocated(By.id("pw-current"))));
+    }
+
+    private static void go(WebDriver d, String route) {
+        ((JavascriptExecutor) d).executeScript("location.hash = arguments[0];", "#/" + route);
+    }
+
+    private static void waitUntilReady(WebDriver d, Page page) {
+        waitFor(d).withMessage(page.name() + " shows " + page.ready()).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x)
+                .executeScript("return location.hash === '#/' + arguments[1] && !!document.querySelector(arguments[0])"
+                        + " && !document.querySelector('#main .loading');", page.ready(), page.route())));
+    }
+
+    private static void assertFitsTheScreen(WebDriver d, String what) {
+        PageChecks.Overflow overflow = PageChecks.overflow(d);
+        assertFalse(overflow.scrollsSideways(), what + " scrolls sideways: " + overflow);
+    }
+
+    private static void checkContrast(WebDriver d, String what, List<String> failures) {
+        for (String scheme : List.of("light", "dark")) {
+            PageChecks.colourScheme(d, scheme);
+            PageChecks.Contrast contrast = PageChecks.contrast(d);
+            assertTrue(contrast.checked() >= 5, what + ": only " + contrast.checked() + " texts found");
+            System.out.println("[contrast] " + what + " (" + scheme + "): " + contrast.checked() + " texts, "
+                    + contrast.failures().size() + " below");
+            contrast.failures().forEach(f -> failures.add(what + " (" + scheme + "): " + f));
+        }
+        PageChecks.colourScheme(d, "light");
+    }
+
+    private static String value(WebDriver d, String selector) {
+        return (String) ((JavascriptExecutor) d).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.value : null;", selector);
+    }
+
+    /** Calls the API from the page's own session, with its CSRF token: "METHOD path status body" for each call. */
+    @SuppressWarnings("unchecked")
+    private static List<String> fetchAll(WebDriver d, List<List<Object>> calls) {
+        Object answers = ((JavascriptExecutor) d).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                (async () => {
+                  const session = await (await fetch('/api/v1/session', { credentials: 'same-origin' })).json();
+                  const out = [];
+                  for (const [method, path, body] of arguments[0]) {
+                    const r = await fetch(path, { method, credentials: 'same-origin',
+                      body: body ? JSON.stringify(body) : undefined,
+                      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken } });
+                    out.push(`${method} ${path} ${r.status} ${(await r.text()).slice(0, 300)}`);
+                  }
+                  return out;
+                })().then(done, (e) => done(['failed: ' + e]));""", calls);
+        return (List<String>) answers;
+    }
+}
