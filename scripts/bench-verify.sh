@@ -30,10 +30,16 @@ api="http://127.0.0.1:$port/api/v1/verify"
 run trivial 64 "$base/trivial"
 run verify-without-recording 64 "$base/verify-without-recording" scripts/verify.lua
 run verify-recorded 64 "$api" scripts/verify.lua
-run verify-recorded 256 "$api" scripts/verify.lua
+run verify-recorded 256 "$api" scripts/verify.lua | tee "$work/max.txt"
 run verify-recorded 512 "$api" scripts/verify.lua
 echo "## verify-recorded, paced: 64 connections each pausing ${PACE_MS:=7} ms between requests"
 DELAY_MS=$PACE_MS wrk -t2 -c64 -d${secs}s --latency -s scripts/verify.lua "$api" | grep -E "Requests/sec|Latency|90%|99%|50%"
+# The issue's latency target is set at 6,000/s, 40% of the 15,000/s this server sustained on a quiet machine;
+# on a slower or busier machine the same share of what this run sustained says more than a fixed rate.
+max=$(grep -oE 'Requests/sec: +[0-9.]+' "$work/max.txt" | grep -oE '[0-9.]+$')
+pace40=$(awk -v m="$max" 'BEGIN { d = 64000 / (0.4 * m) - 2; if (d < 1) d = 1; printf "%d", d }')
+echo "## verify-recorded, paced at 40% of the $max/s sustained at 256 connections: 64 connections pausing $pace40 ms"
+DELAY_MS=$pace40 wrk -t2 -c64 -d${secs}s --latency -s scripts/verify.lua "$api" | grep -E "Requests/sec|Latency|90%|99%|50%"
 echo "## server JVM: ${JAVA_OPTS--XX:+UseZGC -Xmx1g}; GC pauses over the whole run"
 grep -E ' Pause .*[0-9]ms$' "$work/gc.log" | grep -oE '[0-9.]+ms$' | tr -d 'ms' | sort -n |
   awk '{ p[NR] = $1; s += $1 } END { if (NR == 0) { print "no pauses logged"; exit }

@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 if [ ! -f target/touchmark.jar ] || [ -n "$(find src pom.xml -newer target/touchmark.jar -print -quit)" ]; then
   mvn -B -q -DskipTests package
 fi
-exec java -jar target/touchmark.jar demo "$@"
+# ZGC: garbage-collection pauses under a millisecond (docs/operations.md, JVM settings).
+exec java -XX:+UseZGC -jar target/touchmark.jar demo "$@"
