@@ -43,4 +43,5 @@ DELAY_MS=$pace40 wrk -t2 -c64 -d${secs}s --latency -s scripts/verify.lua "$api" 
 echo "## server JVM: ${JAVA_OPTS--XX:+UseZGC -Xmx1g}; GC pauses over the whole run"
 grep -E ' Pause .*[0-9]ms$' "$work/gc.log" | grep -oE '[0-9.]+ms$' | tr -d 'ms' | sort -n |
   awk '{ p[NR] = $1; s += $1 } END { if (NR == 0) { print "no pauses logged"; exit }
-       printf "pauses %d, total %.0f ms, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", NR, s, p[int(NR * 0.5) + 1], p[int(NR * 0.99) + 1 > NR ? NR : int(NR * 0.99) + 1], p[NR] }'
+       i = int(NR * 0.99) + 1; if (i > NR) i = NR
+       printf "pauses %d, total %.0f ms, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", NR, s, p[int(NR * 0.5) + 1], p[i], p[NR] }'
