@@ -2,10 +2,7 @@ package dev.touchmark.http;
 
 import dev.touchmark.App;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Request bodies read once per request into an array of exactly the announced length. Javalin's own reader copies
@@ -18,7 +15,7 @@ public final class Bodies {
     private Bodies() {
     }
 
-    /** The request body; 413 above {@link App#MAX_REQUEST_BYTES}. */
+    /** The request body; 413 above {@link App#MAX_REQUEST_BYTES} (from Javalin's reader). */
     public static byte[] bytes(Context ctx) {
         byte[] cached = ctx.attribute(CACHED);
         if (cached != null) {
@@ -26,13 +23,14 @@ public final class Bodies {
         }
         long length = ctx.req().getContentLengthLong();
         byte[] body;
-        if (length < 0) {
+        if (length < 0 || length > App.MAX_REQUEST_BYTES) {
+            // Javalin's reader: it reads an oversized body up to the limit before answering 413, which lets Jetty
+            // drain the rest and keep the connection; refusing unread made clients see resets instead of the 413.
             body = ctx.bodyAsBytes();
-        } else if (length > App.MAX_REQUEST_BYTES) {
-            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), HttpStatus.CONTENT_TOO_LARGE.getMessage());
         } else {
-            try (InputStream in = ctx.req().getInputStream()) {
-                body = in.readNBytes((int) length);
+            try {
+                // Not closed: the container owns the request stream.
+                body = ctx.req().getInputStream().readNBytes((int) length);
             } catch (IOException e) {
                 // The client went away, or stopped sending before the length it announced.
                 throw new BadRequest("the request body ended before the length given in Content-Length");
