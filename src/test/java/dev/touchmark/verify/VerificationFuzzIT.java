@@ -164,7 +164,9 @@ class VerificationFuzzIT {
                 + new TreeMap<>(stats.verdictCounts()) + "; transport errors on oversized requests "
                 + stats.oversizeTransportErrors.sum() + "; POSTs that found the connection dead after Jetty rejected the previous request (resent) "
                 + stats.deadConnectionsAfterJettyRejection.sum() + "; answers of the wrong kind, right when resent on a new"
-                + " connection " + stats.answersOfAnotherKindResent.sum() + "; new scan_event rows " + newRows + " " + newReasons
+                + " connection " + stats.answersOfAnotherKindResent.sum() + "; answers carrying another request's id, right"
+                + " when resent " + stats.answersOfAnotherRequestResent.sum() + " " + stats.answersOfAnotherRequest
+                + "; new scan_event rows " + newRows + " " + newReasons
                 + "; unreadable_scan_count today +" + unreadable);
 
         long sent = stats.sent.get();
@@ -334,6 +336,8 @@ class VerificationFuzzIT {
         final LongAdder oversizeTransportErrors = new LongAdder();
         final LongAdder deadConnectionsAfterJettyRejection = new LongAdder();
         final LongAdder answersOfAnotherKindResent = new LongAdder();
+        final LongAdder answersOfAnotherRequestResent = new LongAdder();
+        final List<String> answersOfAnotherRequest = java.util.Collections.synchronizedList(new ArrayList<>());
         long elapsedMillis;
 
         final ConcurrentHashMap<String, LongAdder> failureKinds = new ConcurrentHashMap<>();
@@ -458,10 +462,22 @@ class VerificationFuzzIT {
         int status = response.statusCode();
         String answeredId = response.headers().firstValue("X-Request-Id").orElse(null);
         if (answeredId != null && !answeredId.equals("fuzz-" + n)) {
-            stats.fail(n, probe, "answer of another request", "X-Request-Id " + answeredId + ", status " + status + " "
-                    + response.headers().firstValue("Content-Type").orElse("") + " (previous request on this worker: "
-                    + previous + ")");
-            return response;
+            // Another request's answer (see the known issue in docs/operations.md): what it was is kept for the
+            // summary line, the request is resent once on a new connection, and more than a few fail the run.
+            String seenHere = "#" + n + " got the answer of " + answeredId + " (" + status + " "
+                    + response.headers().firstValue("Content-Type").orElse("") + "); previous request on this worker: "
+                    + abbreviate(previous, 160);
+            HttpResponse<String> again = resend(probe);
+            if (again != null && ("fuzz-" + n).equals(again.headers().firstValue("X-Request-Id").orElse(null))
+                    && stats.answersOfAnotherRequestResent.sum() < MAX_WRONG_KIND_RESENT) {
+                stats.answersOfAnotherRequestResent.increment();
+                stats.answersOfAnotherRequest.add(seenHere);
+                response = again;
+                status = again.statusCode();
+            } else {
+                stats.fail(n, probe, "answer of another request", seenHere);
+                return response;
+            }
         }
         stats.statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
         String body = response.body() == null ? "" : response.body();
