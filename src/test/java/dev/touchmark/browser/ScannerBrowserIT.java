@@ -30,13 +30,11 @@ class ScannerBrowserIT {
     private static final Duration DECODE_WAIT = Duration.ofSeconds(30);
     @AutoClose
     private BrowserHarness browser;
-    private String base;
 
     @BeforeAll
     void start() throws Exception {
         // The public URL is this server's own address, so the QR's URL is one the browser can open.
         browser = BrowserHarness.start("scanner");
-        base = browser.base();
     }
 
     @Test
@@ -44,6 +42,7 @@ class ScannerBrowserIT {
     void scanningOurOwnLabelOpensItsGenuineVerdict() throws Exception {
         BatchCodes codes = ScanFixtures.releasedCodes(browser.app(), "compact");
         String url = codes.url(0);
+        String base = browser.base();
         assertTrue(url.startsWith(base.toUpperCase()), url);
         WebDriver driver = cameraPlaying(url, "own-code");
         driver.get(base + "/scan?lang=en");
@@ -61,6 +60,7 @@ class ScannerBrowserIT {
     @Timeout(60)
     void aLabelLeadingToAnotherWebsiteIsShownAsAWarningAndNotOpened() throws Exception {
         String evil = "https://evil.example/V/ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFG";
+        String base = browser.base();
         WebDriver driver = cameraPlaying(evil, "foreign-code");
         driver.get(base + "/scan");
         click(driver, "start");
