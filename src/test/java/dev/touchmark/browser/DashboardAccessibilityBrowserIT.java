@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,6 +48,7 @@ class DashboardAccessibilityBrowserIT {
     private static final List<String> NAV = List.of("overview", "map", "alerts", "products", "batches", "lookup",
             "reports", "keys", "rules", "webhooks", "apikeys", "users");
     private static final List<String> ADMIN_ONLY = List.of("webhooks", "apikeys", "users");
+    @AutoClose
     private BrowserHarness browser;
     private String base;
     private DashboardSeed seed;
@@ -65,13 +66,6 @@ class DashboardAccessibilityBrowserIT {
         browser = BrowserHarness.start("dashboard-a11y");
         base = browser.base();
         seed = DashboardSeed.create(browser.app(), ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** Every page of the menu, and the detail pages with the widest content. */
