@@ -28,6 +28,7 @@ let session = null;
 let cleanup = null;
 let unseenAlerts = 0;
 let renderToken = 0;
+let shownPath = null;
 
 /** True if the signed-in role includes the given one. */
 function can(role) {
@@ -63,7 +64,7 @@ async function boot() {
   onLangChange(() => render());
   window.addEventListener('hashchange', () => {
     if (session && !session.user?.mustChangePassword) {
-      renderPage();
+      renderPage({ navigated: true });
     }
   });
   onLive('alert', (alert) => {
@@ -214,7 +215,22 @@ function updateAlertBadge() {
   }
 }
 
-async function renderPage() {
+/**
+ * After a move to another page (not a new query on the same one, such as a filter), the focus goes to the new
+ * page's heading, so keyboard and screen reader users start in the new content rather than on a link that is gone
+ * or still in the menu. Unless they have already moved into the page themselves while it loaded.
+ */
+function focusHeading(main) {
+  const active = document.activeElement;
+  if (active && active !== document.body && active !== main && main.contains(active)) {
+    return;
+  }
+  const heading = main.querySelector('h1') || main;
+  heading.setAttribute('tabindex', '-1');
+  heading.focus();
+}
+
+async function renderPage({ navigated = false } = {}) {
   const main = document.getElementById('main');
   if (!main) {
     return;
@@ -237,12 +253,22 @@ async function renderPage() {
   updateAlertBadge();
   const page = PAGES.find((p) => p.id === id);
   const token = ++renderToken;
+  const path = [id, ...params].join('/');
+  const moved = navigated && path !== shownPath;
+  shownPath = path;
+  const shown = () => {
+    if (moved) {
+      focusHeading(main);
+    }
+  };
   if (!page) {
     replace(main, h('h1', {}, t('notFound')));
+    shown();
     return;
   }
   if (!can(page.role)) {
     replace(main, h('h1', {}, t('forbidden')));
+    shown();
     return;
   }
   document.title = `${t(`nav_${id}`)} · ${t('appName')}`;
@@ -261,11 +287,13 @@ async function renderPage() {
       return;
     }
     cleanup = typeof result === 'function' ? result : null;
+    shown();
   } catch (e) {
     if (token === renderToken) {
       const box = messageBox();
       box.error(e);
       replace(main, box);
+      shown();
     }
   }
 }

@@ -123,6 +123,8 @@ function createForm(all, productId, created) {
 
 async function detail(main, ctx, id) {
   const view = h('div', { id: 'batch-detail' });
+  // One message for status changes, kept across redraws: a recall or void leaves no form to hold it.
+  const message = Object.assign(messageBox(), { id: 'batch-message', tabIndex: -1 });
   replace(main, h('p', {}, h('a', { href: '#/batches' }, t('ba_back'))), view);
   const draw = async () => {
     const batch = await api(`/api/v1/batches/${encodeURIComponent(id)}`);
@@ -142,7 +144,7 @@ async function detail(main, ctx, id) {
         h('dt', {}, t('ba_profile')), h('dd', {}, batch.profile),
         h('dt', {}, t('ba_createdBy')), h('dd', {}, `${batch.createdBy} · ${dateTime(batch.createdAt)}`),
         h('dt', {}, t('ba_changedBy')), h('dd', {}, `${batch.statusChangedBy} · ${dateTime(batch.statusChangedAt)}`)),
-      ctx.can('operator') ? statusForm(batch, draw) : null,
+      ctx.can('operator') ? statusForm(batch, message, draw) : null,
       ctx.can('operator') && batch.status !== 'voided' ? labels(batch) : null,
       h('h2', {}, t('ba_history')),
       table([
@@ -155,13 +157,13 @@ async function detail(main, ctx, id) {
   await draw();
 }
 
-function statusForm(batch, redraw) {
+/** The next statuses of a batch as buttons, or, once it has none (recalled, voided), the status message alone. */
+function statusForm(batch, box, redraw) {
   const actions = NEXT[batch.status];
   if (!actions.length) {
-    return null;
+    return box;
   }
   const reason = h('input', { id: 'batch-reason', maxlength: '1000' });
-  const box = messageBox();
   const buttons = actions.map((action) => h('button', { type: 'button', id: `batch-${action}`,
     class: action === 'release' ? 'primary' : 'danger', onclick: (event) => {
       const label = t(`ba_${action}`);
@@ -173,15 +175,10 @@ function statusForm(batch, redraw) {
           body: { reason: reason.value.trim() || null } });
         await redraw();
         // As for alerts: the redraw replaced the focused button, so the focus goes to the outcome.
-        const message = document.getElementById('batch-message');
-        if (message) {
-          message.ok(t('ba_changed', { status: t(`bs_${changed.status}`) }));
-          message.tabIndex = -1;
-          message.focus();
-        }
+        box.ok(t('ba_changed', { status: t(`bs_${changed.status}`) }));
+        box.focus();
       });
     } }, t(`ba_${action}`)));
-  box.id = 'batch-message';
   return h('div', { class: 'card' }, field(t('ba_reason'), reason), h('div', { class: 'actions' }, buttons), box);
 }
 

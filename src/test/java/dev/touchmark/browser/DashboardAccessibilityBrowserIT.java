@@ -13,6 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchmark.access.Principal;
+import dev.touchmark.batch.Batch;
+import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.batch.NewBatch;
 import dev.touchmark.testsupport.Http;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,10 +40,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The brand dashboard in real headless Chromium, checked for people who use it differently: on a phone (no sideways
- * scrolling, the menu reaches every page), with the keyboard alone (every stop shows its focus; an alert is
- * triaged), with low vision (WCAG 2.1 contrast of every text, with a light and a dark system preference), with the
- * camera (the code lookup reads a label), and by role (an invited viewer neither sees nor can call admin actions;
- * admins' API keys, webhooks and thresholds persist). Under CI=true a missing browser fails; elsewhere it skips.
+ * scrolling, the menu reaches every page), with the keyboard alone (every stop shows its focus; a new page puts it
+ * on its heading; an alert is triaged and a batch recalled), with low vision (WCAG 2.1 contrast of every text, with
+ * a light and a dark system preference), with the camera (the code lookup reads a label), and by role (an invited
+ * viewer neither sees nor can call admin actions; admins' API keys, webhooks and thresholds persist). Under CI=true
+ * a missing browser fails; elsewhere it skips.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardAccessibilityBrowserIT {
@@ -48,6 +53,7 @@ class DashboardAccessibilityBrowserIT {
     private static final List<String> NAV = List.of("overview", "map", "alerts", "products", "batches", "lookup",
             "reports", "keys", "rules", "webhooks", "apikeys", "users");
     private static final List<String> ADMIN_ONLY = List.of("webhooks", "apikeys", "users");
+    @AutoClose
     private BrowserHarness browser;
     private String base;
     private DashboardSeed seed;
@@ -65,13 +71,6 @@ class DashboardAccessibilityBrowserIT {
         browser = BrowserHarness.start("dashboard-a11y");
         base = browser.base();
         seed = DashboardSeed.create(browser.app(), ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** Every page of the menu, and the detail pages with the widest content. */
@@ -117,7 +116,8 @@ class DashboardAccessibilityBrowserIT {
 
     @Test
     @Timeout(60)
-    void withTheKeyboardAloneStaffSignInOpenAnAlertAndAcknowledgeThenResolveItSeeingTheFocusThroughout() throws Exception {
+    void withTheKeyboardAloneStaffSignInTriageAnAlertAndRecallABatchSeeingTheFocusThroughout() throws Exception {
+        Batch toRecall = releasedBatch("L2027-01");
         WebDriver d = browser.chrome("keyboard", 1280, 900);
         d.get(base + "/dashboard");
         waitFor(d).until(x -> focused(x, "#signin-email"));
@@ -128,6 +128,7 @@ class DashboardAccessibilityBrowserIT {
 
         tabTo(d, "#nav-alerts");
         press(d, Keys.ENTER);
+        assertFocusOnHeading(d, "Alerts");
         waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alert-list table")));
         tabTo(d, "a[href='#/alerts/" + seed.cloneAlert() + "']");
         press(d, Keys.ENTER);
@@ -160,6 +161,29 @@ class DashboardAccessibilityBrowserIT {
         JsonNode alert = new Http(browser.app().port()).get("/api/v1/alerts/" + seed.cloneAlert(), seed.apiKey()).json();
         assertEquals("resolved", alert.path("status").asText());
         assertTrue(alert.path("history").toString().contains("Looking into it."), alert.toString());
+
+        // Recall a batch: back up to the menu, into the batch, and the confirmation answered as Enter would.
+        shiftTabTo(d, "#nav-batches");
+        press(d, Keys.ENTER);
+        assertFocusOnHeading(d, "Batches");
+        tabTo(d, "a[href='#/batches/" + toRecall.id() + "']");
+        press(d, Keys.ENTER);
+        assertFocusOnHeading(d, "Batch " + toRecall.id());
+        tabTo(d, "#batch-reason");
+        press(d, "Mislabelled lot.");
+        tabTo(d, "#batch-recall");
+        press(d, Keys.ENTER);
+        waitFor(d).until(ExpectedConditions.alertIsPresent()).accept();
+        visible(d, By.cssSelector("#batch-detail[data-status='recalled']"));
+        // A recalled batch has no further actions, and so no form; the outcome is still said, and has the focus.
+        assertTrue(d.findElements(By.id("batch-recall")).isEmpty(), "nothing more to do with a recalled batch");
+        WebElement message = visible(d, By.cssSelector("#batch-message.ok"));
+        assertTrue(message.getText().contains("recalled"), message.getText());
+        assertTrue(focused(d, "#batch-message"), "focus after recalling: " + PageChecks.focus(d));
+        assertTrue(PageChecks.focus(d).visible(), "the focused message shows it: " + PageChecks.focus(d));
+        assertTrue(d.findElement(By.id("batch-detail")).getText().contains("Mislabelled lot."), "the reason is in its history");
+        assertEquals("recalled", new Http(browser.app().port())
+                .get("/api/v1/batches/" + toRecall.id(), seed.apiKey()).json().path("status").asText());
     }
 
     @Test
@@ -341,6 +365,26 @@ class DashboardAccessibilityBrowserIT {
             contrast.failures().forEach(f -> failures.add(what + " (" + scheme + "): " + f));
         }
         PageChecks.colourScheme(d, "light");
+    }
+
+    /** After a move to another page the focus is on its main heading (the text up to a status badge), and shows. */
+    private static void assertFocusOnHeading(WebDriver d, String heading) {
+        waitFor(d).withMessage(() -> "the focus on the heading \"" + heading + "\"; it is on " + PageChecks.focus(d))
+                .until(x -> {
+                    Object text = ((JavascriptExecutor) x).executeScript("const e = document.activeElement;"
+                            + " return e && e.matches('#main h1') ? e.innerText.trim() : null;");
+                    return heading.equals(text) || String.valueOf(text).startsWith(heading + " ");
+                });
+        PageChecks.Focus focus = PageChecks.focus(d);
+        assertTrue(focus.visible(), "no visible focus indicator on the heading: " + focus);
+    }
+
+    /** A released batch of the seeded product, for a test to change. */
+    private Batch releasedBatch(String lot) {
+        Principal principal = new Principal(seed.brandId(), "test");
+        Batch batch = browser.app().services().batches().create(principal,
+                new NewBatch(seed.released().productId(), 5L, lot, null, null, "compact"));
+        return browser.app().services().batches().changeStatus(principal, batch.id(), BatchStatus.RELEASED, null);
     }
 
     private static String value(WebDriver d, String selector) {
