@@ -256,9 +256,18 @@ async function renderPage({ navigated = false } = {}) {
   const path = [id, ...params].join('/');
   const moved = navigated && path !== shownPath;
   shownPath = path;
+  // A new query on the same page (a filter): the page is drawn again, so the control that changed it is a new
+  // element; the focus goes back to the one with the same id instead of being lost to the top of the page.
+  const before = document.activeElement;
+  const keep = navigated && !moved && before && before.id && main.contains(before) ? before.id : null;
   const shown = () => {
     if (moved) {
       focusHeading(main);
+    } else if (keep) {
+      const again = document.getElementById(keep);
+      if (again && main.contains(again) && document.activeElement !== again) {
+        again.focus();
+      }
     }
   };
   if (!page) {

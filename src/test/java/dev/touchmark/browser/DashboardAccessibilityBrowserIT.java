@@ -166,6 +166,15 @@ class DashboardAccessibilityBrowserIT {
         shiftTabTo(d, "#nav-batches");
         press(d, Keys.ENTER);
         assertFocusOnHeading(d, "Batches");
+        // A filter draws the list again: the focus stays on the filter, not lost to the top of the page.
+        tabTo(d, "#batch-filter");
+        press(d, Keys.ARROW_DOWN);
+        waitFor(d).withMessage("the product filter keeps the focus after the list is filtered")
+                .until(x -> x.getCurrentUrl().contains("productId=") && focused(x, "#batch-filter"));
+        press(d, Keys.ARROW_UP);
+        waitFor(d).withMessage("the product filter keeps the focus after the filter is cleared")
+                .until(x -> !x.getCurrentUrl().contains("productId=") && focused(x, "#batch-filter"));
+        assertTrue(PageChecks.focus(d).visible(), "the filter shows its focus after the list is drawn again: " + PageChecks.focus(d));
         tabTo(d, "a[href='#/batches/" + toRecall.id() + "']");
         press(d, Keys.ENTER);
         assertFocusOnHeading(d, "Batch " + toRecall.id());
