@@ -192,6 +192,17 @@ abstract class VerificationContract {
         Http.Response tooLarge = http.post("/api/v1/verify", null, json("code", "x".repeat(1_000_001)));
         assertEquals(413, tooLarge.status(), tooLarge.text());
         assertEquals(413, tooLarge.json().get("status").asInt());
+        // A body that stops before its announced length is refused, not waited for or half-read.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            String body = "{\"code\":\"x\"}";
+            socket.getOutputStream().write(("POST /api/v1/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (body.length() + 40) + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("Content-Length"), answer);
+        }
         // A body in UTF-8 with a non-ASCII code is read as UTF-8 whatever the Content-Type says.
         assertEquals("not_genuine", http.post("/api/v1/verify", null, json("code", "\u00e9t\u00e9")).json()
                 .get("verdict").asText());
