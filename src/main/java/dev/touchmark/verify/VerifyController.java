@@ -6,6 +6,7 @@ import dev.touchmark.http.Json;
 import dev.touchmark.http.Replies;
 import dev.touchmark.http.Problem;
 import dev.touchmark.http.RateLimiter;
+import dev.touchmark.i18n.Lang;
 import dev.touchmark.report.ReportService;
 import dev.touchmark.scan.DeviceIds;
 import dev.touchmark.scan.ScanLocations;
