@@ -1,5 +1,8 @@
 // The dashboard's only way to the server: the documented API under /api/v1, with the session cookie.
 // Changes carry the session's CSRF token; problem documents (RFC 9457) become ApiError with readable text.
+// Every request asks for the dashboard's language, so the sentences the server writes (alert summaries and
+// evidence notes) come in it.
+import { lang } from './i18n.js';
 
 let csrfToken = null;
 const unauthorizedListeners = new Set();
@@ -36,7 +39,7 @@ function describe(status, problem) {
 /** Sends a request; answers the parsed JSON (or null for 204), or throws ApiError. */
 export async function api(path, { method = 'GET', body, query, signal } = {}) {
   const url = withQuery(path, query);
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', 'Accept-Language': lang() };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

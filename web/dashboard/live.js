@@ -1,17 +1,25 @@
 // The live feed (GET /api/v1/events, server-sent events with the session cookie): alerts as they are raised
 // or change, and the current hour's scan counts. One connection for the whole app; pages subscribe to it.
+// EventSource cannot set headers, so the language of the alerts' summaries goes in ?lang=.
+import { lang } from './i18n.js';
+import { withQuery } from './api.js';
 
 let source = null;
+let sourceLang = null;
 let connected = false;
 const listeners = { alert: new Set(), scans: new Set(), state: new Set() };
 let lastScans = null;
 
-/** Opens the feed (once). EventSource reconnects by itself after a drop. */
+/** Opens the feed (once, and again after a language switch). EventSource reconnects by itself after a drop. */
 export function startLive() {
-  if (source) {
+  if (source && sourceLang === lang()) {
     return;
   }
-  source = new EventSource('/api/v1/events');
+  if (source) {
+    source.close();
+  }
+  sourceLang = lang();
+  source = new EventSource(withQuery('/api/v1/events', { lang: sourceLang }));
   source.addEventListener('open', () => setConnected(true));
   source.addEventListener('error', () => setConnected(false));
   source.addEventListener('alert', (event) => emit('alert', parse(event.data)));
@@ -27,6 +35,7 @@ export function stopLive() {
     source.close();
     source = null;
   }
+  sourceLang = null;
   lastScans = null;
   setConnected(false);
 }

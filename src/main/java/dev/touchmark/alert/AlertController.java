@@ -6,6 +6,7 @@ import dev.touchmark.http.ApiAuth;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.Page;
 import dev.touchmark.http.Params;
+import dev.touchmark.i18n.Lang;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
@@ -40,18 +41,19 @@ public final class AlertController {
                 Optional.ofNullable(Params.optionalLong(ctx, "batchId", 1, Long.MAX_VALUE)));
         List<Alert> page = alerts.list(ApiAuth.principal(ctx).brandId(), filter, limit,
                 Params.optionalLong(ctx, "before", 1, Long.MAX_VALUE));
-        ctx.json(new Page<>(page.stream().map(AlertView::of).toList(),
+        Lang lang = lang(ctx);
+        ctx.json(new Page<>(page.stream().map(a -> AlertView.of(a, lang)).toList(),
                 page.size() == limit ? page.get(page.size() - 1).id() : null));
     }
 
     public void get(Context ctx) {
-        ctx.json(alerts.detail(ApiAuth.principal(ctx).brandId(), Params.id(ctx, "id", "alert")));
+        ctx.json(alerts.detail(ApiAuth.principal(ctx).brandId(), Params.id(ctx, "id", "alert"), lang(ctx)));
     }
 
     public void changeStatus(Context ctx) {
         long id = Params.id(ctx, "id", "alert");
         StatusRequest request = json.read(ctx, StatusRequest.class);
-        ctx.json(alerts.changeStatus(ApiAuth.principal(ctx), id, request.status(), request.comment()));
+        ctx.json(alerts.changeStatus(ApiAuth.principal(ctx), id, request.status(), request.comment(), lang(ctx)));
     }
 
     public void getRules(Context ctx) {
@@ -63,13 +65,17 @@ public final class AlertController {
         ctx.json(rules.update(principal.brandId(), json.read(ctx, RuleBook.Change.class), principal.actor()));
     }
 
-    /** GET /api/v1/events with Accept: text/event-stream: the brand's alerts and scan counts, live. */
+    /**
+     * GET /api/v1/events with Accept: text/event-stream: the brand's alerts and scan counts, live, the alerts' summaries
+     * in the language of ?lang= (EventSource cannot set headers) or Accept-Language.
+     */
     public SseHandler events() {
         return new SseHandler(0, this::stream);
     }
 
     private void stream(SseClient client) {
         long brandId = ApiAuth.principal(client.ctx()).brandId();
+        Lang lang = Params.lang(client.ctx());
         client.keepAlive();
         AlertFeed.Subscriber subscriber = (event, data) -> {
             if (client.terminated()) {
@@ -80,7 +86,13 @@ public final class AlertController {
         };
         client.onClose(() -> feed.unsubscribe(brandId, subscriber));
         client.sendComment("connected");
-        feed.subscribe(brandId, subscriber);
+        feed.subscribe(brandId, lang, subscriber);
+    }
+
+    /** The reader's language for a JSON answer, which then varies by Accept-Language. */
+    static Lang lang(Context ctx) {
+        ctx.header("Vary", "Accept-Language");
+        return Params.lang(ctx);
     }
 
     private static <T> Optional<T> option(Context ctx, String name, Function<String, Optional<T>> parse, String allowed) {

@@ -2,27 +2,28 @@ package dev.touchmark.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.touchmark.i18n.Lang;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live feed behind Server-Sent Events: one poller per node reads alerts changed in the database (so alerts
  * raised on any node reach every node's subscribers) and each brand's scan counts of the current hour, and
- * hands them to that brand's subscribers only.
+ * hands them to that brand's subscribers only, each alert written once per language its subscribers read.
  */
 public final class AlertFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
@@ -32,7 +33,8 @@ public final class AlertFeed implements AutoCloseable {
     private final DetectionRepository detection;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    /** Per brand: each subscriber and the language it reads. */
+    private final Map<Long, Map<Subscriber, Lang>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Long> sent = new LinkedHashMap<>();
     private final Map<Long, String> lastCounts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller;
@@ -58,17 +60,17 @@ public final class AlertFeed implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::pollSafely, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Adds a subscriber for a brand; it gets the brand's current counts at once. */
-    public void subscribe(long brandId, Subscriber subscriber) {
-        subscribers.computeIfAbsent(brandId, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
+    /** Adds a subscriber for a brand, reading alerts in a language; it gets the brand's current counts at once. */
+    public void subscribe(long brandId, Lang lang, Subscriber subscriber) {
+        subscribers.computeIfAbsent(brandId, id -> new ConcurrentHashMap<>()).put(subscriber, lang);
         poller.execute(() -> sendCounts(brandId, true));
     }
 
     /** Removes a subscriber. */
     public void unsubscribe(long brandId, Subscriber subscriber) {
-        Set<Subscriber> set = subscribers.get(brandId);
-        if (set != null) {
-            set.remove(subscriber);
+        Map<Subscriber, Lang> brand = subscribers.get(brandId);
+        if (brand != null) {
+            brand.remove(subscriber);
         }
     }
 
@@ -86,7 +88,7 @@ public final class AlertFeed implements AutoCloseable {
             for (Alert alert : alerts.changedSince(since.minus(OVERLAP), 1_000)) {
                 String key = alert.id() + "@" + alert.updatedAt() + "/" + alert.hits();
                 if (sent.putIfAbsent(key, started.toInstant().toEpochMilli()) == null) {
-                    publish(alert.brandId(), "alert", AlertView.of(alert));
+                    send(alert.brandId(), "alert", lang -> write(AlertView.of(alert, lang)));
                 }
             }
             if (++ticks % 4 == 0) {
@@ -94,7 +96,7 @@ public final class AlertFeed implements AutoCloseable {
             }
             if (ticks % 75 == 0) {
                 // Also finds subscribers whose connection has gone.
-                subscribers.keySet().forEach(brand -> send(brand, "ping", "{}"));
+                subscribers.keySet().forEach(brand -> send(brand, "ping", lang -> "{}"));
             }
         }
         since = started;
@@ -113,29 +115,24 @@ public final class AlertFeed implements AutoCloseable {
         String data = write(counts);
         if (always || !data.equals(lastCounts.get(brandId))) {
             lastCounts.put(brandId, data);
-            send(brandId, "scans", data);
+            send(brandId, "scans", lang -> data);
         }
     }
 
-    private void publish(long brandId, String event, Object value) {
-        if (subscribers.containsKey(brandId)) {
-            send(brandId, event, write(value));
-        }
-    }
-
-    private void send(long brandId, String event, String data) {
-        Set<Subscriber> set = subscribers.get(brandId);
-        if (set == null) {
+    /** Sends an event to a brand's subscribers, its data written at most once per language they read. */
+    private void send(long brandId, String event, Function<Lang, String> data) {
+        Map<Subscriber, Lang> brand = subscribers.get(brandId);
+        if (brand == null || brand.isEmpty()) {
             return;
         }
+        Map<Lang, String> written = new EnumMap<>(Lang.class);
         List<Subscriber> gone = new ArrayList<>();
-        for (Iterator<Subscriber> it = set.iterator(); it.hasNext(); ) {
-            Subscriber s = it.next();
-            if (!s.send(event, data)) {
+        brand.forEach((s, lang) -> {
+            if (!s.send(event, written.computeIfAbsent(lang, data))) {
                 gone.add(s);
             }
-        }
-        gone.forEach(set::remove);
+        });
+        gone.forEach(brand::remove);
     }
 
     private String write(Object value) {

@@ -4,6 +4,7 @@ import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.ALERT_EVENT;
 import static dev.touchmark.db.jooq.Tables.ALERT_EVIDENCE;
 
+import dev.touchmark.i18n.Lang;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +18,11 @@ import org.jooq.impl.DSL;
 public final class AlertRepository {
     /** Evidence rows kept per alert; hits beyond this are counted only. */
     static final int MAX_EVIDENCE = 200;
+    /** The size of the summary_facts and note_facts columns; longer facts are not kept (the English text is). */
+    private static final int MAX_FACTS_CHARS = 2000;
     private static final SelectField<?>[] COLUMNS = {ALERT.ID, ALERT.BRAND_ID, ALERT.RULE, ALERT.SUBJECT, ALERT.SEVERITY,
-        ALERT.STATUS, ALERT.SUMMARY, ALERT.BATCH_ID, ALERT.CODE_INDEX, ALERT.COUNTRY, ALERT.LAT_TENTHS, ALERT.LON_TENTHS,
-        ALERT.HITS, ALERT.FIRST_SEEN_AT, ALERT.LAST_SEEN_AT, ALERT.UPDATED_AT, ALERT.STATUS_CHANGED_AT,
+        ALERT.STATUS, ALERT.SUMMARY, ALERT.SUMMARY_FACTS, ALERT.BATCH_ID, ALERT.CODE_INDEX, ALERT.COUNTRY,
+        ALERT.LAT_TENTHS, ALERT.LON_TENTHS, ALERT.HITS, ALERT.FIRST_SEEN_AT, ALERT.LAST_SEEN_AT, ALERT.UPDATED_AT, ALERT.STATUS_CHANGED_AT,
         ALERT.STATUS_CHANGED_BY, ALERT.STATUS_COMMENT};
     private final DSLContext dsl;
 
@@ -55,7 +58,8 @@ public final class AlertRepository {
         long id = dsl.insertInto(ALERT)
                 .set(ALERT.BRAND_ID, hit.brandId()).set(ALERT.RULE, hit.rule().id()).set(ALERT.SUBJECT, hit.subject())
                 .set(ALERT.OPEN_SUBJECT, hit.subject()).set(ALERT.SEVERITY, hit.severity().id())
-                .set(ALERT.STATUS, AlertStatus.OPEN.id()).set(ALERT.SUMMARY, clip(hit.summary(), 400))
+                .set(ALERT.STATUS, AlertStatus.OPEN.id()).set(ALERT.SUMMARY, hit.summary().in(Lang.EN))
+                .set(ALERT.SUMMARY_FACTS, facts(hit.summary()))
                 .set(ALERT.BATCH_ID, hit.batchId()).set(ALERT.CODE_INDEX, hit.codeIndex()).set(ALERT.COUNTRY, hit.country())
                 .set(ALERT.LAT_TENTHS, hit.latTenths()).set(ALERT.LON_TENTHS, hit.lonTenths()).set(ALERT.HITS, 1L)
                 .set(ALERT.FIRST_SEEN_AT, hit.at()).set(ALERT.LAST_SEEN_AT, hit.at()).set(ALERT.UPDATED_AT, hit.at())
@@ -70,7 +74,8 @@ public final class AlertRepository {
                 .set(ALERT.SEVERITY, DSL.when(ALERT.SEVERITY.in(severitiesBelow(hit.severity())), hit.severity().id())
                         .otherwise(ALERT.SEVERITY));
         if (visible) {
-            update.set(ALERT.SUMMARY, clip(hit.summary(), 400)).set(ALERT.UPDATED_AT, hit.at()).where(ALERT.ID.eq(id)).execute();
+            update.set(ALERT.SUMMARY, hit.summary().in(Lang.EN)).set(ALERT.SUMMARY_FACTS, facts(hit.summary()))
+                    .set(ALERT.UPDATED_AT, hit.at()).where(ALERT.ID.eq(id)).execute();
         } else {
             update.where(ALERT.ID.eq(id)).execute();
         }
@@ -87,7 +92,13 @@ public final class AlertRepository {
 
     private void addEvidence(long alertId, Hit hit) {
         dsl.insertInto(ALERT_EVIDENCE).set(ALERT_EVIDENCE.ALERT_ID, alertId).set(ALERT_EVIDENCE.SCAN_ID, hit.scanId())
-                .set(ALERT_EVIDENCE.SEEN_AT, hit.at()).set(ALERT_EVIDENCE.NOTE, clip(hit.note(), 400)).execute();
+                .set(ALERT_EVIDENCE.SEEN_AT, hit.at()).set(ALERT_EVIDENCE.NOTE, hit.note().in(Lang.EN))
+                .set(ALERT_EVIDENCE.NOTE_FACTS, facts(hit.note())).execute();
+    }
+
+    private static String facts(AlertText text) {
+        String json = text.json();
+        return json.length() <= MAX_FACTS_CHARS ? json : null;
     }
 
     /** An alert by id, of any brand (callers scope it). */
@@ -115,11 +126,12 @@ public final class AlertRepository {
                 .fetch(AlertRepository::toAlert);
     }
 
-    /** The evidence of an alert, oldest first. */
-    public List<AlertView.Evidence> evidence(long alertId, int limit) {
-        return dsl.select(ALERT_EVIDENCE.SCAN_ID, ALERT_EVIDENCE.SEEN_AT, ALERT_EVIDENCE.NOTE).from(ALERT_EVIDENCE)
-                .where(ALERT_EVIDENCE.ALERT_ID.eq(alertId)).orderBy(ALERT_EVIDENCE.ID).limit(limit)
-                .fetch(r -> new AlertView.Evidence(r.value1() == null ? null : Long.toString(r.value1()), r.value2(), r.value3()));
+    /** The evidence of an alert, oldest first, its notes in a language (the stored English where facts are unknown). */
+    public List<AlertView.Evidence> evidence(long alertId, int limit, Lang lang) {
+        return dsl.select(ALERT_EVIDENCE.SCAN_ID, ALERT_EVIDENCE.SEEN_AT, ALERT_EVIDENCE.NOTE, ALERT_EVIDENCE.NOTE_FACTS)
+                .from(ALERT_EVIDENCE).where(ALERT_EVIDENCE.ALERT_ID.eq(alertId)).orderBy(ALERT_EVIDENCE.ID).limit(limit)
+                .fetch(r -> new AlertView.Evidence(r.value1() == null ? null : Long.toString(r.value1()), r.value2(),
+                        AlertText.parse(r.value4()).map(note -> note.in(lang)).orElse(r.value3())));
     }
 
     /** The status history of an alert, oldest first. */
@@ -162,13 +174,9 @@ public final class AlertRepository {
     private static Alert toAlert(Record r) {
         return new Alert(r.get(ALERT.ID), r.get(ALERT.BRAND_ID), Rule.of(r.get(ALERT.RULE)).orElseThrow(), r.get(ALERT.SUBJECT),
                 Severity.of(r.get(ALERT.SEVERITY)).orElseThrow(), AlertStatus.of(r.get(ALERT.STATUS)).orElseThrow(),
-                r.get(ALERT.SUMMARY), r.get(ALERT.BATCH_ID), r.get(ALERT.CODE_INDEX), r.get(ALERT.COUNTRY),
-                r.get(ALERT.LAT_TENTHS), r.get(ALERT.LON_TENTHS), r.get(ALERT.HITS), r.get(ALERT.FIRST_SEEN_AT),
+                r.get(ALERT.SUMMARY), AlertText.parse(r.get(ALERT.SUMMARY_FACTS)).orElse(null), r.get(ALERT.BATCH_ID),
+                r.get(ALERT.CODE_INDEX), r.get(ALERT.COUNTRY), r.get(ALERT.LAT_TENTHS), r.get(ALERT.LON_TENTHS), r.get(ALERT.HITS), r.get(ALERT.FIRST_SEEN_AT),
                 r.get(ALERT.LAST_SEEN_AT), r.get(ALERT.UPDATED_AT), r.get(ALERT.STATUS_CHANGED_AT),
                 r.get(ALERT.STATUS_CHANGED_BY), r.get(ALERT.STATUS_COMMENT));
-    }
-
-    private static String clip(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -4,6 +4,7 @@ import dev.touchmark.access.Principal;
 import dev.touchmark.error.ConflictException;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
+import dev.touchmark.i18n.Lang;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,14 +29,17 @@ public final class AlertService {
         return alerts.list(brandId, filter, limit, before);
     }
 
-    /** One alert of the brand with its evidence and history. */
-    public AlertView detail(long brandId, long id) {
+    /** One alert of the brand with its evidence and history, its sentences in a language. */
+    public AlertView detail(long brandId, long id, Lang lang) {
         Alert alert = alerts.find(brandId, id).orElseThrow(() -> notFound(id));
-        return AlertView.of(alert, alerts.evidence(id, AlertRepository.MAX_EVIDENCE), alerts.history(id));
+        return AlertView.of(alert, lang, alerts.evidence(id, AlertRepository.MAX_EVIDENCE, lang), alerts.history(id));
     }
 
-    /** Moves an alert of the brand to a status, with an optional comment (required to re-open). */
-    public AlertView changeStatus(Principal principal, long id, String status, String comment) {
+    /**
+     * Moves an alert of the brand to a status, with an optional comment (required to re-open); answers the alert
+     * after the change, its sentences in a language.
+     */
+    public AlertView changeStatus(Principal principal, long id, String status, String comment, Lang lang) {
         AlertStatus to = AlertStatus.of(status == null ? "" : status).orElseThrow(() -> ValidationException.of("status",
                 "must be one of open, acknowledged, resolved, false_positive"));
         if (comment != null && comment.length() > 2000) {
@@ -54,7 +58,7 @@ public final class AlertService {
             alerts.changeStatus(alert, to, principal.actor(), note, OffsetDateTime.now(clock));
             notifier.updated(alerts.find(id).orElseThrow());
         });
-        return detail(principal.brandId(), id);
+        return detail(principal.brandId(), id, lang);
     }
 
     private static NotFoundException notFound(long id) {

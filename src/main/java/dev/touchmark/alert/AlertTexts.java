@@ -1,115 +1,140 @@
 package dev.touchmark.alert;
 
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
+import static dev.touchmark.alert.Fact.BASELINE;
+import static dev.touchmark.alert.Fact.BATCH;
+import static dev.touchmark.alert.Fact.CODE;
+import static dev.touchmark.alert.Fact.CODES;
+import static dev.touchmark.alert.Fact.COMMENT;
+import static dev.touchmark.alert.Fact.COUNTRY;
+import static dev.touchmark.alert.Fact.DAYS;
+import static dev.touchmark.alert.Fact.DEVICES;
+import static dev.touchmark.alert.Fact.FACTOR;
+import static dev.touchmark.alert.Fact.HOUR;
+import static dev.touchmark.alert.Fact.KM;
+import static dev.touchmark.alert.Fact.KMH;
+import static dev.touchmark.alert.Fact.LAT;
+import static dev.touchmark.alert.Fact.LON;
+import static dev.touchmark.alert.Fact.MARKETS;
+import static dev.touchmark.alert.Fact.MINUTES;
+import static dev.touchmark.alert.Fact.PLACE;
+import static dev.touchmark.alert.Fact.REASON;
+import static dev.touchmark.alert.Fact.REPORT;
+import static dev.touchmark.alert.Fact.SCANS;
+import static dev.touchmark.alert.Fact.SELLER;
+import static dev.touchmark.alert.Fact.THRESHOLD;
+import static dev.touchmark.alert.Fact.VERDICT;
 
-/** The sentences that explain alerts and their evidence to a person. */
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+
+/** The sentences that explain alerts and their evidence, made from their facts; the words are in {@link AlertMessage}. */
 final class AlertTexts {
+    /** Longest part of a shopper's comment kept in a report's sentence; the seller and place are limited to 200. */
+    private static final int MAX_COMMENT = 300;
+
     private AlertTexts() {
     }
 
-    static String code(long batchId, long index) {
-        return "Code " + index + " of batch " + batchId;
+    static AlertText cloned(long batchId, long index, int devices, int threshold) {
+        return AlertText.of(AlertMessage.CLONED, Map.of(BATCH, batchId, CODE, index, DEVICES, devices, THRESHOLD, threshold));
     }
 
-    static String cloned(long batchId, long index, int devices, int threshold) {
-        return code(batchId, index) + " has been verified on " + devices + " different phones (the threshold is " + threshold
-                + "). Genuine labels are scanned by one buyer and perhaps their family; this label has most likely been copied"
-                + " onto counterfeits.";
+    static AlertText clonedNote(int devices, String country) {
+        return country == null ? AlertText.of(AlertMessage.CLONED_NOTE, Map.of(DEVICES, devices))
+                : AlertText.of(AlertMessage.CLONED_NOTE_IN, Map.of(DEVICES, devices, COUNTRY, country));
     }
 
-    static String clonedNote(int devices, String country) {
-        return "Verified on phone number " + devices + place(country) + ".";
+    static AlertText travel(long batchId, long index, Travel t, int threshold) {
+        return AlertText.of(AlertMessage.TRAVEL, Map.of(BATCH, batchId, CODE, index, KM, t.km(), MINUTES, t.minutes(),
+                KMH, t.kmh(), THRESHOLD, threshold));
     }
 
-    static String travel(long batchId, long index, Travel t, int threshold) {
-        return code(batchId, index) + " was scanned " + km(t.km()) + " from its previous located scan, " + minutes(t.minutes())
-                + " later: " + Math.round(t.kmh()) + " km/h, faster than the " + threshold + " km/h anyone can travel."
-                + " Two labels carry the same code.";
+    static AlertText travelNote(Travel t) {
+        return AlertText.of(AlertMessage.TRAVEL_NOTE, Map.of(KM, t.km(), MINUTES, t.minutes(), KMH, t.kmh()));
     }
 
-    static String travelNote(Travel t) {
-        return "Located " + km(t.km()) + " from the previous located scan " + minutes(t.minutes()) + " before ("
-                + Math.round(t.kmh()) + " km/h).";
+    static AlertText market(long batchId, String country, Set<String> markets, int codes) {
+        return AlertText.of(AlertMessage.MARKET, Map.of(CODES, codes, BATCH, batchId, COUNTRY, country, MARKETS, markets));
     }
 
-    static String market(long batchId, String country, Set<String> markets, int codes) {
-        return codes + " codes of batch " + batchId + " were scanned in " + country(country) + " in the last 30 days, which is"
-                + " not one of its markets (" + String.join(", ", new TreeSet<>(markets)) + "): the goods may have been diverted"
-                + " to a grey market.";
-    }
-
-    static String status(Rule rule, long batchId) {
-        return switch (rule) {
-            case UNRELEASED_SCAN -> "Codes of batch " + batchId + ", which has not been released, are being scanned: its labels"
-                    + " may have leaked from the printer onto goods that are not yours.";
-            case RECALLED_SCAN -> "Codes of recalled batch " + batchId + " are still being scanned: recalled goods are in"
-                    + " circulation.";
-            case VOIDED_SCAN -> "Codes of voided batch " + batchId + " are being scanned: labels that should have been destroyed"
-                    + " are in circulation.";
+    static AlertText status(Rule rule, long batchId) {
+        AlertMessage message = switch (rule) {
+            case UNRELEASED_SCAN -> AlertMessage.UNRELEASED;
+            case RECALLED_SCAN -> AlertMessage.RECALLED;
+            case VOIDED_SCAN -> AlertMessage.VOIDED;
             default -> throw new IllegalArgumentException(rule.id());
         };
+        return AlertText.of(message, Map.of(BATCH, batchId));
     }
 
-    static String forged(Long batchId, String reason) {
-        String what = batchId == null ? "your keys" : "batch " + batchId;
-        return "Codes claiming " + what + " failed verification (" + reason.replace('_', ' ') + "): someone is printing"
-                + " labels in your name that were not made with your key.";
+    static AlertText forged(Long batchId, String reason) {
+        return batchId == null ? AlertText.of(AlertMessage.FORGED_ANY, Map.of(REASON, reason))
+                : AlertText.of(AlertMessage.FORGED, Map.of(BATCH, batchId, REASON, reason));
     }
 
-    static String burst(long batchId, long scans, double baseline, int factor) {
-        String usual = baseline < 0.05 ? "almost none before" : String.format(Locale.ROOT, "%.1f per hour on average last week", baseline);
-        return "Batch " + batchId + " had " + scans + " scans in one hour (" + usual + "; the alert fires at " + factor
-                + " times the average): a sudden flood of one batch often means copied labels reached the market.";
+    /** " Reason: bad signature.", to follow a scan note. */
+    static AlertText reason(String reason) {
+        return AlertText.of(AlertMessage.REASON, Map.of(REASON, reason));
     }
 
-    static String hotspot(int codes, int days, int latTenths, int lonTenths) {
-        return codes + " suspect codes were scanned in the last " + days + " days within the same area of about 50 km around "
-                + String.format(Locale.ROOT, "%.1f, %.1f", latTenths / 10.0, lonTenths / 10.0)
-                + ": counterfeits of your products are probably sold there.";
+    static AlertText burst(long batchId, long scans, double baseline, int factor) {
+        return baseline < 0.05 ? AlertText.of(AlertMessage.BURST_FROM_NOTHING, Map.of(BATCH, batchId, SCANS, scans, FACTOR, factor))
+                : AlertText.of(AlertMessage.BURST, Map.of(BATCH, batchId, SCANS, scans, BASELINE, baseline, FACTOR, factor));
     }
 
-    static String scanNote(String verdict, String country, Integer latTenths, Integer lonTenths) {
-        String where = latTenths != null && lonTenths != null
-                ? String.format(Locale.ROOT, " near %.1f, %.1f", latTenths / 10.0, lonTenths / 10.0) : place(country);
-        return "Scan with verdict " + verdict.replace('_', ' ') + where + ".";
+    static AlertText burstNote(long batchId, long scans, OffsetDateTime hour) {
+        return AlertText.of(AlertMessage.BURST_NOTE, Map.of(SCANS, scans, BATCH, batchId,
+                HOUR, hour.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().toString()));
     }
 
-    static String report(String seller, String place, String comment) {
-        StringBuilder text = new StringBuilder("A shopper reported a problem");
+    static AlertText hotspot(int codes, int days, int latTenths, int lonTenths) {
+        return AlertText.of(AlertMessage.HOTSPOT, Map.of(CODES, codes, DAYS, days, LAT, latTenths, LON, lonTenths));
+    }
+
+    static AlertText hotspotNote(long batchId, long index) {
+        return AlertText.of(AlertMessage.HOTSPOT_NOTE, Map.of(CODE, index, BATCH, batchId));
+    }
+
+    static AlertText scanNote(String verdict, String country, Integer latTenths, Integer lonTenths) {
+        if (latTenths != null && lonTenths != null) {
+            return AlertText.of(AlertMessage.SCAN_NOTE_NEAR, Map.of(VERDICT, verdict, LAT, latTenths, LON, lonTenths));
+        }
+        return country == null ? AlertText.of(AlertMessage.SCAN_NOTE, Map.of(VERDICT, verdict))
+                : AlertText.of(AlertMessage.SCAN_NOTE_IN, Map.of(VERDICT, verdict, COUNTRY, country));
+    }
+
+    /** A shopper's report, with the code it names (if any) in front. */
+    static AlertText report(Long batchId, Long codeIndex, String seller, String place, String comment) {
+        AlertText said = reported(seller, place, comment);
+        return batchId == null || codeIndex == null ? said
+                : AlertText.of(AlertMessage.REPORT_CODE, Map.of(BATCH, batchId, CODE, codeIndex)).then(said);
+    }
+
+    /** A shopper's report, with its number after it. */
+    static AlertText reportNote(long reportId, String seller, String place, String comment) {
+        return reported(seller, place, comment).then(AlertText.of(AlertMessage.REPORT_NUMBER, Map.of(REPORT, reportId)));
+    }
+
+    private static AlertText reported(String seller, String place, String comment) {
+        AlertText text = AlertText.of(AlertMessage.REPORT);
         if (seller != null && !seller.isBlank()) {
-            text.append(" with the seller \"").append(seller.strip()).append('"');
+            text = text.then(AlertText.of(AlertMessage.REPORT_SELLER, Map.of(SELLER, oneLine(seller, 200))));
         }
         if (place != null && !place.isBlank()) {
-            text.append(" at \"").append(place.strip()).append('"');
+            text = text.then(AlertText.of(AlertMessage.REPORT_PLACE, Map.of(PLACE, oneLine(place, 200))));
         }
         if (comment != null && !comment.isBlank()) {
-            text.append(": \"").append(comment.strip()).append('"');
+            text = text.then(AlertText.of(AlertMessage.REPORT_COMMENT, Map.of(COMMENT, oneLine(comment, MAX_COMMENT))));
         }
-        return text.append('.').toString();
+        return text.then(AlertText.of(AlertMessage.REPORT_END));
     }
 
-    private static String place(String country) {
-        return country == null ? "" : " in " + country(country);
-    }
-
-    private static String country(String iso) {
-        String name = new Locale("", iso).getDisplayCountry(Locale.ENGLISH);
-        return name.isEmpty() || name.equals(iso) ? iso : name + " (" + iso + ")";
-    }
-
-    private static String km(double km) {
-        return Math.round(km) + " km";
-    }
-
-    private static String minutes(double minutes) {
-        Duration d = Duration.ofSeconds(Math.round(minutes * 60));
-        if (d.toHours() >= 1) {
-            return d.toHours() + " h " + d.toMinutesPart() + " min";
-        }
-        return Math.max(0, d.toMinutes()) + " min";
+    /** What a shopper wrote, on one line and cut to a length, so a sentence and its stored facts stay bounded. */
+    private static String oneLine(String text, int max) {
+        String line = text.strip().replaceAll("\\p{Cntrl}+", " ");
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
     /** A move between two located scans of one code. */

@@ -112,7 +112,7 @@ public final class Detector implements ScanJudge {
             return;
         }
         RuleSettings settings = rules.get(s.brandId());
-        String note = AlertTexts.scanNote(j.outcome().verdict(), s.country(), s.latTenths(), s.lonTenths());
+        AlertText note = AlertTexts.scanNote(j.outcome().verdict(), s.country(), s.latTenths(), s.lonTenths());
         for (String id : a.reasons()) {
             RiskReason reason = RiskReason.of(id).orElseThrow();
             switch (reason) {
@@ -140,8 +140,8 @@ public final class Detector implements ScanJudge {
                 case RECALLED -> raise(batchHit(s, j, Rule.RECALLED_SCAN, note, now));
                 case VOIDED -> raise(batchHit(s, j, Rule.VOIDED_SCAN, note, now));
                 case FORGED -> raise(hit(s, j, Rule.FORGED_CODE, s.batchId() == null ? "brand" : "batch:" + s.batchId(),
-                        AlertTexts.forged(s.batchId(), s.notGenuineReason()), note + " Reason: "
-                                + s.notGenuineReason().replace('_', ' ') + ".", now));
+                        AlertTexts.forged(s.batchId(), s.notGenuineReason()), note.then(AlertTexts.reason(s.notGenuineReason())),
+                        now));
                 default -> {
                     // other_devices and known_hotspot add to the score but raise nothing on their own
                 }
@@ -158,13 +158,13 @@ public final class Detector implements ScanJudge {
         return first == null || j.scan().markets() == null || !j.scan().markets().contains(first);
     }
 
-    private Hit hit(ScanToRecord s, Judged j, Rule rule, String subject, String summary, String note, OffsetDateTime now) {
+    private Hit hit(ScanToRecord s, Judged j, Rule rule, String subject, AlertText summary, AlertText note, OffsetDateTime now) {
         return new Hit(s.brandId(), rule, subject, rule.severity(), summary, s.batchId(), rule == Rule.CLONED_CODE
                 || rule == Rule.IMPOSSIBLE_TRAVEL ? s.codeIndex() : null, s.country(), s.latTenths(), s.lonTenths(), now,
                 j.scanId(), note);
     }
 
-    private Hit batchHit(ScanToRecord s, Judged j, Rule rule, String note, OffsetDateTime now) {
+    private Hit batchHit(ScanToRecord s, Judged j, Rule rule, AlertText note, OffsetDateTime now) {
         return hit(s, j, rule, "batch:" + s.batchId(), AlertTexts.status(rule, s.batchId()), note, now);
     }
 
@@ -225,7 +225,7 @@ public final class Detector implements ScanJudge {
             if (scans >= settings.burstMinScans() && scans >= settings.burstFactor() * baseline && burstsRaised.add(batch)) {
                 raise(new Hit(brand, Rule.SCAN_BURST, "batch:" + batch, Rule.SCAN_BURST.severity(),
                         AlertTexts.burst(batch, scans, baseline, settings.burstFactor()), batch, null, null, null, null, now,
-                        null, scans + " scans of batch " + batch + " in the hour from " + hour.toLocalTime() + " UTC."));
+                        null, AlertTexts.burstNote(batch, scans, hour)));
             }
         }
     }
@@ -269,10 +269,9 @@ public final class Detector implements ScanJudge {
     public void reported(long reportId, long scanId, long brandId, Long batchId, Long codeIndex, String country, String place,
                          String seller, String comment) {
         String subject = batchId != null && codeIndex != null ? "code:" + batchId + ":" + codeIndex : "report:" + reportId;
-        String text = AlertTexts.report(seller, place, comment);
-        String summary = (batchId != null && codeIndex != null ? AlertTexts.code(batchId, codeIndex) + ": " : "") + text;
-        raise(new Hit(brandId, Rule.SHOPPER_REPORT, subject, Rule.SHOPPER_REPORT.severity(), summary, batchId, codeIndex,
-                country, null, null, OffsetDateTime.now(clock), scanId, text + " (report " + reportId + ")"));
+        raise(new Hit(brandId, Rule.SHOPPER_REPORT, subject, Rule.SHOPPER_REPORT.severity(),
+                AlertTexts.report(batchId, codeIndex, seller, place, comment), batchId, codeIndex, country, null, null,
+                OffsetDateTime.now(clock), scanId, AlertTexts.reportNote(reportId, seller, place, comment)));
     }
 
     /** The move from the code's last located scan to this one (if any), which becomes the last one. */
@@ -295,7 +294,7 @@ public final class Detector implements ScanJudge {
             int[] centre = centre(cell);
             raise(new Hit(brandId, Rule.HOTSPOT, "cell:" + cell, Rule.HOTSPOT.severity(),
                     AlertTexts.hotspot(codes, settings.hotspotDays(), centre[0], centre[1]), null, null, null, centre[0], centre[1],
-                    now, scanId, "Suspect code " + index + " of batch " + batchId + " seen in this area."));
+                    now, scanId, AlertTexts.hotspotNote(batchId, index)));
             hotspots.add(brandId + "/cell:" + cell);
         }
     }

@@ -17,7 +17,8 @@ public final class DashboardController {
     }
 
     public void map(Context ctx) {
-        ctx.json(dashboard.map(ApiAuth.principal(ctx).brandId(), (int) Params.longOr(ctx, "days", 1, 366, 30)));
+        ctx.header("Vary", "Accept-Language");
+        ctx.json(dashboard.map(ApiAuth.principal(ctx).brandId(), (int) Params.longOr(ctx, "days", 1, 366, 30), Params.lang(ctx)));
     }
 
     public void lookUp(Context ctx) {

@@ -7,6 +7,7 @@ import dev.touchmark.alert.AlertView;
 import dev.touchmark.alert.Rule;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
+import dev.touchmark.i18n.Lang;
 import dev.touchmark.verify.VerificationRepository.BatchInfo;
 import dev.touchmark.verify.VerificationService;
 import java.time.Clock;
@@ -93,7 +94,8 @@ public final class DashboardService {
     public record MapData(int days, List<CountryScans> countries, List<CellScans> cells, List<AlertView> hotspots) {
     }
 
-    public MapData map(long brandId, int days) {
+    /** The map of the last days, the hotspots' summaries in a language. */
+    public MapData map(long brandId, int days, Lang lang) {
         LocalDate from = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().minusDays(days - 1L);
         List<CountryScans> countries = new ArrayList<>();
         repository.scansByCountry(brandId, from).forEach((country, v) -> {
@@ -104,7 +106,7 @@ public final class DashboardService {
         List<CellScans> cells = repository.cells(brandId, from).stream()
                 .map(c -> new CellScans((c[0] * 5 + 2.5) / 10.0, (c[1] * 5 + 2.5) / 10.0, c[2], c[3])).toList();
         List<AlertView> hotspots = alerts.list(brandId, new AlertFilter(Optional.of(AlertStatus.OPEN), Optional.of(Rule.HOTSPOT),
-                Optional.empty(), Optional.empty()), 500, null).stream().map(AlertView::of).toList();
+                Optional.empty(), Optional.empty()), 500, null).stream().map(a -> AlertView.of(a, lang)).toList();
         return new MapData(days, countries, cells, hotspots);
     }
 

@@ -1,6 +1,7 @@
 package dev.touchmark.http;
 
 import dev.touchmark.error.NotFoundException;
+import dev.touchmark.i18n.Lang;
 import io.javalin.http.Context;
 
 /** Reads path and query parameters with clear answers for malformed values. */
@@ -20,6 +21,14 @@ public final class Params {
             // answered below
         }
         throw new NotFoundException("no " + what + " with id '" + truncate(raw) + "'");
+    }
+
+    /**
+     * The language a reader asks for: ?lang=en|zh (for clients that cannot set headers, such as EventSource), else
+     * Accept-Language, else English. A response that depends on it should say {@code Vary: Accept-Language}.
+     */
+    public static Lang lang(Context ctx) {
+        return Lang.fromParam(ctx.queryParam("lang")).orElseGet(() -> Lang.fromAcceptLanguage(ctx.header("Accept-Language")));
     }
 
     /** An optional whole-number query parameter within bounds. */

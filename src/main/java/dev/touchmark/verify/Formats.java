@@ -1,10 +1,10 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.i18n.Lang;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.IllformedLocaleException;
 import java.util.Locale;
 
 /** Dates, times and country names in the page language. Times are shown in UTC, labelled as such. */
@@ -33,16 +33,6 @@ final class Formats {
      * place" in the page language when the code is missing or not a known two-letter region.
      */
     static String country(String isoCode, Lang lang) {
-        String unknown = Messages.UNKNOWN_PLACE.in(lang);
-        if (isoCode == null || !isoCode.strip().matches("[A-Za-z]{2}")) {
-            return unknown;
-        }
-        String code = isoCode.strip().toUpperCase(Locale.ROOT);
-        try {
-            String name = new Locale.Builder().setRegion(code).build().getDisplayCountry(lang.locale());
-            return name.isEmpty() || name.equals(code) ? unknown : name;
-        } catch (IllformedLocaleException e) {
-            return unknown;
-        }
+        return lang.countryName(isoCode).orElseGet(() -> Messages.UNKNOWN_PLACE.in(lang));
     }
 }

@@ -2,6 +2,8 @@ package dev.touchmark.verify;
 
 import static dev.touchmark.verify.Html.escape;
 
+import dev.touchmark.i18n.Lang;
+
 /**
  * The optional "share my approximate location" section of a verdict page. The verdict never needs it;
  * with JavaScript and the shopper's consent, the browser rounds its position to a tenth of a degree

@@ -1,5 +1,7 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.i18n.Lang;
+
 /**
  * Every shopper-facing string, in English and Simplified Chinese. Placeholders are {0}, {1}, ...; their
  * arguments are plain text and are escaped by the page, never by the message.

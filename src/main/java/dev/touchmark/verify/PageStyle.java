@@ -1,5 +1,6 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.i18n.Lang;
 import java.util.List;
 
 /** The document shell shared by the shopper pages, and its one inline style sheet (no external resources). */

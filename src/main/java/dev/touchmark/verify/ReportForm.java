@@ -3,6 +3,8 @@ package dev.touchmark.verify;
 import static dev.touchmark.verify.Html.escape;
 import static dev.touchmark.verify.Messages.*;
 
+import dev.touchmark.i18n.Lang;
+
 /**
  * The "report a problem" form: plain HTML that posts place, seller, comment and the scan id. Prominent (open,
  * outlined, primary button) for every verdict but GENUINE, where it is folded into a details element.

@@ -1,6 +1,7 @@
 package dev.touchmark.verify;
 
 import dev.touchmark.http.RateLimiter;
+import dev.touchmark.i18n.Lang;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;

@@ -1,5 +1,7 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.i18n.Lang;
+
 /**
  * The strings of the in-browser scanner and of the photo upload, in English and Simplified Chinese. Like
  * {@link Messages}: placeholders are {0}, {1}, ...; arguments are plain text, escaped by the page.

@@ -3,6 +3,7 @@ package dev.touchmark.verify;
 import static dev.touchmark.verify.Html.escape;
 import static dev.touchmark.verify.ScanMessages.*;
 
+import dev.touchmark.i18n.Lang;
 import java.util.Objects;
 
 /**

@@ -2,6 +2,7 @@ package dev.touchmark.verify;
 
 import static dev.touchmark.verify.Messages.*;
 
+import dev.touchmark.i18n.Lang;
 import java.util.ArrayList;
 import java.util.List;
 

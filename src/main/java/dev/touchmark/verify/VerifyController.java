@@ -3,9 +3,11 @@ package dev.touchmark.verify;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
 import dev.touchmark.http.Json;
+import dev.touchmark.http.Params;
 import dev.touchmark.http.Replies;
 import dev.touchmark.http.Problem;
 import dev.touchmark.http.RateLimiter;
+import dev.touchmark.i18n.Lang;
 import dev.touchmark.report.ReportService;
 import dev.touchmark.scan.DeviceIds;
 import dev.touchmark.scan.ScanLocations;
@@ -64,7 +66,7 @@ public final class VerifyController {
     /** GET on a code's URL: the verdict page, or JSON for Accept: application/json. */
     public void page(Context ctx) {
         boolean wantsJson = wantsJson(ctx);
-        Lang lang = lang(ctx);
+        Lang lang = Params.lang(ctx);
         String ipHash = facts.ipHash(ctx);
         try {
             verifyLimit.acquire(ipHash);
@@ -207,10 +209,6 @@ public final class VerifyController {
         query = query.startsWith("&") ? query.substring(1) : query;
         String switchUrl = ctx.path() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + langParam(lang.other());
         return new PageLinks(switchUrl, result.scanId() == null ? null : "/report", "/scan?lang=" + langParam(lang));
-    }
-
-    private static Lang lang(Context ctx) {
-        return Lang.fromParam(ctx.queryParam("lang")).orElse(Lang.fromAcceptLanguage(ctx.header("Accept-Language")));
     }
 
     private static String langParam(Lang lang) {

@@ -3,6 +3,7 @@ package dev.touchmark.verify;
 import static dev.touchmark.verify.Html.escape;
 import static dev.touchmark.verify.Messages.*;
 
+import dev.touchmark.i18n.Lang;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

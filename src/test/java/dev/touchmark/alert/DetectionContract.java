@@ -168,6 +168,58 @@ abstract class DetectionContract {
     }
 
     @Test
+    void anAlertIsWrittenInTheLanguageItsReaderAsksForAndOnlyForItsBrand() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        Fixture other = fixture(BatchStatus.RELEASED);
+        String url = f.codes().url(48);
+        for (char c : "ABCD".toCharArray()) {
+            scan(url, device(c), "FR");
+        }
+        String id = onlyAlert(f, "cloned_code").get("id").asText();
+        String batch = String.valueOf(f.batch().id());
+        String chinese = "批次 " + batch + " 的码 48 已在 4 部不同的手机上被验证（阈值为 4 部）";
+        String english = "Code 48 of batch " + batch + " has been verified on 4 different phones (the threshold is 4).";
+
+        Http.Response zhList = http.get("/api/v1/alerts?rule=cloned_code", f.key(), "Accept-Language", "zh-CN");
+        assertEquals(200, zhList.status(), zhList.text());
+        assertTrue(zhList.json().get("items").get(0).get("summary").asText().startsWith(chinese), zhList.text());
+        assertEquals("Accept-Language", zhList.header("Vary"));
+        for (String zh : List.of("zh", "zh-Hans", "zh-CN,zh;q=0.9,en;q=0.8")) {
+            assertTrue(http.get("/api/v1/alerts/" + id, f.key(), "Accept-Language", zh).json().get("summary").asText()
+                    .startsWith(chinese), zh);
+        }
+        assertTrue(http.get("/api/v1/alerts/" + id + "?lang=zh", f.key()).json().get("summary").asText().startsWith(chinese));
+        for (String en : List.of("en", "en-US,en;q=0.9", "fr-FR")) {
+            assertTrue(http.get("/api/v1/alerts/" + id, f.key(), "Accept-Language", en).json().get("summary").asText()
+                    .startsWith(english), en);
+        }
+        assertTrue(alerts(f, "?rule=cloned_code").get(0).get("summary").asText().startsWith(english),
+                "clients that ask for no language get English, as before");
+
+        JsonNode zhDetail = http.get("/api/v1/alerts/" + id, f.key(), "Accept-Language", "zh-CN").json();
+        assertEquals("在法国（FR）的第 4 部手机上验证。", zhDetail.get("evidence").get(0).get("note").asText());
+        JsonNode enDetail = http.get("/api/v1/alerts/" + id, f.key(), "Accept-Language", "en").json();
+        assertEquals("Verified on phone number 4 in France (FR).", enDetail.get("evidence").get(0).get("note").asText());
+
+        Http.Response changed = http.post("/api/v1/alerts/" + id + "/status?lang=zh-CN", f.key(), json("status", "acknowledged"));
+        assertEquals(200, changed.status(), changed.text());
+        assertTrue(changed.json().get("summary").asText().startsWith(chinese), changed.text());
+
+        assertEquals(404, http.get("/api/v1/alerts/" + id, other.key(), "Accept-Language", "zh-CN").status());
+        assertEquals(0, http.get("/api/v1/alerts", other.key(), "Accept-Language", "zh-CN").json().get("items").size());
+
+        // An alert recorded before facts were kept is shown as it was stored, in English.
+        var dsl = app.services().database().dsl();
+        dsl.update(dev.touchmark.db.jooq.Tables.ALERT).setNull(dev.touchmark.db.jooq.Tables.ALERT.SUMMARY_FACTS)
+                .where(dev.touchmark.db.jooq.Tables.ALERT.ID.eq(Long.parseLong(id))).execute();
+        dsl.update(dev.touchmark.db.jooq.Tables.ALERT_EVIDENCE).setNull(dev.touchmark.db.jooq.Tables.ALERT_EVIDENCE.NOTE_FACTS)
+                .where(dev.touchmark.db.jooq.Tables.ALERT_EVIDENCE.ALERT_ID.eq(Long.parseLong(id))).execute();
+        JsonNode old = http.get("/api/v1/alerts/" + id, f.key(), "Accept-Language", "zh-CN").json();
+        assertTrue(old.get("summary").asText().startsWith(english), old.toString());
+        assertEquals("Verified on phone number 4 in France (FR).", old.get("evidence").get(0).get("note").asText());
+    }
+
+    @Test
     void alertsMoveThroughTriageWithWhoWhenAndWhyAndRefuseIllegalMoves() throws Exception {
         Fixture f = fixture(BatchStatus.RELEASED);
         for (char c : "ABCD".toCharArray()) {
@@ -263,15 +315,16 @@ abstract class DetectionContract {
         assertEquals(4, http.get("/api/v1/rules", other.key()).json().get("cloneDevices").asInt());
     }
 
-    @Test
-    void theLiveFeedDeliversANewAlertToItsBrandWithinASecond() throws Exception {
-        Fixture f = fixture(BatchStatus.RELEASED);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events"))
+    /** Opens the live feed and answers the data of its first alert event. */
+    private CompletableFuture<String> firstAlertEvent(Fixture f, String query, List<HttpResponse<InputStream>> opened)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events" + query))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + f.key()).build();
         HttpResponse<InputStream> stream = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, stream.statusCode());
+        opened.add(stream);
         BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-        CompletableFuture<String> alertLine = CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 String line;
                 boolean alertEvent = false;
@@ -287,17 +340,31 @@ abstract class DetectionContract {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    @Test
+    void theLiveFeedDeliversANewAlertToItsBrandWithinASecondInTheLanguageOfEachSubscriber() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        List<HttpResponse<InputStream>> streams = new java.util.ArrayList<>();
+        CompletableFuture<String> english = firstAlertEvent(f, "", streams);
+        CompletableFuture<String> chinese = firstAlertEvent(f, "?lang=zh-CN", streams);
         Thread.sleep(300);
         long started = System.nanoTime();
         String url = f.codes().url(9);
         for (char c : "ABCD".toCharArray()) {
             scan(url, device(c), "FR");
         }
-        String data = alertLine.get(5, TimeUnit.SECONDS);
+        String data = english.get(5, TimeUnit.SECONDS);
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertEquals("cloned_code", JSON.readTree(data).get("rule").asText());
         assertTrue(millis < 5_000, "arrived after " + millis + " ms");
-        stream.body().close();
+        assertTrue(JSON.readTree(data).get("summary").asText().contains("4 different phones"), data);
+        JsonNode zh = JSON.readTree(chinese.get(5, TimeUnit.SECONDS));
+        assertEquals(JSON.readTree(data).get("id"), zh.get("id"));
+        assertTrue(zh.get("summary").asText().contains("已在 4 部不同的手机上被验证"), zh.toString());
+        for (HttpResponse<InputStream> stream : streams) {
+            stream.body().close();
+        }
         assertEquals(401, client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events"))
                 .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.discarding()).statusCode());
     }
@@ -330,6 +397,8 @@ abstract class DetectionContract {
         }
         JsonNode hotspot = onlyAlert(f, "hotspot");
         assertTrue(hotspot.get("summary").asText().contains("3 suspect codes"), hotspot.get("summary").asText());
+        JsonNode map = http.get("/api/v1/stats/map", f.key(), "Accept-Language", "zh-CN").json();
+        assertTrue(map.get("hotspots").get(0).get("summary").asText().contains("扫描到 3 个可疑码"), map.toString());
         assertEquals(45.7, hotspot.get("lat").asDouble(), 0.5);
         JsonNode inside = apiScan(f.codes().url(33), device('C'), 45.75, 4.85);
         assertEquals("known_hotspot", inside.get("riskReasons").get(0).asText());
@@ -365,6 +434,7 @@ abstract class DetectionContract {
             JsonNode created = JSON.readTree(receiver.requests().get(0).text());
             assertEquals("alert.created", created.get("type").asText());
             assertEquals("cloned_code", created.get("data").get("rule").asText());
+            assertTrue(created.get("data").get("summary").asText().contains("different phones"), "webhooks carry English");
             assertEquals(1, receiver.requests().size(), "a further phone adds to the alert without a new event");
             String id = created.get("data").get("id").asText();
             assertEquals(200, http.post("/api/v1/alerts/" + id + "/status", f.key(), json("status", "acknowledged")).status());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.touchmark.i18n.Lang;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;

@@ -1,9 +1,10 @@
-package dev.touchmark.verify;
+package dev.touchmark.i18n;
 
+import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The languages the shopper pages are written in. */
+/** The languages the server writes in: the shopper pages, and the alert sentences brands read. */
 public enum Lang {
     EN("en", Locale.ENGLISH),
     /** Simplified Chinese; also served to zh-TW and zh-HK until a Traditional translation exists. */
@@ -29,6 +30,23 @@ public enum Lang {
     /** The locale for country names and month names. */
     public Locale locale() {
         return locale;
+    }
+
+    /**
+     * The name of a country in this language from its ISO 3166-1 alpha-2 code, e.g. "France" or "法国" for "FR"
+     * (the JDK's locale data); empty when the code is missing or not a known two-letter region.
+     */
+    public Optional<String> countryName(String isoCode) {
+        if (isoCode == null || !isoCode.strip().matches("[A-Za-z]{2}")) {
+            return Optional.empty();
+        }
+        String code = isoCode.strip().toUpperCase(Locale.ROOT);
+        try {
+            String name = new Locale.Builder().setRegion(code).build().getDisplayCountry(locale);
+            return name.isEmpty() || name.equals(code) ? Optional.empty() : Optional.of(name);
+        } catch (IllformedLocaleException e) {
+            return Optional.empty();
+        }
     }
 
     /** The other language, for the language switch. */
@@ -61,7 +79,7 @@ public enum Lang {
         return best;
     }
 
-    /** The language for a ?lang= override: "en" or "zh" (also "zh-CN", any case); empty otherwise. */
+    /** The language for a ?lang= override: "en" or "zh" (also "zh-CN" and "zh-Hans", any case); empty otherwise. */
     public static Optional<Lang> fromParam(String value) {
         if (value == null) {
             return Optional.empty();
@@ -70,7 +88,7 @@ public enum Lang {
         if (v.equals("en")) {
             return Optional.of(EN);
         }
-        if (v.equals("zh") || v.equals("zh-cn")) {
+        if (v.equals("zh") || v.equals("zh-cn") || v.equals("zh-hans")) {
             return Optional.of(ZH);
         }
         return Optional.empty();

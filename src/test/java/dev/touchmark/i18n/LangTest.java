@@ -1,4 +1,4 @@
-package dev.touchmark.verify;
+package dev.touchmark.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,7 +40,7 @@ class LangTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"en,EN", "EN,EN", " en ,EN", "zh,ZH", "zh-CN,ZH", "zh-cn,ZH"})
+    @CsvSource({"en,EN", "EN,EN", " en ,EN", "zh,ZH", "zh-CN,ZH", "zh-cn,ZH", "zh-Hans,ZH"})
     void paramOverride(String value, Lang expected) {
         assertEquals(Optional.of(expected), Lang.fromParam(value));
     }
@@ -50,6 +50,16 @@ class LangTest {
     @ValueSource(strings = {"fr", "english", "zh-TW-x", "<script>"})
     void unknownParamIsEmpty(String value) {
         assertEquals(Optional.empty(), Lang.fromParam(value));
+    }
+
+    @Test
+    void countriesAreNamedInTheLanguageAndUnknownCodesAreNot() {
+        assertEquals(Optional.of("France"), Lang.EN.countryName("FR"));
+        assertEquals(Optional.of("法国"), Lang.ZH.countryName(" fr "));
+        assertEquals(Optional.of("中国"), Lang.ZH.countryName("CN"));
+        for (String code : new String[] {null, "", "AA", "FRA", "F1", "<b>"}) {
+            assertEquals(Optional.empty(), Lang.ZH.countryName(code), code);
+        }
     }
 
     @Test
