@@ -145,6 +145,16 @@ public final class AlertFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        // No interrupt while a run may be inside a database call (H2 closes its file on an interrupted read):
+        // the run in progress finishes, before the database closes after this.
+        poller.shutdown();
+        try {
+            if (!poller.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                poller.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            poller.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -61,6 +61,16 @@ public final class RetentionJob implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        // No interrupt while a run may be inside a database call (H2 closes its file on an interrupted read):
+        // the run in progress finishes, before the database closes after this.
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
