@@ -151,6 +151,7 @@ class DashboardBrowserIT {
         screenshot(dash, "overview");
 
         // Open it and resolve it with a comment.
+        String alertId = alert.getAttribute("data-alert-id");
         alert.findElement(By.tagName("a")).click();
         visible(dash, By.cssSelector("#alert-detail[data-status='open']"));
         new Select(visible(dash, By.id("triage-status"))).selectByValue("resolved");
@@ -180,6 +181,10 @@ class DashboardBrowserIT {
         dash.navigate().refresh();
         waitFor(dash).until(ExpectedConditions.textToBe(By.id("nav-overview"), "概览"));
         assertEquals("zh-CN", dash.findElement(By.tagName("html")).getAttribute("lang"));
+        // The server's sentences follow: the clone alert's summary is written in Chinese.
+        dash.get(base + "/dashboard#/alerts/" + alertId);
+        WebElement summary = visible(dash, By.cssSelector("#alert-detail .summary"));
+        assertTrue(summary.getText().contains("部不同的手机"), "the alert summary in Chinese: " + summary.getText());
     }
 
     /** Bytes of the page and every file it loaded but API answers (uncompressed, as the server sends them). */
