@@ -37,7 +37,11 @@ public final class Bodies {
                 // Not closed: the container owns the request stream.
                 body = ctx.req().getInputStream().readNBytes((int) length);
             } catch (IOException e) {
-                // The client went away, or stopped sending before the length it announced.
+                // Cut off before the length it announced, or stalled (Jetty's idle timeout): ErrorMapper answers
+                // Jetty's 4xx or the timeout as such; anything else is the client going away.
+                if (isTimeout(e)) {
+                    throw new java.io.UncheckedIOException(e);
+                }
                 throw new BadRequest("the request body ended before the length given in Content-Length");
             }
             if (body.length < length) {
@@ -46,5 +50,14 @@ public final class Bodies {
         }
         ctx.attribute(CACHED, body);
         return body;
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

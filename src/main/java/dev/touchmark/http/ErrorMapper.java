@@ -6,7 +6,7 @@ import dev.touchmark.error.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -52,10 +52,16 @@ public final class ErrorMapper {
 
     private static void unexpected(Exception e, Context ctx) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
-                // Jetty could not read the request (a malformed multipart or form body): the client's fault.
+            if (cause instanceof HttpException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
+                // Jetty could not read the request (a malformed multipart or form body, a body cut off before its
+                // length or in the middle of a chunk, a bad chunk size): the client's fault.
                 Problem.write(ctx, bad.getCode(), titleFor(bad.getCode()), "the request body could not be read: "
                         + (bad.getReason() == null ? "malformed" : bad.getReason()));
+                return;
+            }
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                // The client stopped sending its body and Jetty's idle timeout ran out.
+                Problem.write(ctx, 408, titleFor(408), "the request body did not arrive in time");
                 return;
             }
         }
@@ -70,6 +76,7 @@ public final class ErrorMapper {
             case 403 -> "Forbidden";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
+            case 408 -> "Request timeout";
             case 413 -> "Payload too large";
             case 415 -> "Unsupported media type";
             default -> "Error";

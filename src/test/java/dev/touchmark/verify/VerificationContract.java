@@ -192,20 +192,33 @@ abstract class VerificationContract {
         Http.Response tooLarge = http.post("/api/v1/verify", null, json("code", "x".repeat(1_000_001)));
         assertEquals(413, tooLarge.status(), tooLarge.text());
         assertEquals(413, tooLarge.json().get("status").asInt());
-        // A body that stops before its announced length is refused, not waited for or half-read.
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
-            socket.setSoTimeout(10_000);
-            String body = "{\"code\":\"x\"}";
-            socket.getOutputStream().write(("POST /api/v1/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + (body.length() + 40) + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-            socket.shutdownOutput();
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-            assertTrue(answer.contains("Content-Length"), answer);
+        // A body that stops before its announced length (small or large), or in the middle of a chunk, or with a
+        // chunk size that is not a number, is refused with 400 problem JSON: never a 500, never waited for.
+        String small = "{\"code\":\"x\"}";
+        String large = "{\"code\":\"" + "x".repeat(20_000) + "\"}";
+        for (String head : List.of("Content-Length: " + (small.length() + 40) + "\r\n\r\n" + small,
+                "Content-Length: " + (large.length() + 40) + "\r\n\r\n" + large,
+                "Content-Length: 5000000\r\n\r\n" + small,
+                "Transfer-Encoding: chunked\r\n\r\n400\r\n" + small,
+                "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + small)) {
+            String answer = rawPost("/api/v1/verify", head);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), head.substring(0, 30) + ": " + answer);
+            assertTrue(answer.contains("application/problem+json") || answer.contains("application/json"), answer);
         }
         // A body in UTF-8 with a non-ASCII code is read as UTF-8 whatever the Content-Type says.
         assertEquals("not_genuine", http.post("/api/v1/verify", null, json("code", "\u00e9t\u00e9")).json()
                 .get("verdict").asText());
+    }
+
+    /** Sends a POST by hand (head: the last headers, the blank line and as much body as arrives), then half-closes. */
+    private String rawPost(String path, String head) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + head).getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
