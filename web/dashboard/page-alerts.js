@@ -71,7 +71,7 @@ async function list(main, ctx) {
     location.hash = `#/alerts${params.toString() ? '?' + params : ''}`;
   } },
   field(t('al_status'), status), field(t('al_severity'), severity), field(t('al_rule'), rule), field(t('al_batch'), batch),
-  h('button', { type: 'submit', class: 'primary' }, t('al_filter')));
+  h('button', { type: 'submit', id: 'alert-filter', class: 'primary' }, t('al_filter')));
   replace(main, h('h1', {}, t('al_title')), form, box, results, h('div', { class: 'actions' }, more));
 
   const items = [];

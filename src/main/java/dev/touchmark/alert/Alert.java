@@ -12,8 +12,14 @@ public record Alert(long id, long brandId, Rule rule, String subject, Severity s
                     long hits, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt, OffsetDateTime updatedAt,
                     OffsetDateTime statusChangedAt, String statusChangedBy, String statusComment) {
 
-    /** The summary in a language; the stored English when the facts are unknown. */
+    /**
+     * The summary in a language; the stored English when the facts are unknown, or when they no longer say what the
+     * stored English says (a node of an older version added a hit and rewrote only the English, as webhooks send it).
+     */
     public String summary(Lang lang) {
-        return summaryText == null ? summary : summaryText.in(lang);
+        if (summaryText == null || lang == Lang.EN) {
+            return summary;
+        }
+        return summaryText.in(Lang.EN).equals(summary) ? summaryText.in(lang) : summary;
     }
 }

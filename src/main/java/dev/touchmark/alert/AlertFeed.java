@@ -62,15 +62,28 @@ public final class AlertFeed implements AutoCloseable {
 
     /** Adds a subscriber for a brand, reading alerts in a language; it gets the brand's current counts at once. */
     public void subscribe(long brandId, Lang lang, Subscriber subscriber) {
-        subscribers.computeIfAbsent(brandId, id -> new ConcurrentHashMap<>()).put(subscriber, lang);
+        // compute, not get-then-put: a subscribe never lands in a brand's map that forget() is dropping.
+        subscribers.compute(brandId, (id, brand) -> {
+            Map<Subscriber, Lang> map = brand == null ? new ConcurrentHashMap<>() : brand;
+            map.put(subscriber, lang);
+            return map;
+        });
         poller.execute(() -> sendCounts(brandId, true));
     }
 
     /** Removes a subscriber. */
     public void unsubscribe(long brandId, Subscriber subscriber) {
-        Map<Subscriber, Lang> brand = subscribers.get(brandId);
-        if (brand != null) {
+        forget(brandId, subscriber);
+    }
+
+    /** Removes a subscriber, and its brand once nobody watches it, so the feed stops reading for that brand. */
+    private void forget(long brandId, Subscriber subscriber) {
+        Map<Subscriber, Lang> left = subscribers.computeIfPresent(brandId, (id, brand) -> {
             brand.remove(subscriber);
+            return brand.isEmpty() ? null : brand;
+        });
+        if (left == null) {
+            lastCounts.remove(brandId);
         }
     }
 
@@ -132,7 +145,7 @@ public final class AlertFeed implements AutoCloseable {
                 gone.add(s);
             }
         });
-        gone.forEach(brand::remove);
+        gone.forEach(s -> forget(brandId, s));
     }
 
     private String write(Object value) {

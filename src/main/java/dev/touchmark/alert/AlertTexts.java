@@ -134,7 +134,14 @@ final class AlertTexts {
     /** What a shopper wrote, on one line and cut to a length, so a sentence and its stored facts stay bounded. */
     private static String oneLine(String text, int max) {
         String line = text.strip().replaceAll("\\p{Cntrl}+", " ");
-        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+        if (line.length() <= max) {
+            return line;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(line.charAt(end - 1))) {
+            end--; // never half of an emoji
+        }
+        return line.substring(0, end) + "…";
     }
 
     /** A move between two located scans of one code. */

@@ -29,6 +29,9 @@ public final class RetentionJob implements AutoCloseable {
         });
     }
 
+    /** Set by close: a long run stops between chunks (the rest goes on the next start). */
+    private volatile boolean stopping;
+
     /** Runs now, then every hour. */
     public RetentionJob start() {
         scheduler.scheduleWithFixedDelay(this::runSafely, 0, 1, TimeUnit.HOURS);
@@ -44,7 +47,7 @@ public final class RetentionJob implements AutoCloseable {
         do {
             deleted = scans.deleteIdsBelow(firstKept, CHUNK);
             total += deleted;
-        } while (deleted == CHUNK);
+        } while (deleted == CHUNK && !stopping);
         return total;
     }
 
@@ -62,7 +65,8 @@ public final class RetentionJob implements AutoCloseable {
     @Override
     public void close() {
         // No interrupt while a run may be inside a database call (H2 closes its file on an interrupted read):
-        // the run in progress finishes, before the database closes after this.
+        // the run in progress stops after its current chunk, before the database closes after this.
+        stopping = true;
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {

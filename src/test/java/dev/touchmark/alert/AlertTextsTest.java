@@ -169,6 +169,15 @@ class AlertTextsTest {
             assertTrue(worst.in(lang).length() <= AlertText.MAX_CHARS);
             assertTrue(worst.in(lang).endsWith("…"));
         }
+        // A comment cut where an emoji stands loses the whole emoji, never half of it.
+        String emojiAtTheCut = "a".repeat(298) + "\uD83D\uDE00" + "b".repeat(50);
+        String cut = AlertTexts.report(7L, 12L, null, null, emojiAtTheCut).in(Lang.EN);
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            assertTrue(!Character.isSurrogate(c) || (Character.isHighSurrogate(c) && i + 1 < cut.length()
+                    && Character.isLowSurrogate(cut.charAt(i + 1))) || (Character.isLowSurrogate(c) && i > 0
+                    && Character.isHighSurrogate(cut.charAt(i - 1))), "no lone surrogate at " + i + " in " + cut);
+        }
     }
 
     @Test

@@ -208,8 +208,15 @@ abstract class DetectionContract {
         assertEquals(404, http.get("/api/v1/alerts/" + id, other.key(), "Accept-Language", "zh-CN").status());
         assertEquals(0, http.get("/api/v1/alerts", other.key(), "Accept-Language", "zh-CN").json().get("items").size());
 
-        // An alert recorded before facts were kept is shown as it was stored, in English.
+        // Facts that no longer say what the stored English says (a node of an older version added a hit and
+        // rewrote only the English) are not used: the reader gets the stored English, as webhooks do.
         var dsl = app.services().database().dsl();
+        String rewritten = english + " (rewritten by an older node)";
+        dsl.update(dev.touchmark.db.jooq.Tables.ALERT).set(dev.touchmark.db.jooq.Tables.ALERT.SUMMARY, rewritten)
+                .where(dev.touchmark.db.jooq.Tables.ALERT.ID.eq(Long.parseLong(id))).execute();
+        assertEquals(rewritten, http.get("/api/v1/alerts/" + id, f.key(), "Accept-Language", "zh-CN").json()
+                .get("summary").asText());
+        // An alert recorded before facts were kept is shown as it was stored, in English.
         dsl.update(dev.touchmark.db.jooq.Tables.ALERT).setNull(dev.touchmark.db.jooq.Tables.ALERT.SUMMARY_FACTS)
                 .where(dev.touchmark.db.jooq.Tables.ALERT.ID.eq(Long.parseLong(id))).execute();
         dsl.update(dev.touchmark.db.jooq.Tables.ALERT_EVIDENCE).setNull(dev.touchmark.db.jooq.Tables.ALERT_EVIDENCE.NOTE_FACTS)

@@ -130,6 +130,15 @@ class DashboardAccessibilityBrowserIT {
         press(d, Keys.ENTER);
         assertFocusOnHeading(d, "Alerts");
         waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alert-list table")));
+        // Filter to open alerts with the Filter button: the list is drawn again and the button keeps the focus.
+        tabTo(d, "#f-status");
+        press(d, Keys.ARROW_DOWN);
+        assertEquals("open", value(d, "#f-status"));
+        tabTo(d, "#alert-filter");
+        press(d, Keys.ENTER);
+        waitFor(d).withMessage("the Filter button keeps the focus after the alerts are filtered")
+                .until(x -> x.getCurrentUrl().contains("status=open") && focused(x, "#alert-filter"));
+        waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alert-list table")));
         tabTo(d, "a[href='#/alerts/" + seed.cloneAlert() + "']");
         press(d, Keys.ENTER);
         visible(d, By.cssSelector("#alert-detail[data-status='open']"));
