@@ -3,24 +3,17 @@ package dev.touchmark.verify;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.testsupport.TestDatabases;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 
 /** Shopper verification on PostgreSQL (skipped if unreachable, except under CI=true where it fails). */
 class PostgresVerificationIT extends VerificationContract {
+    /** Dropped after the contract's @AfterAll has stopped the server (JUnit closes it at the instance's end). */
+    @AutoClose
     private TestDatabases.Postgres postgres;
 
     @Override
     protected TouchmarkConfig config() throws Exception {
         postgres = TestDatabases.postgres(Files.createTempDirectory("touchmark-verify-pg-"));
         return postgres.config();
-    }
-
-    @AfterAll
-    void dropDatabase() throws Exception {
-        stop();
-        app = null;
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 }
