@@ -50,6 +50,11 @@ export function onLangChange(listener) {
   listeners.add(listener);
 }
 
+/** A verdict id from the API (genuine, seen_before, ...) in words; an unknown id as it is. */
+export function verdictText(id) {
+  return t(`verdict_${id}`) === `verdict_${id}` ? id : t(`verdict_${id}`);
+}
+
 /** The text of a key in the current language (English if missing, else the key itself). */
 export function t(key, params) {
   const text = messages[current][key] ?? messages.en[key] ?? key;
@@ -58,6 +63,9 @@ export function t(key, params) {
 
 register({
   en: {
+    verdict_genuine: 'genuine', verdict_seen_before: 'seen before', verdict_suspect: 'suspect',
+    verdict_recalled: 'recalled', verdict_not_released: 'not released', verdict_voided: 'voided',
+    verdict_not_genuine: 'not genuine',
     appName: 'Touchmark',
     skip: 'Skip to content',
     menu: 'Menu',
@@ -114,6 +122,8 @@ register({
     st_false_positive: 'false positive',
   },
   'zh-CN': {
+    verdict_genuine: '正品', verdict_seen_before: '已被验证过', verdict_suspect: '可疑', verdict_recalled: '已召回',
+    verdict_not_released: '尚未发布', verdict_voided: '已作废', verdict_not_genuine: '非正品',
     appName: 'Touchmark',
     skip: '跳到主要内容',
     menu: '菜单',

@@ -1,7 +1,7 @@
 // Alerts: filters and a paged list (new alerts arrive live), and one alert's detail with evidence, risk
 // reasons, history, the code's scans, and triage (status change with a comment) for operators.
 import { api } from './api.js';
-import { t, register } from './i18n.js';
+import { t, register, verdictText } from './i18n.js';
 import { h, replace, dateTime, badge, table, field, messageBox, busy } from './dom.js';
 import { onLive } from './live.js';
 
@@ -218,7 +218,7 @@ function scansSection(alert) {
 export function scanTable(scans) {
   return table([
     { label: t('al_at'), value: (s) => dateTime(s.at) },
-    { label: t('al_verdict'), value: (s) => badge(s.verdict, s.verdict) },
+    { label: t('al_verdict'), value: (s) => badge(s.verdict, verdictText(s.verdict)) },
     { label: t('al_risk'), value: (s) => s.risk === null || s.risk === undefined ? '–' : String(s.risk) },
     { label: t('al_reasons'), value: (s) => s.riskReasons || s.reason || '' },
     { label: t('al_country'), value: (s) => s.country || '–' },

@@ -1,6 +1,6 @@
 // Shopper reports: what shoppers reported from the verdict page (where they bought it, the seller, a comment).
 import { api } from './api.js';
-import { t, register } from './i18n.js';
+import { t, register, verdictText } from './i18n.js';
 import { h, replace, dateTime, table, messageBox, busy, badge } from './dom.js';
 
 register({
@@ -28,7 +28,7 @@ export async function render(main) {
     more.hidden = !before;
     replace(list, table([
       { label: t('rp_at'), value: (r) => dateTime(r.createdAt) },
-      { label: t('rp_verdict'), value: (r) => r.verdict ? badge(r.verdict, r.verdict) : '–' },
+      { label: t('rp_verdict'), value: (r) => r.verdict ? badge(r.verdict, verdictText(r.verdict)) : '–' },
       { label: t('rp_code'), value: (r) => r.batchId ? h('a', { href: `#/batches/${r.batchId}` }, `${r.batchId} #${r.codeIndex ?? '?'}`) : '–' },
       { label: t('rp_place'), value: (r) => r.place || '–' },
       { label: t('rp_seller'), value: (r) => r.seller || '–' },

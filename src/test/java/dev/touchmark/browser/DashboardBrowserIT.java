@@ -185,6 +185,11 @@ class DashboardBrowserIT {
         dash.get(base + "/dashboard#/alerts/" + alertId);
         WebElement summary = visible(dash, By.cssSelector("#alert-detail .summary"));
         assertTrue(summary.getText().contains("部不同的手机"), "the alert summary in Chinese: " + summary.getText());
+        // And the verdicts of the code's scans are words of the page's language, not API ids.
+        waitFor(dash).withMessage("the scans of the code with their verdicts in Chinese").until(x -> {
+            String text = x.findElement(By.id("alert-detail")).getText();
+            return text.contains("正品") && !text.contains("genuine") && !text.contains("seen_before");
+        });
     }
 
     /** Bytes of the page and every file it loaded but API answers (uncompressed, as the server sends them). */
