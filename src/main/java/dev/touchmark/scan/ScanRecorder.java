@@ -34,6 +34,7 @@ public final class ScanRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanRecorder.class);
     private static final int MAX_GROUP = 500;
     private static final long GATHER_NANOS = 1_000_000L;
+    private static final int GATHER_FROM = 8;
     private final ScanRepository repository;
     private final ScanJudge judge;
     private final Clock clock;
@@ -122,14 +123,18 @@ public final class ScanRecorder implements AutoCloseable {
     }
 
     /**
-     * A commit has a fixed cost (H2 writes its file on every commit), so under load it pays to wait a moment
-     * for more scans: up to as long as the last commit took (at most GATHER_NANOS) after the first one, or
-     * until the group is full. When commits are quick the wait is short, so light load keeps low latency.
+     * A commit has a fixed cost (H2 writes its file on every commit), so under heavy load it pays to wait a
+     * moment for more scans: when at least GATHER_FROM scans arrived while the last commit ran, wait up to as
+     * long as that commit took (at most GATHER_NANOS) or until the group is full. Under lighter load a wait
+     * only adds latency (the next group forms during this commit anyway), so the group is committed at once.
      */
     private void gather(List<Pending> group) throws InterruptedException {
-        long deadline = System.nanoTime() + Math.min(GATHER_NANOS, lastCommitNanos);
         queue.drainTo(group, MAX_GROUP - group.size());
-        while (group.size() < MAX_GROUP && group.size() > 1) {
+        if (group.size() < GATHER_FROM) {
+            return;
+        }
+        long deadline = System.nanoTime() + Math.min(GATHER_NANOS, lastCommitNanos);
+        while (group.size() < MAX_GROUP) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;

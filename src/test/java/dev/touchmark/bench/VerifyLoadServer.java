@@ -45,6 +45,7 @@ public final class VerifyLoadServer {
         Javalin baselines = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.routes.get("/trivial", ctx -> ctx.result("ok"));
+            c.routes.post("/trivial", ctx -> ctx.result("ok")); // for the paced steps, whose wrk script posts
             c.routes.post("/verify-without-recording", ctx -> {
                 String code = mapper.readTree(ctx.body()).path("code").asText();
                 VerificationService.Check check = verification.check(new ScanInput(code, null, null, null, null, "bench", "api"));
