@@ -10,6 +10,10 @@ import java.util.List;
 
 /** Takes shopper reports about a scan they just made, and lists them for the brand. */
 public final class ReportService {
+    /** The longest place, seller and comment a report may have, in characters. */
+    public static final int MAX_PLACE = 200;
+    public static final int MAX_SELLER = 200;
+    public static final int MAX_COMMENT = 2000;
     private final ReportRepository reports;
     private final ScanRepository scans;
     private final Clock clock;
@@ -33,9 +37,9 @@ public final class ReportService {
         String s = trim(seller);
         String c = trim(comment);
         new Validator()
-                .check(p == null || p.length() <= 200, "place", "must be at most 200 characters")
-                .check(s == null || s.length() <= 200, "seller", "must be at most 200 characters")
-                .check(c == null || c.length() <= 2000, "comment", "must be at most 2000 characters")
+                .check(p == null || p.length() <= MAX_PLACE, "place", "must be at most " + MAX_PLACE + " characters")
+                .check(s == null || s.length() <= MAX_SELLER, "seller", "must be at most " + MAX_SELLER + " characters")
+                .check(c == null || c.length() <= MAX_COMMENT, "comment", "must be at most " + MAX_COMMENT + " characters")
                 .check(p != null || s != null || c != null, "comment", "say where you bought it, the seller, or what is wrong")
                 .throwIfInvalid();
         long id = parseScanId(scanId);

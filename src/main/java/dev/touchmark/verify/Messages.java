@@ -106,6 +106,17 @@ public enum Messages {
     THANKS_TEXT("Your report has been sent to the brand. It helps stop counterfeits.",
             "您的报告已发送给品牌方，这有助于打击假冒产品。"),
     THANKS_BACK("Back to the result", "返回验证结果"),
+    REPORT_PLACE_SHORT("Where did you buy it?", "购买地点"),
+    REPORT_COMMENT_SHORT("Anything else", "其他说明"),
+    REPORT_NOT_SENT("Your report was not sent", "报告未发送"),
+    REPORT_EMPTY("Fill in at least one field: where you bought it, the seller, or anything else.",
+            "请至少填写一项：购买地点、卖家或其他说明。"),
+    REPORT_TOO_LONG("“{0}” can be at most {1} characters; please shorten it.", "“{0}”最多 {1} 个字符，请缩短。"),
+    REPORT_NO_SCAN("This report does not belong to a check we know of. Scan the label again and report from the "
+            + "result page.", "此报告不属于已知的验证记录。请重新扫描标签，并在验证结果页上报告。"),
+    REPORT_TOO_MANY("You have sent several reports in a short time. Wait a minute, then send this one again.",
+            "您在短时间内提交了多份报告。请稍等一分钟后再提交。"),
+    REPORT_UNREADABLE("The form could not be read. Go back and send it again.", "无法读取表单，请返回后重新提交。"),
 
     ERROR_400_TITLE("This code could not be read", "无法识别此码"),
     ERROR_400_TEXT("The link is incomplete or damaged. Try scanning the label again.",

@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -137,7 +138,10 @@ public final class VerifyController {
         ctx.status(204);
     }
 
-    /** POST /report: a shopper's report from the verdict page. */
+    /**
+     * POST /report: a shopper's report from the verdict page. A report that is not taken comes back as a page in
+     * the shopper's language saying what to change, with the form still holding what they typed.
+     */
     public void report(Context ctx) {
         Lang lang = Lang.fromAcceptLanguage(ctx.header("Accept-Language"));
         Map<String, List<String>> form;
@@ -146,20 +150,26 @@ public final class VerifyController {
         } catch (Exception e) {
             // Jetty throws these for a form it cannot read (a bad charset, a malformed or multipart body),
             // some as checked servlet exceptions.
-            ctx.status(400).html(VerifyPage.renderError(lang, 400, "the form could not be read"));
+            ctx.status(400).html(VerifyPage.renderReportNotSent(lang, Messages.REPORT_UNREADABLE.in(lang)));
             return;
         }
         lang = Lang.fromParam(first(form, "lang")).orElse(lang);
+        String scanId = first(form, "scanId");
+        ReportForm.Values values = new ReportForm.Values(first(form, "place"), first(form, "seller"), first(form, "comment"));
         try {
             reportLimit.acquire(facts.ipHash(ctx));
-            reports.report(first(form, "scanId"), first(form, "place"), first(form, "seller"), first(form, "comment"));
+            reports.report(scanId, values.place(), values.seller(), values.comment());
             ctx.html(VerifyPage.renderReportThanks(lang, "/scan?lang=" + langParam(lang)));
         } catch (RateLimiter.TooManyRequests e) {
-            tooMany(ctx, e, false, lang);
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            ctx.status(429).html(VerifyPage.renderReportRetry(lang, scanId, "/report", values, Set.of(),
+                    List.of(Messages.REPORT_TOO_MANY.in(lang))));
         } catch (ValidationException e) {
-            ctx.status(400).html(VerifyPage.renderError(lang, 400, e.getMessage()));
+            ReportProblems problems = ReportProblems.of(e, values, lang);
+            ctx.status(400).html(VerifyPage.renderReportRetry(lang, scanId, "/report", values, problems.fields(),
+                    problems.texts()));
         } catch (NotFoundException e) {
-            ctx.status(404).html(VerifyPage.renderError(lang, 404, e.getMessage()));
+            ctx.status(404).html(VerifyPage.renderReportNotSent(lang, Messages.REPORT_NO_SCAN.in(lang)));
         }
     }
 

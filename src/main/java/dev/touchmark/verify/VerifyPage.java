@@ -7,6 +7,7 @@ import dev.touchmark.i18n.Lang;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The server-rendered pages a shopper sees after scanning a label: the verdict, the thank-you page after a
@@ -58,6 +59,35 @@ public final class VerifyPage {
         String card = statusCard(Tone.GREEN, THANKS_TITLE.in(lang), List.of(THANKS_TEXT.in(lang)), "");
         return PageStyle.document(lang, THANKS_TITLE.in(lang), Tone.GREEN, "",
                 card + navLink(backUrl, THANKS_BACK.in(lang), true));
+    }
+
+    /**
+     * A report that was not taken, sent back to the shopper: what to change (problems, in their language) above
+     * the form filled with what they typed, the fields named in invalid marked as such.
+     */
+    static String renderReportRetry(Lang lang, String scanId, String action, ReportForm.Values values, Set<String> invalid,
+                                    List<String> problems) {
+        Objects.requireNonNull(lang, "lang");
+        String card = notSentCard(lang, problems, "report-problem");
+        return PageStyle.document(lang, REPORT_NOT_SENT.in(lang), Tone.ORANGE, "",
+                card + ReportForm.retry(scanId, lang, action, values, invalid, "report-problem")
+                        + navLink(DEFAULT_SCAN_URL + "?lang=" + (lang == Lang.ZH ? "zh" : "en"), SCAN_ANOTHER.in(lang), false));
+    }
+
+    /** A report that cannot be sent again from here (its scan is unknown, or the form was unreadable). */
+    static String renderReportNotSent(Lang lang, String problem) {
+        Objects.requireNonNull(lang, "lang");
+        return PageStyle.document(lang, REPORT_NOT_SENT.in(lang), Tone.ORANGE, "",
+                notSentCard(lang, List.of(problem), "report-problem")
+                        + navLink(DEFAULT_SCAN_URL + "?lang=" + (lang == Lang.ZH ? "zh" : "en"), SCAN_ANOTHER.in(lang), true));
+    }
+
+    private static String notSentCard(Lang lang, List<String> problems, String id) {
+        StringBuilder card = new StringBuilder(512).append("<section class=\"card verdict\" role=\"alert\" id=\"")
+                .append(escape(id)).append("\">").append(Tone.ORANGE.icon()).append("<div>")
+                .append(Html.tag("h1", REPORT_NOT_SENT.in(lang)));
+        problems.forEach(p -> card.append(Html.tag("p", p)));
+        return card.append("</div></section>").toString();
     }
 
     /**

@@ -282,6 +282,48 @@ abstract class VerificationContract {
     }
 
     @Test
+    void aReportThatIsNotTakenComesBackWithWhatTheShopperTypedInTheirLanguage() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED, "compact");
+        String scanId = verdictOf(f.codes().url(13), device('A'), "FR").get("scanId").asText();
+        // Nothing filled in (a seller of spaces only): 400, the form again, in Chinese, nothing stored.
+        HttpResponse<String> empty = postReport("scanId=" + scanId + "&lang=zh&seller=+++", "en");
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("<html lang=\"zh-CN\">"), empty.body());
+        assertTrue(empty.body().contains("报告未发送") && empty.body().contains("请至少填写一项"), empty.body());
+        assertTrue(empty.body().contains("<input type=\"hidden\" name=\"scanId\" value=\"" + scanId + "\">"));
+        assertTrue(empty.body().contains("aria-invalid=\"true\" aria-describedby=\"report-problem\""));
+        assertFalse(empty.body().contains("could not be read") || empty.body().contains("无法识别此码"), empty.body());
+        // A seller over 200 characters: said so, and the place and comment typed are still there (escaped).
+        String longSeller = "S".repeat(201);
+        HttpResponse<String> tooLong = postReport("scanId=" + scanId + "&place=Caf%C3%A9+%3Cb%3E&seller=" + longSeller
+                + "&comment=smells+%22odd%22", "en-GB");
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("“Seller” can be at most 200 characters"), tooLong.body());
+        assertTrue(tooLong.body().contains("value=\"Café &lt;b&gt;\""), tooLong.body());
+        assertTrue(tooLong.body().contains(">smells &quot;odd&quot;</textarea>"), tooLong.body());
+        assertTrue(tooLong.body().contains("name=\"seller\" maxlength=\"200\" autocomplete=\"off\" value=\"" + longSeller
+                + "\" aria-invalid=\"true\""), tooLong.body());
+        assertFalse(tooLong.body().contains("name=\"place\" maxlength=\"200\" autocomplete=\"off\" value=\"Café &lt;b&gt;\""
+                + " aria-invalid"), "only the seller is marked");
+        // A scan nobody made: 404, said so, no form to resend.
+        HttpResponse<String> unknown = postReport("scanId=99&comment=x", "zh-CN");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("此报告不属于已知的验证记录"), unknown.body());
+        assertFalse(unknown.body().contains("<form"));
+        assertEquals(0, http.get("/api/v1/reports", f.brand().apiKey()).json().get("items").size());
+        // Fixed and sent again: taken.
+        assertEquals(200, postReport("scanId=" + scanId + "&seller=Stall+8", "en").statusCode());
+        assertEquals(1, http.get("/api/v1/reports", f.brand().apiKey()).json().get("items").size());
+    }
+
+    private HttpResponse<String> postReport(String form, String acceptLanguage) throws Exception {
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/report"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", acceptLanguage)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return client.send(post, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void scansAreStoredWithoutRawAddressesAndUnreadableInputIsOnlyCounted() throws Exception {
         Fixture f = fixture(BatchStatus.RELEASED, "compact");
         long before = app.scanServices().scans().unreadableOn(LocalDate.now(java.time.ZoneOffset.UTC));

@@ -292,6 +292,25 @@ class VerifyPageTest {
     }
 
     @Test
+    void aReportSentBackKeepsWhatWasTypedEscapedAndMarksOnlyTheFieldsToChange() {
+        ReportForm.Values typed = new ReportForm.Values("<script>x</script>", "Stall \"7\"", "a & b");
+        String zh = VerifyPage.renderReportRetry(Lang.ZH, "42", "/report", typed, java.util.Set.of("comment"),
+                List.of("“其他说明”最多 2000 个字符，请缩短。"));
+        assertTrue(zh.contains("<html lang=\"zh-CN\">") && zh.contains("<h1>报告未发送</h1>"), zh);
+        assertTrue(zh.contains("role=\"alert\" id=\"report-problem\""), zh);
+        assertTrue(zh.contains("<p>“其他说明”最多 2000 个字符，请缩短。</p>"), zh);
+        assertTrue(zh.contains("value=\"&lt;script&gt;x&lt;/script&gt;\">"), zh);
+        assertTrue(zh.contains("value=\"Stall &quot;7&quot;\">"), zh);
+        assertTrue(zh.contains("aria-invalid=\"true\" aria-describedby=\"report-problem\">a &amp; b</textarea>"), zh);
+        assertEquals(1, count(zh, "aria-invalid"));
+        assertFalse(zh.contains("<script>"));
+        assertTrue(zh.contains("<input type=\"hidden\" name=\"lang\" value=\"zh\">"));
+        assertTrue(zh.contains("href=\"/scan?lang=zh\""));
+        String gone = VerifyPage.renderReportNotSent(Lang.EN, "This report does not belong to a check we know of.");
+        assertTrue(gone.contains("<h1>Your report was not sent</h1>") && !gone.contains("<form"), gone);
+    }
+
+    @Test
     void errorPagesAreReadable() {
         String tooFast = VerifyPage.renderError(Lang.EN, 429, null);
         assertTrue(tooFast.contains("You are checking codes too fast; try again in a minute."));

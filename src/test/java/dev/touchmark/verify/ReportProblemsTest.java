@@ -1,0 +1,42 @@
+package dev.touchmark.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.touchmark.error.ValidationException;
+import dev.touchmark.error.ValidationException.FieldError;
+import dev.touchmark.i18n.Lang;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReportProblemsTest {
+    @Test
+    void aFieldOverItsLengthIsNamedWithItsLimitInTheShoppersLanguage() {
+        ReportForm.Values values = new ReportForm.Values("x".repeat(201), null, "fine");
+        ValidationException e = new ValidationException(List.of(new FieldError("place", "must be at most 200 characters")));
+        ReportProblems en = ReportProblems.of(e, values, Lang.EN);
+        assertEquals(Set.of("place"), en.fields());
+        assertEquals(List.of("“Where did you buy it?” can be at most 200 characters; please shorten it."), en.texts());
+        assertEquals(List.of("“购买地点”最多 200 个字符，请缩短。"), ReportProblems.of(e, values, Lang.ZH).texts());
+    }
+
+    @Test
+    void nothingFilledInMarksEveryFieldAndAsksForOne() {
+        ReportForm.Values values = new ReportForm.Values(null, "   ", null);
+        ValidationException e = ValidationException.of("comment", "say where you bought it, the seller, or what is wrong");
+        ReportProblems zh = ReportProblems.of(e, values, Lang.ZH);
+        assertEquals(Set.of("place", "seller", "comment"), zh.fields());
+        assertEquals(List.of("请至少填写一项：购买地点、卖家或其他说明。"), zh.texts());
+    }
+
+    @Test
+    void twoFieldsTooLongAreBothNamed() {
+        ReportForm.Values values = new ReportForm.Values(null, "s".repeat(300), "c".repeat(2001));
+        ValidationException e = new ValidationException(List.of(new FieldError("seller", "too long"),
+                new FieldError("comment", "too long")));
+        ReportProblems en = ReportProblems.of(e, values, Lang.EN);
+        assertEquals(Set.of("seller", "comment"), en.fields());
+        assertEquals(List.of("“Seller” can be at most 200 characters; please shorten it.",
+                "“Anything else” can be at most 2000 characters; please shorten it."), en.texts());
+    }
+}
