@@ -31,8 +31,17 @@ public final class ReportService {
         this.listener = listener;
     }
 
-    /** Stores a report about a recorded scan; NotFoundException if the scan id is unknown. */
-    public long report(String scanId, String place, String seller, String comment) {
+    /** A report whose fields passed the checks, not stored yet. */
+    public record Draft(long scanId, String place, String seller, String comment) {
+    }
+
+    /**
+     * Checks a report without reading or writing anything: NotFoundException for a scan id that is not a number,
+     * ValidationException (every broken rule at once) for fields all empty or too long. Cheap, so callers can do
+     * it before spending a client's rate limit.
+     */
+    public Draft check(String scanId, String place, String seller, String comment) {
+        long id = parseScanId(scanId);
         String p = trim(place);
         String s = trim(seller);
         String c = trim(comment);
@@ -42,13 +51,24 @@ public final class ReportService {
                 .check(c == null || c.length() <= MAX_COMMENT, "comment", "must be at most " + MAX_COMMENT + " characters")
                 .check(p != null || s != null || c != null, "comment", "say where you bought it, the seller, or what is wrong")
                 .throwIfInvalid();
-        long id = parseScanId(scanId);
-        ScanRef scan = scans.find(id).orElseThrow(() -> new NotFoundException("no scan with reference " + scanId));
+        return new Draft(id, p, s, c);
+    }
+
+    /** Stores a checked report about a recorded scan; NotFoundException if no scan has its id. */
+    public long report(Draft draft) {
+        ScanRef scan = scans.find(draft.scanId())
+                .orElseThrow(() -> new NotFoundException("no scan with reference " + draft.scanId()));
         return reports.inTransaction(() -> {
-            long reportId = reports.insert(id, scan, p, s, c, OffsetDateTime.now(clock));
-            listener.reported(reportId, id, scan, p, s, c);
+            long reportId = reports.insert(draft.scanId(), scan, draft.place(), draft.seller(), draft.comment(),
+                    OffsetDateTime.now(clock));
+            listener.reported(reportId, draft.scanId(), scan, draft.place(), draft.seller(), draft.comment());
             return reportId;
         });
+    }
+
+    /** Checks and stores a report about a recorded scan. */
+    public long report(String scanId, String place, String seller, String comment) {
+        return report(check(scanId, place, seller, comment));
     }
 
     /** A page of the brand's reports, newest first. */

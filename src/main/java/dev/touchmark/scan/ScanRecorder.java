@@ -104,8 +104,13 @@ public final class ScanRecorder implements AutoCloseable {
                     commit(group);
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // Only a wait for scans is interrupted, never a commit: nothing in hand is recorded, so every
+                // waiting request gets its error answer now (H2 must not be written from an interrupted thread).
                 closing = true;
+                queue.drainTo(group);
+                group.forEach(p -> p.result().completeExceptionally(new ScanLogUnavailableException("the scan log stopped")));
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 LOG.error("Could not record {} scans; their requests are answered with an error", group.size(), e);
                 ids.renewNode();
@@ -124,9 +129,10 @@ public final class ScanRecorder implements AutoCloseable {
 
     /**
      * A commit has a fixed cost (H2 writes its file on every commit), so under heavy load it pays to wait a
-     * moment for more scans: when at least GATHER_FROM scans arrived while the last commit ran, wait up to as
-     * long as that commit took (at most GATHER_NANOS) or until the group is full. Under lighter load a wait
-     * only adds latency (the next group forms during this commit anyway), so the group is committed at once.
+     * moment for more scans: when the group holds at least GATHER_FROM scans once the queue is drained (about
+     * that many arrived while the last commit ran), wait up to as long as that commit took (at most
+     * GATHER_NANOS) or until the group is full. Under lighter load a wait only adds latency (the next group
+     * forms during this commit anyway), so the group is committed at once.
      */
     private void gather(List<Pending> group) throws InterruptedException {
         queue.drainTo(group, MAX_GROUP - group.size());

@@ -113,9 +113,9 @@ public enum Messages {
             "请至少填写一项：购买地点、卖家或其他说明。"),
     REPORT_TOO_LONG("“{0}” can be at most {1} characters; please shorten it.", "“{0}”最多 {1} 个字符，请缩短。"),
     REPORT_NO_SCAN("This report does not belong to a check we know of. Scan the label again and report from the "
-            + "result page.", "此报告不属于已知的验证记录。请重新扫描标签，并在验证结果页上报告。"),
-    REPORT_TOO_MANY("You have sent several reports in a short time. Wait a minute, then send this one again.",
-            "您在短时间内提交了多份报告。请稍等一分钟后再提交。"),
+            + "result page.", "找不到与此报告对应的验证记录。请重新扫描标签，然后在验证结果页提交报告。"),
+    REPORT_TOO_MANY("You have sent several reports in a short time. Please send this one again in about {0} min.",
+            "您在短时间内提交了多份报告。请约 {0} 分钟后再提交此报告。"),
     REPORT_UNREADABLE("The form could not be read. Go back and send it again.", "无法读取表单，请返回后重新提交。"),
 
     ERROR_400_TITLE("This code could not be read", "无法识别此码"),

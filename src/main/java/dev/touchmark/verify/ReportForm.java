@@ -46,6 +46,7 @@ final class ReportForm {
                 + form(scanId, lang, action, "primary", values, invalid, errorId) + "</section>";
     }
 
+    // The line break after <textarea> is dropped by HTML parsers, so a comment starting with one keeps it.
     private static String form(String scanId, Lang lang, String action, String buttonStyle, Values values,
                                Set<String> invalid, String errorId) {
         return "<form method=\"post\" action=\"" + escape(action) + "\" accept-charset=\"UTF-8\">"
@@ -58,7 +59,7 @@ final class ReportForm {
                 + "\" autocomplete=\"off\"" + value(values.seller()) + flag(invalid, "seller", errorId) + ">"
                 + label("report-comment", REPORT_COMMENT.in(lang))
                 + "<textarea id=\"report-comment\" name=\"comment\" rows=\"4\" maxlength=\"" + MAX_COMMENT
-                + "\"" + flag(invalid, "comment", errorId) + ">" + (values.comment() == null ? "" : escape(values.comment()))
+                + "\"" + flag(invalid, "comment", errorId) + ">\n" + (values.comment() == null ? "" : escape(values.comment()))
                 + "</textarea>"
                 + "<button type=\"submit\" class=\"btn " + buttonStyle + "\">" + escape(REPORT_SEND.in(lang))
                 + "</button></form>";

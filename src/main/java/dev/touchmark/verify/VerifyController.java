@@ -157,13 +157,16 @@ public final class VerifyController {
         String scanId = first(form, "scanId");
         ReportForm.Values values = new ReportForm.Values(first(form, "place"), first(form, "seller"), first(form, "comment"));
         try {
+            // Checked first, so a shopper correcting their form does not use up the rate limit.
+            ReportService.Draft draft = reports.check(scanId, values.place(), values.seller(), values.comment());
             reportLimit.acquire(facts.ipHash(ctx));
-            reports.report(scanId, values.place(), values.seller(), values.comment());
+            reports.report(draft);
             ctx.html(VerifyPage.renderReportThanks(lang, "/scan?lang=" + langParam(lang)));
         } catch (RateLimiter.TooManyRequests e) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            long minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
             ctx.status(429).html(VerifyPage.renderReportRetry(lang, scanId, "/report", values, Set.of(),
-                    List.of(Messages.REPORT_TOO_MANY.in(lang))));
+                    List.of(Messages.REPORT_TOO_MANY.format(lang, minutes))));
         } catch (ValidationException e) {
             ReportProblems problems = ReportProblems.of(e, values, lang);
             ctx.status(400).html(VerifyPage.renderReportRetry(lang, scanId, "/report", values, problems.fields(),

@@ -1,15 +1,39 @@
 package dev.touchmark.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
 import dev.touchmark.error.ValidationException.FieldError;
 import dev.touchmark.i18n.Lang;
+import dev.touchmark.report.ReportService;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReportProblemsTest {
+    /** check() reads and writes nothing, so the service needs no repositories here. */
+    private final ReportService service = new ReportService(null, null, Clock.systemUTC(), null);
+
+    @Test
+    void theServicesOwnRefusalsBecomeTheRightSentences() {
+        ReportForm.Values tooLong = new ReportForm.Values("p".repeat(201), " ", "c".repeat(2001));
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> service.check("42", tooLong.place(), tooLong.seller(), tooLong.comment()));
+        ReportProblems problems = ReportProblems.of(e, tooLong, Lang.EN);
+        assertEquals(Set.of("place", "comment"), problems.fields());
+        assertEquals(List.of("“Where did you buy it?” can be at most 200 characters; please shorten it.",
+                "“Anything else” can be at most 2000 characters; please shorten it."), problems.texts());
+        ReportForm.Values empty = new ReportForm.Values("", "  ", null);
+        ValidationException none = assertThrows(ValidationException.class,
+                () -> service.check("42", empty.place(), empty.seller(), empty.comment()));
+        assertEquals(List.of("请至少填写一项：购买地点、卖家或其他说明。"), ReportProblems.of(none, empty, Lang.ZH).texts());
+        assertThrows(NotFoundException.class, () -> service.check("not-a-number", "x", null, null));
+        assertEquals(42L, service.check(" 42 ", " Market ", null, null).scanId());
+    }
+
     @Test
     void aFieldOverItsLengthIsNamedWithItsLimitInTheShoppersLanguage() {
         ReportForm.Values values = new ReportForm.Values("x".repeat(201), null, "fine");

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 class ScanUploadIT {
     private static final String CLIENT_HEADER = "X-Test-Client";
     private static final int UPLOADS_PER_MINUTE = 3;
+    private static final int REPORTS_PER_HOUR = 3;
     private static final Pattern LINK_TO_EVIL = Pattern.compile("<a\\b[^>]*href=\"[^\"]*evil", Pattern.CASE_INSENSITIVE);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Each request comes from its own /24, so the upload rate limit only bites where a test wants it to. */
@@ -49,7 +50,7 @@ class ScanUploadIT {
     @BeforeAll
     void start() throws Exception {
         ScanSettings settings = new ScanSettings(Optional.empty(), Optional.of(CLIENT_HEADER), 730, 0,
-                UPLOADS_PER_MINUTE, 1000, 4);
+                UPLOADS_PER_MINUTE, REPORTS_PER_HOUR, 4);
         app = App.start(TestDatabases.h2(Files.createTempDirectory("touchmark-scan-h2-")).withScans(settings),
                 Clock.systemUTC());
     }
@@ -224,6 +225,43 @@ class ScanUploadIT {
         assertTrue(limited.body().contains("Too many photos"), limited.body());
         assertEquals(200, upload("/scan/upload", "a.png", "image/png", png, "en", nextClient()).statusCode(),
                 "another client is not affected");
+    }
+
+    @Test
+    void reportsAreRateLimitedButRefusedOnesCostNothingAndTheTextIsKept() throws Exception {
+        BatchCodes codes = ScanFixtures.releasedCodes(app, "compact");
+        HttpRequest verify = HttpRequest.newBuilder(uri("/api/v1/verify")).header("Content-Type", "application/json")
+                .header(CLIENT_HEADER, nextClient())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + codes.url(5) + "\"}")).build();
+        String body = client.send(verify, HttpResponse.BodyHandlers.ofString()).body();
+        String scanId = body.replaceAll("(?s).*\"scanId\":\"([0-9]+)\".*", "$1");
+        assertTrue(scanId.matches("[0-9]+"), body);
+        String clientIp = nextClient();
+        for (int i = 0; i < REPORTS_PER_HOUR + 2; i++) {
+            assertEquals(400, report("scanId=" + scanId + "&place=&seller=", "en", clientIp).statusCode(),
+                    "an empty report is refused before the limit is counted");
+        }
+        assertEquals(404, report("scanId=not-a-number&seller=x", "en", clientIp).statusCode());
+        for (int i = 0; i < REPORTS_PER_HOUR; i++) {
+            assertEquals(200, report("scanId=" + scanId + "&seller=Stall+" + i, "en", clientIp).statusCode());
+        }
+        HttpResponse<String> limited = report("scanId=" + scanId + "&seller=Stall+9&comment=kept+%E4%B8%8A%E6%B5%B7",
+                "zh-CN", clientIp);
+        assertEquals(429, limited.statusCode(), limited.body());
+        long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 60, "one report back every 20 minutes: " + retryAfter);
+        assertTrue(limited.body().contains("请约 " + ((retryAfter + 59) / 60) + " 分钟后再提交此报告"), limited.body());
+        assertTrue(limited.body().contains("value=\"Stall 9\"") && limited.body().contains(">\nkept 上海</textarea>"),
+                limited.body());
+        assertEquals(200, report("scanId=" + scanId + "&seller=Other", "en", nextClient()).statusCode(),
+                "another client is not affected");
+    }
+
+    private HttpResponse<String> report(String form, String language, String clientIp) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/report"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", language)
+                .header(CLIENT_HEADER, clientIp).POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Test

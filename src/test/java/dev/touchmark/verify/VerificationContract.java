@@ -300,15 +300,14 @@ abstract class VerificationContract {
         assertEquals(400, tooLong.statusCode());
         assertTrue(tooLong.body().contains("“Seller” can be at most 200 characters"), tooLong.body());
         assertTrue(tooLong.body().contains("value=\"Café &lt;b&gt;\""), tooLong.body());
-        assertTrue(tooLong.body().contains(">smells &quot;odd&quot;</textarea>"), tooLong.body());
+        assertTrue(tooLong.body().contains(">\nsmells &quot;odd&quot;</textarea>"), tooLong.body());
         assertTrue(tooLong.body().contains("name=\"seller\" maxlength=\"200\" autocomplete=\"off\" value=\"" + longSeller
                 + "\" aria-invalid=\"true\""), tooLong.body());
-        assertFalse(tooLong.body().contains("name=\"place\" maxlength=\"200\" autocomplete=\"off\" value=\"Café &lt;b&gt;\""
-                + " aria-invalid"), "only the seller is marked");
+        assertEquals(1, tooLong.body().split("aria-invalid", -1).length - 1, "only the seller is marked");
         // A scan nobody made: 404, said so, no form to resend.
         HttpResponse<String> unknown = postReport("scanId=99&comment=x", "zh-CN");
         assertEquals(404, unknown.statusCode());
-        assertTrue(unknown.body().contains("此报告不属于已知的验证记录"), unknown.body());
+        assertTrue(unknown.body().contains("找不到与此报告对应的验证记录"), unknown.body());
         assertFalse(unknown.body().contains("<form"));
         assertEquals(0, http.get("/api/v1/reports", f.brand().apiKey()).json().get("items").size());
         // Fixed and sent again: taken.

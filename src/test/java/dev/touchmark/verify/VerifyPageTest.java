@@ -301,7 +301,7 @@ class VerifyPageTest {
         assertTrue(zh.contains("<p>“其他说明”最多 2000 个字符，请缩短。</p>"), zh);
         assertTrue(zh.contains("value=\"&lt;script&gt;x&lt;/script&gt;\">"), zh);
         assertTrue(zh.contains("value=\"Stall &quot;7&quot;\">"), zh);
-        assertTrue(zh.contains("aria-invalid=\"true\" aria-describedby=\"report-problem\">a &amp; b</textarea>"), zh);
+        assertTrue(zh.contains("aria-invalid=\"true\" aria-describedby=\"report-problem\">\na &amp; b</textarea>"), zh);
         assertEquals(1, count(zh, "aria-invalid"));
         assertFalse(zh.contains("<script>"));
         assertTrue(zh.contains("<input type=\"hidden\" name=\"lang\" value=\"zh\">"));
