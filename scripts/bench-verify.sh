@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Verification throughput and latency against a running server on embedded H2, with durable recording,
-# compared in the same run with a trivial endpoint and with verification without recording.
+# compared in the same run with a trivial endpoint and with verification without recording (answered on the
+# request's thread, and through a future completed on another thread as the real endpoint answers).
 # Needs wrk (apt-get install wrk). Usage: scripts/bench-verify.sh [seconds per step, default 20]
 # JAVA_OPTS sets the server JVM's options (default: the ones docs/operations.md recommends for serving);
 # the GC pauses of the whole run are summarised at the end from the server's GC log.
@@ -29,6 +30,7 @@ base="http://127.0.0.1:$((port + 1))"
 api="http://127.0.0.1:$port/api/v1/verify"
 run trivial 64 "$base/trivial" | tee "$work/trivial.txt"
 run verify-without-recording 64 "$base/verify-without-recording" scripts/verify.lua
+run verify-async-without-recording 64 "$base/verify-async-without-recording" scripts/verify.lua
 run verify-recorded 64 "$api" scripts/verify.lua
 run verify-recorded 256 "$api" scripts/verify.lua | tee "$work/max.txt"
 run verify-recorded 512 "$api" scripts/verify.lua
@@ -53,6 +55,7 @@ for round in 1 2; do # twice, interleaved: the spread between rounds shows how m
   echo "# round $round"
   paced trivial "$base/trivial" "$pace9"
   paced verify-without-recording "$base/verify-without-recording" "$pace9"
+  paced verify-async-without-recording "$base/verify-async-without-recording" "$pace9"
   paced verify-recorded "$api" "$pace9"
 done
 echo "## server JVM: ${JAVA_OPTS--XX:+UseZGC -Xmx1g}; GC pauses over the whole run"

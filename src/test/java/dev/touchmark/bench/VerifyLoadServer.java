@@ -22,6 +22,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The server side of scripts/bench-verify.sh: a real Touchmark server (configured from TOUCHMARK_* as
@@ -42,6 +45,11 @@ public final class VerifyLoadServer {
         VerificationService verification = app.scanServices().verification();
         ObjectMapper mapper = new ObjectMapper();
         Replies replies = new Replies(new Json());
+        ExecutorService handOff = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "bench-hand-off");
+            thread.setDaemon(true);
+            return thread;
+        });
         Javalin baselines = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.routes.get("/trivial", ctx -> ctx.result("ok"));
@@ -50,6 +58,15 @@ public final class VerifyLoadServer {
                 String code = mapper.readTree(ctx.body()).path("code").asText();
                 VerificationService.Check check = verification.check(new ScanInput(code, null, null, null, null, "bench", "api"));
                 replies.json(ctx, Map.of("valid", check.answer() == null && check.reason() == null));
+            });
+            // The same checks, answered through the asynchronous path the real endpoint uses (a future completed
+            // on another thread), without the scan log: what the thread hand-offs cost apart from the database.
+            c.routes.post("/verify-async-without-recording", ctx -> {
+                String code = mapper.readTree(ctx.body()).path("code").asText();
+                VerificationService.Check check = verification.check(new ScanInput(code, null, null, null, null, "bench", "api"));
+                boolean valid = check.answer() == null && check.reason() == null;
+                ctx.future(() -> CompletableFuture.supplyAsync(() -> valid, handOff).thenAccept(v ->
+                        replies.json(ctx, Map.of("valid", v))));
             });
         }).start("127.0.0.1", app.port() + 1);
         System.out.println("READY server=" + app.port() + " baselines=" + baselines.port() + " codes=" + codes.size());
