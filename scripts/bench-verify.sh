@@ -15,7 +15,7 @@ work=$(mktemp -d)
 port=7790
 export CODES="$work/codes.txt"
 TOUCHMARK_PORT=$port TOUCHMARK_DATA_DIR="$work" TOUCHMARK_RATE_VERIFY_PER_MINUTE=0 \
-  java ${JAVA_OPTS--XX:+UseZGC -Xmx1g} -Xlog:gc,gc+phases:file="$work/gc.log" -Dtm.stats=true -cp "$cp" dev.touchmark.bench.VerifyLoadServer "$CODES" > "$work/server.log" 2>&1 &
+  java ${JAVA_OPTS--XX:+UseZGC -Xmx1g -XX:ThreadPriorityPolicy=1} -Xlog:gc,gc+phases:file="$work/gc.log" -Dtm.stats=true -cp "$cp" dev.touchmark.bench.VerifyLoadServer "$CODES" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do grep -q READY "$work/server.log" && break; sleep 0.5; done
@@ -58,7 +58,7 @@ for round in 1 2; do # twice, interleaved: the spread between rounds shows how m
   paced verify-async-without-recording "$base/verify-async-without-recording" "$pace9"
   paced verify-recorded "$api" "$pace9"
 done
-echo "## server JVM: ${JAVA_OPTS--XX:+UseZGC -Xmx1g}; GC pauses over the whole run"
+echo "## server JVM: ${JAVA_OPTS--XX:+UseZGC -Xmx1g -XX:ThreadPriorityPolicy=1}; GC pauses over the whole run"
 grep -E ' Pause .*[0-9]ms$' "$work/gc.log" | grep -oE '[0-9.]+ms$' | tr -d 'ms' | sort -n |
   awk '{ p[NR] = $1; s += $1 } END { if (NR == 0) { print "no pauses logged"; exit }
        i = int(NR * 0.99) + 1; if (i > NR) i = NR

@@ -42,6 +42,7 @@ import io.javalin.json.JavalinJackson;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,11 +148,25 @@ public final class App implements AutoCloseable {
             // verification path that was a third of all garbage. Answers are a few KiB; Jetty still buffers output.
             javalinConfig.http.responseBufferSize = 2048;
             javalinConfig.http.prefer405over404 = true;
-            // Jetty's default thread pool on purpose: with 16 threads (faster in the verification benchmark) a fuzz
-            // run saw answers of concurrent asynchronous requests swapped, which must never happen.
             javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(json.mapper())));
+            javalinConfig.jetty.threadPool = requestThreads();
             Routes.register(javalinConfig.routes, controllers);
         });
+    }
+
+    /**
+     * The same pool as Javalin's default (250 threads at most, 8 kept; with 16 threads, faster in the verification
+     * benchmark, a fuzz run saw answers of concurrent asynchronous requests swapped, which must never happen), at
+     * the lowest thread priority: under load dozens of request threads verify signatures at once, and every
+     * recorded answer waits for the one scan writer (and the two threads that send its answers), which keep the
+     * normal priority and so are not crowded out. Java thread priorities take effect on Linux only with
+     * {@code -XX:ThreadPriorityPolicy=1} (docs/operations.md); without it this changes nothing.
+     */
+    private static QueuedThreadPool requestThreads() {
+        QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
+        pool.setName("JettyServerThreadPool");
+        pool.setThreadsPriority(Thread.MIN_PRIORITY);
+        return pool;
     }
 
     /**

@@ -24,6 +24,8 @@ public final class RetentionJob implements AutoCloseable {
         this.retention = retention;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "touchmark-retention");
+            // Bulk deletes can wait; the scan writer, which every verification waits for, should not.
+            thread.setPriority(Thread.MIN_PRIORITY);
             thread.setDaemon(true);
             return thread;
         });
