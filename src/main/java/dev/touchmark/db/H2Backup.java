@@ -58,6 +58,11 @@ public final class H2Backup {
         }
         try (Connection connection = DriverManager.getConnection(Database.effectiveUrl(url) + ";IFEXISTS=TRUE", user, password);
              PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
+            // BACKUP TO copies the database file as written; a commit H2 put off because its store was busy
+            // (it does that under contention) would be missing, so everything committed is written first.
+            try (java.sql.Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
             // The path is absolute: through AUTO_SERVER the server's process may be the one that writes it.
             backup.setString(1, file.toString());
             backup.execute();
