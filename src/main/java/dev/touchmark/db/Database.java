@@ -4,11 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.touchmark.config.ConfigException;
 import dev.touchmark.config.TouchmarkConfig;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.jooq.DSLContext;
@@ -17,14 +20,23 @@ import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.DefaultTransactionListenerProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /** The connection pool, the migrations and the jOOQ context: the one way in to the database. */
 public final class Database implements AutoCloseable {
-    /** Options every embedded H2 URL gets; AUTO_SERVER lets admin commands share a file a server holds. */
+    /**
+     * Options every embedded H2 URL gets; AUTO_SERVER lets admin commands share a file a server holds. H2 does not
+     * write its file at commits nor on its own timer (a WRITE_DELAY of about 23 days; set explicitly, as the
+     * setting persists in the file and databases made before the scan journal have 0 there): every write is made
+     * durable by Touchmark before it returns, through the scan journal for scans and a CHECKPOINT after every
+     * other write (StoreFlusher), and the scan writer checkpoints several times a second.
+     */
     private static final String[] H2_FILE_OPTIONS = {
-        "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE", "WRITE_DELAY=0"
+        "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE",
+        "WRITE_DELAY=2000000000"
     };
     private static final String[] H2_MEM_OPTIONS = {
         "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "DB_CLOSE_DELAY=-1"
@@ -33,16 +45,23 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final boolean postgres;
+    private final StoreFlusher flusher;
+    private final ReentrantLock storeGate = new ReentrantLock();
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource, boolean postgres, boolean h2File) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.flusher = h2File ? new StoreFlusher(storeGate) : null;
         Settings settings = new Settings().withRenderSchema(false).withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
         // Thread-bound transactions let repositories share one transaction through dsl.transaction(() -> ...).
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
         configuration.set(postgres ? SQLDialect.POSTGRES : SQLDialect.H2);
         configuration.set(settings);
+        if (flusher != null) {
+            configuration.set(new DefaultExecuteListenerProvider(flusher));
+            configuration.set(new DefaultTransactionListenerProvider(flusher));
+        }
         this.dsl = DSL.using(configuration);
     }
 
@@ -67,7 +86,73 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new ConfigException("cannot migrate the database at " + config.dbUrl() + ": " + rootMessage(e));
         }
-        return new Database(dataSource, config.isPostgres());
+        Database database = new Database(dataSource, config.isPostgres(), h2FileBase(config.dbUrl()).isPresent());
+        try {
+            database.checkpoint(); // what the migrations wrote
+        } catch (RuntimeException e) {
+            database.close();
+            throw new ConfigException("cannot write the database at " + config.dbUrl() + ": " + rootMessage(e));
+        }
+        return database;
+    }
+
+    /**
+     * For an embedded H2 database file ({@code jdbc:h2:file:/path/name} or {@code jdbc:h2:/path/name}), the path
+     * it is named by, without H2's {@code .mv.db} suffix; empty for PostgreSQL, in-memory and remote H2.
+     */
+    public static Optional<Path> h2FileBase(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
+                || url.startsWith("jdbc:h2:ssl:")) {
+            return Optional.empty();
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        rest = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
+        int options = rest.indexOf(';');
+        String path = options < 0 ? rest : rest.substring(0, options);
+        if (path.startsWith("~")) { // H2 reads a leading ~ as the user's home folder
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Optional.of(Path.of(path).toAbsolutePath().normalize());
+    }
+
+    /**
+     * On an embedded H2 file, writes everything committed so far to the file; on PostgreSQL (whose commits are
+     * durable) and in-memory H2 it does nothing.
+     */
+    public void checkpoint() {
+        if (flusher != null) {
+            dsl.connection(flusher::checkpoint);
+        }
+    }
+
+    /**
+     * The calling thread's commits are not followed by a checkpoint: it makes them durable itself (the scan
+     * writer, through its journal, checkpointing before it drops journal segments).
+     */
+    public void exemptFromCheckpoints(Thread thread) {
+        if (flusher != null) {
+            flusher.exempt(thread);
+        }
+    }
+
+    /** Ends {@link #exemptFromCheckpoints}. */
+    public void endExemption(Thread thread) {
+        if (flusher != null) {
+            flusher.unexempt(thread);
+        }
+    }
+
+    /**
+     * The gate every checkpoint passes: whoever holds it (the scan writer, for each group's transaction) keeps
+     * the database file from being written until it is done (see StoreFlusher).
+     */
+    public Lock storeGate() {
+        return storeGate;
+    }
+
+    /** True for an embedded H2 database file, where scans go through a journal (see scan.ScanJournal). */
+    public boolean isH2File() {
+        return flusher != null;
     }
 
     private static Flyway flyway(DataSource dataSource) {

@@ -1,5 +1,6 @@
 package dev.touchmark.db;
 
+import dev.touchmark.scan.ScanJournal;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -41,10 +42,8 @@ public final class H2Backup {
 
     /** The database file this URL names ({@code <path>.mv.db}). */
     public Path databaseFile() {
-        String rest = url.substring("jdbc:h2:".length());
-        rest = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
-        int options = rest.indexOf(';');
-        return Path.of((options < 0 ? rest : rest.substring(0, options)) + MV_DB).toAbsolutePath().normalize();
+        Path base = Database.h2FileBase(url).orElseThrow();
+        return base.resolveSibling(base.getFileName() + MV_DB);
     }
 
     /** Writes a consistent copy of the live database to {@code target}, which must not exist yet. */
@@ -55,6 +54,11 @@ public final class H2Backup {
         }
         if (!Files.exists(databaseFile())) {
             throw new BackupException("there is no database at " + databaseFile() + " to back up");
+        }
+        Path journal = ScanJournal.folderFor(Database.h2FileBase(url).orElseThrow());
+        if (ScanJournal.holdsUnappliedScans(journal)) {
+            throw new BackupException("the scan journal " + journal + " holds scans that may not be in the database file yet (the"
+                    + " server stopped without shutting down): start the server once, which applies them, then back up");
         }
         try (Connection connection = DriverManager.getConnection(Database.effectiveUrl(url) + ";IFEXISTS=TRUE", user, password);
              PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
@@ -83,6 +87,11 @@ public final class H2Backup {
         }
         if (!Files.isRegularFile(backup)) {
             throw new BackupException("there is no backup file at " + backup.toAbsolutePath());
+        }
+        Path journal = ScanJournal.folderFor(Database.h2FileBase(url).orElseThrow());
+        if (ScanJournal.holdsUnappliedScans(journal)) {
+            throw new BackupException("the scan journal " + journal + " of an earlier database is still there; it would be"
+                    + " applied to the restored one: move it aside with the old database files first");
         }
         Path folder = target.getParent();
         String base = target.getFileName().toString();

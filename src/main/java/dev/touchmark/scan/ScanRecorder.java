@@ -5,6 +5,7 @@ import dev.touchmark.scan.ScanRepository.DeviceKey;
 import dev.touchmark.scan.ScanRepository.State;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * at a time, decides their verdicts in order against the code state, writes them all in one transaction,
  * and only then completes their futures. So no answer leaves before its scan is durably recorded, and
  * the code state has exactly one writer per process.
+ *
+ * <p>On PostgreSQL the commit makes a group durable. On embedded H2, whose commits cost a write of every
+ * changed page, a group is durable once its frame is in the {@link ScanJournal}, appended inside the group's
+ * transaction; H2 writes its file only at checkpoints, which another thread takes every half second between
+ * two groups (H2 could otherwise keep part of a group after a crash), letting the journal drop what the file
+ * has; at start the groups the file lacks are applied again from the journal.
  */
 public final class ScanRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanRecorder.class);
@@ -50,31 +60,129 @@ public final class ScanRecorder implements AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committedScans = new AtomicLong();
     private final AtomicLong commitNanos = new AtomicLong();
+    private final Journaling journaling;
+    private final ScheduledExecutorService checkpointer;
     private volatile boolean closing;
     private long lastCommitNanos = GATHER_NANOS;
+    /** The journal sequence number the next group gets (writer thread only). */
+    private long nextSeq;
+    /** The last group committed to the tables (and in the journal), and the last one a checkpoint wrote to the file. */
+    private volatile long committedSeq;
+    private long checkpointedSeq;
 
     /** Totals since start, for metrics: commits, scans committed, and time spent committing. */
     public record Stats(long commits, long scans, long commitNanos, int queued) {
     }
 
-    private record Pending(ScanToRecord scan, CompletableFuture<RecordedScan> result) {
+    /**
+     * A scan in hand; id and assessed are set (not 0 and null) for a scan applied again from the journal, whose
+     * outcome its scan's decide function returns as it was.
+     */
+    private record Pending(ScanToRecord scan, CompletableFuture<RecordedScan> result, long id, Assessment assessed) {
     }
 
+    /**
+     * How groups are made durable on embedded H2: the journal, the database's checkpoint (writes what is committed
+     * to its file), the gate that keeps checkpoints out of a group's transaction, how a thread is exempted from (and
+     * returned to) the checkpoint that follows every other commit, and how often to checkpoint.
+     */
+    public record Journaling(ScanJournal journal, Runnable checkpoint, Lock gate, Consumer<Thread> exempt,
+                             Consumer<Thread> endExemption, Duration checkpointEvery) {
+    }
+
+    /** A writer whose commits are durable (PostgreSQL, in-memory H2 for tests). */
     public ScanRecorder(ScanRepository repository, ScanJudge judge, Clock clock, int queueCapacity) {
+        this(repository, judge, clock, queueCapacity, null);
+    }
+
+    /**
+     * A writer that, given a journal, first applies the groups the database file lacks (before this returns, so
+     * nothing is answered from a scan log missing them), then journals every group.
+     */
+    public ScanRecorder(ScanRepository repository, ScanJudge judge, Clock clock, int queueCapacity, Journaling journaling) {
         this.repository = repository;
         this.judge = judge;
         this.clock = clock;
         this.ids = new ScanIds(clock, new SecureRandom());
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.journaling = journaling;
         this.writer = new Thread(this::run, "touchmark-scan-writer");
         this.writer.setDaemon(true);
+        if (journaling != null) {
+            nextSeq = recover();
+            committedSeq = nextSeq - 1;
+            checkpointedSeq = committedSeq;
+            journaling.exempt().accept(writer);
+            checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "touchmark-scan-checkpoint");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = journaling.checkpointEvery().toMillis();
+            checkpointer.scheduleWithFixedDelay(this::checkpoint, every, every, TimeUnit.MILLISECONDS);
+        } else {
+            checkpointer = null;
+        }
         this.writer.start();
+    }
+
+    /**
+     * Applies, in order, the journal's groups with sequence numbers above the one stored with the last group in
+     * the tables, checkpoints, and starts the journal afresh. Returns the next sequence number.
+     */
+    private long recover() {
+        ScanJournal journal = journaling.journal();
+        Thread self = Thread.currentThread();
+        journaling.exempt().accept(self);
+        try {
+            long last = repository.journalMark();
+            int groups = 0;
+            int scans = 0;
+            List<ScanJournal.Frame> frames = journal.readAll();
+            LOG.info("Scan journal: the database file has the groups up to {}; the journal holds {} groups{}", last, frames.size(),
+                    frames.isEmpty() ? "" : " (" + frames.get(0).seq() + " to " + frames.get(frames.size() - 1).seq() + ")");
+            for (ScanJournal.Frame frame : frames) {
+                if (frame.seq() <= last) {
+                    continue;
+                }
+                JournalCodec.Group group;
+                try {
+                    group = JournalCodec.decode(frame.payload());
+                } catch (IllegalArgumentException e) {
+                    throw new ScanJournal.JournalException("cannot read the scan journal (" + e.getMessage() + "); it was written "
+                            + "by another version of Touchmark: start that version once to apply it");
+                }
+                List<Pending> pending = group.entries().stream().map(e ->
+                        new Pending(e.scan(), new CompletableFuture<>(), e.id(), e.assessment())).toList();
+                journaling.gate().lock();
+                try {
+                    repository.dsl().transaction(() -> {
+                        write(pending, group.unreadable(), group.at());
+                        repository.setJournalMark(group.seq());
+                    });
+                } finally {
+                    journaling.gate().unlock();
+                }
+                last = group.seq();
+                groups++;
+                scans += pending.size();
+            }
+            journaling.checkpoint().run();
+            journal.startAfresh(last + 1);
+            if (groups > 0) {
+                LOG.warn("Applied {} scans in {} groups from the scan journal: the server had stopped without shutting down,"
+                        + " and the database file did not have them yet", scans, groups);
+            }
+            return last + 1;
+        } finally {
+            journaling.endExemption().accept(self);
+        }
     }
 
     /** Queues a scan; the future completes once it is committed, or fails if it could not be. */
     public CompletableFuture<RecordedScan> record(ScanToRecord scan) {
         CompletableFuture<RecordedScan> result = new CompletableFuture<>();
-        if (closing || !queue.offer(new Pending(scan, result))) {
+        if (closing || !queue.offer(new Pending(scan, result, 0, null))) {
             result.completeExceptionally(new ScanLogUnavailableException(closing ? "the server is shutting down"
                     : "too many scans are waiting to be recorded"));
         }
@@ -158,15 +266,52 @@ public final class ScanRecorder implements AutoCloseable {
         long unreadableNow = unreadable.getAndSet(0);
         List<RecordedScan> recorded;
         long started = System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        long seq = nextSeq;
+        long[] appendedAt = {-1};
+        Lock gate = journaling == null ? null : journaling.gate();
+        if (gate != null) {
+            gate.lock();
+        }
         try {
-            recorded = repository.dsl().transactionResult(() -> write(group, unreadableNow));
+            ScanJournal journal = journaling == null ? null : journaling.journal();
+            if (journal != null) {
+                journal.rotateIfFull(seq);
+            }
+            recorded = repository.dsl().transactionResult(() -> {
+                List<RecordedScan> written = write(group, unreadableNow, now);
+                if (journal != null) {
+                    repository.setJournalMark(seq);
+                    appendedAt[0] = journal.append(JournalCodec.encode(seq, now, unreadableNow, entries(group, written)));
+                }
+                return written;
+            });
             lastCommitNanos = System.nanoTime() - started;
             commitNanos.addAndGet(lastCommitNanos);
             commits.incrementAndGet();
             committedScans.addAndGet(group.size());
+            if (journal != null) {
+                nextSeq = seq + 1;
+                committedSeq = seq;
+            }
         } catch (RuntimeException e) {
             unreadable.addAndGet(unreadableNow);
+            if (appendedAt[0] >= 0) {
+                // The frame is in the journal but its transaction did not commit, and its scans are answered with an
+                // error: take it back. Should that fail too, its number is never used again (a crash before the next
+                // group would then record scans that were refused, never lose scans that were answered).
+                nextSeq = seq + 1;
+                try {
+                    journaling.journal().undo(appendedAt[0]);
+                } catch (RuntimeException undo) {
+                    LOG.error("Could not take back the journal frame of a group that did not commit", undo);
+                }
+            }
             throw e;
+        } finally {
+            if (gate != null) {
+                gate.unlock();
+            }
         }
         // Answers are rendered by whoever completes the future: hand that work to other threads so the
         // writer goes straight back to the next group.
@@ -182,8 +327,34 @@ public final class ScanRecorder implements AutoCloseable {
         }
     }
 
-    private List<RecordedScan> write(List<Pending> group, long unreadableNow) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    private static List<JournalCodec.Entry> entries(List<Pending> group, List<RecordedScan> recorded) {
+        List<JournalCodec.Entry> entries = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            RecordedScan r = recorded.get(i);
+            entries.add(new JournalCodec.Entry(r.scanId(), group.get(i).scan(), r.outcome(), r.assessment()));
+        }
+        return entries;
+    }
+
+    /**
+     * Writes the database file (on its own thread, every checkpointEvery; between two groups, through the gate) and
+     * lets the journal drop the full segments the file now has.
+     */
+    private void checkpoint() {
+        long committed = committedSeq;
+        if (committed <= checkpointedSeq) {
+            return;
+        }
+        try {
+            journaling.checkpoint().run();
+            checkpointedSeq = committed;
+            journaling.journal().dropUpTo(committed);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the database file; the scan journal keeps its scans until a checkpoint succeeds", e);
+        }
+    }
+
+    private List<RecordedScan> write(List<Pending> group, long unreadableNow, OffsetDateTime now) {
         Set<CodeKey> codes = new HashSet<>();
         Set<DeviceKey> devices = new HashSet<>();
         for (Pending p : group) {
@@ -203,8 +374,8 @@ public final class ScanRecorder implements AutoCloseable {
         List<RecordedScan> recorded = new ArrayList<>(group.size());
         for (Pending p : group) {
             CodeHistory history = p.scan().tracksCode() ? advance(p.scan(), now, states, known, newDevices) : null;
-            long id = ids.next();
-            Assessment assessment = judge.assess(p.scan(), history, id, now);
+            long id = p.id() != 0 ? p.id() : ids.next();
+            Assessment assessment = p.assessed() != null ? p.assessed() : judge.assess(p.scan(), history, id, now);
             Outcome outcome = p.scan().decide().apply(history, assessment);
             events.add(new ScanRepository.Event(id, now, p.scan(), outcome, assessment));
             judged.add(new ScanJudge.Judged(id, p.scan(), history, outcome, assessment));
@@ -256,12 +427,28 @@ public final class ScanRecorder implements AutoCloseable {
         return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount);
     }
 
-    /** Stops taking scans and waits for the queued ones to be committed. */
+    /**
+     * Stops taking scans and waits for the queued ones to be committed; with a journal, checkpoints and deletes
+     * it (the database file then has every group), unless the writer did not finish.
+     */
     @Override
     public void close() {
         closing = true;
         try {
             writer.join(10_000);
+            if (journaling != null) {
+                checkpointer.shutdown(); // not shutdownNow: an interrupt would close H2's file under it
+                checkpointer.awaitTermination(30, TimeUnit.SECONDS);
+                if (!writer.isAlive()) {
+                    try {
+                        journaling.checkpoint().run();
+                        journaling.journal().deleteAll();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not write the database file at shutdown; the next start applies the scan journal", e);
+                    }
+                }
+                journaling.journal().close();
+            }
             completer.shutdown();
             completer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

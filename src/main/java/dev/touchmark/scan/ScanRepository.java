@@ -235,6 +235,30 @@ public final class ScanRepository {
         });
     }
 
+    /** The journal sequence number of the last group of scans in the tables (embedded H2; see ScanJournal). */
+    long journalMark() {
+        long[] seq = {0};
+        dsl.connection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT seq FROM scan_journal_mark WHERE id = 1");
+                 ResultSet r = select.executeQuery()) {
+                seq[0] = r.next() ? r.getLong(1) : 0;
+            }
+        });
+        return seq[0];
+    }
+
+    /** Stores, in the group's transaction, that the group with this journal sequence number is in the tables. */
+    void setJournalMark(long seq) {
+        dsl.connection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE scan_journal_mark SET seq = ? WHERE id = 1")) {
+                update.setLong(1, seq);
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalStateException("the scan_journal_mark row is missing (migration V8)");
+                }
+            }
+        });
+    }
+
     void addUnreadable(LocalDate day, long scans) {
         int updated = dsl.update(UNREADABLE_SCAN_COUNT).set(UNREADABLE_SCAN_COUNT.SCANS, UNREADABLE_SCAN_COUNT.SCANS.plus(scans))
                 .where(UNREADABLE_SCAN_COUNT.SCAN_DAY.eq(day)).execute();

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,8 +56,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Durability of the scan log: the packaged server runs as a separate process under load from several
- * clients and is killed with SIGKILL mid-load (no shutdown hook, no final commit). Every scan it answered
- * 200 for must then be in scan_event, because the scan writer completes an answer only after its commit.
+ * clients and is killed with SIGKILL mid-load (no shutdown hook, no final commit), just after it answered a
+ * few shopper reports. Once it has started again (on embedded H2 it then applies what its scan journal holds
+ * and the database file lacks) and stopped, every scan it answered 200 for must be in scan_event and every
+ * report it answered in shopper_report: the scan writer answers only after its group is committed (PostgreSQL)
+ * or journaled (H2), and other writes return only once durable.
  */
 class ScanDurabilityIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -156,6 +160,20 @@ class ScanDurabilityIT {
                 Thread.sleep(20);
             }
             assertTrue(server.isAlive(), "the server died on its own during the load" + logs(out, err));
+            // Writes other than scans must be as durable: shopper reports answered just before the kill are kept.
+            List<String> reported = new ArrayList<>();
+            for (Long scanId : acknowledged.stream().limit(3).toList()) {
+                String comment = "durability report for scan " + scanId;
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/report"))
+                        .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("scanId=" + scanId + "&comment="
+                                + URLEncoder.encode(comment, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, answer.statusCode(), "report for scan " + scanId + ": " + answer.body());
+                reported.add(comment);
+            }
+            // A little more load: scans answered now are in the journal, and in the database file only if H2 happened
+            // to write it (every 500 ms), so the restart usually has some to apply (ScanJournalRecoveryIT always does).
+            Thread.sleep(200);
             int acknowledgedAtKill = acknowledged.size();
             killed.set(true);
             server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no final commit
@@ -175,17 +193,33 @@ class ScanDurabilityIT {
             assertTrue(acked.size() > MIN_ACKNOWLEDGED, "too few acknowledged scans for a meaningful test: " + numbers + logs(out, err));
             assertTrue(beforeKill.isEmpty(), "requests failed before the kill: " + numbers + logs(out, err));
 
+            // The next start applies what the journal holds and the database file lacks (on embedded H2), then a
+            // clean stop; only then is the database read, as an operator would after restarting.
+            Path out2 = dir.resolve("server-out-2.txt");
+            Path err2 = dir.resolve("server-err-2.txt");
+            Process restarted = startServer(config, dir, port, out2, err2);
+            try {
+                awaitHealthy(restarted, port, out2, err2);
+            } finally {
+                restarted.destroy(); // SIGTERM: the shutdown hook stops the server cleanly
+                assertTrue(restarted.waitFor(60, TimeUnit.SECONDS), "the restarted server did not stop" + logs(out2, err2));
+            }
+            String applied = java.util.stream.Stream.concat(Files.readAllLines(out2).stream(), Files.readAllLines(err2).stream())
+                    .filter(l -> l.contains("from the scan journal")).findFirst().orElse("nothing applied from a scan journal");
             Stored stored = readScanLog(config);
             Set<Long> missing = new HashSet<>(acked);
             missing.removeAll(stored.ids());
             String report = numbers + ", found=" + (acked.size() - missing.size()) + ", missing=" + missing.size()
-                    + ", rows in scan_event=" + stored.ids().size();
+                    + ", rows in scan_event=" + stored.ids().size() + "; at the restart: " + applied;
             System.out.println("ScanDurabilityIT " + report);
             assertTrue(missing.isEmpty(), "acknowledged scans lost after SIGKILL: " + report + "; some missing ids: "
-                    + missing.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", ")) + logs(out, err));
+                    + missing.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", ")) + logs(out, err)
+                    + "\nafter the restart:" + logs(out2, err2));
             // Events and code state are written in one transaction, so the crash must leave them agreeing.
             assertEquals(stored.ids().size(), stored.stateScans(), "sum(code_state.scan_count) vs rows in scan_event: " + report);
             assertEquals(stored.devices(), stored.stateDevices(), "sum(code_state.device_count) vs rows in code_device: " + report);
+            assertTrue(stored.comments().containsAll(reported), "reports answered before the kill: " + reported + ", stored: "
+                    + stored.comments());
         } finally {
             clients.shutdownNow();
             if (server.isAlive()) {
@@ -255,7 +289,7 @@ class ScanDurabilityIT {
         fail("the server did not answer /healthz with 200 within 90 s" + logs(out, err));
     }
 
-    private record Stored(Set<Long> ids, long stateScans, long devices, long stateDevices) {
+    private record Stored(Set<Long> ids, long stateScans, long devices, long stateDevices, Set<String> comments) {
     }
 
     /** Reads the scan log straight from the database the killed server used. */
@@ -272,7 +306,13 @@ class ScanDurabilityIT {
             long stateScans = single(statement, "SELECT COALESCE(SUM(scan_count), 0) FROM code_state");
             long devices = single(statement, "SELECT COUNT(*) FROM code_device");
             long stateDevices = single(statement, "SELECT COALESCE(SUM(device_count), 0) FROM code_state");
-            return new Stored(ids, stateScans, devices, stateDevices);
+            Set<String> comments = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery("SELECT comment FROM shopper_report")) {
+                while (rows.next()) {
+                    comments.add(rows.getString(1));
+                }
+            }
+            return new Stored(ids, stateScans, devices, stateDevices, comments);
         }
     }
 
