@@ -12,6 +12,8 @@ import org.jooq.ExecuteType;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
 import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes every write to an embedded H2 file durable before it returns, while H2 itself does not write its file
@@ -27,6 +29,9 @@ import org.jooq.exception.DataAccessException;
  */
 final class StoreFlusher implements ExecuteListener, TransactionListener {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(StoreFlusher.class);
+    /** Marks a transaction level already counted down by commitEnd. */
+    private static final String LEFT = "touchmark.store-flusher.left";
     private final transient ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final transient Set<Thread> exempt = ConcurrentHashMap.newKeySet();
     private final transient Lock gate;
@@ -51,14 +56,27 @@ final class StoreFlusher implements ExecuteListener, TransactionListener {
 
     @Override
     public void commitEnd(TransactionContext ctx) {
-        if (--depth.get()[0] == 0 && !exempt.contains(Thread.currentThread())) {
-            ctx.configuration().dsl().connection(this::checkpoint);
+        // jOOQ calls commitEnd also when the commit failed (then rollbackEnd follows): count each level down once.
+        ctx.data(LEFT, Boolean.TRUE);
+        int[] level = depth.get();
+        level[0] = Math.max(0, level[0] - 1);
+        if (level[0] == 0 && !exempt.contains(Thread.currentThread())) {
+            try {
+                ctx.configuration().dsl().connection(this::checkpoint);
+            } catch (RuntimeException e) {
+                // The write is committed and will reach the file at the next checkpoint that works; failing the
+                // request now would only make the caller retry something that was done.
+                LOG.error("Could not write a committed change to the database file", e);
+            }
         }
     }
 
     @Override
     public void rollbackEnd(TransactionContext ctx) {
-        depth.get()[0]--;
+        if (ctx.data(LEFT) == null) {
+            int[] level = depth.get();
+            level[0] = Math.max(0, level[0] - 1);
+        }
     }
 
     @Override

@@ -80,7 +80,12 @@ public final class ScanJournal implements AutoCloseable {
                         + dir + " is locked. Run one server per embedded H2 database (use PostgreSQL for several)");
             }
             return new ScanJournal(dir, segmentBytes, channel, lock);
-        } catch (IOException | OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
+            // This process holds it already. The channel stays open: closing any channel on the file would release
+            // the lock the other one holds (file locks belong to the process).
+            throw new JournalException("another scan writer of this process is recording scans into this database: its scan"
+                    + " journal " + dir + " is locked");
+        } catch (IOException e) {
             closeQuietly(channel);
             throw new JournalException("cannot use the scan journal folder " + dir + ": " + e.getMessage());
         } catch (JournalException e) {
@@ -97,14 +102,21 @@ public final class ScanJournal implements AutoCloseable {
         if (!Files.isDirectory(dir) || segments(dir).isEmpty()) {
             return false;
         }
-        try (FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
+                closeQuietly(channel);
                 return false; // a running server holds it, and it applies its journal as it goes
             }
             lock.release();
+            closeQuietly(channel);
             return true;
-        } catch (IOException | OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
+            return false; // a server in this process holds it; closing this channel would release its lock
+        } catch (IOException e) {
+            closeQuietly(channel);
             return false;
         }
     }
@@ -112,7 +124,8 @@ public final class ScanJournal implements AutoCloseable {
     /** Every readable frame of every segment, oldest first. */
     public List<Frame> readAll() {
         List<Frame> frames = new ArrayList<>();
-        for (Path segment : segments(dir)) {
+        List<Path> segments = segments(dir);
+        for (Path segment : segments) {
             try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
                 long size = channel.size();
                 long position = 0;
@@ -133,9 +146,12 @@ public final class ScanJournal implements AutoCloseable {
                     frames.add(new Frame(payload.getLong(0), payload.array()));
                     position += HEADER + length;
                 }
-                if (position < size) {
+                if (position < size && segment.equals(segments.get(segments.size() - 1))) {
                     LOG.warn("The scan journal segment {} ends in {} bytes that are not a whole frame (cut short by a crash"
                             + " before its scans were answered); they are ignored", segment, size - position);
+                } else if (position < size) {
+                    LOG.error("The scan journal segment {} is damaged {} bytes from its end (not the last segment, so not cut"
+                            + " short by a crash): the groups after the damage in it cannot be applied", segment, size - position);
                 }
             } catch (IOException e) {
                 throw new JournalException("cannot read the scan journal segment " + segment + ": " + e.getMessage());

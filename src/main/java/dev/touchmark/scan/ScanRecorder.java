@@ -141,10 +141,8 @@ public final class ScanRecorder implements AutoCloseable {
             List<ScanJournal.Frame> frames = journal.readAll();
             LOG.info("Scan journal: the database file has the groups up to {}; the journal holds {} groups{}", last, frames.size(),
                     frames.isEmpty() ? "" : " (" + frames.get(0).seq() + " to " + frames.get(frames.size() - 1).seq() + ")");
+            long mark = last;
             for (ScanJournal.Frame frame : frames) {
-                if (frame.seq() <= last) {
-                    continue;
-                }
                 JournalCodec.Group group;
                 try {
                     group = JournalCodec.decode(frame.payload());
@@ -152,21 +150,46 @@ public final class ScanRecorder implements AutoCloseable {
                     throw new ScanJournal.JournalException("cannot read the scan journal (" + e.getMessage() + "); it was written "
                             + "by another version of Touchmark: start that version once to apply it");
                 }
-                List<Pending> pending = group.entries().stream().map(e ->
+                // Which of the group's scans the file has decides, not the mark alone: should H2 ever have kept part
+                // of a group (see StoreFlusher), the scans it lacks are applied, and none is written twice.
+                List<JournalCodec.Entry> missing = group.entries();
+                long unreadableToAdd = frame.seq() > mark ? group.unreadable() : 0;
+                if (!missing.isEmpty()) {
+                    Set<Long> stored = repository.existingScanIds(missing.stream().map(JournalCodec.Entry::id).toList());
+                    if (!stored.isEmpty()) {
+                        if (stored.size() < missing.size()) {
+                            LOG.warn("The database file held {} of the {} scans of journal group {}; applying the others",
+                                    stored.size(), missing.size(), frame.seq());
+                        }
+                        missing = missing.stream().filter(e -> !stored.contains(e.id())).toList();
+                        unreadableToAdd = 0;
+                    }
+                }
+                if (missing.isEmpty() && unreadableToAdd == 0) {
+                    continue;
+                }
+                List<Pending> pending = missing.stream().map(e ->
                         new Pending(e.scan(), new CompletableFuture<>(), e.id(), e.assessment())).toList();
-                journaling.gate().lock();
+                long unreadableNow = unreadableToAdd;
+                long newMark = Math.max(last, frame.seq());
+                boolean[] gated = {false};
                 try {
                     repository.dsl().transaction(() -> {
-                        write(pending, group.unreadable(), group.at());
-                        repository.setJournalMark(group.seq());
+                        journaling.gate().lock(); // held until after the commit, taken after the connection (see commit)
+                        gated[0] = true;
+                        write(pending, unreadableNow, group.at());
+                        repository.setJournalMark(newMark);
                     });
                 } finally {
-                    journaling.gate().unlock();
+                    if (gated[0]) {
+                        journaling.gate().unlock();
+                    }
                 }
-                last = group.seq();
+                last = newMark;
                 groups++;
                 scans += pending.size();
             }
+            last = Math.max(last, frames.isEmpty() ? last : frames.get(frames.size() - 1).seq());
             journaling.checkpoint().run();
             journal.startAfresh(last + 1);
             if (groups > 0) {
@@ -270,15 +293,19 @@ public final class ScanRecorder implements AutoCloseable {
         long seq = nextSeq;
         long[] appendedAt = {-1};
         Lock gate = journaling == null ? null : journaling.gate();
-        if (gate != null) {
-            gate.lock();
-        }
+        boolean[] gated = {false};
         try {
             ScanJournal journal = journaling == null ? null : journaling.journal();
             if (journal != null) {
                 journal.rotateIfFull(seq);
             }
             recorded = repository.dsl().transactionResult(() -> {
+                // The gate is taken once the transaction holds its connection (the order of every thread that
+                // checkpoints, which holds a connection while it waits for the gate) and before the first change.
+                if (gate != null) {
+                    gate.lock();
+                    gated[0] = true;
+                }
                 List<RecordedScan> written = write(group, unreadableNow, now);
                 if (journal != null) {
                     repository.setJournalMark(seq);
@@ -309,7 +336,7 @@ public final class ScanRecorder implements AutoCloseable {
             }
             throw e;
         } finally {
-            if (gate != null) {
+            if (gated[0]) {
                 gate.unlock();
             }
         }
@@ -349,7 +376,7 @@ public final class ScanRecorder implements AutoCloseable {
             journaling.checkpoint().run();
             checkpointedSeq = committed;
             journaling.journal().dropUpTo(committed);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error would cancel the schedule, and the journal would grow for good
             LOG.warn("Could not write the database file; the scan journal keeps its scans until a checkpoint succeeds", e);
         }
     }

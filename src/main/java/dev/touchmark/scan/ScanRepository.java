@@ -235,6 +235,11 @@ public final class ScanRepository {
         });
     }
 
+    /** Which of these scan ids are in the scan log. */
+    Set<Long> existingScanIds(Collection<Long> ids) {
+        return new HashSet<>(dsl.select(SCAN_EVENT.ID).from(SCAN_EVENT).where(SCAN_EVENT.ID.in(ids)).fetch(SCAN_EVENT.ID));
+    }
+
     /** The journal sequence number of the last group of scans in the tables (embedded H2; see ScanJournal). */
     long journalMark() {
         long[] seq = {0};

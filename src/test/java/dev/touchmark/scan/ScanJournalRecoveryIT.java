@@ -51,26 +51,32 @@ class ScanJournalRecoveryIT {
         long mark;
         long brandId;
         long batchId;
+        long firstScan;
         try (Connection c = connect(config); Statement s = c.createStatement()) {
             mark = single(s, "SELECT seq FROM scan_journal_mark");
             brandId = single(s, "SELECT brand_id FROM scan_event");
             batchId = single(s, "SELECT batch_id FROM scan_event");
+            firstScan = single(s, "SELECT id FROM scan_event");
+            // A scan the file has although its group is above the mark (should H2 keep part of a group).
+            s.executeUpdate("INSERT INTO scan_event (id, scanned_at, brand_id, batch_id, code_index, verdict, reason, client_kind,"
+                    + " risk) VALUES (900005, CURRENT_TIMESTAMP, " + brandId + ", " + batchId + ", 7, 'not_genuine', 'bad_signature',"
+                    + " 'api', 100)");
         }
         assertTrue(mark >= 1, "the group with the first scan is marked as in the tables: " + mark);
 
         // What a crash leaves: groups in the journal that the database file does not have (mark+1, mark+2), after
-        // one it has (mark), whose scan must not be written twice.
+        // one it has in part (mark: its first scan, not a second one), and one it has whole although above the mark
+        // (mark+3). No scan may be written twice, none left out.
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
         try (ScanJournal journal = ScanJournal.open(journalDir, 1 << 20)) {
             journal.startAfresh(mark);
-            journal.append(JournalCodec.encode(mark, at, 0, List.of(entry(900_001, brandId, batchId, 5, PHONE_A, "genuine"))));
+            journal.append(JournalCodec.encode(mark, at, 0, List.of(entry(firstScan, brandId, batchId, 0, PHONE_A, "genuine"),
+                    forged(900_006, brandId, batchId, 6))));
             journal.append(JournalCodec.encode(mark + 1, at, 2, List.of(
                     entry(900_002, brandId, batchId, 3, PHONE_A, "genuine"),
                     entry(900_003, brandId, batchId, 3, PHONE_A, "genuine"))));
-            journal.append(JournalCodec.encode(mark + 2, at.plusSeconds(1), 0, List.of(
-                    new JournalCodec.Entry(900_004, new ScanToRecord(brandId, batchId, 4L, false, PHONE_B, "FR", null, null,
-                            "hash", "api", null, null, "bad_signature", null), new Outcome("not_genuine", "bad_signature"),
-                            new Assessment(100, List.of("forged"), true)))));
+            journal.append(JournalCodec.encode(mark + 2, at.plusSeconds(1), 0, List.of(forged(900_004, brandId, batchId, 4))));
+            journal.append(JournalCodec.encode(mark + 3, at.plusSeconds(1), 5, List.of(forged(900_005, brandId, batchId, 7))));
         }
         assertTrue(ScanJournal.holdsUnappliedScans(journalDir));
 
@@ -78,31 +84,32 @@ class ScanJournalRecoveryIT {
             // Code 3 was first scanned (by phone A) in an applied group: phone B now sees it as seen before.
             VerificationResult second = verify(app, codes.url(3), PHONE_B);
             assertEquals(Verdict.SEEN_BEFORE, second.verdict());
-            assertEquals(Verdict.GENUINE, verify(app, codes.url(5), PHONE_B).verdict(),
-                    "the group the database file already had is not applied again");
+            assertEquals(Verdict.SEEN_BEFORE, verify(app, codes.url(0), PHONE_B).verdict());
         }
-        checkStored(config, mark + 4); // mark+3 and mark+4: the two scans after the restart
+        checkStored(config, mark + 5); // mark+4 and mark+5: the two scans after the restart
 
         try (App app = App.start(config, Clock.systemUTC())) {
             assertTrue(app.port() > 0);
         }
-        checkStored(config, mark + 4);
+        checkStored(config, mark + 5);
         assertEquals(List.of(), segments(journalDir));
     }
 
     private static void checkStored(TouchmarkConfig config, long minMark) throws Exception {
         try (Connection c = connect(config); Statement s = c.createStatement()) {
-            assertEquals(3, single(s, "SELECT COUNT(*) FROM scan_event WHERE id IN (900002, 900003, 900004)"), "applied once");
-            assertEquals(0, single(s, "SELECT COUNT(*) FROM scan_event WHERE id = 900001"), "the database file had its group");
+            assertEquals(5, single(s, "SELECT COUNT(*) FROM scan_event WHERE id IN (900002, 900003, 900004, 900005, 900006)"),
+                    "each once");
+            assertEquals(2, single(s, "SELECT scan_count FROM code_state WHERE code_index = 0"), "the first scan counted once");
             assertEquals(3, single(s, "SELECT scan_count FROM code_state WHERE code_index = 3"), "two applied, one after");
             assertEquals(2, single(s, "SELECT device_count FROM code_state WHERE code_index = 3"));
             assertEquals(2, single(s, "SELECT COUNT(*) FROM code_device WHERE code_index = 3"));
             assertEquals(1, single(s, "SELECT COUNT(*) FROM scan_event WHERE id = 900004 AND verdict = 'not_genuine'"
                     + " AND reason = 'bad_signature' AND risk = 100"));
-            assertEquals(2, single(s, "SELECT COALESCE(SUM(scans), 0) FROM unreadable_scan_count"), "counted unreadable scans too");
+            assertEquals(2, single(s, "SELECT COALESCE(SUM(scans), 0) FROM unreadable_scan_count"),
+                    "counted unreadable scans too, not those of the group the file had");
             assertTrue(single(s, "SELECT seq FROM scan_journal_mark") >= minMark);
             assertEquals(single(s, "SELECT COUNT(*) FROM scan_event"), single(s, "SELECT SUM(scan_count) FROM code_state")
-                    + single(s, "SELECT COUNT(*) FROM scan_event WHERE code_index IS NULL OR id = 900004"));
+                    + single(s, "SELECT COUNT(*) FROM scan_event WHERE id IN (900004, 900005, 900006)"));
         }
     }
 
@@ -110,6 +117,12 @@ class ScanJournalRecoveryIT {
         Outcome outcome = new Outcome(verdict, null);
         return new JournalCodec.Entry(id, new ScanToRecord(brandId, batchId, index, true, device, "FR", null, null, "hash", "api",
                 "released", Set.of("FR"), null, null), outcome, Assessment.CLEAN);
+    }
+
+    private static JournalCodec.Entry forged(long id, long brandId, long batchId, long index) {
+        return new JournalCodec.Entry(id, new ScanToRecord(brandId, batchId, index, false, PHONE_B, "FR", null, null, "hash",
+                "api", null, null, "bad_signature", null), new Outcome("not_genuine", "bad_signature"),
+                new Assessment(100, List.of("forged"), true));
     }
 
     private static VerificationResult verify(App app, String url, String device) throws Exception {
