@@ -7,6 +7,7 @@ import dev.touchmark.scan.ScanRepository.ScanRef;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** Takes shopper reports about a scan they just made, and lists them for the brand. */
 public final class ReportService {
@@ -32,6 +33,9 @@ public final class ReportService {
     }
 
     /** A report whose fields passed the checks, not stored yet. */
+    /** How often a report is tried when a concurrent one opened the same alert first. */
+    private static final int RACE_ATTEMPTS = 5;
+
     public record Draft(long scanId, String place, String seller, String comment) {
     }
 
@@ -58,12 +62,28 @@ public final class ReportService {
     public long report(Draft draft) {
         ScanRef scan = scans.find(draft.scanId())
                 .orElseThrow(() -> new NotFoundException("no scan with reference " + draft.scanId()));
-        return reports.inTransaction(() -> {
-            long reportId = reports.insert(draft.scanId(), scan, draft.place(), draft.seller(), draft.comment(),
-                    OffsetDateTime.now(clock));
-            listener.reported(reportId, draft.scanId(), scan, draft.place(), draft.seller(), draft.comment());
-            return reportId;
-        });
+        // Two reports about one code at the same moment both find no open alert and both open one; the second then
+        // breaks the one-open-alert-per-subject index. Tried again, it finds the first one's alert and adds to it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return reports.inTransaction(() -> {
+                    long reportId = reports.insert(draft.scanId(), scan, draft.place(), draft.seller(), draft.comment(),
+                            OffsetDateTime.now(clock));
+                    listener.reported(reportId, draft.scanId(), scan, draft.place(), draft.seller(), draft.comment());
+                    return reportId;
+                });
+            } catch (IntegrityConstraintViolationException e) {
+                if (attempt == RACE_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(attempt * 5L);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Checks and stores a report about a recorded scan. */
