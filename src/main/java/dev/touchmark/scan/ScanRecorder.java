@@ -38,13 +38,19 @@ import org.slf4j.LoggerFactory;
  * changed page, a group is durable once its frame is in the {@link ScanJournal}, appended inside the group's
  * transaction; H2 writes its file only at checkpoints, which another thread takes every half second between
  * two groups (H2 could otherwise keep part of a group after a crash), letting the journal drop what the file
- * has; at start the groups the file lacks are applied again from the journal.
+ * has; at start the groups the file lacks are applied again from the journal. There, too, this server is the only
+ * writer of its file, so the writer keeps the committed states of recently scanned codes in memory and reads from
+ * the tables only the codes it has not seen since it started.
  */
 public final class ScanRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanRecorder.class);
     private static final int MAX_GROUP = 500;
     private static final long GATHER_NANOS = 1_000_000L;
     private static final int GATHER_FROM = 8;
+    /** The size from which a group's answers are sent by both answer threads. */
+    private static final int SPLIT_ANSWERS_FROM = 16;
+    /** How many codes' states the writer keeps in memory on embedded H2 (about 150 bytes each). */
+    static final int STATE_CACHE_CODES = 200_000;
     private final ScanRepository repository;
     private final ScanJudge judge;
     private final Clock clock;
@@ -69,6 +75,14 @@ public final class ScanRecorder implements AutoCloseable {
     /** The last group committed to the tables (and in the journal), and the last one a checkpoint wrote to the file. */
     private volatile long committedSeq;
     private long checkpointedSeq;
+    /**
+     * The states of recently scanned codes as committed (writer thread only), on embedded H2 with its journal, where
+     * this server is the only writer of its file: a group reads from here the codes it would otherwise look up one by
+     * one. Null where other processes may write the same tables (PostgreSQL, shared by several nodes).
+     */
+    private final Map<CodeKey, State> committedStates;
+    /** The states the group in hand changed, moved into committedStates once it commits (writer thread only). */
+    private Map<CodeKey, State> groupStates = Map.of();
 
     /** Totals since start, for metrics: commits, scans committed, and time spent committing. */
     public record Stats(long commits, long scans, long commitNanos, int queued) {
@@ -108,6 +122,12 @@ public final class ScanRecorder implements AutoCloseable {
         this.journaling = journaling;
         this.writer = new Thread(this::run, "touchmark-scan-writer");
         this.writer.setDaemon(true);
+        this.committedStates = journaling == null ? null : new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<CodeKey, State> eldest) {
+                return size() > STATE_CACHE_CODES;
+            }
+        };
         if (journaling != null) {
             nextSeq = recover();
             committedSeq = nextSeq - 1;
@@ -313,6 +333,9 @@ public final class ScanRecorder implements AutoCloseable {
                 }
                 return written;
             });
+            if (committedStates != null) {
+                groupStates.forEach((code, state) -> committedStates.put(code, state.committed()));
+            }
             lastCommitNanos = System.nanoTime() - started;
             commitNanos.addAndGet(lastCommitNanos);
             commits.incrementAndGet();
@@ -323,6 +346,7 @@ public final class ScanRecorder implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             unreadable.addAndGet(unreadableNow);
+            groupStates = Map.of();
             if (appendedAt[0] >= 0) {
                 // The frame is in the journal but its transaction did not commit, and its scans are answered with an
                 // error: take it back. Should that fail too, its number is never used again (a crash before the next
@@ -341,11 +365,14 @@ public final class ScanRecorder implements AutoCloseable {
             }
         }
         // Answers are rendered by whoever completes the future: hand that work to other threads so the
-        // writer goes straight back to the next group.
+        // writer goes straight back to the next group; a large group's to both (a small group's half would cost
+        // the other thread a wake-up for a few answers).
         List<Pending> done = List.copyOf(group);
-        int half = (done.size() + 1) / 2;
+        int half = done.size() < SPLIT_ANSWERS_FROM ? done.size() : (done.size() + 1) / 2;
         completer.execute(() -> complete(done, recorded, 0, half));
-        completer.execute(() -> complete(done, recorded, half, done.size()));
+        if (half < done.size()) {
+            completer.execute(() -> complete(done, recorded, half, done.size()));
+        }
     }
 
     private static void complete(List<Pending> done, List<RecordedScan> recorded, int from, int to) {
@@ -393,7 +420,19 @@ public final class ScanRecorder implements AutoCloseable {
                 }
             }
         }
-        Map<CodeKey, State> states = new LinkedHashMap<>(repository.loadStates(codes));
+        Map<CodeKey, State> states = new LinkedHashMap<>();
+        if (committedStates != null) {
+            for (java.util.Iterator<CodeKey> it = codes.iterator(); it.hasNext(); ) {
+                CodeKey code = it.next();
+                State committed = committedStates.get(code);
+                if (committed != null) {
+                    states.put(code, committed.committed());
+                    it.remove();
+                }
+            }
+        }
+        states.putAll(repository.loadStates(codes));
+        groupStates = states;
         Set<DeviceKey> known = repository.knownDevices(devices);
         List<DeviceKey> newDevices = new ArrayList<>();
         List<ScanRepository.Event> events = new ArrayList<>(group.size());

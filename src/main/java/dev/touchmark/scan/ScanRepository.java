@@ -69,6 +69,13 @@ public final class ScanRepository {
             this.lastScanAt = firstScanAt;
             this.stored = stored;
         }
+
+        /** This state as stored once its group is committed: a copy, with nothing added yet. */
+        State committed() {
+            State copy = new State(brandId, firstScanAt, firstDeviceId, firstCountry, scanCount, deviceCount, true);
+            copy.lastScanAt = lastScanAt;
+            return copy;
+        }
     }
 
     /** One row of the scan log. */
