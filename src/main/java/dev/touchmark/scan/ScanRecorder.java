@@ -47,8 +47,6 @@ public final class ScanRecorder implements AutoCloseable {
     private static final int MAX_GROUP = 500;
     private static final long GATHER_NANOS = 1_000_000L;
     private static final int GATHER_FROM = 8;
-    /** The largest group whose answers the writer sends itself. */
-    private static final int ANSWER_IN_WRITER_UP_TO = 8;
     /** The size from which a group's answers are sent by both answer threads. */
     private static final int SPLIT_ANSWERS_FROM = 16;
     /** How many codes' states the writer keeps in memory on embedded H2 (about 150 bytes each). */
@@ -63,8 +61,6 @@ public final class ScanRecorder implements AutoCloseable {
     private final ExecutorService completer = Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "touchmark-scan-answers");
         thread.setDaemon(true);
-        thread.setPriority(Thread.MAX_PRIORITY); // see the writer's
-
         return thread;
     });
     private final AtomicLong commits = new AtomicLong();
@@ -126,10 +122,6 @@ public final class ScanRecorder implements AutoCloseable {
         this.journaling = journaling;
         this.writer = new Thread(this::run, "touchmark-scan-writer");
         this.writer.setDaemon(true);
-        // Every recorded answer waits for this thread (and, in a large group, for an answer thread): ahead of the
-        // others when a core is contended. Takes effect with -XX:ThreadPriorityPolicy=1, and above the normal
-        // priority only where the JVM may raise priorities (root or CAP_SYS_NICE); docs/operations.md.
-        this.writer.setPriority(Thread.MAX_PRIORITY);
         this.committedStates = journaling == null ? null : new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<CodeKey, State> eldest) {
@@ -372,14 +364,9 @@ public final class ScanRecorder implements AutoCloseable {
                 gate.unlock();
             }
         }
-        // Answers are rendered and sent by whoever completes the future. A small group's (light load) by the writer
-        // itself: waking another thread would cost more than the few answers, and on a busy core the wake-up can
-        // take milliseconds. A larger group's by the answer threads, so the writer goes straight back to the next
-        // group; a large group's by both.
-        if (group.size() <= ANSWER_IN_WRITER_UP_TO) {
-            complete(group, recorded, 0, group.size());
-            return;
-        }
+        // Answers are rendered by whoever completes the future: hand that work to other threads so the
+        // writer goes straight back to the next group; a large group's to both (a small group's half would cost
+        // the other thread a wake-up for a few answers).
         List<Pending> done = List.copyOf(group);
         int half = done.size() < SPLIT_ANSWERS_FROM ? done.size() : (done.size() + 1) / 2;
         completer.execute(() -> complete(done, recorded, 0, half));
