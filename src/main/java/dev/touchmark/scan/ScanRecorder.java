@@ -49,7 +49,7 @@ public final class ScanRecorder implements AutoCloseable {
     private static final int GATHER_FROM = 8;
     /** The size from which a group's answers are sent by both answer threads. */
     private static final int SPLIT_ANSWERS_FROM = 16;
-    /** How many codes' states the writer keeps in memory on embedded H2 (about 150 bytes each). */
+    /** How many codes' states the writer keeps in memory on embedded H2 (up to about 250 bytes each: 50 MB at most). */
     static final int STATE_CACHE_CODES = 200_000;
     private final ScanRepository repository;
     private final ScanJudge judge;
@@ -335,6 +335,7 @@ public final class ScanRecorder implements AutoCloseable {
             });
             if (committedStates != null) {
                 groupStates.forEach((code, state) -> committedStates.put(code, state.committed()));
+                groupStates = Map.of();
             }
             lastCommitNanos = System.nanoTime() - started;
             commitNanos.addAndGet(lastCommitNanos);
