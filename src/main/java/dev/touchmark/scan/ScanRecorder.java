@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,8 +48,6 @@ public final class ScanRecorder implements AutoCloseable {
     private static final int GATHER_FROM = 8;
     /** The size from which a group's answers are sent by both answer threads. */
     private static final int SPLIT_ANSWERS_FROM = 16;
-    /** How many codes' states the writer keeps in memory on embedded H2 (up to about 250 bytes each: 50 MB at most). */
-    static final int STATE_CACHE_CODES = 200_000;
     private final ScanRepository repository;
     private final ScanJudge judge;
     private final Clock clock;
@@ -75,14 +72,8 @@ public final class ScanRecorder implements AutoCloseable {
     /** The last group committed to the tables (and in the journal), and the last one a checkpoint wrote to the file. */
     private volatile long committedSeq;
     private long checkpointedSeq;
-    /**
-     * The states of recently scanned codes as committed (writer thread only), on embedded H2 with its journal, where
-     * this server is the only writer of its file: a group reads from here the codes it would otherwise look up one by
-     * one. Null where other processes may write the same tables (PostgreSQL, shared by several nodes).
-     */
-    private final Map<CodeKey, State> committedStates;
-    /** The states the group in hand changed, moved into committedStates once it commits (writer thread only). */
-    private Map<CodeKey, State> groupStates = Map.of();
+    /** The code states groups work on (writer thread only); on embedded H2 kept in memory once committed. */
+    private final CodeStates codeStates;
 
     /** Totals since start, for metrics: commits, scans committed, and time spent committing. */
     public record Stats(long commits, long scans, long commitNanos, int queued) {
@@ -122,12 +113,8 @@ public final class ScanRecorder implements AutoCloseable {
         this.journaling = journaling;
         this.writer = new Thread(this::run, "touchmark-scan-writer");
         this.writer.setDaemon(true);
-        this.committedStates = journaling == null ? null : new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<CodeKey, State> eldest) {
-                return size() > STATE_CACHE_CODES;
-            }
-        };
+        this.codeStates = journaling == null ? CodeStates.readEveryTime(repository)
+                : CodeStates.keptInMemory(repository, CodeStates.KEPT_CODES);
         if (journaling != null) {
             nextSeq = recover();
             committedSeq = nextSeq - 1;
@@ -333,10 +320,7 @@ public final class ScanRecorder implements AutoCloseable {
                 }
                 return written;
             });
-            if (committedStates != null) {
-                groupStates.forEach((code, state) -> committedStates.put(code, state.committed()));
-                groupStates = Map.of();
-            }
+            codeStates.groupCommitted();
             lastCommitNanos = System.nanoTime() - started;
             commitNanos.addAndGet(lastCommitNanos);
             commits.incrementAndGet();
@@ -347,7 +331,7 @@ public final class ScanRecorder implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             unreadable.addAndGet(unreadableNow);
-            groupStates = Map.of();
+            codeStates.groupFailed();
             if (appendedAt[0] >= 0) {
                 // The frame is in the journal but its transaction did not commit, and its scans are answered with an
                 // error: take it back. Should that fail too, its number is never used again (a crash before the next
@@ -421,26 +405,14 @@ public final class ScanRecorder implements AutoCloseable {
                 }
             }
         }
-        Map<CodeKey, State> states = new LinkedHashMap<>();
-        if (committedStates != null) {
-            for (java.util.Iterator<CodeKey> it = codes.iterator(); it.hasNext(); ) {
-                CodeKey code = it.next();
-                State committed = committedStates.get(code);
-                if (committed != null) {
-                    states.put(code, committed.committed());
-                    it.remove();
-                }
-            }
-        }
-        states.putAll(repository.loadStates(codes));
-        groupStates = states;
+        Map<CodeKey, State> states = codeStates.forGroup(codes);
         Set<DeviceKey> known = repository.knownDevices(devices);
         List<DeviceKey> newDevices = new ArrayList<>();
         List<ScanRepository.Event> events = new ArrayList<>(group.size());
         List<ScanJudge.Judged> judged = new ArrayList<>(group.size());
         List<RecordedScan> recorded = new ArrayList<>(group.size());
         for (Pending p : group) {
-            CodeHistory history = p.scan().tracksCode() ? advance(p.scan(), now, states, known, newDevices) : null;
+            CodeHistory history = p.scan().tracksCode() ? CodeStates.advance(p.scan(), now, states, known, newDevices) : null;
             long id = p.id() != 0 ? p.id() : ids.next();
             Assessment assessment = p.assessed() != null ? p.assessed() : judge.assess(p.scan(), history, id, now);
             Outcome outcome = p.scan().decide().apply(history, assessment);
@@ -470,28 +442,6 @@ public final class ScanRecorder implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Detection failed for a group of {} scans; they are recorded without alerts", judged.size(), e);
         }
-    }
-
-    private static CodeHistory advance(ScanToRecord scan, OffsetDateTime now, Map<CodeKey, State> states,
-                                       Set<DeviceKey> known, List<DeviceKey> newDevices) {
-        CodeKey code = new CodeKey(scan.batchId(), scan.codeIndex());
-        State state = states.computeIfAbsent(code,
-                c -> new State(scan.brandId(), now, scan.deviceId(), scan.country(), 0, 0, false));
-        boolean first = state.scanCount == 0;
-        boolean deviceSeen = false;
-        if (scan.deviceId() != null) {
-            DeviceKey device = new DeviceKey(code, scan.deviceId());
-            deviceSeen = !known.add(device);
-            if (!deviceSeen) {
-                newDevices.add(device);
-                state.deviceCount++;
-                state.addedDevices++;
-            }
-        }
-        state.scanCount++;
-        state.addedScans++;
-        state.lastScanAt = now;
-        return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount);
     }
 
     /**
