@@ -78,7 +78,7 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         Path folder = ScanJournal.folderFor(Database.h2FileBase(config.dbUrl()).orElseThrow());
         ScanJournal journal;
         try {
-            journal = ScanJournal.open(folder, JOURNAL_SEGMENT_BYTES);
+            journal = ScanJournal.open(folder, JOURNAL_SEGMENT_BYTES, config.scans().syncWrites());
         } catch (ScanJournal.JournalException e) {
             throw new ConfigException(e.getMessage());
         }

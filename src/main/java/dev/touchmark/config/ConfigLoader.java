@@ -44,7 +44,8 @@ public final class ConfigLoader {
                 number(env, "TOUCHMARK_RATE_VERIFY_PER_MINUTE", d.verifyPerMinute(), 0, 1_000_000),
                 number(env, "TOUCHMARK_RATE_UPLOADS_PER_MINUTE", d.uploadsPerMinute(), 0, 1_000_000),
                 number(env, "TOUCHMARK_RATE_REPORTS_PER_HOUR", d.reportsPerHour(), 0, 1_000_000),
-                number(env, "TOUCHMARK_SUSPECT_DEVICES", d.suspectDevices(), 2, 1_000_000));
+                number(env, "TOUCHMARK_SUSPECT_DEVICES", d.suspectDevices(), 2, 1_000_000),
+                bool(env, "TOUCHMARK_SYNC_WRITES", d.syncWrites()));
     }
 
     private static Optional<String> header(Map<String, String> env, String name) {

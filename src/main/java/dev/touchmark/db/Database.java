@@ -48,10 +48,10 @@ public final class Database implements AutoCloseable {
     private final StoreFlusher flusher;
     private final ReentrantLock storeGate = new ReentrantLock();
 
-    private Database(HikariDataSource dataSource, boolean postgres, boolean h2File) {
+    private Database(HikariDataSource dataSource, boolean postgres, boolean h2File, boolean syncWrites) {
         this.dataSource = dataSource;
         this.postgres = postgres;
-        this.flusher = h2File ? new StoreFlusher(storeGate) : null;
+        this.flusher = h2File ? new StoreFlusher(storeGate, syncWrites) : null;
         Settings settings = new Settings().withRenderSchema(false).withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
         // Thread-bound transactions let repositories share one transaction through dsl.transaction(() -> ...).
         DefaultConfiguration configuration = new DefaultConfiguration();
@@ -86,7 +86,8 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new ConfigException("cannot migrate the database at " + config.dbUrl() + ": " + rootMessage(e));
         }
-        Database database = new Database(dataSource, config.isPostgres(), h2FileBase(config.dbUrl()).isPresent());
+        Database database = new Database(dataSource, config.isPostgres(), h2FileBase(config.dbUrl()).isPresent(),
+                config.scans().syncWrites());
         try {
             database.checkpoint(); // what the migrations wrote
         } catch (RuntimeException e) {

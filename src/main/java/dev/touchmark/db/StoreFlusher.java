@@ -35,9 +35,12 @@ final class StoreFlusher implements ExecuteListener, TransactionListener {
     private final transient ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final transient Set<Thread> exempt = ConcurrentHashMap.newKeySet();
     private final transient Lock gate;
+    private final String checkpoint;
 
-    StoreFlusher(Lock gate) {
+    /** {@code sync}: every checkpoint also forces the file to the disk (survives a power cut, not only a crash). */
+    StoreFlusher(Lock gate, boolean sync) {
         this.gate = gate;
+        this.checkpoint = sync ? "CHECKPOINT SYNC" : "CHECKPOINT";
     }
 
     /** The calling thread's writes are made durable by other means (the scan journal). */
@@ -98,7 +101,7 @@ final class StoreFlusher implements ExecuteListener, TransactionListener {
     void checkpoint(Connection connection) throws SQLException {
         gate.lock();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT");
+            statement.execute(checkpoint);
         } finally {
             gate.unlock();
         }

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>A segment ({@code scans-<first sequence number>.journal}) is a series of frames: payload length (4 bytes),
  * CRC-32C of the payload (4 bytes), payload (starting with the group's sequence number). A frame cut short by
  * a crash, or damaged, ends the readable part of its segment. The folder is locked while a server uses it.
+ * Without sync, a frame is in the operating system's cache when append returns: safe from a crash of the server
+ * (its SIGKILL included), not from a power cut; with sync, every append (and a new segment's name in the folder)
+ * is also forced to the disk first.
  * Appending, undoing an append and rotating happen on the writer thread; dropping segments on another.
  */
 public final class ScanJournal implements AutoCloseable {
@@ -41,6 +44,8 @@ public final class ScanJournal implements AutoCloseable {
     private final long segmentBytes;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final boolean sync;
+    private long syncs;
     private final List<Closed> closed = new ArrayList<>();
     private FileChannel current;
     private Path currentPath;
@@ -53,8 +58,9 @@ public final class ScanJournal implements AutoCloseable {
     private record Closed(Path path, long lastSeq) {
     }
 
-    private ScanJournal(Path dir, long segmentBytes, FileChannel lockChannel, FileLock lock) {
+    private ScanJournal(Path dir, long segmentBytes, boolean sync, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
+        this.sync = sync;
         this.segmentBytes = segmentBytes;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -66,10 +72,11 @@ public final class ScanJournal implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) and locks the journal folder; segments start anew past {@code segmentBytes}.
-     * Fails with a message naming the folder if it cannot be written or another process holds it.
+     * Opens (creating if needed) and locks the journal folder; segments start anew past {@code segmentBytes};
+     * {@code sync} forces every append to the disk before it returns. Fails with a message naming the folder if it
+     * cannot be written or another process holds it.
      */
-    public static ScanJournal open(Path dir, long segmentBytes) {
+    public static ScanJournal open(Path dir, long segmentBytes, boolean sync) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dir);
@@ -79,7 +86,7 @@ public final class ScanJournal implements AutoCloseable {
                 throw new JournalException("another Touchmark server is recording scans into this database: its scan journal "
                         + dir + " is locked. Run one server per embedded H2 database (use PostgreSQL for several)");
             }
-            return new ScanJournal(dir, segmentBytes, channel, lock);
+            return new ScanJournal(dir, segmentBytes, sync, channel, lock);
         } catch (OverlappingFileLockException e) {
             // This process holds it already. The channel stays open: closing any channel on the file would release
             // the lock the other one holds (file locks belong to the process).
@@ -175,6 +182,11 @@ public final class ScanJournal implements AutoCloseable {
         openSegment(nextSeq);
     }
 
+    /** How many times this journal forced its writes to the disk (0 without sync); on the writer's thread. */
+    long syncs() {
+        return syncs;
+    }
+
     /** Appends one frame; returns the position it starts at, for {@link #undo}. */
     public long append(byte[] payload) {
         try {
@@ -183,6 +195,10 @@ public final class ScanJournal implements AutoCloseable {
             frame.putInt(payload.length).putInt(crc(payload)).put(payload).flip();
             while (frame.hasRemaining()) {
                 current.write(frame, position + frame.position());
+            }
+            if (sync) {
+                current.force(false);
+                syncs++;
             }
             end = position + frame.limit();
             return position;
@@ -195,6 +211,10 @@ public final class ScanJournal implements AutoCloseable {
     public void undo(long position) {
         try {
             current.truncate(position);
+            if (sync) {
+                current.force(false);
+                syncs++;
+            }
             end = position;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take back a frame of the scan journal " + currentPath, e);
@@ -252,6 +272,13 @@ public final class ScanJournal implements AutoCloseable {
             current = FileChannel.open(currentPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             current.truncate(0); // a segment of that name can only be a leftover whose groups are applied
             end = 0;
+            if (sync) { // the new file's name must be on the disk too, or a power cut could lose the whole segment
+                current.force(true);
+                try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+                    folder.force(true);
+                }
+                syncs++;
+            }
         } catch (IOException e) {
             throw new JournalException("cannot create the scan journal segment " + currentPath + ": " + e.getMessage());
         }

@@ -48,6 +48,14 @@ class ConfigLoaderTest {
         assertMessage(Map.of("TOUCHMARK_WEBHOOK_ALLOW_PRIVATE", "yes"), "TOUCHMARK_WEBHOOK_ALLOW_PRIVATE");
     }
 
+    @Test
+    void writesAreForcedToTheDiskOnlyWhenAskedFor() {
+        assertFalse(ConfigLoader.load(Map.of()).scans().syncWrites());
+        assertTrue(ConfigLoader.load(Map.of("TOUCHMARK_SYNC_WRITES", "true")).scans().syncWrites());
+        assertFalse(ConfigLoader.load(Map.of("TOUCHMARK_SYNC_WRITES", " false ")).scans().syncWrites());
+        assertMessage(Map.of("TOUCHMARK_SYNC_WRITES", "1"), "TOUCHMARK_SYNC_WRITES");
+    }
+
     private static void assertMessage(Map<String, String> env, String variable) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env));
         assertTrue(e.getMessage().contains(variable), e.getMessage());

@@ -19,7 +19,7 @@ class H2BackupJournalTest {
     Path dir;
 
     private static void leaveJournal(Path journalDir) {
-        try (ScanJournal journal = ScanJournal.open(journalDir, 1 << 20)) {
+        try (ScanJournal journal = ScanJournal.open(journalDir, 1 << 20, false)) {
             journal.startAfresh(1);
             journal.append(ByteBuffer.allocate(16).putLong(1).array());
         }
@@ -39,7 +39,7 @@ class H2BackupJournalTest {
         assertTrue(e.getMessage().contains("start the server once"), e.getMessage());
         assertFalse(Files.exists(target));
 
-        try (ScanJournal journal = ScanJournal.open(journalDir, 1 << 20)) {
+        try (ScanJournal journal = ScanJournal.open(journalDir, 1 << 20, false)) {
             journal.deleteAll(); // what a server's clean shutdown leaves
         }
         backup.backup(target);

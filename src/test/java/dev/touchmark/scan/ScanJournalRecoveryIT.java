@@ -68,7 +68,7 @@ class ScanJournalRecoveryIT {
         // one it has in part (mark: its first scan, not a second one), and one it has whole although above the mark
         // (mark+3). No scan may be written twice, none left out.
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
-        try (ScanJournal journal = ScanJournal.open(journalDir, 1 << 20)) {
+        try (ScanJournal journal = ScanJournal.open(journalDir, 1 << 20, false)) {
             journal.startAfresh(mark);
             journal.append(JournalCodec.encode(mark, at, 0, List.of(entry(firstScan, brandId, batchId, 0, PHONE_A, "genuine"),
                     forged(900_006, brandId, batchId, 6))));

@@ -38,7 +38,7 @@ class ScanJournalTest {
 
     @Test
     void framesReadBackInOrderAcrossSegments() throws IOException {
-        try (ScanJournal journal = ScanJournal.open(dir, 100)) {
+        try (ScanJournal journal = ScanJournal.open(dir, 100, false)) {
             journal.startAfresh(1);
             for (long seq = 1; seq <= 5; seq++) {
                 journal.rotateIfFull(seq);
@@ -52,8 +52,31 @@ class ScanJournalTest {
     }
 
     @Test
+    void withSyncEveryAppendAndNewSegmentIsForcedToTheDisk() throws IOException {
+        try (ScanJournal journal = ScanJournal.open(dir, 100, true)) {
+            journal.startAfresh(1);
+            assertEquals(1, journal.syncs(), "the new segment and its name in the folder");
+            for (long seq = 1; seq <= 3; seq++) {
+                journal.rotateIfFull(seq);
+                journal.append(payload(seq, 40));
+            }
+            // 56-byte frames in 100-byte segments: appends 1, 2 and 3, and the segment opened before the third.
+            assertEquals(5, journal.syncs());
+            assertEquals(List.of(1L, 2L, 3L), journal.readAll().stream().map(ScanJournal.Frame::seq).toList());
+            journal.undo(0); // the third frame, first in its segment
+            assertEquals(6, journal.syncs());
+            assertEquals(List.of(1L, 2L), journal.readAll().stream().map(ScanJournal.Frame::seq).toList());
+        }
+        try (ScanJournal journal = ScanJournal.open(dir, 100, false)) {
+            journal.startAfresh(1);
+            journal.append(payload(1, 40));
+            assertEquals(0, journal.syncs(), "without sync, nothing is forced");
+        }
+    }
+
+    @Test
     void aFrameCutShortOrDamagedEndsItsSegment() throws IOException {
-        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20)) {
+        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20, false)) {
             journal.startAfresh(7);
             journal.append(payload(7, 10));
             journal.append(payload(8, 10));
@@ -62,7 +85,7 @@ class ScanJournalTest {
         long whole = Files.size(segment);
         // A crash in the middle of the next append: only part of its header and payload reached the file.
         Files.write(segment, new byte[] {0, 0, 0, 30, 1, 2, 3, 4, 0, 0}, StandardOpenOption.APPEND);
-        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20)) {
+        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20, false)) {
             assertEquals(List.of(7L, 8L), journal.readAll().stream().map(ScanJournal.Frame::seq).toList());
         }
         // A flipped bit in the second frame's payload: its checksum no longer matches, so it and what follows are ignored.
@@ -74,14 +97,14 @@ class ScanJournalTest {
             one.put(0, (byte) (one.get(0) ^ 0x10)).rewind();
             channel.write(one, second + 12);
         }
-        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20)) {
+        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20, false)) {
             assertEquals(List.of(7L), journal.readAll().stream().map(ScanJournal.Frame::seq).toList());
         }
     }
 
     @Test
     void undoTakesBackTheLastFrame() {
-        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20)) {
+        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20, false)) {
             journal.startAfresh(1);
             journal.append(payload(1, 3));
             long at = journal.append(payload(2, 3));
@@ -93,7 +116,7 @@ class ScanJournalTest {
 
     @Test
     void fullSegmentsAreDroppedOnceCheckpointedAndEverythingOnCleanShutdown() throws IOException {
-        try (ScanJournal journal = ScanJournal.open(dir, 10)) {
+        try (ScanJournal journal = ScanJournal.open(dir, 10, false)) {
             journal.startAfresh(1);
             for (long seq = 1; seq <= 4; seq++) {
                 journal.rotateIfFull(seq);
@@ -113,13 +136,13 @@ class ScanJournalTest {
 
     @Test
     void startingAfreshDeletesAppliedSegments() throws IOException {
-        try (ScanJournal journal = ScanJournal.open(dir, 10)) {
+        try (ScanJournal journal = ScanJournal.open(dir, 10, false)) {
             journal.startAfresh(1);
             journal.append(payload(1, 4));
             journal.rotateIfFull(2);
             journal.append(payload(2, 4));
         }
-        try (ScanJournal journal = ScanJournal.open(dir, 10)) {
+        try (ScanJournal journal = ScanJournal.open(dir, 10, false)) {
             assertEquals(2, journal.readAll().size());
             journal.startAfresh(3);
             assertEquals(List.of(), journal.readAll());
@@ -130,16 +153,16 @@ class ScanJournalTest {
     @Test
     void oneServerAtATimeAndAStoppedServersScansAreReported() throws IOException {
         assertFalse(ScanJournal.holdsUnappliedScans(dir.resolve("none")), "no folder");
-        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20)) {
+        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20, false)) {
             journal.startAfresh(1);
             journal.append(payload(1, 4));
             assertFalse(ScanJournal.holdsUnappliedScans(dir), "a running server applies its journal itself");
             // The lock is per process in Java: a second open in this process fails like one from another process.
-            ScanJournal.JournalException e = assertThrows(ScanJournal.JournalException.class, () -> ScanJournal.open(dir, 1 << 20));
+            ScanJournal.JournalException e = assertThrows(ScanJournal.JournalException.class, () -> ScanJournal.open(dir, 1 << 20, false));
             assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
         }
         assertTrue(ScanJournal.holdsUnappliedScans(dir), "segments left by a server that stopped without shutting down");
-        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20)) {
+        try (ScanJournal journal = ScanJournal.open(dir, 1 << 20, false)) {
             journal.deleteAll();
         }
         assertFalse(ScanJournal.holdsUnappliedScans(dir), "after a clean shutdown");
@@ -150,7 +173,7 @@ class ScanJournalTest {
         Path file = dir.resolve("not-a-folder");
         Files.writeString(file, "x");
         ScanJournal.JournalException e = assertThrows(ScanJournal.JournalException.class,
-                () -> ScanJournal.open(file.resolve("journal"), 1 << 20));
+                () -> ScanJournal.open(file.resolve("journal"), 1 << 20, false));
         assertTrue(e.getMessage().contains(file.resolve("journal").toString()), e.getMessage());
     }
 }
