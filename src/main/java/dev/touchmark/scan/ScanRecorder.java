@@ -4,6 +4,7 @@ import dev.touchmark.scan.ScanRepository.CodeKey;
 import dev.touchmark.scan.ScanRepository.DeviceKey;
 import dev.touchmark.scan.ScanRepository.State;
 import java.security.SecureRandom;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -434,14 +435,22 @@ public final class ScanRecorder implements AutoCloseable {
 
     /**
      * Detection runs in a savepoint of the group's transaction: if it fails, the scans are still recorded and
-     * answered (a bug in a rule must never block verification), and the failure is logged.
+     * answered (a bug in a rule must never block verification), and the failure is logged. The savepoint is set on
+     * the transaction's connection directly (the judge's queries run on that same connection), not as a nested jOOQ
+     * transaction, which copied jOOQ's whole configuration for every group.
      */
     private void detect(List<ScanJudge.Judged> judged, OffsetDateTime now) {
-        try {
-            repository.dsl().transaction(() -> judge.afterWrite(judged, now));
-        } catch (RuntimeException e) {
-            LOG.error("Detection failed for a group of {} scans; they are recorded without alerts", judged.size(), e);
-        }
+        repository.dsl().connection(connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                judge.afterWrite(judged, now);
+            } catch (RuntimeException e) {
+                connection.rollback(savepoint);
+                LOG.error("Detection failed for a group of {} scans; they are recorded without alerts", judged.size(), e);
+                return;
+            }
+            connection.releaseSavepoint(savepoint);
+        });
     }
 
     /**
