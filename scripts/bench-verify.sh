@@ -2,7 +2,8 @@
 # Verification throughput and latency against a running server on embedded H2, with durable recording,
 # compared in the same run with a trivial endpoint and with verification without recording (answered on the
 # request's thread, and through a future completed on another thread as the real endpoint answers).
-# Needs wrk (apt-get install wrk). Usage: scripts/bench-verify.sh [seconds per step, default 20]
+# Needs wrk (apt-get install wrk). Usage: scripts/bench-verify.sh [seconds per step, default 20]; ROUNDS (default 5) sets
+# how many interleaved rounds run at the scaled rate, whose median p99 per endpoint ends the report.
 # JAVA_OPTS sets the server JVM's options (default: the ones docs/operations.md recommends for serving);
 # the GC pauses of the whole run are summarised at the end from the server's GC log.
 set -euo pipefail
@@ -51,6 +52,9 @@ at_rate() { # name url requests-per-second
   grep -E "Requests/sec|Latency|90%|99%|50%" "$work/step.txt"
   grep -oE '^ +[0-9]+ requests in' "$work/step.txt" | awk -v t=$((after - before)) -v hz="$hz" \
     '{ printf "server CPU per request: %.0f us\n", t * 1e6 / hz / $1 }'
+  # p99 in ms, one line per step, for the medians at the end
+  grep -E '^ +99%' "$work/step.txt" | awk '{ v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+    else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' >> "$work/p99-$1.txt"
 }
 paced verify-recorded "$api" "${PACE_MS:=7}"
 # The issue's latency target is set at 6,000/s, 40% of the 15,000/s this server sustained on a quiet machine;
@@ -61,19 +65,26 @@ rate40=$(awk -v m="$max" 'BEGIN { printf "%d", 0.4 * m }')
 echo "# 40% of the $max/s recorded at 256 connections"
 at_rate verify-recorded "$api" "$rate40"
 # The same load relative to the machine: the issue's 6,000/s was 9.1% of what its trivial endpoint answered
-# (66,000/s). All three endpoints at that rate, so what recording adds to the latency is read in one run. The
+# (66,000/s). All four endpoints at that rate, so what recording adds to the latency is read in one run. The
 # rate is held by a schedule (RATE in scripts/verify.lua), so every endpoint is measured at the same rate; up to
 # the session of 2026-11-29 15:00 UTC each connection paused a fixed time instead, which gave slower endpoints a
 # lower rate.
 trivial=$(rate "$work/trivial.txt")
 rate9=$(awk -v t="$trivial" 'BEGIN { printf "%d", t * 6000 / 66000 }')
 echo "# at 6000/66000 of the $trivial/s the trivial endpoint answered: the issue's 6,000/s on this machine"
-for round in 1 2 3; do # three times, interleaved: the spread between rounds shows how much of a difference is noise
+rounds=${ROUNDS:-5}
+rm -f "$work"/p99-*.txt
+for round in $(seq 1 "$rounds"); do # interleaved rounds: the spread between them shows how much of a difference is noise
   echo "# round $round"
   at_rate trivial "$base/trivial" "$rate9"
   at_rate verify-without-recording "$base/verify-without-recording" "$rate9"
   at_rate verify-async-without-recording "$base/verify-async-without-recording" "$rate9"
   at_rate verify-recorded "$api" "$rate9"
+done
+echo "## median p99 of the $rounds rounds at $rate9/s (every round's in order)"
+for name in trivial verify-without-recording verify-async-without-recording verify-recorded; do
+  sort -n "$work/p99-$name.txt" | awk -v n="$name" -v all="$(tr '\n' ' ' < "$work/p99-$name.txt")" \
+    '{ v[NR] = $1 } END { printf "%s: %.2f ms (%s)\n", n, v[int((NR + 1) / 2)], all }'
 done
 echo "## server JVM: ${JAVA_OPTS--XX:+UseZGC -Xmx1g -XX:ThreadPriorityPolicy=1}; GC pauses over the whole run"
 grep -E ' Pause .*[0-9]ms$' "$work/gc.log" | grep -oE '[0-9.]+ms$' | tr -d 'ms' | sort -n |
