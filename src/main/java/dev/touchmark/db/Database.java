@@ -49,12 +49,14 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final boolean postgres;
     private final StoreFlusher flusher;
+    private final H2FileStore fileStore;
     private final ReentrantLock storeGate = new ReentrantLock();
 
     private Database(HikariDataSource dataSource, boolean postgres, boolean h2File, boolean syncWrites) {
         this.dataSource = dataSource;
         this.postgres = postgres;
         this.flusher = h2File ? new StoreFlusher(storeGate, syncWrites) : null;
+        this.fileStore = h2File ? new H2FileStore(storeGate, syncWrites) : null;
         Settings settings = new Settings().withRenderSchema(false).withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
         // Thread-bound transactions let repositories share one transaction through dsl.transaction(() -> ...).
         DefaultConfiguration configuration = new DefaultConfiguration();
@@ -119,14 +121,29 @@ public final class Database implements AutoCloseable {
         return Optional.of(Path.of(path).toAbsolutePath().normalize());
     }
 
+    /** The file H2 keeps the database in, given the base {@link #h2FileBase} returns. */
+    public static Path h2DataFile(Path base) {
+        return base.resolveSibling(base.getFileName() + ".mv.db");
+    }
+
     /**
-     * On an embedded H2 file, writes everything committed so far to the file; on PostgreSQL (whose commits are
-     * durable) and in-memory H2 it does nothing.
+     * On an embedded H2 file, writes everything committed so far to the file, holding the store gate only while H2
+     * takes its snapshot (see H2FileStore); on PostgreSQL (whose commits are durable) and in-memory H2 it does
+     * nothing. Not from a thread that may be interrupted (request threads): see H2FileStore#checkpoint.
      */
     public void checkpoint() {
-        if (flusher != null) {
-            dsl.connection(flusher::checkpoint);
+        if (fileStore != null) {
+            dsl.connection(fileStore::checkpoint);
         }
+    }
+
+    /**
+     * On an embedded H2 file, one step of compaction, for the thread that checkpoints to take after each checkpoint
+     * (see H2FileStore): returns the bytes of live pages it allowed itself to rewrite, 0 if it did nothing.
+     * Elsewhere it does nothing.
+     */
+    public int compactStep() {
+        return fileStore == null ? 0 : dsl.connectionResult(fileStore::compactStep);
     }
 
     /**

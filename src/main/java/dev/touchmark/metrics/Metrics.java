@@ -15,6 +15,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -68,6 +71,23 @@ public final class Metrics implements VerdictCounter, AutoCloseable {
         // Micrometer holds gauge state weakly; nothing else holds this one.
         Gauge.builder("touchmark.webhook.deliveries.pending", backlog, CachedCount::get).strongReference(true)
                 .description("Webhook deliveries waiting to be sent or retried").register(registry);
+    }
+
+    /**
+     * Exposes the size of the embedded H2 database file (read from the file system at each scrape), so that operators
+     * can watch the disk it needs; see "The database file" in docs/operations.md.
+     */
+    public void watchDatabaseFile(Path file) {
+        Gauge.builder("touchmark.database.file", file, Metrics::sizeOrZero).strongReference(true).baseUnit("bytes")
+                .description("Size of the embedded H2 database file").register(registry);
+    }
+
+    private static double sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The Prometheus text exposition of every meter. */

@@ -126,6 +126,15 @@ abstract class ApiContract {
         assertTrue(metric(text, "touchmark_scan_log_scans_total") >= 0, text);
         assertEquals(0, metric(text, "touchmark_scan_log_queued"), text);
         assertTrue(metric(text, "touchmark_webhook_deliveries_pending") >= 0, text);
+        try {
+            if (config().dbUrl().startsWith("jdbc:h2:file:")) {
+                assertTrue(metric(text, "touchmark_database_file_bytes") > 0, text);
+            } else {
+                assertFalse(text.contains("touchmark_database_file_bytes"), text);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
         assertTrue(text.contains("jvm_memory_used_bytes{"), "JVM memory");
         assertTrue(text.contains("jvm_threads_live_threads "), "JVM threads");
         assertTrue(text.contains("jvm_gc_"), "JVM GC");

@@ -86,6 +86,9 @@ public final class VerifyLoadServer {
                                 (now.scans() - last.scans()) / (double) c, (now.commitNanos() - last.commitNanos()) / 1e6 / c);
                     }
                     last = now;
+                    if (app.services().database().isH2File()) {
+                        System.out.println("H2 " + h2StoreFigures(app));
+                    }
                 }
             });
             stats.setDaemon(true);
@@ -96,6 +99,27 @@ public final class VerifyLoadServer {
             app.close();
         }));
         Thread.currentThread().join();
+    }
+
+    /**
+     * H2's own figures about its file (INFORMATION_SCHEMA.SETTINGS): its size, how full it is, how full its chunks
+     * are, how many chunks, the store version and the oldest version kept for readers.
+     */
+    private static String h2StoreFigures(App app) {
+        StringBuilder line = new StringBuilder();
+        try (var connection = app.services().database().dataSource().getConnection();
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                     + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE',"
+                     + " 'info.CHUNKS_FILL_RATE_RW', 'info.CHUNK_COUNT', 'info.CURRENT_VERSION', 'info.OLDEST_VERS_TO_KEEP',"
+                     + " 'info.FILE_WRITE_BYTES')")) {
+            while (rows.next()) {
+                line.append(rows.getString(1).substring("info.".length())).append('=').append(rows.getString(2)).append(' ');
+            }
+        } catch (java.sql.SQLException e) {
+            line.append("unavailable: ").append(e.getMessage());
+        }
+        return line.toString().trim();
     }
 
     private static List<String> makeCodes(App app, int batches, int perBatch) {

@@ -1,0 +1,156 @@
+package dev.touchmark.db;
+
+import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.Lock;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+
+/**
+ * What Touchmark does with an embedded H2 file's store (H2's MVStore) that SQL cannot say: checkpoints that hold
+ * the store gate only while H2 takes its snapshot, and compaction in small steps. Checked against H2 2.5.252 (the
+ * version in pom.xml); {@code H2FileStoreTest} fails if an upgrade changes what this relies on.
+ *
+ * <p><b>Why the snapshot needs the gate, and only the snapshot.</b> H2 writes a version of its store in two steps:
+ * it takes the root page of every changed map (the snapshot, under its store lock), then serialises those pages and
+ * writes them to the file (on its serialisation thread). Pages are never changed in place, so the second step reads
+ * only what the first one fixed. A snapshot taken in the middle of a scan group could keep part of the group (see
+ * StoreFlusher), so the first step runs under the gate; the second runs after it, while the scan writer goes on with
+ * the next group. Before, the whole write held the gate, and each checkpoint stopped the scan writer for as long as
+ * the file took to write.
+ *
+ * <p><b>Why H2 must not write by itself.</b> H2 also writes a version when the changes not yet written pass a share
+ * of its write buffer (about 19 MiB, fixed when the file is opened), from whichever thread is writing at that moment:
+ * outside the gate when that thread is not the scan writer, such as the compaction below. Touchmark raises that
+ * buffer to {@link #UNSAVED_BYTES}, which the scan writer's checkpoints (every half second) keep it far below: at
+ * 6,000 scans a second H2 counts about 75 MiB of changes between two. Fewer, larger versions also write less: about
+ * a third less file for the same scans (docs/benchmarks.md).
+ *
+ * <p><b>Why compaction.</b> Each version goes to the file as a new chunk, and a chunk's space is reused only once
+ * none of its pages is live. Under a steady load almost every chunk keeps a few live pages (the scan log only grows),
+ * so without compaction the file grew by everything ever written: about 830 bytes a scan, 1.4 GB after 1.8 million
+ * scans. H2 compacts only in its background maintenance, which Touchmark cannot use (it writes versions by itself
+ * at any time). {@link #compactStep} does the same work in steps: it copies the live pages of the oldest, emptiest
+ * chunks into the current version, so the old chunks empty and their space is reused after H2's retention time
+ * (45 s). It runs outside the gate: it changes no data, and with the larger buffer it cannot make H2 write a version
+ * by itself. Each step rewrites at most half as much as was written since the previous step, which keeps up with
+ * what becomes garbage (a fifth to a third of what is written).
+ */
+final class H2FileStore {
+    /** How much changed memory H2 may hold before it writes a version by itself (see the class comment). */
+    static final int UNSAVED_BYTES = 256 << 20;
+    /** Compaction works while the live share of all chunks is below this (percent). */
+    static final int TARGET_FILL_PERCENT = 80;
+    static final int MIN_STEP_BYTES = 256 << 10;
+    static final int MAX_STEP_BYTES = 16 << 20;
+
+    private final Lock gate;
+    private final boolean sync;
+    /** H2's count of bytes written to the file, at the previous compaction step (only the compacting thread uses it). */
+    private long writtenAtLastStep = -1;
+
+    H2FileStore(Lock gate, boolean sync) {
+        this.gate = gate;
+        this.sync = sync;
+    }
+
+    /**
+     * Writes everything committed so far to the file: the snapshot under the gate, the write after it. Returns once
+     * the version is in the file (and on the disk, with {@code sync}). Must not be called from a thread that may be
+     * interrupted: H2's wait for its serialisation thread ends early, without a word, on an interrupt.
+     */
+    void checkpoint(Connection connection) throws SQLException {
+        MVStore store = store(connection);
+        if (store == null) { // another process holds the file (see store): H2 writes it there, in one step
+            gate.lock();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sync ? "CHECKPOINT SYNC" : "CHECKPOINT");
+            } finally {
+                gate.unlock();
+            }
+            return;
+        }
+        gate.lock();
+        try {
+            // tryCommit takes the snapshot and hands the write to H2's serialisation thread; it gives up (-1) when H2's
+            // store lock is busy (a compaction step of another thread) or when nothing changed.
+            if (store.tryCommit() < 0 && store.hasUnsavedChanges()) {
+                store.commit();
+            }
+        } finally {
+            gate.unlock();
+        }
+        store.getFileStore().executeFileStoreOperation(() -> { }); // waits for the serialisation and the write
+        if (sync) {
+            store.sync();
+        }
+    }
+
+    /**
+     * One compaction step (see the class comment): nothing when nothing was written to the file since the previous
+     * step. Returns how many bytes of live pages it allowed itself to rewrite (0 when it did nothing).
+     */
+    int compactStep(Connection connection) throws SQLException {
+        MVStore store = store(connection);
+        if (store == null) {
+            return 0;
+        }
+        long written = writtenBytes(store);
+        long since = writtenAtLastStep < 0 || written < writtenAtLastStep ? 0 : written - writtenAtLastStep;
+        writtenAtLastStep = written;
+        // Far below the buffer, so that the pages this step copies cannot make H2 write a version by itself.
+        if (since == 0 || store.getUnsavedMemory() > UNSAVED_BYTES / 4) {
+            return 0;
+        }
+        int budget = (int) Math.min(MAX_STEP_BYTES, Math.max(MIN_STEP_BYTES, since / 2));
+        return store.compact(TARGET_FILL_PERCENT, budget) ? budget : 0;
+    }
+
+    /**
+     * The store behind a connection to an embedded H2 file, with the larger write buffer (see the class comment); null
+     * when the file is open in another process (AUTO_SERVER: an admin command while the server runs), whose
+     * connections reach it over the network.
+     */
+    static MVStore store(Connection connection) throws SQLException {
+        if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return null;
+        }
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        if (store.getAutoCommitMemory() < UNSAVED_BYTES) {
+            raiseWriteBuffer(store);
+        }
+        return store;
+    }
+
+    /**
+     * H2 fixes its write buffer when it opens the file, from the memory the JVM may use, and has no setting for it.
+     * The field is set once per opened file (H2 reads it on every write).
+     */
+    private static synchronized void raiseWriteBuffer(MVStore store) {
+        if (store.getAutoCommitMemory() >= UNSAVED_BYTES) {
+            return;
+        }
+        try {
+            Field field = MVStore.class.getDeclaredField("autoCommitMemory");
+            field.setAccessible(true);
+            field.setInt(store, UNSAVED_BYTES);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this version of H2 does not let Touchmark size its write buffer (" + e
+                    + "); Touchmark is built for the H2 version in its pom.xml", e);
+        }
+    }
+
+    /** H2's count of the bytes it wrote to the file since it opened it. */
+    private static long writtenBytes(MVStore store) {
+        long[] written = {0};
+        store.populateInfo((name, value) -> {
+            if (name.equals("info.FILE_WRITE_BYTES")) {
+                written[0] = Long.parseLong(value);
+            }
+        });
+        return written[0];
+    }
+}

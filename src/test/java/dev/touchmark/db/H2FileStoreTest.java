@@ -1,0 +1,138 @@
+package dev.touchmark.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.testsupport.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded H2 file's checkpoints and compaction, on real files (see H2FileStore). */
+class H2FileStoreTest {
+    @TempDir
+    Path dir;
+
+    /** The store behind a connection, as H2 has it (H2FileStore.store would raise the write buffer itself). */
+    private static MVStore plainStore(Connection connection) throws SQLException {
+        return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void openingTheFileRaisesH2sWriteBuffer() throws Exception {
+        try (Database database = Database.open(TestDatabases.h2(dir), 2); Connection connection = database.dataSource().getConnection()) {
+            // If an H2 upgrade renames the field, this is where it shows: the server would fail to start.
+            assertEquals(H2FileStore.UNSAVED_BYTES, plainStore(connection).getAutoCommitMemory());
+        }
+    }
+
+    @Test
+    void aCheckpointWaitsForTheGateThenMakesTheChangesSurviveACrash() throws Exception {
+        TouchmarkConfig config = TestDatabases.h2(dir);
+        try (Database database = Database.open(config, 2); Connection connection = database.dataSource().getConnection()) {
+            execute(connection, "CREATE TABLE kept(id INT PRIMARY KEY)");
+            execute(connection, "INSERT INTO kept VALUES (1), (2), (3)");
+            MVStore store = plainStore(connection);
+            assertTrue(store.hasUnsavedChanges());
+
+            database.storeGate().lock(); // as the scan writer does for a group's transaction
+            CompletableFuture<Void> checkpoint;
+            try {
+                checkpoint = CompletableFuture.runAsync(database::checkpoint);
+                try {
+                    checkpoint.get(300, TimeUnit.MILLISECONDS);
+                    throw new AssertionError("the checkpoint did not wait for the gate");
+                } catch (TimeoutException expected) {
+                    assertTrue(store.hasUnsavedChanges(), "nothing is written while the gate is held");
+                }
+            } finally {
+                database.storeGate().unlock();
+            }
+            checkpoint.get(30, TimeUnit.SECONDS);
+            assertFalse(store.hasUnsavedChanges());
+
+            execute(connection, "INSERT INTO kept VALUES (4)"); // after the checkpoint: lost in the crash below
+            execute(connection, "SHUTDOWN IMMEDIATELY"); // closes the file as a crash would, writing nothing more
+        } catch (SQLException closedByTheShutdown) {
+            // the pool's connections die with the database
+        }
+        try (Database database = Database.open(config, 2); Connection connection = database.dataSource().getConnection()) {
+            assertEquals(3, count(connection, "kept"));
+        }
+    }
+
+    /**
+     * The same churn (every row of a small table rewritten, a few rows appended, then a checkpoint, many times over)
+     * on two files, one compacted after each checkpoint. H2's retention time is set to 0 so that chunks can be reused
+     * at once instead of after 45 s.
+     */
+    @Test
+    void compactionKeepsAChurningFileFromGrowingWithEverythingWritten() throws Exception {
+        long plain = churn(dir.resolve("plain"), false);
+        long compacted = churn(dir.resolve("compacted"), true);
+        assertTrue(compacted * 3 < plain, "compacted " + compacted + " bytes, not compacted " + plain + " bytes");
+    }
+
+    private static long churn(Path folder, boolean compact) throws Exception {
+        TouchmarkConfig config = TestDatabases.h2(folder);
+        Random random = new Random(42);
+        try (Database database = Database.open(config, 2); Connection connection = database.dataSource().getConnection()) {
+            plainStore(connection).setRetentionTime(0);
+            execute(connection, "CREATE TABLE churn(id INT PRIMARY KEY, v VARCHAR(40))");
+            execute(connection, "CREATE TABLE log(id INT PRIMARY KEY, v VARCHAR(40))");
+            execute(connection, "INSERT INTO churn SELECT \"X\", 'x' FROM SYSTEM_RANGE(1, 2000)");
+            int logged = 0;
+            try (PreparedStatement update = connection.prepareStatement("UPDATE churn SET v = ? WHERE id = ?");
+                 PreparedStatement append = connection.prepareStatement("INSERT INTO log VALUES (?, ?)")) {
+                for (int round = 0; round < 150; round++) {
+                    for (int i = 0; i < 300; i++) {
+                        update.setString(1, Long.toHexString(random.nextLong()));
+                        update.setInt(2, 1 + random.nextInt(2000));
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                    for (int i = 0; i < 20; i++) {
+                        append.setInt(1, ++logged);
+                        append.setString(2, Long.toHexString(random.nextLong()));
+                        append.addBatch();
+                    }
+                    append.executeBatch();
+                    database.checkpoint();
+                    if (compact) {
+                        database.compactStep();
+                    }
+                }
+            }
+            assertEquals(3000, count(connection, "log"));
+            return Files.size(Database.h2DataFile(Database.h2FileBase(config.dbUrl()).orElseThrow()));
+        }
+    }
+}
