@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,32 +92,65 @@ class H2FileStoreTest {
     }
 
     /**
-     * The same churn (every row of a small table rewritten, a few rows appended, then a checkpoint, many times over)
-     * on two files, one compacted after each checkpoint. H2's retention time is set to 0 so that chunks can be reused
-     * at once instead of after 45 s.
+     * The same churn (rows of a small table rewritten, a few rows appended, then a checkpoint, many times over) on two
+     * files, one compacted after each checkpoint. H2's retention time is set to 0 so that chunks can be reused at once
+     * instead of after 45 s.
      */
     @Test
     void compactionKeepsAChurningFileFromGrowingWithEverythingWritten() throws Exception {
-        long plain = churn(dir.resolve("plain"), false);
-        long compacted = churn(dir.resolve("compacted"), true);
+        long plain = churn(TestDatabases.h2(dir.resolve("plain")), false, new HashMap<>(), false);
+        long compacted = churn(TestDatabases.h2(dir.resolve("compacted")), true, new HashMap<>(), false);
         assertTrue(compacted * 3 < plain, "compacted " + compacted + " bytes, not compacted " + plain + " bytes");
     }
 
-    private static long churn(Path folder, boolean compact) throws Exception {
-        TouchmarkConfig config = TestDatabases.h2(folder);
+    /** A crash right after compaction steps (which moved most live pages to new chunks) keeps every checkpointed row. */
+    @Test
+    void aCrashAfterCompactionKeepsEveryCheckpointedRow() throws Exception {
+        TouchmarkConfig config = TestDatabases.h2(dir);
+        Map<Integer, String> expected = new HashMap<>();
+        try {
+            churn(config, true, expected, true);
+        } catch (SQLException closedByTheShutdown) {
+            // the crash below closes the pool's connections
+        }
+        try (Database database = Database.open(config, 2); Connection connection = database.dataSource().getConnection()) {
+            assertEquals(3000, count(connection, "log"));
+            Map<Integer, String> found = new HashMap<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT id, v FROM churn")) {
+                while (rows.next()) {
+                    found.put(rows.getInt(1), rows.getString(2));
+                }
+            }
+            assertEquals(expected, found);
+        }
+    }
+
+    /**
+     * Churns, checkpointing (and compacting) after each round; fills {@code rows} with what the churn table holds, and
+     * returns the file's size. With {@code crash}, ends with a crash of the database instead of closing it.
+     */
+    private static long churn(TouchmarkConfig config, boolean compact, Map<Integer, String> rows, boolean crash)
+            throws Exception {
         Random random = new Random(42);
         try (Database database = Database.open(config, 2); Connection connection = database.dataSource().getConnection()) {
             plainStore(connection).setRetentionTime(0);
             execute(connection, "CREATE TABLE churn(id INT PRIMARY KEY, v VARCHAR(40))");
             execute(connection, "CREATE TABLE log(id INT PRIMARY KEY, v VARCHAR(40))");
             execute(connection, "INSERT INTO churn SELECT \"X\", 'x' FROM SYSTEM_RANGE(1, 2000)");
+            for (int id = 1; id <= 2000; id++) {
+                rows.put(id, "x");
+            }
             int logged = 0;
             try (PreparedStatement update = connection.prepareStatement("UPDATE churn SET v = ? WHERE id = ?");
                  PreparedStatement append = connection.prepareStatement("INSERT INTO log VALUES (?, ?)")) {
                 for (int round = 0; round < 150; round++) {
                     for (int i = 0; i < 300; i++) {
-                        update.setString(1, Long.toHexString(random.nextLong()));
-                        update.setInt(2, 1 + random.nextInt(2000));
+                        String value = Long.toHexString(random.nextLong());
+                        int id = 1 + random.nextInt(2000);
+                        rows.put(id, value);
+                        update.setString(1, value);
+                        update.setInt(2, id);
                         update.addBatch();
                     }
                     update.executeBatch();
@@ -132,7 +167,11 @@ class H2FileStoreTest {
                 }
             }
             assertEquals(3000, count(connection, "log"));
-            return Files.size(Database.h2DataFile(Database.h2FileBase(config.dbUrl()).orElseThrow()));
+            long size = Files.size(Database.h2DataFile(Database.h2FileBase(config.dbUrl()).orElseThrow()));
+            if (crash) {
+                execute(connection, "SHUTDOWN IMMEDIATELY"); // closes the file as a crash would, writing nothing more
+            }
+            return size;
         }
     }
 }
