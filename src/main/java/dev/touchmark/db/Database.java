@@ -55,8 +55,8 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, boolean postgres, boolean h2File, boolean syncWrites) {
         this.dataSource = dataSource;
         this.postgres = postgres;
-        this.flusher = h2File ? new StoreFlusher(storeGate, syncWrites) : null;
         this.fileStore = h2File ? new H2FileStore(storeGate, syncWrites) : null;
+        this.flusher = h2File ? new StoreFlusher(fileStore) : null;
         Settings settings = new Settings().withRenderSchema(false).withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
         // Thread-bound transactions let repositories share one transaction through dsl.transaction(() -> ...).
         DefaultConfiguration configuration = new DefaultConfiguration();
@@ -129,7 +129,7 @@ public final class Database implements AutoCloseable {
     /**
      * On an embedded H2 file, writes everything committed so far to the file, holding the store gate only while H2
      * takes its snapshot (see H2FileStore); on PostgreSQL (whose commits are durable) and in-memory H2 it does
-     * nothing. Not from a thread that may be interrupted (request threads): see H2FileStore#checkpoint.
+     * nothing.
      */
     public void checkpoint() {
         if (fileStore != null) {

@@ -59,8 +59,8 @@ final class H2FileStore {
 
     /**
      * Writes everything committed so far to the file: the snapshot under the gate, the write after it. Returns once
-     * the version is in the file (and on the disk, with {@code sync}). Must not be called from a thread that may be
-     * interrupted: H2's wait for its serialisation thread ends early, without a word, on an interrupt.
+     * the version is in the file (and on the disk, with {@code sync}), also when it took no snapshot of its own
+     * because another thread's was still being written.
      */
     void checkpoint(Connection connection) throws SQLException {
         MVStore store = store(connection);
@@ -73,19 +73,41 @@ final class H2FileStore {
             }
             return;
         }
+        long version;
         gate.lock();
         try {
-            // tryCommit takes the snapshot and hands the write to H2's serialisation thread; it gives up (-1) when H2's
-            // store lock is busy (a compaction step of another thread) or when nothing changed.
-            if (store.tryCommit() < 0 && store.hasUnsavedChanges()) {
-                store.commit();
+            // tryCommit takes the snapshot and hands the write to H2's serialisation thread; it gives up (-1) when
+            // nothing changed (a version being written may still hold this thread's changes) or when H2's store lock
+            // is busy (a compaction step), and commit then writes in this thread.
+            version = store.tryCommit();
+            if (version < 0) {
+                if (store.hasUnsavedChanges()) {
+                    store.commit();
+                }
+                version = store.getCurrentVersion();
             }
         } finally {
             gate.unlock();
         }
-        store.getFileStore().executeFileStoreOperation(() -> { }); // waits for the serialisation and the write
+        awaitWritten(store, version);
         if (sync) {
             store.sync();
+        }
+    }
+
+    /**
+     * Waits until H2 has written the given version (or found it empty: then it writes no chunk). H2's wait for its
+     * serialisation thread ends early, without a word, when the waiting thread is interrupted: so it is asked again
+     * (an interrupt is consumed by the wait it ends), and the interrupt is passed on.
+     */
+    private static void awaitWritten(MVStore store, long version) {
+        boolean interrupted = false;
+        for (int attempt = 0; attempt < 3 && store.getFileStore().lastChunkVersion() < version; attempt++) {
+            interrupted |= Thread.interrupted();
+            store.getFileStore().executeFileStoreOperation(() -> { }); // waits for the serialisation and the write
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,10 +2,8 @@ package dev.touchmark.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.Lock;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteType;
@@ -25,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every checkpoint passes the store gate, which the scan writer holds for the whole of each group's
  * transaction: H2 (2.5) takes the snapshot it writes map by map, so a snapshot taken while a transaction
  * changes several tables can keep part of it after a crash (seen in a test: a group's rows without its journal
- * mark). Under the gate, the file only ever holds whole groups.
+ * mark). Under the gate, the file only ever holds whole groups. The gate is held only while H2 takes the
+ * snapshot, not while it writes it (see H2FileStore).
  */
 final class StoreFlusher implements ExecuteListener, TransactionListener {
     private static final long serialVersionUID = 1L;
@@ -34,13 +33,11 @@ final class StoreFlusher implements ExecuteListener, TransactionListener {
     private static final String LEFT = "touchmark.store-flusher.left";
     private final transient ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final transient Set<Thread> exempt = ConcurrentHashMap.newKeySet();
-    private final transient Lock gate;
-    private final String checkpoint;
+    private final transient H2FileStore fileStore;
 
-    /** {@code sync}: every checkpoint also forces the file to the disk (survives a power cut, not only a crash). */
-    StoreFlusher(Lock gate, boolean sync) {
-        this.gate = gate;
-        this.checkpoint = sync ? "CHECKPOINT SYNC" : "CHECKPOINT";
+    /** Checkpoints through {@code fileStore}, which holds the gate while H2 takes its snapshot. */
+    StoreFlusher(H2FileStore fileStore) {
+        this.fileStore = fileStore;
     }
 
     /** The calling thread's writes are made durable by other means (the scan journal). */
@@ -99,11 +96,6 @@ final class StoreFlusher implements ExecuteListener, TransactionListener {
 
     /** Writes everything committed so far to the database file, between two groups of the scan writer. */
     void checkpoint(Connection connection) throws SQLException {
-        gate.lock();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(checkpoint);
-        } finally {
-            gate.unlock();
-        }
+        fileStore.checkpoint(connection);
     }
 }

@@ -91,6 +91,27 @@ class H2FileStoreTest {
         }
     }
 
+    /** H2's wait for its write ends at once for an interrupted thread; the checkpoint waits all the same. */
+    @Test
+    void aCheckpointOnAnInterruptedThreadStillReturnsOnlyOnceTheVersionIsWritten() throws Exception {
+        try (Database database = Database.open(TestDatabases.h2(dir), 2); Connection connection = database.dataSource().getConnection()) {
+            execute(connection, "CREATE TABLE kept(id INT PRIMARY KEY, v VARCHAR(100))");
+            execute(connection, "INSERT INTO kept SELECT \"X\", REPEAT('v', 100) FROM SYSTEM_RANGE(1, 20000)");
+            MVStore store = plainStore(connection);
+            Thread.currentThread().interrupt();
+            boolean stillInterrupted;
+            long written;
+            try {
+                database.checkpoint();
+                written = store.getFileStore().lastChunkVersion();
+            } finally {
+                stillInterrupted = Thread.interrupted();
+            }
+            assertEquals(store.getCurrentVersion(), written, "the version is in the file when the checkpoint returns");
+            assertTrue(stillInterrupted, "the interrupt is passed on");
+        }
+    }
+
     /**
      * The same churn (rows of a small table rewritten, a few rows appended, then a checkpoint, many times over) on two
      * files, one compacted after each checkpoint. H2's retention time is set to 0 so that chunks can be reused at once
