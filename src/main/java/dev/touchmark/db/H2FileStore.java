@@ -37,7 +37,9 @@ import org.h2.mvstore.MVStore;
  * chunks into the current version, so the old chunks empty and their space is reused after H2's retention time
  * (45 s). It runs outside the gate: it changes no data, and with the larger buffer it cannot make H2 write a version
  * by itself. Each step rewrites at most half as much as was written since the previous step, which keeps up with
- * what becomes garbage (a fifth to a third of what is written).
+ * what becomes garbage (a fifth to a third of what is written). A step holds H2's store lock: the scan checkpoints
+ * run on the same thread and never meet it, but a checkpoint after another write (a report, a batch) that comes
+ * during a step waits for it, with the gate held (a few milliseconds).
  */
 final class H2FileStore {
     /** How much changed memory H2 may hold before it writes a version by itself (see the class comment). */
