@@ -91,3 +91,8 @@ grep -E ' Pause .*[0-9]ms$' "$work/gc.log" | grep -oE '[0-9.]+ms$' | tr -d 'ms' 
   awk '{ p[NR] = $1; s += $1 } END { if (NR == 0) { print "no pauses logged"; exit }
        i = int(NR * 0.99) + 1; if (i > NR) i = NR
        printf "pauses %d, total %.0f ms, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", NR, s, p[int(NR * 0.5) + 1], p[i], p[NR] }'
+# The embedded database file after the whole run: with compaction it holds the data plus a minute or two of writes
+# (docs/operations.md, "The embedded database file"); H2's own figures from the server's last STATS period.
+metric() { curl -s "http://127.0.0.1:$port/metrics" | awk -v m="$1" '$1 == m { printf "%d", $2 }'; }
+echo "## database file: $(metric touchmark_database_file_bytes) bytes after $(metric touchmark_scan_log_scans_total) recorded scans"
+grep -E '^H2 ' "$work/server.log" | tail -1
