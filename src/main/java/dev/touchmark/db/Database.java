@@ -138,15 +138,6 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * On an embedded H2 file, one step of compaction, for the thread that checkpoints to take after each checkpoint
-     * (see H2FileStore): returns the bytes of live pages it allowed itself to rewrite, 0 if it did nothing.
-     * Elsewhere it does nothing.
-     */
-    public int compactStep() {
-        return fileStore == null ? 0 : dsl.connectionResult(fileStore::compactStep);
-    }
-
-    /**
      * The calling thread's commits are not followed by a checkpoint: it makes them durable itself (the scan
      * writer, through its journal, checkpointing before it drops journal segments).
      */

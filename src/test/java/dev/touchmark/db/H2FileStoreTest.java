@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.testsupport.TestDatabases;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +24,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded H2 file's checkpoints and compaction, on real files (see H2FileStore). */
+/** The embedded H2 file's checkpoints and write buffer, on real files (see H2FileStore). */
 class H2FileStoreTest {
     @TempDir
     Path dir;
@@ -113,24 +112,17 @@ class H2FileStoreTest {
     }
 
     /**
-     * The same churn (rows of a small table rewritten, a few rows appended, then a checkpoint, many times over) on two
-     * files, one compacted after each checkpoint. H2's retention time is set to 0 so that chunks can be reused at once
-     * instead of after 45 s.
+     * A crash after many checkpoints of churn (rows of a small table rewritten, a few rows appended) keeps every
+     * checkpointed row. H2's retention time is 0 here, so that chunks whose pages are all dead are overwritten at once
+     * and new versions may land in the middle of the file, where the restart must find them. (With H2's compaction after
+     * each checkpoint, this test lost the last checkpoint's rows: see H2FileStore.)
      */
     @Test
-    void compactionKeepsAChurningFileFromGrowingWithEverythingWritten() throws Exception {
-        long plain = churn(TestDatabases.h2(dir.resolve("plain")), false, new HashMap<>(), false);
-        long compacted = churn(TestDatabases.h2(dir.resolve("compacted")), true, new HashMap<>(), false);
-        assertTrue(compacted * 3 < plain, "compacted " + compacted + " bytes, not compacted " + plain + " bytes");
-    }
-
-    /** A crash right after compaction steps (which moved most live pages to new chunks) keeps every checkpointed row. */
-    @Test
-    void aCrashAfterCompactionKeepsEveryCheckpointedRow() throws Exception {
+    void aCrashAfterManyCheckpointsKeepsEveryCheckpointedRow() throws Exception {
         TouchmarkConfig config = TestDatabases.h2(dir);
         Map<Integer, String> expected = new HashMap<>();
         try {
-            churn(config, true, expected, true);
+            churn(config, expected);
         } catch (SQLException closedByTheShutdown) {
             // the crash below closes the pool's connections
         }
@@ -148,11 +140,10 @@ class H2FileStoreTest {
     }
 
     /**
-     * Churns, checkpointing (and compacting) after each round; fills {@code rows} with what the churn table holds, and
-     * returns the file's size. With {@code crash}, ends with a crash of the database instead of closing it.
+     * Churns, checkpointing after each round, fills {@code rows} with what the churn table then holds, and ends with a
+     * crash of the database.
      */
-    private static long churn(TouchmarkConfig config, boolean compact, Map<Integer, String> rows, boolean crash)
-            throws Exception {
+    private static void churn(TouchmarkConfig config, Map<Integer, String> rows) throws Exception {
         Random random = new Random(42);
         try (Database database = Database.open(config, 2); Connection connection = database.dataSource().getConnection()) {
             plainStore(connection).setRetentionTime(0);
@@ -182,17 +173,10 @@ class H2FileStoreTest {
                     }
                     append.executeBatch();
                     database.checkpoint();
-                    if (compact) {
-                        database.compactStep();
-                    }
                 }
             }
             assertEquals(3000, count(connection, "log"));
-            long size = Files.size(Database.h2DataFile(Database.h2FileBase(config.dbUrl()).orElseThrow()));
-            if (crash) {
-                execute(connection, "SHUTDOWN IMMEDIATELY"); // closes the file as a crash would, writing nothing more
-            }
-            return size;
+            execute(connection, "SHUTDOWN IMMEDIATELY"); // closes the file as a crash would, writing nothing more
         }
     }
 }
