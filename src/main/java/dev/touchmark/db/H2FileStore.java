@@ -11,8 +11,9 @@ import org.h2.mvstore.MVStore;
 
 /**
  * What Touchmark does with an embedded H2 file's store (H2's MVStore) that SQL cannot say: checkpoints that hold
- * the store gate only while H2 takes its snapshot, and a write buffer large enough that H2 writes only at them. Checked against H2 2.5.252 (the
- * version in pom.xml); {@code H2FileStoreTest} fails if an upgrade changes what this relies on.
+ * the store gate only while H2 takes its snapshot, and a write buffer large enough that H2 writes only at them.
+ * Checked against H2 2.5.252 (the version in pom.xml); {@code H2FileStoreTest} fails if an upgrade changes what this
+ * relies on.
  *
  * <p><b>Why the snapshot needs the gate, and only the snapshot.</b> H2 writes a version of its store in two steps:
  * it takes the root page of every changed map (the snapshot, under its store lock), then serialises those pages and
