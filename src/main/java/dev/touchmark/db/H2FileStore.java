@@ -36,7 +36,11 @@ import org.h2.mvstore.MVStore;
  * after the checkpoints, kept the file small, but with one of the two budgets tried a test that crashed the database
  * right after such a step found the last checkpoint's rows missing after the restart (H2 recovered an older
  * version), also with a synchronous checkpoint; without compaction the same test keeps every row. So the file is
- * compacted offline (docs/operations.md) until that is understood (docs/benchmarks.md has the figures).
+ * compacted offline (docs/operations.md; docs/benchmarks.md has the figures). The cause, found at the end: when
+ * H2 2.5.252 writes a chunk into freed space and its guess of where that chunk would go was wrong, it rewrites its
+ * store header from its last chunk before it records the new one as last, so the header names the chunk before;
+ * after a crash it does not find the new one, and recovers the version before. Compaction frees space all the
+ * time; without it space is freed rarely, but it is, so Database turns reuse off (REUSE_SPACE=FALSE).
  */
 final class H2FileStore {
     /** How much changed memory H2 may hold before it writes a version by itself (see the class comment). */
