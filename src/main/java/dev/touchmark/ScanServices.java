@@ -84,7 +84,8 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         }
         try {
             return new ScanRecorder(scans, detector, clock, 100_000, new ScanRecorder.Journaling(journal, database::checkpoint,
-                    database.storeGate(), database::exemptFromCheckpoints, database::endExemption, CHECKPOINT_EVERY));
+                    database::compactStep, database.storeGate(), database::exemptFromCheckpoints, database::endExemption,
+                    CHECKPOINT_EVERY));
         } catch (RuntimeException e) {
             journal.close();
             if (e instanceof ScanJournal.JournalException) {

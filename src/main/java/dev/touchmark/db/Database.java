@@ -34,14 +34,11 @@ public final class Database implements AutoCloseable {
      * durable by Touchmark before it returns, through the scan journal for scans and a CHECKPOINT after every
      * other write (StoreFlusher), and the scan writer checkpoints several times a second. Each session keeps its 64
      * most recent statements parsed (H2's default of 8 is fewer than the scan writer's statements per group, which
-     * it then parsed again for every group: 4% of the server's CPU under load). New versions always go at the end of
-     * the file (REUSE_SPACE=FALSE): H2 2.5.252, when it writes a version into space freed inside the file, points its
-     * store header at the version before, so a crash right after it lost that version at the restart (see
-     * H2FileStore); space was rarely freed anyway, as the file grows with everything written.
+     * it then parsed again for every group: 4% of the server's CPU under load).
      */
     private static final String[] H2_FILE_OPTIONS = {
         "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE",
-        "WRITE_DELAY=2000000000", "QUERY_CACHE_SIZE=64", "REUSE_SPACE=FALSE"
+        "WRITE_DELAY=2000000000", "QUERY_CACHE_SIZE=64"
     };
     private static final String[] H2_MEM_OPTIONS = {
         "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "DB_CLOSE_DELAY=-1",
@@ -138,6 +135,15 @@ public final class Database implements AutoCloseable {
         if (fileStore != null) {
             dsl.connection(fileStore::checkpoint);
         }
+    }
+
+    /**
+     * On an embedded H2 file, one step of compaction, for the thread that checkpoints to take after each checkpoint
+     * (see H2FileStore): returns the bytes of live pages it allowed itself to rewrite, 0 if it did nothing.
+     * Elsewhere it does nothing.
+     */
+    public int compactStep() {
+        return fileStore == null ? 0 : dsl.connectionResult(fileStore::compactStep);
     }
 
     /**

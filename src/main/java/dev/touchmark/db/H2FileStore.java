@@ -1,19 +1,23 @@
 package dev.touchmark.db;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.Chunk;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 
 /**
  * What Touchmark does with an embedded H2 file's store (H2's MVStore) that SQL cannot say: checkpoints that hold
- * the store gate only while H2 takes its snapshot, and a write buffer large enough that H2 writes only at them.
- * Checked against H2 2.5.252 (the version in pom.xml); {@code H2FileStoreTest} fails if an upgrade changes what this
- * relies on.
+ * the store gate only while H2 takes its snapshot, and compaction in small steps. Checked against H2 2.5.252 (the
+ * version in pom.xml); {@code H2FileStoreTest} fails if an upgrade changes what this relies on.
  *
  * <p><b>Why the snapshot needs the gate, and only the snapshot.</b> H2 writes a version of its store in two steps:
  * it takes the root page of every changed map (the snapshot, under its store lock), then serialises those pages and
@@ -25,33 +29,64 @@ import org.h2.mvstore.MVStore;
  *
  * <p><b>Why H2 must not write by itself.</b> H2 also writes a version when the changes not yet written pass a share
  * of its write buffer (about 19 MiB, fixed when the file is opened), from whichever thread is writing at that moment:
- * outside the gate when that thread is not the scan writer (a request thread saving a report while the writer is in
- * the middle of a group). Touchmark raises that buffer to {@link #UNSAVED_BYTES}, which the scan writer's
- * checkpoints (every half second) keep it far below: at 6,000 scans a second H2 counts about 75 MiB of changes
- * between two. Fewer, larger versions also write less: about a third less file for the same scans
- * (docs/benchmarks.md).
+ * outside the gate when that thread is not the scan writer, such as the compaction below. Touchmark raises that
+ * buffer to {@link #UNSAVED_BYTES}, which the scan writer's checkpoints (every half second) keep it far below: at
+ * 6,000 scans a second H2 counts about 75 MiB of changes between two. Fewer, larger versions also write less: about
+ * a third less file for the same scans (docs/benchmarks.md).
  *
- * <p><b>No compaction.</b> Under a steady load the file grows by about everything written (almost every chunk keeps
- * a few live pages, and a chunk's space is reused only once none is live). H2's {@code MVStore.compact}, run in steps
- * after the checkpoints, kept the file small, but with one of the two budgets tried a test that crashed the database
- * right after such a step found the last checkpoint's rows missing after the restart (H2 recovered an older
- * version), also with a synchronous checkpoint; without compaction the same test keeps every row. So the file is
- * compacted offline (docs/operations.md; docs/benchmarks.md has the figures). The cause, found at the end: when
- * H2 2.5.252 writes a chunk into freed space and its guess of where that chunk would go was wrong, it rewrites its
- * store header from its last chunk before it records the new one as last, so the header names the chunk before;
- * after a crash it does not find the new one, and recovers the version before. Compaction frees space all the
- * time; without it space is freed rarely, but it is, so Database turns reuse off (REUSE_SPACE=FALSE).
+ * <p><b>Why compaction.</b> Each version goes to the file as a new chunk, and a chunk's space is reused only once
+ * none of its pages is live. Under a steady load almost every chunk keeps a few live pages (the scan log only grows),
+ * so without compaction the file grew by everything ever written: about 1,000 bytes a scan, 438 MB after 450,000
+ * scans. H2 compacts only in its background maintenance, which Touchmark cannot use (it writes versions by itself
+ * at any time). {@link #compactStep} does the same work in steps, after each scan checkpoint: while the chunks old
+ * enough to be rewritten (older than H2's retention time, 45 s) are on average less than {@link #TARGET_FILL_PERCENT}
+ * live, it copies the live pages of the oldest, emptiest of them into the current version, at most twice as many
+ * bytes as were written since the previous step. The old chunks empty, and their space is reused after the
+ * retention time. A step runs outside the gate: it changes no data, and with the larger buffer it cannot make H2
+ * write a version by itself. It holds H2's store lock: the scan checkpoints run on the same thread and never meet
+ * it, but a checkpoint after another write (a report, a batch) that comes during a step waits for it, with the gate
+ * held (a few milliseconds).
+ *
+ * <p><b>Why the store header is rewritten.</b> After a crash H2 looks for its newest version in two places: the
+ * chunk at the end of the file, and the chunk its store header names, followed by the chunks it predicted would come
+ * next. A chunk written inside the file, into space it did not predict, is found only if the header names it, and
+ * H2 2.5.252 then rewrites the header from its last chunk before it records the new one as last: the header names
+ * the chunk before, and the restart recovers that older version (a test that crashed right after compaction steps
+ * lost the last checkpoint's rows every time). So each checkpoint, once its chunk is written, writes the header
+ * again when its chunk is neither at the end of the file nor named by the header ({@link #headerFindsLastChunk}).
  */
 final class H2FileStore {
     /** How much changed memory H2 may hold before it writes a version by itself (see the class comment). */
     static final int UNSAVED_BYTES = 256 << 20;
+    /** H2's file block, in which chunks are placed and measured. */
+    private static final long BLOCK_SIZE = 4096;
+    /** Compaction works while the live share of the chunks it may rewrite is below this (percent). */
+    static final int TARGET_FILL_PERCENT = 60;
+    static final int MIN_STEP_BYTES = 256 << 10;
+    static final int MAX_STEP_BYTES = 16 << 20;
 
     private final Lock gate;
     private final boolean sync;
+    /** H2's file store's last chunk written, its lock for writing chunks, and its method that writes the header. */
+    private final Field lastChunk;
+    private final Field saveChunkLock;
+    private final Method writeStoreHeader;
+    /** H2's count of bytes written to the file, at the previous compaction step (only the compacting thread uses it). */
+    private long writtenAtLastStep = -1;
 
     H2FileStore(Lock gate, boolean sync) {
         this.gate = gate;
         this.sync = sync;
+        try {
+            lastChunk = FileStore.class.getDeclaredField("lastChunk");
+            saveChunkLock = FileStore.class.getDeclaredField("saveChunkLock");
+            writeStoreHeader = RandomAccessStore.class.getDeclaredMethod("writeStoreHeader");
+            lastChunk.setAccessible(true);
+            saveChunkLock.setAccessible(true);
+            writeStoreHeader.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw unsupported("keep its store header right", e);
+        }
     }
 
     /**
@@ -75,7 +110,7 @@ final class H2FileStore {
         try {
             // tryCommit takes the snapshot and hands the write to H2's serialisation thread; it gives up (-1) when
             // nothing changed (a version being written may still hold this thread's changes) or when H2's store lock
-            // is busy (another process's checkpoint through AUTO_SERVER), and commit then writes in this thread.
+            // is busy (a compaction step), and commit then writes in this thread.
             version = store.tryCommit();
             if (version < 0) {
                 if (store.hasUnsavedChanges()) {
@@ -93,19 +128,78 @@ final class H2FileStore {
     }
 
     /**
-     * Waits until H2 has written the given version (or found it empty: then it writes no chunk). H2's wait for its
-     * serialisation thread ends early, without a word, when the waiting thread is interrupted: so it is asked again
-     * (an interrupt is consumed by the wait it ends), and the interrupt is passed on.
+     * Waits until H2 has written the given version (or found it empty: then it writes no chunk), then makes sure that
+     * its store header leads to it. H2's wait for its serialisation thread ends early, without a word, when the
+     * waiting thread is interrupted: so it is asked again (an interrupt is consumed by the wait it ends), and the
+     * interrupt is passed on.
      */
-    private static void awaitWritten(MVStore store, long version) {
+    private void awaitWritten(MVStore store, long version) {
+        FileStore<?> fileStore = store.getFileStore();
         boolean interrupted = false;
-        for (int attempt = 0; attempt < 3 && store.getFileStore().lastChunkVersion() < version; attempt++) {
+        int attempt = 0;
+        do {
             interrupted |= Thread.interrupted();
-            store.getFileStore().executeFileStoreOperation(() -> { }); // waits for the serialisation and the write
-        }
+            // waits for the serialisation and the write, then runs with no chunk being written
+            fileStore.executeFileStoreOperation(() -> headerFindsLastChunk(fileStore));
+        } while (fileStore.lastChunkVersion() < version && ++attempt < 3);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Makes sure that a restart after a crash finds the last chunk written (see the class comment): H2 finds the chunk
+     * at the end of the file, and the one its store header names with those it predicted would follow. A chunk
+     * written inside the file into space it did not predict is found only once the header names it, and H2 2.5.252
+     * then writes the header naming the chunk before; so the header is written again here, naming the last chunk.
+     * Runs under H2's file store lock (no chunk is being written) and its lock for writing chunks.
+     */
+    private void headerFindsLastChunk(FileStore<?> fileStore) {
+        if (!(fileStore instanceof RandomAccessStore)) {
+            return;
+        }
+        try {
+            ReentrantLock lock = (ReentrantLock) saveChunkLock.get(fileStore);
+            lock.lock();
+            try {
+                Chunk<?> last = (Chunk<?>) lastChunk.get(fileStore);
+                if (last == null || (last.block + last.len) * BLOCK_SIZE >= fileStore.size()) {
+                    return; // at the end of the file
+                }
+                Object named = fileStore.getStoreHeader().get("chunk");
+                if (named == null || Integer.parseInt(named.toString(), 16) != last.id) {
+                    writeStoreHeader.invoke(fileStore);
+                }
+            } finally {
+                lock.unlock();
+            }
+        } catch (ReflectiveOperationException e) {
+            throw unsupported("keep its store header right", e);
+        }
+    }
+
+    /**
+     * One compaction step (see the class comment): nothing when nothing was written to the file since the previous
+     * step. Returns how many bytes of live pages it allowed itself to rewrite (0 when it did nothing).
+     */
+    int compactStep(Connection connection) throws SQLException {
+        MVStore store = store(connection);
+        if (store == null) {
+            return 0;
+        }
+        long written = info(store, "info.FILE_WRITE_BYTES");
+        long since = writtenAtLastStep < 0 || written < writtenAtLastStep ? 0 : written - writtenAtLastStep;
+        writtenAtLastStep = written;
+        // Far below the buffer, so that the pages this step copies cannot make H2 write a version by itself.
+        if (since == 0 || store.getUnsavedMemory() > UNSAVED_BYTES / 4) {
+            return 0;
+        }
+        if (info(store, "info.CHUNKS_FILL_RATE_RW") >= TARGET_FILL_PERCENT) {
+            return 0;
+        }
+        int budget = (int) Math.min(MAX_STEP_BYTES, Math.max(MIN_STEP_BYTES, since * 2));
+        // 100: H2's own test of the live share (of all chunks, young ones too) is left to the line above
+        return store.compact(100, budget) ? budget : 0;
     }
 
     /**
@@ -137,9 +231,24 @@ final class H2FileStore {
             field.setAccessible(true);
             field.setInt(store, UNSAVED_BYTES);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // No cause: start-up reports the innermost message, which would then be only the field's name.
-            throw new IllegalStateException("this version of H2 does not let Touchmark size its write buffer (" + e
-                    + "); Touchmark is built for the H2 version in its pom.xml");
+            throw unsupported("size its write buffer", e);
         }
+    }
+
+    /** No cause: start-up reports the innermost message, which would then be only a field's or a method's name. */
+    private static IllegalStateException unsupported(String what, Exception e) {
+        return new IllegalStateException("this version of H2 does not let Touchmark " + what + " (" + e
+                + "); Touchmark is built for the H2 version in its pom.xml");
+    }
+
+    /** One of H2's figures about its file, such as info.FILE_WRITE_BYTES (0 if it has none of that name). */
+    private static long info(MVStore store, String key) {
+        long[] value = {0};
+        store.populateInfo((name, v) -> {
+            if (name.equals(key)) {
+                value[0] = Long.parseLong(v);
+            }
+        });
+        return value[0];
     }
 }

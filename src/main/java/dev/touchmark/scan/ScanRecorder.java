@@ -99,10 +99,11 @@ public final class ScanRecorder implements AutoCloseable {
 
     /**
      * How groups are made durable on embedded H2: the journal, the database's checkpoint (writes what is committed
-     * to its file), the gate that keeps checkpoints out of a group's transaction, how a thread is exempted from (and
-     * returned to) the checkpoint that follows every other commit, and how often to checkpoint.
+     * to its file), the step of compaction taken after each checkpoint (keeps the file from growing without end), the
+     * gate that keeps checkpoints out of a group's transaction, how a thread is exempted from (and returned to) the
+     * checkpoint that follows every other commit, and how often to checkpoint.
      */
-    public record Journaling(ScanJournal journal, Runnable checkpoint, Lock gate, Consumer<Thread> exempt,
+    public record Journaling(ScanJournal journal, Runnable checkpoint, Runnable compact, Lock gate, Consumer<Thread> exempt,
                              Consumer<Thread> endExemption, Duration checkpointEvery) {
     }
 
@@ -389,8 +390,9 @@ public final class ScanRecorder implements AutoCloseable {
     }
 
     /**
-     * Writes the database file (on its own thread, every checkpointEvery; between two groups, through the gate) and
-     * lets the journal drop the full segments the file now has.
+     * Writes the database file (on its own thread, every checkpointEvery; between two groups, through the gate), lets
+     * the journal drop the full segments the file now has, then takes a step of compaction (on this thread, so that
+     * it never delays a checkpoint).
      */
     private void checkpoint() {
         long committed = committedSeq;
@@ -403,6 +405,12 @@ public final class ScanRecorder implements AutoCloseable {
             journaling.journal().dropUpTo(committed);
         } catch (Throwable e) { // an Error would cancel the schedule, and the journal would grow for good
             LOG.warn("Could not write the database file; the scan journal keeps its scans until a checkpoint succeeds", e);
+            return;
+        }
+        try {
+            journaling.compact().run();
+        } catch (Throwable e) {
+            LOG.warn("Could not compact the database file; it is written all the same, and the next checkpoint tries again", e);
         }
     }
 
