@@ -166,8 +166,7 @@ final class H2FileStore {
                 if (last == null || (last.block + last.len) * BLOCK_SIZE >= fileStore.size()) {
                     return; // at the end of the file
                 }
-                Object named = fileStore.getStoreHeader().get("chunk");
-                if (named == null || Integer.parseInt(named.toString(), 16) != last.id) {
+                if (headerChunk(fileStore.getStoreHeader().get("chunk")) != last.id) {
                     writeStoreHeader.invoke(fileStore);
                 }
             } finally {
@@ -176,6 +175,17 @@ final class H2FileStore {
         } catch (ReflectiveOperationException e) {
             throw unsupported("keep its store header right", e);
         }
+    }
+
+    /**
+     * The chunk id in H2's store header: an Integer once H2 has written the header, hex text as read from the file;
+     * -1 if there is none.
+     */
+    static int headerChunk(Object value) {
+        if (value instanceof Integer id) {
+            return id;
+        }
+        return value instanceof String hex ? (int) Long.parseLong(hex, 16) : -1;
     }
 
     /**

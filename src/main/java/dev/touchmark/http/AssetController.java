@@ -42,6 +42,14 @@ public final class AssetController {
         serve(ctx, "web/" + name, "no-cache");
     }
 
+    /**
+     * GET /favicon.ico: browsers ask for it on every site, also for pages (JSON, the QR redirect) that name no icon;
+     * the answer is the same SVG icon the pages name (browsers read it whatever the path's ending says).
+     */
+    public void favicon(Context ctx) {
+        serve(ctx, "web/favicon.svg", "public, max-age=86400");
+    }
+
     /** GET /webjars/{path}: a file of a WebJar (versioned, so cacheable for long). */
     public void webjar(Context ctx) {
         String path = ctx.pathParam("path");
@@ -73,6 +81,7 @@ public final class AssetController {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Touchmark API</title>
+            <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="/webjars/swagger-ui/5.34.1/swagger-ui.css">
             </head>
             <body>

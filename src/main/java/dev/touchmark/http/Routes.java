@@ -62,6 +62,7 @@ public final class Routes {
         routes.get("/scan/upload", c.scan()::uploadForm);
         routes.post("/scan/upload", c.scan()::upload);
         routes.get("/assets/{name}", c.assets()::asset);
+        routes.get("/favicon.ico", c.assets()::favicon);
         routes.get("/webjars/<path>", c.assets()::webjar);
         routes.get("/api/docs", c.assets()::apiDocs);
         routes.get("/api/openapi.yaml", c.assets()::openApi);

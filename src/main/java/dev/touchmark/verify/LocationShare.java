@@ -3,6 +3,10 @@ package dev.touchmark.verify;
 import static dev.touchmark.verify.Html.escape;
 
 import dev.touchmark.i18n.Lang;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 
 /**
  * The optional "share my approximate location" section of a verdict page. The verdict never needs it;
@@ -25,6 +29,12 @@ final class LocationShare {
                 + "<script>" + SCRIPT + "</script>";
     }
 
+    /**
+     * The script's CSP source (its SHA-256), which lets this one inline script run on verdict pages that allow no
+     * other (see VerifyPage.CSP).
+     */
+    static final String SCRIPT_SOURCE;
+
     private static final String SCRIPT = "(function(){var s=document.getElementById('geo');"
             + "if(!s||!navigator.geolocation||!window.fetch)return;s.hidden=false;"
             + "var b=document.getElementById('geo-share'),t=document.getElementById('geo-status');"
@@ -38,4 +48,13 @@ final class LocationShare {
             + ".catch(function(){t.textContent=s.dataset.failed;});"
             + "},function(){t.textContent=s.dataset.failed;b.disabled=false;},"
             + "{enableHighAccuracy:false,maximumAge:600000,timeout:20000});});})();";
+
+    static {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(SCRIPT.getBytes(StandardCharsets.UTF_8));
+            SCRIPT_SOURCE = "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
 }

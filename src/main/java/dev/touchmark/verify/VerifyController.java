@@ -77,7 +77,7 @@ public final class VerifyController {
         }
         String scanned = publicUrl + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         ScanInput input = new ScanInput(scanned, facts.deviceFromCookie(ctx), facts.country(ctx), null, null, ipHash, "page");
-        ctx.header("Cache-Control", "no-store").header("Vary", "Accept, Accept-Language, Cookie");
+        pageHeaders(ctx).header("Vary", "Accept, Accept-Language, Cookie");
         ctx.future(() -> verify(input).handle((result, failure) -> {
             if (failure != null) {
                 unavailable(ctx, wantsJson, lang, failure);
@@ -143,6 +143,7 @@ public final class VerifyController {
      * the shopper's language saying what to change, with the form still holding what they typed.
      */
     public void report(Context ctx) {
+        pageHeaders(ctx);
         Lang lang = Lang.fromAcceptLanguage(ctx.header("Accept-Language"));
         Map<String, List<String>> form;
         try {
@@ -174,6 +175,12 @@ public final class VerifyController {
         } catch (NotFoundException e) {
             ctx.status(404).html(VerifyPage.renderReportNotSent(lang, Messages.REPORT_NO_SCAN.in(lang)));
         }
+    }
+
+    /** Verdict and report pages: never cached, and the pages' own policy (see VerifyPage.CSP). */
+    private static Context pageHeaders(Context ctx) {
+        return ctx.header("Cache-Control", "no-store").header("Content-Security-Policy", VerifyPage.CSP)
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     private static String first(Map<String, List<String>> form, String name) {

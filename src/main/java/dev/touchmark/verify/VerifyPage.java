@@ -18,6 +18,14 @@ import java.util.Set;
 public final class VerifyPage {
     /** Where the error pages send the shopper to scan again; the scanner's usual address. */
     static final String DEFAULT_SCAN_URL = "/scan";
+    /**
+     * The Content-Security-Policy of verdict and report pages: no script but the location script (by its hash), no
+     * style sheet but the page's own, images from the brand's http(s) URLs, the location sent to this server only,
+     * the report form posted here only, and no other site may frame the page (a verdict inside a counterfeiter's page).
+     */
+    public static final String CSP = "default-src 'none'; script-src " + LocationShare.SCRIPT_SOURCE
+            + "; style-src 'unsafe-inline'; img-src 'self' http: https:; connect-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'";
     static final int MAX_DESCRIPTION = 4000;
     private static final int MAX_NAME = 200;
     private static final int MAX_FIELD = 100;

@@ -60,6 +60,14 @@ class H2FileStoreTest {
         }
     }
 
+    /** H2 keeps the header's chunk id as a number once it wrote the header, as hex text when it read it. */
+    @Test
+    void theHeadersChunkIsReadInBothOfH2sForms() {
+        assertEquals(22, H2FileStore.headerChunk(22));
+        assertEquals(22, H2FileStore.headerChunk("16"));
+        assertEquals(-1, H2FileStore.headerChunk(null));
+    }
+
     @Test
     void aCheckpointWaitsForTheGateThenMakesTheChangesSurviveACrash() throws Exception {
         TouchmarkConfig config = TestDatabases.h2(dir);

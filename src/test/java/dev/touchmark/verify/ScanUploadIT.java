@@ -297,6 +297,15 @@ class ScanUploadIT {
                 + css.body().getBytes(StandardCharsets.UTF_8).length;
         assertTrue(ours < 50_000, "our HTML, CSS and JS: " + ours + " bytes");
 
+        // The site's icon, named by the page and at the path browsers ask for by themselves.
+        assertTrue(page.contains("<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">"));
+        for (String icon : new String[] {"/assets/favicon.svg", "/favicon.ico"}) {
+            HttpResponse<String> answer = get(icon, "en");
+            assertEquals(200, answer.statusCode(), icon);
+            assertEquals("image/svg+xml", answer.headers().firstValue("Content-Type").orElse(""), icon);
+            assertTrue(answer.body().startsWith("<svg "), icon);
+        }
+
         HttpResponse<String> library = get(ScanPage.LIBRARY_PATH, "en");
         assertEquals(200, library.statusCode());
         assertTrue(library.body().contains("Html5Qrcode"));

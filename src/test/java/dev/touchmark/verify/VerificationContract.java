@@ -237,6 +237,35 @@ abstract class VerificationContract {
                 "the verdict is in the HTML, before the optional location script");
     }
 
+    /**
+     * The page allows no script but its own inline one, named by its hash, and no other site may frame it (a genuine
+     * verdict inside a counterfeiter's page); the report's answer pages carry the same policy.
+     */
+    @Test
+    void thePageRunsOnlyItsOwnScriptAndCannotBeFramed() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED, "compact");
+        HttpResponse<String> page = open(f.codes().url(14), null, null, "text/html", "en");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.startsWith("default-src 'none'; "), policy);
+        assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+        assertTrue(policy.contains("form-action 'self'") && policy.contains("connect-src 'self'"), policy);
+        String body = page.body();
+        int tag = body.indexOf("<script>");
+        int start = tag + "<script>".length();
+        assertTrue(tag >= 0 && body.indexOf("<script", start) < 0, "one inline script");
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(body.substring(start, body.indexOf("</script>", start)).getBytes(StandardCharsets.UTF_8));
+        assertTrue(policy.contains("script-src 'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "';"),
+                policy);
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null));
+        HttpRequest report = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/report"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("scanId=999999999&place=x")).build();
+        HttpResponse<String> notSent = client.send(report, HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, notSent.statusCode());
+        assertEquals(policy, notSent.headers().firstValue("Content-Security-Policy").orElse(null));
+    }
+
     @Test
     void thePhoneThatScannedMayAddItsApproximateLocationOnce() throws Exception {
         Fixture f = fixture(BatchStatus.RELEASED, "compact");
