@@ -43,8 +43,8 @@ public final class AssetController {
     }
 
     /**
-     * GET /favicon.ico: browsers ask for it on every site, also for pages (JSON, the QR redirect) that name no icon;
-     * the answer is the same SVG icon the pages name (browsers read it whatever the path's ending says).
+     * GET /favicon.ico: browsers ask for it by themselves for pages that name no icon (the verdict pages, which load
+     * nothing but themselves); the answer is the SVG icon the other pages name (browsers go by its content).
      */
     public void favicon(Context ctx) {
         serve(ctx, "web/favicon.svg", "public, max-age=86400");

@@ -84,7 +84,6 @@ final class PageStyle {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\"><meta name=\"referrer\" content=\"no-referrer\">"
                 + "<meta name=\"format-detection\" content=\"telephone=no\">"
-                + "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">"
                 + "<title>" + Html.escape(Messages.TITLE_SUFFIX.format(lang, title)) + "</title>"
                 + "<style>" + css() + "</style></head>"
                 + "<body class=\"" + tone.cssClass() + "\"><header><span class=\"site\">"

@@ -53,7 +53,8 @@ public final class ScanPage {
                 + button("again", "primary", SCAN_AGAIN, lang) + button("stop", "secondary", STOP_CAMERA, lang)
                 + "</p></section>"
                 + uploadForm(lang, explicitLang);
-        String head = "<link rel=\"stylesheet\" href=\"/assets/scan.css\">"
+        String head = "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">"
+                + "<link rel=\"stylesheet\" href=\"/assets/scan.css\">"
                 + "<script defer src=\"" + LIBRARY_PATH + "\"></script>"
                 + "<script type=\"module\" src=\"/assets/scan.js\"></script>";
         return withHead(PageStyle.document(lang, PAGE_TITLE.in(lang), Tone.BLUE, languageSwitch(lang, switchUrl), main),
