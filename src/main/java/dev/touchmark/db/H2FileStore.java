@@ -40,9 +40,11 @@ import org.h2.mvstore.RandomAccessStore;
  * scans. H2 compacts only in its background maintenance, which Touchmark cannot use (it writes versions by itself
  * at any time). {@link #compactStep} does the same work in steps, after each scan checkpoint: while the chunks old
  * enough to be rewritten (older than H2's retention time, 45 s) are on average less than {@link #TARGET_FILL_PERCENT}
- * live, it copies the live pages of the oldest, emptiest of them into the current version, at most twice as many
- * bytes as were written since the previous step. The old chunks empty, and their space is reused after the
- * retention time. A step runs outside the gate: it changes no data, and with the larger buffer it cannot make H2
+ * live, it copies the live pages of the oldest, emptiest of them into the current version, at most as many bytes as
+ * were written since the previous step. The old chunks empty, and their space is reused after the retention time.
+ * Half live is the balance measured (docs/benchmarks.md): a chunk emptied at half live costs one byte copied for each
+ * byte freed, and the file holds about twice its data; at 60% live with twice the budget the file was a sixth
+ * smaller, but a recorded scan cost a tenth more CPU and the latency's tail was longer. A step runs outside the gate: it changes no data, and with the larger buffer it cannot make H2
  * write a version by itself. It holds H2's store lock: the scan checkpoints run on the same thread and never meet
  * it, but a checkpoint after another write (a report, a batch) that comes during a step waits for it, with the gate
  * held (a few milliseconds).
@@ -61,7 +63,7 @@ final class H2FileStore {
     /** H2's file block, in which chunks are placed and measured. */
     private static final long BLOCK_SIZE = 4096;
     /** Compaction works while the live share of the chunks it may rewrite is below this (percent). */
-    static final int TARGET_FILL_PERCENT = 60;
+    static final int TARGET_FILL_PERCENT = 50;
     static final int MIN_STEP_BYTES = 256 << 10;
     static final int MAX_STEP_BYTES = 16 << 20;
 
@@ -207,7 +209,7 @@ final class H2FileStore {
         if (info(store, "info.CHUNKS_FILL_RATE_RW") >= TARGET_FILL_PERCENT) {
             return 0;
         }
-        int budget = (int) Math.min(MAX_STEP_BYTES, Math.max(MIN_STEP_BYTES, since * 2));
+        int budget = (int) Math.min(MAX_STEP_BYTES, Math.max(MIN_STEP_BYTES, since));
         // 100: H2's own test of the live share (of all chunks, young ones too) is left to the line above
         return store.compact(100, budget) ? budget : 0;
     }

@@ -139,7 +139,7 @@ class H2FileStoreTest {
     /**
      * A crash right after compaction steps (which moved most live pages to new chunks, so that new versions land in
      * freed space inside the file) keeps every checkpointed row. Without H2FileStore's rewrite of the store header,
-     * the restart recovered the version before the last checkpoint, 20 rows short, every time.
+     * the restart recovered a version before the last checkpoint, 20 or 40 rows short, every time.
      */
     @ParameterizedTest
     @ValueSource(ints = {42, 2026})
