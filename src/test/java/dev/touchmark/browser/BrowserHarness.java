@@ -13,13 +13,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,6 +42,7 @@ final class BrowserHarness implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration DECODE_WAIT = Duration.ofSeconds(60);
     /** How often a wait looks again: often, since most waits are for a page that is nearly there. */
     private static final Duration POLL = Duration.ofMillis(50);
     private final String name;
@@ -163,6 +167,25 @@ final class BrowserHarness implements AutoCloseable {
         WebElement input = visible(driver, By.id(id));
         input.clear();
         input.sendKeys(text);
+    }
+
+    /**
+     * Waits for what a label shown to the fake camera leads to: up to a minute, since html5-qrcode decodes only a few
+     * frames a second on a CI machine busy with other work (30 s was once too little). If it never comes, fails with
+     * the page's address, its status line (the element the selector finds) and the browser's console, so the log
+     * says whether the camera, the library or the decoding stalled.
+     */
+    static <T> T untilDecoded(WebDriver driver, String statusSelector, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, DECODE_WAIT).until(condition);
+        } catch (TimeoutException e) {
+            String status = driver.findElements(By.cssSelector(statusSelector)).stream().map(WebElement::getText)
+                    .findFirst().orElse("(no status line)");
+            String console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(entry -> entry.getLevel() + " " + entry.getMessage()).collect(Collectors.joining("; "));
+            throw new AssertionError("nothing decoded in " + DECODE_WAIT.toSeconds() + " s; page " + driver.getCurrentUrl()
+                    + " says \"" + status + "\"; console: [" + console + "]", e);
+        }
     }
 
     static void click(WebDriver driver, String id) {

@@ -2,6 +2,7 @@ package dev.touchmark.browser;
 
 import static dev.touchmark.browser.BrowserHarness.click;
 import static dev.touchmark.browser.BrowserHarness.type;
+import static dev.touchmark.browser.BrowserHarness.untilDecoded;
 import static dev.touchmark.browser.BrowserHarness.visible;
 import static dev.touchmark.browser.BrowserHarness.waitFor;
 import static dev.touchmark.browser.Keyboard.focused;
@@ -20,7 +21,6 @@ import dev.touchmark.batch.NewBatch;
 import dev.touchmark.testsupport.Http;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The brand dashboard in real headless Chromium, checked for people who use it differently: on a phone (no sideways
@@ -222,7 +221,7 @@ class DashboardAccessibilityBrowserIT {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(120)
     void theCodeLookupReadsALabelWithTheCameraAndShowsItsBatchAndScans() throws Exception {
         String url = seed.codes().url(3);
         WebDriver d = browser.chrome("camera", 412, 915,
@@ -230,7 +229,7 @@ class DashboardAccessibilityBrowserIT {
         signIn(d, seed.adminEmail(), ADMIN_PASSWORD);
         go(d, "lookup");
         click(d, "lookup-camera");
-        WebElement result = new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+        WebElement result = untilDecoded(d, "p.hint[role='status']", ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#lookup-result [data-valid='true']")));
         assertEquals(url, value(d, "#lookup-code"), "the decoded label fills the field");
         String text = result.getText();

@@ -1,6 +1,7 @@
 package dev.touchmark.browser;
 
 import static dev.touchmark.browser.BrowserHarness.click;
+import static dev.touchmark.browser.BrowserHarness.untilDecoded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,20 +10,16 @@ import dev.touchmark.testsupport.ScanFixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The in-browser scanner in real headless Chromium, with Chromium's fake camera playing a Y4M video of a
@@ -31,8 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScannerBrowserIT {
-    /** Long enough for a CI machine busy with other work: html5-qrcode decodes a few frames a second there. */
-    private static final Duration DECODE_WAIT = Duration.ofSeconds(60);
     @AutoClose
     private BrowserHarness browser;
 
@@ -52,7 +47,7 @@ class ScannerBrowserIT {
         WebDriver driver = cameraPlaying(url, "own-code");
         driver.get(base + "/scan?lang=en");
         click(driver, "start");
-        untilDecoded(driver, d -> d.getCurrentUrl().contains("/V/"));
+        untilDecoded(driver, "#cam-status", d -> d.getCurrentUrl().contains("/V/"));
         WebElement h1 = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         assertEquals("Genuine product", h1.getText());
@@ -69,7 +64,8 @@ class ScannerBrowserIT {
         WebDriver driver = cameraPlaying(evil, "foreign-code");
         driver.get(base + "/scan");
         click(driver, "start");
-        WebElement warning = untilDecoded(driver, ExpectedConditions.visibilityOfElementLocated(By.id("foreign")));
+        WebElement warning = untilDecoded(driver, "#cam-status",
+                ExpectedConditions.visibilityOfElementLocated(By.id("foreign")));
         assertTrue(warning.getText().contains("This code leads to another website, not to 127.0.0.1:"),
                 warning.getText());
         assertEquals(evil, driver.findElement(By.id("foreign-url")).getText());
@@ -78,24 +74,6 @@ class ScannerBrowserIT {
         assertEquals(base + "/scan", driver.getCurrentUrl());
         assertTrue(driver.findElement(By.id("again")).isDisplayed(), "the shopper can scan again");
         assertTrue(driver.findElement(By.id("start")).getAttribute("hidden") != null);
-    }
-
-    /**
-     * Waits for what the decoded label leads to; if it never comes, fails with what the page said (its status line
-     * and address) and the browser's console, so a CI log shows whether the camera, the library or the decoding
-     * stalled.
-     */
-    private static <T> T untilDecoded(WebDriver driver, Function<WebDriver, T> condition) {
-        try {
-            return new WebDriverWait(driver, DECODE_WAIT).until(condition);
-        } catch (TimeoutException e) {
-            String status = driver.findElements(By.id("cam-status")).stream().map(WebElement::getText)
-                    .findFirst().orElse("(no status line)");
-            String console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .map(entry -> entry.getLevel() + " " + entry.getMessage()).collect(Collectors.joining("; "));
-            throw new AssertionError("nothing decoded in " + DECODE_WAIT.toSeconds() + " s; page " + driver.getCurrentUrl()
-                    + " says \"" + status + "\"; console: [" + console + "]", e);
-        }
     }
 
     /** A phone-sized window (without mobile emulation) whose camera plays a printed label of the text. */
