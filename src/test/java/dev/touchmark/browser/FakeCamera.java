@@ -17,7 +17,12 @@ import javax.imageio.ImageIO;
 
 /** What Chromium's fake camera plays: a printed label of a text, and the arguments that make it the camera. */
 final class FakeCamera {
-    private static final int WIDTH = 640;
+    /**
+     * A square frame: html5-qrcode decodes the frame scaled to the width it is shown at (about 380 px in a phone-sized
+     * window), so the narrower the frame, the larger a module stays. At 640 x 480 a compact URL's QR (version 7) kept
+     * about 4 px a module, and in some CI runs the camera ran for a minute without a decode.
+     */
+    private static final int WIDTH = 480;
     private static final int HEIGHT = 480;
 
     private FakeCamera() {
@@ -35,7 +40,7 @@ final class FakeCamera {
      */
     static Path labelVideo(String text, Path file) throws IOException {
         int modules = QrEncoder.encode(text).size() + 2 * QrEncoder.QUIET_ZONE;
-        int pixelsPerModule = Math.max(2, Math.min(10, (HEIGHT - 80) / modules));
+        int pixelsPerModule = Math.max(2, Math.min(10, (HEIGHT - 24) / modules));
         BufferedImage label = ImageIO.read(new ByteArrayInputStream(ScanFixtures.label(text, pixelsPerModule)));
         BufferedImage frame = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = frame.createGraphics();
