@@ -203,7 +203,8 @@ final class H2FileStore {
         long since = writtenAtLastStep < 0 || written < writtenAtLastStep ? 0 : written - writtenAtLastStep;
         writtenAtLastStep = written;
         // Far below the buffer, so that the pages this step copies cannot make H2 write a version by itself.
-        if (since == 0 || store.getUnsavedMemory() > UNSAVED_BYTES / 4) {
+        // Only where freed space is reused (off for now: see Database); elsewhere copies would only grow the file.
+        if (since == 0 || !store.getFileStore().isSpaceReused() || store.getUnsavedMemory() > UNSAVED_BYTES / 4) {
             return 0;
         }
         if (info(store, "info.CHUNKS_FILL_RATE_RW") >= TARGET_FILL_PERCENT) {

@@ -14,6 +14,7 @@ class DatabaseUrlTest {
     void embeddedH2UrlsGetTheOptionsTouchmarkNeeds() {
         String file = Database.effectiveUrl("jdbc:h2:file:/tmp/x/touchmark");
         assertTrue(file.contains(";WRITE_DELAY=2000000000"), file);
+        assertTrue(file.contains(";REUSE_SPACE=FALSE"), file);
         assertTrue(file.contains(";QUERY_CACHE_SIZE=64"), file);
         assertTrue(file.contains(";AUTO_SERVER=TRUE"), file);
         String mem = Database.effectiveUrl("jdbc:h2:mem:t");
