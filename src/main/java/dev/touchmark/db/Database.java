@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable {
      */
     private static final String[] H2_FILE_OPTIONS = {
         "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE",
-        "WRITE_DELAY=2000000000", "QUERY_CACHE_SIZE=64", "REUSE_SPACE=FALSE"
+        "WRITE_DELAY=2000000000", "QUERY_CACHE_SIZE=64"
     };
     private static final String[] H2_MEM_OPTIONS = {
         "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "DB_CLOSE_DELAY=-1",

@@ -5,6 +5,10 @@ import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.h2.engine.SessionLocal;
@@ -13,6 +17,7 @@ import org.h2.mvstore.Chunk;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
+import org.h2.util.Utils;
 
 /**
  * What Touchmark does with an embedded H2 file's store (H2's MVStore) that SQL cannot say: checkpoints that hold
@@ -54,13 +59,15 @@ import org.h2.mvstore.RandomAccessStore;
  * next. A chunk written inside the file, into space it did not predict, is found only if the header names it, and
  * H2 2.5.252 then rewrites the header from its last chunk before it records the new one as last: the header names
  * the chunk before, and the restart recovers that older version (a test that crashed right after compaction steps
- * lost the last checkpoint's rows every time). So each checkpoint, once its chunk is written, writes the header
- * again when its chunk is neither at the end of the file nor named by the header ({@link #headerFindsLastChunk}).
- *
- * <p><b>Off for now.</b> Space reuse is off (REUSE_SPACE=FALSE, see Database), so compaction steps do nothing: a
- * change made through AUTO_SERVER (a CLI command while the server runs) is written by H2 itself, outside these
- * checkpoints, and with reuse on a backup taken right after one lacked it (CommandLineIT). H2FileStoreTest turns
- * reuse on to keep testing both.
+ * lost the last checkpoint's rows every time; so did a backup, which copies the file with its header). So the header
+ * is written again, naming the last chunk, whenever a chunk is neither at the end of the file nor named by the
+ * header ({@link #headerFindsLastChunk}), right after H2 writes each chunk, before the write counts as done: H2's
+ * executor that writes chunks is replaced by a {@link ChunkWriter} that does so. That covers every chunk, whoever
+ * made H2 write it: Touchmark's checkpoints, a CLI command or backup that reaches the running server through
+ * AUTO_SERVER (H2 writes those by its own CHECKPOINT), H2 itself when its buffer fills. H2 writes the header
+ * naming its last chunk at a clean close. Until this release (session of 2026-11-30) space reuse was off
+ * (REUSE_SPACE=FALSE), as the checkpoints alone did not cover the changes H2 wrote itself: a backup taken right
+ * after a CLI command lacked it (CommandLineIT, and now H2FileStoreTest).
  */
 final class H2FileStore {
     /** How much changed memory H2 may hold before it writes a version by itself (see the class comment). */
@@ -78,6 +85,8 @@ final class H2FileStore {
     private final Field lastChunk;
     private final Field saveChunkLock;
     private final Method writeStoreHeader;
+    /** H2's file store's executor that writes chunks to the file (one thread; see {@link ChunkWriter}). */
+    private final Field bufferSaveExecutor;
     /** H2's count of bytes written to the file, at the previous compaction step (only the compacting thread uses it). */
     private long writtenAtLastStep = -1;
 
@@ -88,6 +97,11 @@ final class H2FileStore {
             lastChunk = FileStore.class.getDeclaredField("lastChunk");
             saveChunkLock = FileStore.class.getDeclaredField("saveChunkLock");
             writeStoreHeader = RandomAccessStore.class.getDeclaredMethod("writeStoreHeader");
+            bufferSaveExecutor = FileStore.class.getDeclaredField("bufferSaveExecutor");
+            if (!ThreadPoolExecutor.class.isAssignableFrom(bufferSaveExecutor.getType())) {
+                throw new NoSuchFieldException("bufferSaveExecutor is a " + bufferSaveExecutor.getType().getName());
+            }
+            bufferSaveExecutor.setAccessible(true);
             lastChunk.setAccessible(true);
             saveChunkLock.setAccessible(true);
             writeStoreHeader.setAccessible(true);
@@ -136,7 +150,7 @@ final class H2FileStore {
 
     /**
      * Waits until H2 has written the given version (or found it empty: then it writes no chunk), then makes sure that
-     * its store header leads to it. H2's wait for its serialisation thread ends early, without a word, when the
+     * its store header leads to it (the {@link ChunkWriter} did that already, where H2 has the executor it replaces). H2's wait for its serialisation thread ends early, without a word, when the
      * waiting thread is interrupted: so it is asked again (an interrupt is consumed by the wait it ends), and the
      * interrupt is passed on.
      */
@@ -208,7 +222,7 @@ final class H2FileStore {
         long since = writtenAtLastStep < 0 || written < writtenAtLastStep ? 0 : written - writtenAtLastStep;
         writtenAtLastStep = written;
         // Far below the buffer, so that the pages this step copies cannot make H2 write a version by itself.
-        // Only where freed space is reused (off for now: see Database); elsewhere copies would only grow the file.
+        // Only where freed space is reused (an operator may turn it off in the URL); elsewhere copies would only grow the file.
         if (since == 0 || !store.getFileStore().isSpaceReused() || store.getUnsavedMemory() > UNSAVED_BYTES / 4) {
             return 0;
         }
@@ -221,11 +235,11 @@ final class H2FileStore {
     }
 
     /**
-     * The store behind a connection to an embedded H2 file, with the larger write buffer (see the class comment); null
-     * when the file is open in another process (AUTO_SERVER: an admin command while the server runs), whose
-     * connections reach it over the network.
+     * The store behind a connection to an embedded H2 file, with the larger write buffer and the chunk writer that
+     * keeps the store header right (see the class comment); null when the file is open in another process
+     * (AUTO_SERVER: an admin command while the server runs), whose connections reach it over the network.
      */
-    static MVStore store(Connection connection) throws SQLException {
+    private MVStore store(Connection connection) throws SQLException {
         if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
             return null;
         }
@@ -233,7 +247,67 @@ final class H2FileStore {
         if (store.getAutoCommitMemory() < UNSAVED_BYTES) {
             raiseWriteBuffer(store);
         }
+        if (store.getFileStore() instanceof RandomAccessStore fileStore && !(executor(fileStore) instanceof ChunkWriter)) {
+            installChunkWriter(fileStore);
+        }
         return store;
+    }
+
+    private ThreadPoolExecutor executor(FileStore<?> fileStore) {
+        try {
+            return (ThreadPoolExecutor) bufferSaveExecutor.get(fileStore);
+        } catch (ReflectiveOperationException e) {
+            throw unsupported("keep its store header right", e);
+        }
+    }
+
+    /**
+     * Puts a {@link ChunkWriter} in the place of H2's executor that writes chunks, once per opened file (and again if
+     * H2 made a new executor: it does when its write delay is set). Runs under H2's serialisation lock, which H2
+     * holds while it hands a chunk to that executor, with H2's executor emptied first: so no chunk is handed to the
+     * old one after the swap, and the chunks are written in order. Where H2 has no such executor (a write delay of
+     * 0, which Touchmark's URL never sets), it writes chunks in the committing thread, and only the checkpoints'
+     * own check of the header ({@link #awaitWritten}) covers them.
+     */
+    private void installChunkWriter(RandomAccessStore fileStore) {
+        fileStore.executeFileStoreOperation(() -> {
+            ThreadPoolExecutor h2s = executor(fileStore);
+            if (h2s == null || h2s instanceof ChunkWriter) {
+                return;
+            }
+            try {
+                bufferSaveExecutor.set(fileStore, new ChunkWriter(fileStore));
+            } catch (ReflectiveOperationException e) {
+                throw unsupported("keep its store header right", e);
+            }
+            h2s.shutdown(); // empty: executeFileStoreOperation waited for what it held
+        });
+    }
+
+    /**
+     * H2's single thread that writes chunks to the file, with the store header made right after each chunk and before
+     * the chunk's write counts as done ({@link #headerFindsLastChunk}): so every chunk, whoever made H2 write it (a
+     * checkpoint of Touchmark's, a CHECKPOINT or a commit through AUTO_SERVER, H2 itself when its buffer fills), is
+     * found after a crash and by a backup taken after it. H2 submits each chunk's write and, where it has to, waits
+     * for its future, which completes only once the header is written.
+     */
+    private final class ChunkWriter extends ThreadPoolExecutor {
+        private final FileStore<?> fileStore;
+
+        ChunkWriter(FileStore<?> fileStore) {
+            // as H2's own (Utils.createSingleThreadExecutor): its thread group marks H2's background threads
+            super(1, 1, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                    task -> Utils.createBackgroundThread("H2-save", task));
+            this.fileStore = fileStore;
+        }
+
+        @Override
+        protected <T> RunnableFuture<T> newTaskFor(Runnable task, T value) {
+            return super.newTaskFor(() -> {
+                task.run();
+                headerFindsLastChunk(fileStore);
+            }, value);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.touchmark.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -14,7 +15,8 @@ class DatabaseUrlTest {
     void embeddedH2UrlsGetTheOptionsTouchmarkNeeds() {
         String file = Database.effectiveUrl("jdbc:h2:file:/tmp/x/touchmark");
         assertTrue(file.contains(";WRITE_DELAY=2000000000"), file);
-        assertTrue(file.contains(";REUSE_SPACE=FALSE"), file);
+        // freed space is reused (and compacted into): H2FileStore keeps the store header right for that
+        assertFalse(file.toUpperCase(java.util.Locale.ROOT).contains("REUSE_SPACE"), file);
         assertTrue(file.contains(";QUERY_CACHE_SIZE=64"), file);
         assertTrue(file.contains(";AUTO_SERVER=TRUE"), file);
         String mem = Database.effectiveUrl("jdbc:h2:mem:t");

@@ -25,6 +25,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The embedded H2 file's checkpoints and compaction, on real files (see H2FileStore). */
@@ -51,12 +52,12 @@ class H2FileStoreTest {
     }
 
     @Test
-    void openingTheFileRaisesH2sWriteBufferAndTurnsSpaceReuseOff() throws Exception {
+    void openingTheFileRaisesH2sWriteBufferAndKeepsSpaceReuseOn() throws Exception {
         try (Database database = Database.open(TestDatabases.h2(dir), 2); Connection connection = database.dataSource().getConnection()) {
             // If an H2 upgrade renames the field, this is where it shows: the server would fail to start.
             assertEquals(H2FileStore.UNSAVED_BYTES, plainStore(connection).getAutoCommitMemory());
-            // Every version appended (see Database); the tests below turn reuse on to test compaction.
-            assertFalse(plainStore(connection).getFileStore().isSpaceReused());
+            // Compaction works only where freed space is reused.
+            assertTrue(plainStore(connection).getFileStore().isSpaceReused());
         }
     }
 
@@ -131,37 +132,65 @@ class H2FileStoreTest {
      */
     @Test
     void compactionKeepsAChurningFileFromGrowingWithEverythingWritten() throws Exception {
-        long plain = churn(TestDatabases.h2(dir.resolve("plain")), 42, false, new HashMap<>(), false);
-        long compacted = churn(TestDatabases.h2(dir.resolve("compacted")), 42, true, new HashMap<>(), false);
+        long plain = churn(TestDatabases.h2(dir.resolve("plain")), 42, false, new HashMap<>(), false, Finish.NOTHING);
+        long compacted = churn(TestDatabases.h2(dir.resolve("compacted")), 42, true, new HashMap<>(), false, Finish.NOTHING);
         assertTrue(compacted * 3 < plain, "compacted " + compacted + " bytes, not compacted " + plain + " bytes");
     }
 
     /**
      * A crash right after compaction steps (which moved most live pages to new chunks, so that new versions land in
-     * freed space inside the file) keeps every checkpointed row. Without H2FileStore's rewrite of the store header,
+     * freed space inside the file) keeps every checkpointed row, whether Touchmark's checkpoints or H2's own wrote
+     * them (as H2 writes a command that comes through AUTO_SERVER). Without H2FileStore's rewrite of the store header,
      * the restart recovered a version before the last checkpoint, 20 or 40 rows short, every time.
      */
     @ParameterizedTest
-    @ValueSource(ints = {42, 2026})
-    void aCrashAfterCompactionKeepsEveryCheckpointedRow(int seed) throws Exception {
+    @CsvSource({"42, false", "2026, false", "42, true", "2026, true"})
+    void aCrashAfterCompactionKeepsEveryCheckpointedRow(int seed, boolean viaH2) throws Exception {
         TouchmarkConfig config = TestDatabases.h2(dir);
         Map<Integer, String> expected = new HashMap<>();
         try {
-            churn(config, seed, true, expected, true);
+            churn(config, seed, true, expected, viaH2, Finish.CRASH);
         } catch (SQLException closedByTheShutdown) {
-            // the crash below closes the pool's connections
+            // the crash closes the pool's connections
         }
         try (Database database = Database.open(config, 2); Connection connection = database.dataSource().getConnection()) {
             assertEquals(3000, count(connection, "log"));
-            Map<Integer, String> found = new HashMap<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT id, v FROM churn")) {
-                while (rows.next()) {
-                    found.put(rows.getInt(1), rows.getString(2));
-                }
-            }
-            assertEquals(expected, found);
+            assertEquals(expected, churnRows(connection));
         }
+    }
+
+    /**
+     * A backup taken on a compacted file right after a change that H2 wrote by itself (as the CLI's changes and its
+     * backup reach a running server, through AUTO_SERVER) restores with that change: H2's backup copies the file,
+     * and a restore opens the version the copied header leads to.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {42, 2026})
+    void aBackupAfterCompactionHoldsTheLastChange(int seed) throws Exception {
+        TouchmarkConfig config = TestDatabases.h2(dir.resolve("live"));
+        Path zip = dir.resolve("backup.zip");
+        Map<Integer, String> expected = new HashMap<>();
+        churn(config, seed, true, expected, true, (database, connection) -> {
+            execute(connection, "INSERT INTO log VALUES (3001, 'after the churn')");
+            execute(connection, "CHECKPOINT");
+            new H2Backup(config.dbUrl(), config.dbUser(), config.dbPassword()).backup(zip);
+        });
+        TouchmarkConfig restored = TestDatabases.h2(dir.resolve("restored"));
+        new H2Backup(restored.dbUrl(), restored.dbUser(), restored.dbPassword()).restore(zip);
+        try (Database database = Database.open(restored, 2); Connection connection = database.dataSource().getConnection()) {
+            assertEquals(3001, count(connection, "log"));
+            assertEquals(expected, churnRows(connection));
+        }
+    }
+
+    private static Map<Integer, String> churnRows(Connection connection) throws SQLException {
+        Map<Integer, String> found = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT id, v FROM churn")) {
+            while (rows.next()) {
+                found.put(rows.getInt(1), rows.getString(2));
+            }
+        }
+        return found;
     }
 
     /**
@@ -169,11 +198,10 @@ class H2FileStoreTest {
      * returns the file's size. With {@code crash}, ends with a crash of the database instead of closing it.
      */
     private static long churn(TouchmarkConfig config, int seed, boolean compact, Map<Integer, String> rows,
-                              boolean crash) throws Exception {
+                              boolean viaH2, Finish finish) throws Exception {
         Random random = new Random(seed);
         try (Database database = Database.open(config, 2); Connection connection = database.dataSource().getConnection()) {
             plainStore(connection).setRetentionTime(0);
-            plainStore(connection).getFileStore().setReuseSpace(true); // off in Touchmark for now (see Database)
             execute(connection, "CREATE TABLE churn(id INT PRIMARY KEY, v VARCHAR(40))");
             execute(connection, "CREATE TABLE log(id INT PRIMARY KEY, v VARCHAR(40))");
             execute(connection, "INSERT INTO churn SELECT \"X\", 'x' FROM SYSTEM_RANGE(1, 2000)");
@@ -199,7 +227,11 @@ class H2FileStoreTest {
                         append.addBatch();
                     }
                     append.executeBatch();
-                    database.checkpoint();
+                    if (viaH2) { // as a command through AUTO_SERVER is written: by H2's own checkpoint
+                        execute(connection, "CHECKPOINT");
+                    } else {
+                        database.checkpoint();
+                    }
                     if (compact) {
                         database.compactStep();
                     }
@@ -207,10 +239,17 @@ class H2FileStoreTest {
             }
             assertEquals(3000, count(connection, "log"));
             long size = Files.size(Database.h2DataFile(Database.h2FileBase(config.dbUrl()).orElseThrow()));
-            if (crash) {
-                execute(connection, "SHUTDOWN IMMEDIATELY"); // closes the file as a crash would, writing nothing more
-            }
+            finish.run(database, connection);
             return size;
         }
+    }
+
+    /** What a churn ends with, before the database is closed. */
+    private interface Finish {
+        Finish NOTHING = (database, connection) -> { };
+        /** A crash of the database: the file is closed and nothing more is written. */
+        Finish CRASH = (database, connection) -> execute(connection, "SHUTDOWN IMMEDIATELY");
+
+        void run(Database database, Connection connection) throws Exception;
     }
 }
