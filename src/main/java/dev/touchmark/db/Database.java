@@ -34,7 +34,9 @@ public final class Database implements AutoCloseable {
      * durable by Touchmark before it returns, through the scan journal for scans and a CHECKPOINT after every
      * other write (StoreFlusher), and the scan writer checkpoints several times a second. Each session keeps its 64
      * most recent statements parsed (H2's default of 8 is fewer than the scan writer's statements per group, which
-     * it then parsed again for every group: 4% of the server's CPU under load).
+     * it then parsed again for every group: 4% of the server's CPU under load). H2 would close the file by itself when
+     * the JVM exits, beside the server's own orderly shutdown; H2FileStore stops that (DB_CLOSE_ON_EXIT=FALSE is
+     * refused with AUTO_SERVER).
      */
     private static final String[] H2_FILE_OPTIONS = {
         "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE",

@@ -87,6 +87,10 @@ final class H2FileStore {
     private final Method writeStoreHeader;
     /** H2's file store's executor that writes chunks to the file (one thread; see {@link ChunkWriter}). */
     private final Field bufferSaveExecutor;
+    /** H2's removal of a database from those it closes when the JVM exits (see {@link #leaveTheCloseToTouchmark}). */
+    private final Method unregisterOnExit;
+    /** The H2 database last taken out of H2's closing at exit (the one behind this file). */
+    private volatile org.h2.engine.Database leftToTouchmark;
     /** H2's count of bytes written to the file, at the previous compaction step (only the compacting thread uses it). */
     private long writtenAtLastStep = -1;
 
@@ -102,11 +106,14 @@ final class H2FileStore {
                 throw new NoSuchFieldException("bufferSaveExecutor is a " + bufferSaveExecutor.getType().getName());
             }
             bufferSaveExecutor.setAccessible(true);
+            unregisterOnExit = Class.forName("org.h2.engine.OnExitDatabaseCloser")
+                    .getDeclaredMethod("unregister", org.h2.engine.Database.class);
+            unregisterOnExit.setAccessible(true);
             lastChunk.setAccessible(true);
             saveChunkLock.setAccessible(true);
             writeStoreHeader.setAccessible(true);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw unsupported("keep its store header right", e);
+            throw unsupported("manage its database file", e);
         }
     }
 
@@ -243,6 +250,9 @@ final class H2FileStore {
         if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
             return null;
         }
+        if (session.getDatabase() != leftToTouchmark) {
+            leaveTheCloseToTouchmark(session.getDatabase());
+        }
         MVStore store = session.getDatabase().getStore().getMvStore();
         if (store.getAutoCommitMemory() < UNSAVED_BYTES) {
             raiseWriteBuffer(store);
@@ -251,6 +261,23 @@ final class H2FileStore {
             installChunkWriter(fileStore);
         }
         return store;
+    }
+
+    /**
+     * Takes the database out of those H2 closes by itself when the JVM exits (its shutdown hook), so that the server's
+     * own shutdown closes it, once the last requests are answered and the scan journal is in the file. Otherwise both
+     * ran at once on SIGTERM: under load, scans then failed on a database H2 had closed, and the journal was left for
+     * the next start to apply. H2 refuses its setting for this (DB_CLOSE_ON_EXIT=FALSE) together with AUTO_SERVER. A
+     * process that exits without closing its Database leaves the file as a crash would: everything it wrote is
+     * already in the file or the scan journal.
+     */
+    private void leaveTheCloseToTouchmark(org.h2.engine.Database database) {
+        try {
+            unregisterOnExit.invoke(null, database);
+        } catch (ReflectiveOperationException e) {
+            throw unsupported("close the database at shutdown itself", e);
+        }
+        leftToTouchmark = database;
     }
 
     private ThreadPoolExecutor executor(FileStore<?> fileStore) {

@@ -1,6 +1,7 @@
 package dev.touchmark.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -228,6 +229,103 @@ class ScanDurabilityIT {
         }
     }
 
+    /**
+     * A SIGTERM under load (a deploy, a service manager's stop) stops the server cleanly: every request is answered
+     * (200, or 503 from the drain for those that came after the signal), every scan answered 200 is in the database
+     * file and none was recorded without its answer, the scan journal holds nothing for the next start to apply, and
+     * the server logs no error. H2's own exit hook used to close the database beside the server's shutdown: scans then
+     * failed on a closed database, the journal was left behind, and the log said "Database is already closed".
+     */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aSigtermUnderLoadStopsCleanlyOnH2(@TempDir Path dir) throws Exception {
+        TouchmarkConfig config = TestDatabases.h2(dir);
+        List<String> urls = prepareCodes(config);
+        Path out = dir.resolve("server-out.txt");
+        Path err = dir.resolve("server-err.txt");
+        int port = freePort();
+        Process server = startServer(config, dir, port, out, err);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, r -> {
+            Thread t = new Thread(r, "sigterm-client");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            awaitHealthy(server, port, out, err);
+            Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+            Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicBoolean terminating = new AtomicBoolean();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            URI verify = URI.create("http://127.0.0.1:" + port + "/api/v1/verify");
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    while (!stop.get()) {
+                        String body = MAPPER.createObjectNode().put("code", urls.get(random.nextInt(urls.size())))
+                                .put("deviceId", deviceId(random)).toString();
+                        HttpRequest request = HttpRequest.newBuilder(verify).timeout(Duration.ofSeconds(15))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                            answers.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                            if (response.statusCode() == 200) {
+                                acknowledged.add(Long.parseLong(MAPPER.readTree(response.body()).get("scanId").asText()));
+                            }
+                        } catch (IOException e) {
+                            // Once the signal is sent, the closed port refuses and an idle connection may close under
+                            // a request (which then was not taken): reported, and the count of scans below decides.
+                            String kind = (terminating.get() ? "after SIGTERM: " : "") + e.getClass().getSimpleName();
+                            answers.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+                            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // not a busy loop against a closed port
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }));
+            }
+            long deadline = System.nanoTime() + MAX_LOAD.toNanos();
+            while (acknowledged.size() < MIN_ACKNOWLEDGED && System.nanoTime() < deadline && server.isAlive()) {
+                Thread.sleep(20);
+            }
+            assertTrue(server.isAlive(), "the server died on its own during the load" + notable(out, err));
+            terminating.set(true);
+            server.destroy(); // SIGTERM: the shutdown hook drains and stops the server
+            assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server did not stop after SIGTERM" + notable(out, err));
+            stop.set(true);
+            for (Future<?> client : running) {
+                client.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(143, server.exitValue(), "exit status after SIGTERM (128 + 15)" + notable(out, err));
+
+            Stored stored = readScanLog(config);
+            String report = "acknowledged=" + acknowledged.size() + ", answers=" + answers + ", rows in scan_event="
+                    + stored.ids().size();
+            System.out.println("ScanDurabilityIT SIGTERM on H2: " + report);
+            assertTrue(acknowledged.size() >= MIN_ACKNOWLEDGED, "too few acknowledged scans: " + report + notable(out, err));
+            Set<String> kinds = new HashSet<>(answers.keySet());
+            kinds.removeIf(kind -> kind.equals("HTTP 200") || kind.equals("HTTP 503") || kind.startsWith("after SIGTERM: "));
+            assertTrue(kinds.isEmpty(), "answers other than 200 and the drain's 503: " + report + notable(out, err));
+            assertEquals(acknowledged, stored.ids(), "scans in the file against scans answered 200: " + report);
+            assertEquals(stored.ids().size(), stored.stateScans(), "sum(code_state.scan_count) vs rows in scan_event: " + report);
+            Path journal = ScanJournal.folderFor(Database.h2FileBase(config.dbUrl()).orElseThrow());
+            assertFalse(ScanJournal.holdsUnappliedScans(journal), "the journal still holds scans after a clean stop: " + report);
+            String log = Files.readString(out) + Files.readString(err);
+            for (String bad : List.of(" ERROR ", "already closed", "Could not", "Exception")) {
+                assertFalse(log.contains(bad), "the server logged \"" + bad + "\" while stopping" + notable(out, err));
+            }
+        } finally {
+            clients.shutdownNow();
+            if (server.isAlive()) {
+                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** A brand, a product and three released batches (compact and GS1) made in-process; the URLs of all their codes. */
     private static List<String> prepareCodes(TouchmarkConfig config) {
         List<String> urls = new ArrayList<>();
@@ -339,6 +437,23 @@ class ScanDurabilityIT {
 
     private static String logs(Path out, Path err) {
         return "\n--- server stdout ---\n" + tail(out) + "\n--- server stderr ---\n" + tail(err);
+    }
+
+    /** The server's log without the access lines of requests answered 200 or 503. */
+    private static String notable(Path out, Path err) {
+        StringBuilder lines = new StringBuilder();
+        for (Path file : List.of(out, err)) {
+            try {
+                Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .filter(line -> !(line.contains(" access - ") && (line.contains(" 200 ") || line.contains(" 503 "))))
+                        .forEach(line -> lines.append(line).append('\n'));
+            } catch (IOException e) {
+                lines.append("(").append(file).append(" unreadable: ").append(e).append(")\n");
+            }
+        }
+        String text = lines.toString();
+        return "\n--- server log, without access lines of 200 and 503 answers ---\n"
+                + (text.length() <= 20000 ? text : "..." + text.substring(text.length() - 20000));
     }
 
     private static String tail(Path file) {
