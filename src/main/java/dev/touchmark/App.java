@@ -12,7 +12,6 @@ import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.config.WebhookSettings;
 import dev.touchmark.db.Database;
-import dev.touchmark.http.AnswersInFlight;
 import dev.touchmark.http.ApiAuth;
 import dev.touchmark.http.AssetController;
 import dev.touchmark.http.Drain;
@@ -59,8 +58,6 @@ public final class App implements AutoCloseable {
     private final WebhookDispatcher webhooks;
     /** How long a shutdown waits for requests in flight before it stops the server anyway. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
-    /** How long Jetty's stop waits for answers still being written after the drain (see AnswersInFlight). */
-    private static final Duration ANSWER_WRITE_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private final Metrics metrics;
     private final Drain drain;
@@ -152,12 +149,7 @@ public final class App implements AutoCloseable {
             // verification path that was a third of all garbage. Answers are a few KiB; Jetty still buffers output.
             javalinConfig.http.responseBufferSize = 2048;
             javalinConfig.http.prefer405over404 = true;
-            javalinConfig.jetty.modifyServer(server -> {
-                server.setErrorHandler(new ProblemErrorHandler(json.mapper()));
-                // Jetty's stop waits this long for answers still being written once the drain is over (see close)
-                server.insertHandler(new AnswersInFlight(Routes.STREAMS));
-                server.setStopTimeout(ANSWER_WRITE_TIMEOUT.toMillis());
-            });
+            javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(json.mapper())));
             javalinConfig.jetty.threadPool = requestThreads();
             Routes.register(javalinConfig.routes, controllers);
         });
@@ -217,7 +209,7 @@ public final class App implements AutoCloseable {
 
     /**
      * Stops taking requests (503 from then on) and waits up to 10 s for those in flight to be answered, stops the
-     * server (which waits up to 5 s more for answers still being written), lets webhook attempts in flight finish, lets the scan writer commit what it holds, then closes the
+     * server, lets webhook attempts in flight finish, lets the scan writer commit what it holds, then closes the
      * database.
      */
     @Override
@@ -225,10 +217,20 @@ public final class App implements AutoCloseable {
         if (!drain.drain(DRAIN_TIMEOUT)) {
             LOG.warn("Stopping with {} requests still unanswered after {} s", drain.inFlight(), DRAIN_TIMEOUT.toSeconds());
         }
-        javalin.stop();
-        webhooks.close();
-        scanServices.close();
-        services.database().close();
-        metrics.close();
+        // Each step runs even if one before it failed: a step skipped would leave its threads running (a feed still
+        // sending to streams Jetty had closed, or a scan writer whose scans never reach the file).
+        step("the HTTP server", javalin::stop);
+        step("webhook delivery", webhooks::close);
+        step("the scan writer and the alert feed", scanServices::close);
+        step("the database", services.database()::close);
+        step("the metrics", metrics::close);
+    }
+
+    private static void step(String what, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            LOG.error("Could not stop {} cleanly; stopping the rest", what, e);
+        }
     }
 }

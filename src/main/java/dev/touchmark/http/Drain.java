@@ -2,6 +2,8 @@ package dev.touchmark.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.ServiceUnavailableResponse;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.server.HttpStream;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,9 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Graceful shutdown at the HTTP edge: once draining, new requests get 503 with {@code Connection: close}, and
  * {@link #drain} waits for the requests already admitted (including asynchronous verifications waiting for the scan
  * log) to be answered. Jetty's own stop does not wait for them, so without this a shutdown cuts answers off.
+ *
+ * <p>A request counts as answered once Jetty has finished writing its answer, not when its handlers are done: Javalin
+ * writes an answer after its after-handlers, and a drain that ended there let Jetty's stop cut a verification's answer
+ * off, so that a shopper whose scan was recorded got a 500 (ScanDurabilityIT's SIGTERM test, about one run in three).
+ * Jetty's own graceful stop cannot do this here: it would also wait for the live streams' connections.
  */
 public final class Drain {
     private static final String ADMITTED = "touchmark.admitted";
+    /** Marks a request whose end Jetty reports (see {@link #before}); {@link #after} then leaves the count alone. */
+    private static final String TRACKED = "touchmark.tracked";
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<String> streams;
     private volatile boolean draining;
@@ -36,11 +45,35 @@ public final class Drain {
             throw new ServiceUnavailableResponse("the server is shutting down; try again");
         }
         ctx.attribute(ADMITTED, Boolean.TRUE);
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request != null) {
+            // Jetty completes the request's stream once the answer is written (or the exchange failed): counted there.
+            request.addHttpStreamWrapper(stream -> new HttpStream.Wrapper(stream) {
+                @Override
+                public void succeeded() {
+                    try {
+                        super.succeeded();
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+
+                @Override
+                public void failed(Throwable failure) {
+                    try {
+                        super.failed(failure);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+            });
+            ctx.attribute(TRACKED, Boolean.TRUE);
+        }
     }
 
-    /** After every request (after an asynchronous answer completes). */
+    /** After every request (after an asynchronous answer completes): counts it answered if Jetty does not. */
     public void after(Context ctx) {
-        if (ctx.attribute(ADMITTED) != null) {
+        if (ctx.attribute(ADMITTED) != null && ctx.attribute(TRACKED) == null) {
             inFlight.decrementAndGet();
         }
     }

@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -239,7 +240,18 @@ class ScanDurabilityIT {
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aSigtermUnderLoadStopsCleanlyOnH2(@TempDir Path dir) throws Exception {
-        TouchmarkConfig config = TestDatabases.h2(dir);
+        sigtermMidLoadAndCheck(TestDatabases.h2(dir), dir, "H2");
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aSigtermUnderLoadStopsCleanlyOnPostgres(@TempDir Path dir) throws Exception {
+        try (TestDatabases.Postgres postgres = TestDatabases.postgres(dir)) {
+            sigtermMidLoadAndCheck(postgres.config(), dir, "PostgreSQL");
+        }
+    }
+
+    private void sigtermMidLoadAndCheck(TouchmarkConfig config, Path dir, String database) throws Exception {
         List<String> urls = prepareCodes(config);
         Path out = dir.resolve("server-out.txt");
         Path err = dir.resolve("server-err.txt");
@@ -305,15 +317,18 @@ class ScanDurabilityIT {
             Stored stored = readScanLog(config);
             String report = "acknowledged=" + acknowledged.size() + ", answers=" + answers + ", rows in scan_event="
                     + stored.ids().size();
-            System.out.println("ScanDurabilityIT SIGTERM on H2: " + report);
+            System.out.println("ScanDurabilityIT SIGTERM on " + database + ": " + report);
             assertTrue(acknowledged.size() >= MIN_ACKNOWLEDGED, "too few acknowledged scans: " + report + notable(out, err));
             Set<String> kinds = new HashSet<>(answers.keySet());
             kinds.removeIf(kind -> kind.equals("HTTP 200") || kind.equals("HTTP 503") || kind.startsWith("after SIGTERM: "));
             assertTrue(kinds.isEmpty(), "answers other than 200 and the drain's 503: " + report + notable(out, err));
             assertEquals(acknowledged, stored.ids(), "scans in the file against scans answered 200: " + report);
             assertEquals(stored.ids().size(), stored.stateScans(), "sum(code_state.scan_count) vs rows in scan_event: " + report);
-            Path journal = ScanJournal.folderFor(Database.h2FileBase(config.dbUrl()).orElseThrow());
-            assertFalse(ScanJournal.holdsUnappliedScans(journal), "the journal still holds scans after a clean stop: " + report);
+            Optional<Path> h2File = Database.h2FileBase(config.dbUrl());
+            if (h2File.isPresent()) {
+                Path journal = ScanJournal.folderFor(h2File.get());
+                assertFalse(ScanJournal.holdsUnappliedScans(journal), "the journal still holds scans after a clean stop: " + report);
+            }
             String log = Files.readString(out) + Files.readString(err);
             for (String bad : List.of(" ERROR ", "already closed", "Could not", "Exception")) {
                 assertFalse(log.contains(bad), "the server logged \"" + bad + "\" while stopping" + notable(out, err));
