@@ -141,7 +141,17 @@ public final class AlertFeed implements AutoCloseable {
         Map<Lang, String> written = new EnumMap<>(Lang.class);
         List<Subscriber> gone = new ArrayList<>();
         brand.forEach((s, lang) -> {
-            if (!s.send(event, written.computeIfAbsent(lang, data))) {
+            String text = written.computeIfAbsent(lang, data);
+            boolean open;
+            try {
+                open = s.send(event, text);
+            } catch (RuntimeException e) {
+                // A stream the server can no longer write to (seen when Jetty had ended the request under Javalin's
+                // SSE client): dropped, so that neither this poll nor the next ones fail on it again.
+                LOG.debug("Dropping a live feed subscriber whose stream failed", e);
+                open = false;
+            }
+            if (!open) {
                 gone.add(s);
             }
         });
