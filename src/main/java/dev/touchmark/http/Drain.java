@@ -24,11 +24,51 @@ public final class Drain {
     private static final String TRACKED = "touchmark.tracked";
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<String> streams;
+    private final AnswerWritten written;
     private volatile boolean draining;
+
+    /** Tells when Jetty has finished writing a request's answer. */
+    interface AnswerWritten {
+        /** Arranges for {@code done} to run once, when the answer is written or the exchange failed; false if it cannot. */
+        boolean whenWritten(Context ctx, Runnable done);
+    }
+
+    /** Jetty completes a request's stream once its answer is written (or the exchange failed). */
+    private static final AnswerWritten JETTY = (ctx, done) -> {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request == null) {
+            return false;
+        }
+        request.addHttpStreamWrapper(stream -> new HttpStream.Wrapper(stream) {
+            @Override
+            public void succeeded() {
+                try {
+                    super.succeeded();
+                } finally {
+                    done.run();
+                }
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                try {
+                    super.failed(failure);
+                } finally {
+                    done.run();
+                }
+            }
+        });
+        return true;
+    };
 
     /** {@code streams}: paths of long-lived streams (server-sent events), not waited for. */
     public Drain(Set<String> streams) {
+        this(streams, JETTY);
+    }
+
+    Drain(Set<String> streams, AnswerWritten written) {
         this.streams = streams;
+        this.written = written;
     }
 
     /** Before every request: admits it, or refuses it once draining. */
@@ -45,28 +85,7 @@ public final class Drain {
             throw new ServiceUnavailableResponse("the server is shutting down; try again");
         }
         ctx.attribute(ADMITTED, Boolean.TRUE);
-        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
-        if (request != null) {
-            // Jetty completes the request's stream once the answer is written (or the exchange failed): counted there.
-            request.addHttpStreamWrapper(stream -> new HttpStream.Wrapper(stream) {
-                @Override
-                public void succeeded() {
-                    try {
-                        super.succeeded();
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                }
-
-                @Override
-                public void failed(Throwable failure) {
-                    try {
-                        super.failed(failure);
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                }
-            });
+        if (written.whenWritten(ctx, inFlight::decrementAndGet)) {
             ctx.attribute(TRACKED, Boolean.TRUE);
         }
     }

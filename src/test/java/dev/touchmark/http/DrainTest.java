@@ -9,13 +9,17 @@ import io.javalin.http.Context;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DrainTest {
-    private final Drain drain = new Drain(Set.of("/api/v1/events"));
+    /** What Jetty would run once each admitted request's answer is written. */
+    private final List<Runnable> answersBeingWritten = new ArrayList<>();
+    private final Drain drain = new Drain(Set.of("/api/v1/events"), (ctx, done) -> answersBeingWritten.add(done));
 
     /** Just enough of a Javalin context: a path, attributes and response headers. */
     private static Context request(String path, Map<String, String> responseHeaders) {
@@ -50,7 +54,20 @@ class DrainTest {
         assertEquals(1, drain.inFlight(), "a refused request is not counted");
 
         drain.after(admitted);
+        assertFalse(drain.drain(Duration.ofMillis(50)), "its handlers are done, its answer is still being written");
+        answersBeingWritten.forEach(Runnable::run);
         assertTrue(drain.drain(Duration.ofMillis(50)));
+    }
+
+    /** Where the answer's writing cannot be followed (no Jetty request under the context), the handlers' end counts. */
+    @Test
+    void withoutJettyTheEndOfTheHandlersCounts() {
+        Drain handlersOnly = new Drain(Set.of(), (ctx, done) -> false);
+        Context admitted = request("/api/v1/verify", new HashMap<>());
+        handlersOnly.before(admitted);
+        assertFalse(handlersOnly.drain(Duration.ofMillis(20)));
+        handlersOnly.after(admitted);
+        assertTrue(handlersOnly.drain(Duration.ofMillis(20)));
     }
 
     @Test
