@@ -102,11 +102,7 @@ class ScanDurabilityIT {
         Path err = dir.resolve("server-err.txt");
         int port = freePort();
         Process server = startServer(config, dir, port, out, err);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, r -> {
-            Thread t = new Thread(r, "durability-client");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService clients = clients("durability-client");
         try {
             awaitHealthy(server, port, out, err);
 
@@ -124,11 +120,7 @@ class ScanDurabilityIT {
                 running.add(clients.submit(() -> {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     for (int i = 0; i < MAX_REQUESTS_PER_CLIENT && !stop.get() && System.nanoTime() < loadDeadline; i++) {
-                        String body = MAPPER.createObjectNode().put("code", urls.get(random.nextInt(urls.size())))
-                                .put("deviceId", deviceId(random)).toString();
-                        HttpRequest request = HttpRequest.newBuilder(verify).timeout(Duration.ofSeconds(15))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        HttpRequest request = randomScan(verify, urls, random);
                         try {
                             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                             if (response.statusCode() == 200) {
@@ -257,11 +249,7 @@ class ScanDurabilityIT {
         Path err = dir.resolve("server-err.txt");
         int port = freePort();
         Process server = startServer(config, dir, port, out, err);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, r -> {
-            Thread t = new Thread(r, "sigterm-client");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService clients = clients("sigterm-client");
         try {
             awaitHealthy(server, port, out, err);
             Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -276,11 +264,7 @@ class ScanDurabilityIT {
                 running.add(clients.submit(() -> {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     while (!stop.get()) {
-                        String body = MAPPER.createObjectNode().put("code", urls.get(random.nextInt(urls.size())))
-                                .put("deviceId", deviceId(random)).toString();
-                        HttpRequest request = HttpRequest.newBuilder(verify).timeout(Duration.ofSeconds(15))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        HttpRequest request = randomScan(verify, urls, random);
                         try {
                             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                             answers.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong()).incrementAndGet();
@@ -434,6 +418,23 @@ class ScanDurabilityIT {
             assertTrue(rows.next(), sql);
             return rows.getLong(1);
         }
+    }
+
+    /** The load's client threads (daemons: a client stuck in a request cannot keep the test's JVM alive). */
+    private static ExecutorService clients(String name) {
+        return Executors.newFixedThreadPool(CLIENTS, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A verification of one of the codes, chosen at random, from a random new device. */
+    private static HttpRequest randomScan(URI verify, List<String> urls, ThreadLocalRandom random) {
+        String body = MAPPER.createObjectNode().put("code", urls.get(random.nextInt(urls.size())))
+                .put("deviceId", deviceId(random)).toString();
+        return HttpRequest.newBuilder(verify).timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static int freePort() throws IOException {
