@@ -149,6 +149,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * On an embedded H2 file, the share of the file that holds live data (see H2FileStore.liveShare); empty elsewhere.
+     */
+    public java.util.OptionalDouble fileLiveShare() {
+        return fileStore == null ? java.util.OptionalDouble.empty() : dsl.connectionResult(fileStore::liveShare);
+    }
+
+    /**
      * The calling thread's commits are not followed by a checkpoint: it makes them durable itself (the scan
      * writer, through its journal, checkpointing before it drops journal segments).
      */

@@ -242,6 +242,19 @@ final class H2FileStore {
     }
 
     /**
+     * The share of the file that holds live data (0 to 1, in steps of about a hundredth): the blocks H2 uses, times
+     * the live share of the chunks in them. One minus it is about what an offline compaction would give back. Empty
+     * when the file is open in another process.
+     */
+    java.util.OptionalDouble liveShare(Connection connection) throws SQLException {
+        MVStore store = store(connection);
+        if (store == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(store.getFillRate() / 100.0 * store.getFileStore().getChunksFillRate() / 100.0);
+    }
+
+    /**
      * The store behind a connection to an embedded H2 file, with the larger write buffer and the chunk writer that
      * keeps the store header right (see the class comment); null when the file is open in another process
      * (AUTO_SERVER: an admin command while the server runs), whose connections reach it over the network.

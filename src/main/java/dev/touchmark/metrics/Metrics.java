@@ -22,8 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The server's Prometheus registry: verdicts, the scan log's commits, the webhook outbox backlog and the JVM.
@@ -77,9 +79,20 @@ public final class Metrics implements VerdictCounter, AutoCloseable {
      * Exposes the size of the embedded H2 database file (read from the file system at each scrape), so that operators
      * can watch the disk it needs; see "The database file" in docs/operations.md.
      */
-    public void watchDatabaseFile(Path file) {
+    public void watchDatabaseFile(Path file, Supplier<OptionalDouble> liveShare) {
         Gauge.builder("touchmark.database.file", file, Metrics::sizeOrZero).strongReference(true).baseUnit("bytes")
                 .description("Size of the embedded H2 database file").register(registry);
+        Gauge.builder("touchmark.database.file.live.ratio", liveShare, Metrics::shareOrNaN).strongReference(true)
+                .description("Share of the embedded H2 database file that holds live data").register(registry);
+    }
+
+    /** NaN (which Prometheus shows as such) when the share cannot be read now, such as while the database closes. */
+    private static double shareOrNaN(Supplier<OptionalDouble> share) {
+        try {
+            return share.get().orElse(Double.NaN);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static double sizeOrZero(Path file) {

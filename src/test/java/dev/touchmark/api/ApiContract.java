@@ -129,8 +129,11 @@ abstract class ApiContract {
         try {
             if (config().dbUrl().startsWith("jdbc:h2:file:")) {
                 assertTrue(metric(text, "touchmark_database_file_bytes") > 0, text);
+                double live = metric(text, "touchmark_database_file_live_ratio");
+                assertTrue(live > 0 && live <= 1, "live share of the file: " + live);
             } else {
                 assertFalse(text.contains("touchmark_database_file_bytes"), text);
+                assertFalse(text.contains("touchmark_database_file_live_ratio"), text);
             }
         } catch (Exception e) {
             throw new AssertionError(e);

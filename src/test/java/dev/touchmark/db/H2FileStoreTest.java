@@ -137,6 +137,23 @@ class H2FileStoreTest {
         assertTrue(compacted * 3 < plain, "compacted " + compacted + " bytes, not compacted " + plain + " bytes");
     }
 
+    /** The live share of the file falls as rows are rewritten (their old versions stay in the file until reused). */
+    @Test
+    void theLiveShareOfTheFileFallsAsRowsAreRewritten() throws Exception {
+        try (Database database = Database.open(TestDatabases.h2(dir), 2); Connection connection = database.dataSource().getConnection()) {
+            execute(connection, "CREATE TABLE churn(id INT PRIMARY KEY, v VARCHAR(100))");
+            execute(connection, "INSERT INTO churn SELECT \"X\", REPEAT('a', 100) FROM SYSTEM_RANGE(1, 5000)");
+            database.checkpoint();
+            double fresh = database.fileLiveShare().orElseThrow();
+            for (int round = 0; round < 10; round++) {
+                execute(connection, "UPDATE churn SET v = REPEAT('" + (char) ('b' + round) + "', 100)");
+                database.checkpoint();
+            }
+            double churned = database.fileLiveShare().orElseThrow();
+            assertTrue(fresh > 0 && fresh <= 1 && churned > 0 && churned < fresh, "fresh " + fresh + ", churned " + churned);
+        }
+    }
+
     /**
      * A crash right after compaction steps (which moved most live pages to new chunks, so that new versions land in
      * freed space inside the file) keeps every checkpointed row, whether Touchmark's checkpoints or H2's own wrote
