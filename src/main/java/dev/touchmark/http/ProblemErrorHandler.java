@@ -29,6 +29,9 @@ public final class ProblemErrorHandler extends ErrorHandler {
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        // Like every other answer, with a request id (the caller's when it is sane): no route ran to set one.
+        String id = request.getHeaders().get(RequestLog.HEADER);
+        response.getHeaders().put(RequestLog.HEADER, RequestLog.isSane(id) ? id : RequestLog.newId());
         response.write(true, ByteBuffer.wrap(body(code, message, request.getHttpURI().getPath())), callback);
     }
 

@@ -160,6 +160,11 @@ abstract class ApiContract {
         assertTrue(refused.header("X-Request-Id").matches("[0-9a-f]{16}"), refused.header("X-Request-Id"));
         String tooLong = "a".repeat(65);
         assertTrue(http.get("/healthz", null, "X-Request-Id", tooLong).header("X-Request-Id").matches("[0-9a-f]{16}"));
+        // A path Jetty itself refuses (an overlong UTF-8 encoding of "/"), before any route runs.
+        Http.Response unreadable = http.get("/V/AB%C0%AFCD", null, "X-Request-Id", "trace-43");
+        assertEquals(400, unreadable.status(), unreadable.text());
+        assertEquals("trace-43", unreadable.header("X-Request-Id"));
+        assertTrue(unreadable.header("Content-Type").startsWith("application/problem+json"), unreadable.header("Content-Type"));
     }
 
     @Test
