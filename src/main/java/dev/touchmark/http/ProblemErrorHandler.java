@@ -29,9 +29,12 @@ public final class ProblemErrorHandler extends ErrorHandler {
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        // Like every other answer, with a request id (the caller's when it is sane): no route ran to set one.
+        // The caller's request id, when it is sane, as on every other answer (no route ran to set it). None when
+        // Jetty could not read the request's headers: a new id there would look like another request's answer.
         String id = request.getHeaders().get(RequestLog.HEADER);
-        response.getHeaders().put(RequestLog.HEADER, RequestLog.isSane(id) ? id : RequestLog.newId());
+        if (RequestLog.isSane(id)) {
+            response.getHeaders().put(RequestLog.HEADER, id);
+        }
         response.write(true, ByteBuffer.wrap(body(code, message, request.getHttpURI().getPath())), callback);
     }
 
