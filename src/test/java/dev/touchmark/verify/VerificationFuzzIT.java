@@ -485,8 +485,12 @@ class VerificationFuzzIT {
                     + response.headers().firstValue("Content-Type").orElse("") + "); previous request on this worker: "
                     + abbreviate(previous, 160);
             HttpResponse<String> again = resend(probe);
-            if (again != null && ("fuzz-" + n).equals(again.headers().firstValue("X-Request-Id").orElse(null))
-                    && stats.answersOfAnotherRequestResent.sum() < MAX_WRONG_KIND_RESENT) {
+            // On a new connection no other request's answer can arrive: the resend's answer carries this request's
+            // id, or none at all when Jetty refused the request before reading its headers (a 4xx of its own).
+            String againId = again == null ? null : again.headers().firstValue("X-Request-Id").orElse(null);
+            boolean resentRight = again != null && (("fuzz-" + n).equals(againId)
+                    || (againId == null && again.statusCode() >= 400 && again.statusCode() < 500));
+            if (resentRight && stats.answersOfAnotherRequestResent.sum() < MAX_WRONG_KIND_RESENT) {
                 stats.answersOfAnotherRequestResent.increment();
                 stats.answersOfAnotherRequest.add(seenHere);
                 response = again;
