@@ -170,20 +170,37 @@ final class BrowserHarness implements AutoCloseable {
     }
 
     /**
-     * Waits for what a label shown to the fake camera leads to: up to a minute, since html5-qrcode decodes only a few
-     * frames a second on a CI machine busy with other work (30 s was once too little). If it never comes, fails with
-     * the page's address, its status line (the element the selector finds) and the browser's console, so the log
-     * says whether the camera, the library or the decoding stalled.
+     * Waits for what a label shown to the fake camera leads to: up to a minute in all, since html5-qrcode decodes only
+     * a few frames a second on a CI machine busy with other work (30 s was once too little). When nothing is decoded
+     * in half that, the camera is started again ({@code restart}) and the other half is waited: in CI a scan once ran
+     * a minute with the camera playing and the status line saying it was looking for a code, and never decoded the
+     * label that the same test decodes in seconds in other runs (a camera pipeline that started wrong stays wrong).
+     * If the restarted camera decodes nothing either, fails with the page's address, its status line (the element
+     * the selector finds) and the browser's console, so the log says whether the camera, the library or the decoding
+     * stalled.
      */
-    static <T> T untilDecoded(WebDriver driver, String statusSelector, Function<WebDriver, T> condition) {
+    static <T> T untilDecodedRestarting(WebDriver driver, String statusSelector, Function<WebDriver, T> condition,
+                                        Runnable restart) {
+        Duration half = DECODE_WAIT.dividedBy(2);
         try {
-            return new WebDriverWait(driver, DECODE_WAIT).until(condition);
+            return new WebDriverWait(driver, half).until(condition);
+        } catch (TimeoutException first) {
+            System.out.println("[browser] nothing decoded in " + half.toSeconds() + " s; the camera is started again");
+            restart.run();
+            return untilDecoded(driver, statusSelector, condition, half);
+        }
+    }
+
+    private static <T> T untilDecoded(WebDriver driver, String statusSelector, Function<WebDriver, T> condition,
+                                      Duration wait) {
+        try {
+            return new WebDriverWait(driver, wait).until(condition);
         } catch (TimeoutException e) {
             String status = driver.findElements(By.cssSelector(statusSelector)).stream().map(WebElement::getText)
                     .findFirst().orElse("(no status line)");
             String console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .map(entry -> entry.getLevel() + " " + entry.getMessage()).collect(Collectors.joining("; "));
-            throw new AssertionError("nothing decoded in " + DECODE_WAIT.toSeconds() + " s; page " + driver.getCurrentUrl()
+            throw new AssertionError("nothing decoded in " + wait.toSeconds() + " s; page " + driver.getCurrentUrl()
                     + " says \"" + status + "\"; console: [" + console + "]", e);
         }
     }

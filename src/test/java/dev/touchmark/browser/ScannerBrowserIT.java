@@ -1,7 +1,7 @@
 package dev.touchmark.browser;
 
 import static dev.touchmark.browser.BrowserHarness.click;
-import static dev.touchmark.browser.BrowserHarness.untilDecoded;
+import static dev.touchmark.browser.BrowserHarness.untilDecodedRestarting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +47,7 @@ class ScannerBrowserIT {
         WebDriver driver = cameraPlaying(url, "own-code");
         driver.get(base + "/scan?lang=en");
         click(driver, "start");
-        untilDecoded(driver, "#cam-status", d -> d.getCurrentUrl().contains("/V/"));
+        untilDecodedRestarting(driver, "#cam-status", d -> d.getCurrentUrl().contains("/V/"), () -> restart(driver));
         WebElement h1 = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         assertEquals("Genuine product", h1.getText());
@@ -64,8 +64,8 @@ class ScannerBrowserIT {
         WebDriver driver = cameraPlaying(evil, "foreign-code");
         driver.get(base + "/scan");
         click(driver, "start");
-        WebElement warning = untilDecoded(driver, "#cam-status",
-                ExpectedConditions.visibilityOfElementLocated(By.id("foreign")));
+        WebElement warning = untilDecodedRestarting(driver, "#cam-status",
+                ExpectedConditions.visibilityOfElementLocated(By.id("foreign")), () -> restart(driver));
         assertTrue(warning.getText().contains("This code leads to another website, not to 127.0.0.1:"),
                 warning.getText());
         assertEquals(evil, driver.findElement(By.id("foreign-url")).getText());
@@ -80,5 +80,11 @@ class ScannerBrowserIT {
     private WebDriver cameraPlaying(String text, String window) throws IOException {
         return browser.chrome(window, 412, 915,
                 FakeCamera.arguments(FakeCamera.labelVideo(text, browser.file(window + ".y4m"))));
+    }
+
+    /** The scanner page loaded again and its camera started again, as a shopper would. */
+    private static void restart(WebDriver driver) {
+        driver.navigate().refresh();
+        click(driver, "start");
     }
 }
