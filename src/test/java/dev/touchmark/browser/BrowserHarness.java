@@ -42,7 +42,7 @@ final class BrowserHarness implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Duration DECODE_WAIT = Duration.ofSeconds(60);
+    private static final Duration DECODE_WAIT = Duration.ofSeconds(30);
     /** How often a wait looks again: often, since most waits are for a page that is nearly there. */
     private static final Duration POLL = Duration.ofMillis(50);
     private final String name;
@@ -170,25 +170,13 @@ final class BrowserHarness implements AutoCloseable {
     }
 
     /**
-     * Waits for what a label shown to the fake camera leads to: up to a minute in all, since html5-qrcode decodes only
-     * a few frames a second on a CI machine busy with other work (30 s was once too little). When nothing is decoded
-     * in half that, the camera is started again ({@code restart}) and the other half is waited: in CI a scan once ran
-     * a minute with the camera playing and the status line saying it was looking for a code, and never decoded the
-     * label that the same test decodes in seconds in other runs (a camera pipeline that started wrong stays wrong).
-     * If the restarted camera decodes nothing either, fails with the page's address, its status line (the element
-     * the selector finds) and the browser's console, so the log says whether the camera, the library or the decoding
-     * stalled.
+     * Waits up to {@link #DECODE_WAIT} for what a label shown to the fake camera leads to ({@link FakeCamera} shows it
+     * in 12 poses; a still label of some codes never decoded). If nothing is decoded, fails with the page's address,
+     * its status line (the element the selector finds) and the browser's console, so the log says whether the
+     * camera, the library or the decoding stalled.
      */
-    static <T> T untilDecodedRestarting(WebDriver driver, String statusSelector, Function<WebDriver, T> condition,
-                                        Runnable restart) {
-        Duration half = DECODE_WAIT.dividedBy(2);
-        try {
-            return new WebDriverWait(driver, half).until(condition);
-        } catch (TimeoutException first) {
-            System.out.println("[browser] nothing decoded in " + half.toSeconds() + " s; the camera is started again");
-            restart.run();
-            return untilDecoded(driver, statusSelector, condition, half);
-        }
+    static <T> T untilDecoded(WebDriver driver, String statusSelector, Function<WebDriver, T> condition) {
+        return untilDecoded(driver, statusSelector, condition, DECODE_WAIT);
     }
 
     private static <T> T untilDecoded(WebDriver driver, String statusSelector, Function<WebDriver, T> condition,

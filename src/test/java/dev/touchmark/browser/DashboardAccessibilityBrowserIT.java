@@ -2,7 +2,7 @@ package dev.touchmark.browser;
 
 import static dev.touchmark.browser.BrowserHarness.click;
 import static dev.touchmark.browser.BrowserHarness.type;
-import static dev.touchmark.browser.BrowserHarness.untilDecodedRestarting;
+import static dev.touchmark.browser.BrowserHarness.untilDecoded;
 import static dev.touchmark.browser.BrowserHarness.visible;
 import static dev.touchmark.browser.BrowserHarness.waitFor;
 import static dev.touchmark.browser.Keyboard.focused;
@@ -229,11 +229,8 @@ class DashboardAccessibilityBrowserIT {
         signIn(d, seed.adminEmail(), ADMIN_PASSWORD);
         go(d, "lookup");
         click(d, "lookup-camera");
-        WebElement result = untilDecodedRestarting(d, "p.hint[role='status']", ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#lookup-result [data-valid='true']")), () -> {
-                    d.navigate().refresh(); // the lookup page again, its camera started again
-                    click(d, "lookup-camera");
-                });
+        WebElement result = untilDecoded(d, "p.hint[role='status']", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#lookup-result [data-valid='true']")));
         assertEquals(url, value(d, "#lookup-code"), "the decoded label fills the field");
         String text = result.getText();
         assertTrue(text.contains(seed.product()), text);

@@ -1,7 +1,7 @@
 package dev.touchmark.browser;
 
 import static dev.touchmark.browser.BrowserHarness.click;
-import static dev.touchmark.browser.BrowserHarness.untilDecodedRestarting;
+import static dev.touchmark.browser.BrowserHarness.untilDecoded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +10,8 @@ import dev.touchmark.testsupport.ScanFixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,13 +49,39 @@ class ScannerBrowserIT {
         WebDriver driver = cameraPlaying(url, "own-code");
         driver.get(base + "/scan?lang=en");
         click(driver, "start");
-        untilDecodedRestarting(driver, "#cam-status", d -> d.getCurrentUrl().contains("/V/"), () -> restart(driver));
+        untilDecoded(driver, "#cam-status", d -> d.getCurrentUrl().contains("/V/"));
         WebElement h1 = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         assertEquals("Genuine product", h1.getText());
         URI landed = URI.create(driver.getCurrentUrl());
         assertEquals(URI.create(url).getRawPath(), landed.getRawPath(), "the verdict page of that code");
         assertEquals("lang=en", landed.getRawQuery(), "the chosen language is carried over");
+    }
+
+    /**
+     * Every label of a freshly minted batch is read, not just one: a label's QR differs with every code, and before
+     * the encoder avoided finder lookalikes (see FinderLookalikes) about one still label in ten never decoded.
+     */
+    @Test
+    @Timeout(600)
+    void everyLabelOfABatchIsReadByTheCamera() throws Exception {
+        BatchCodes codes = ScanFixtures.releasedCodes(browser.app(), "compact");
+        List<String> unread = new ArrayList<>();
+        for (int i = 0; i < codes.quantity(); i++) {
+            String url = codes.url(i);
+            WebDriver driver = cameraPlaying(url, "batch-" + i);
+            driver.get(browser.base() + "/scan?lang=en");
+            click(driver, "start");
+            try {
+                untilDecoded(driver, "#cam-status", d -> d.getCurrentUrl().contains(URI.create(url).getRawPath()));
+            } catch (AssertionError e) {
+                unread.add("code " + i + " " + url + ": " + e.getMessage());
+            } finally {
+                browser.quit(driver);
+            }
+        }
+        assertTrue(unread.isEmpty(), unread.size() + " of " + codes.quantity() + " labels not read:\n"
+                + String.join("\n", unread));
     }
 
     @Test
@@ -64,8 +92,8 @@ class ScannerBrowserIT {
         WebDriver driver = cameraPlaying(evil, "foreign-code");
         driver.get(base + "/scan");
         click(driver, "start");
-        WebElement warning = untilDecodedRestarting(driver, "#cam-status",
-                ExpectedConditions.visibilityOfElementLocated(By.id("foreign")), () -> restart(driver));
+        WebElement warning = untilDecoded(driver, "#cam-status",
+                ExpectedConditions.visibilityOfElementLocated(By.id("foreign")));
         assertTrue(warning.getText().contains("This code leads to another website, not to 127.0.0.1:"),
                 warning.getText());
         assertEquals(evil, driver.findElement(By.id("foreign-url")).getText());
@@ -80,11 +108,5 @@ class ScannerBrowserIT {
     private WebDriver cameraPlaying(String text, String window) throws IOException {
         return browser.chrome(window, 412, 915,
                 FakeCamera.arguments(FakeCamera.labelVideo(text, browser.file(window + ".y4m"))));
-    }
-
-    /** The scanner page loaded again and its camera started again, as a shopper would. */
-    private static void restart(WebDriver driver) {
-        driver.navigate().refresh();
-        click(driver, "start");
     }
 }
