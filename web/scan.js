@@ -1,6 +1,7 @@
 // The in-browser scanner of /scan: the camera through html5-qrcode (loaded by the page from its WebJar),
 // and the rule the server applies to uploaded photos: a QR code that leads to this installation's own
 // origin is opened; anything else is shown as text with a warning and never followed.
+import { qrScannerOptions } from './qr-camera.js';
 
 /**
  * What a decoded text is: {kind: 'own', url} for a URL on our origin, {kind: 'foreign', url} for another
@@ -139,10 +140,7 @@ function setUp(root) {
     show(reader, true);
     say(msg.msgStarting);
     try {
-      scanner = new lib.Html5Qrcode('reader', {
-        formatsToSupport: [lib.Html5QrcodeSupportedFormats.QR_CODE],
-        verbose: false,
-      });
+      scanner = new lib.Html5Qrcode('reader', await qrScannerOptions(lib));
       await scanner.start({ facingMode: 'environment' }, { fps: 10, disableFlip: false }, onDecoded, () => {});
       show(stop, true);
       say(msg.msgScanning);

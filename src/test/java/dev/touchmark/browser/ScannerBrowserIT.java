@@ -12,14 +12,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -102,6 +105,56 @@ class ScannerBrowserIT {
         assertEquals(base + "/scan", driver.getCurrentUrl());
         assertTrue(driver.findElement(By.id("again")).isDisplayed(), "the shopper can scan again");
         assertTrue(driver.findElement(By.id("start")).getAttribute("hidden") != null);
+    }
+
+    /**
+     * Where the browser has its own barcode detector and it reads QR codes (Chrome on Android, for example), the
+     * scanner decodes with it. Headless Chromium on Linux has none, so the page gets a stand-in before it loads:
+     * it "detects" another code than the camera shows, so the page opening that code proves the detector was used.
+     */
+    @Test
+    @Timeout(120)
+    void theBrowsersOwnQrDetectorIsUsedWhereItReadsQrCodes() throws Exception {
+        BatchCodes codes = ScanFixtures.releasedCodes(browser.app(), "compact");
+        String detected = codes.url(1);
+        WebDriver driver = cameraPlaying(codes.url(0), "native-qr");
+        standInDetector(driver, "qr_code", detected);
+        driver.get(browser.base() + "/scan?lang=en");
+        click(driver, "start");
+        untilDecoded(driver, "#cam-status", d -> d.getCurrentUrl().contains(URI.create(detected).getRawPath()));
+        assertEquals("Genuine product", driver.findElement(By.tagName("h1")).getText());
+    }
+
+    /** A browser detector that reads other formats but not QR codes is left alone: zxing-js reads the label. */
+    @Test
+    @Timeout(120)
+    void aBrowserDetectorWithoutQrCodesIsNotUsed() throws Exception {
+        BatchCodes codes = ScanFixtures.releasedCodes(browser.app(), "compact");
+        String shown = codes.url(0);
+        WebDriver driver = cameraPlaying(shown, "native-ean");
+        standInDetector(driver, "ean_13", codes.url(1));
+        driver.get(browser.base() + "/scan?lang=en");
+        click(driver, "start");
+        untilDecoded(driver, "#cam-status", d -> d.getCurrentUrl().contains(URI.create(shown).getRawPath()));
+        Object detections = ((JavascriptExecutor) driver).executeScript("return window.sessionStorage.getItem('detections')");
+        assertEquals(null, detections, "the stand-in was never asked");
+    }
+
+    /**
+     * Gives every page of the window, before its own scripts run, a BarcodeDetector that reads only {@code format} and
+     * answers {@code value} for anything it is shown (counting its calls in sessionStorage, which outlives the page).
+     */
+    private static void standInDetector(WebDriver driver, String format, String value) {
+        String source = "window.BarcodeDetector = class {"
+                + " static async getSupportedFormats() { return ['" + format + "']; }"
+                + " constructor(options) { this.options = options; }"
+                + " async detect() {"
+                + "   sessionStorage.setItem('detections', String(Number(sessionStorage.getItem('detections') || 0) + 1));"
+                + "   return [{ rawValue: '" + value + "', format: '" + format + "',"
+                + "     boundingBox: { x: 0, y: 0, width: 200, height: 200 }, cornerPoints: [] }];"
+                + " }"
+                + "};";
+        ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
     }
 
     /** A phone-sized window (without mobile emulation) whose camera plays a printed label of the text. */
