@@ -55,6 +55,9 @@ function setUp(root) {
   const notOurs = $('not-ours');
   let scanner = null;
   let handled = false;
+  let slowTimer = null;
+  // After this long without a code, the status line suggests what helps, and the photo form below.
+  const SLOW_AFTER_MS = 15000;
 
   const say = (text) => { status.textContent = text; };
   const show = (element, visible) => { element.hidden = !visible; };
@@ -69,6 +72,7 @@ function setUp(root) {
   }
 
   async function stopCamera() {
+    clearTimeout(slowTimer);
     const running = scanner;
     scanner = null;
     show(stop, false);
@@ -144,6 +148,12 @@ function setUp(root) {
       await scanner.start({ facingMode: 'environment' }, { fps: 10, disableFlip: false }, onDecoded, () => {});
       show(stop, true);
       say(msg.msgScanning);
+      const started = scanner;
+      slowTimer = setTimeout(() => {
+        if (scanner === started && !handled) {
+          say(msg.msgSlow);
+        }
+      }, SLOW_AFTER_MS);
     } catch (error) {
       await stopCamera();
       show(start, true);

@@ -22,6 +22,9 @@ public enum ScanMessages {
     STATUS_STARTING("Starting the camera…", "正在打开摄像头…"),
     STATUS_SCANNING("Looking for a QR code. Hold the label steady, about 15 cm from the camera.",
             "正在寻找二维码。请保持标签稳定，距离摄像头约 15 厘米。"),
+    STATUS_SLOW("No code read yet. Hold the label flat and well lit, move the phone a little closer or further away, "
+            + "or send a photo of the label with the form below.",
+            "仍未识别到二维码。请让标签平整、光线充足，将手机稍微靠近或远离，或使用下方表单发送标签照片。"),
     STATUS_OPENING("Code read. Opening the result…", "已识别，正在打开验证结果…"),
     STATUS_STOPPED("Camera stopped.", "摄像头已关闭。"),
     CAMERA_DENIED("The camera could not be used because permission was refused. Allow camera access in your "

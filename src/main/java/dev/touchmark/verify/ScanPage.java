@@ -40,7 +40,8 @@ public final class ScanPage {
                 + "<section class=\"card\" id=\"scanner\" aria-labelledby=\"cam-h\" data-origin=\"" + escape(origin)
                 + "\"" + langAttr
                 + data("ready", STATUS_READY, lang) + data("starting", STATUS_STARTING, lang)
-                + data("scanning", STATUS_SCANNING, lang) + data("opening", STATUS_OPENING, lang)
+                + data("scanning", STATUS_SCANNING, lang) + data("slow", STATUS_SLOW, lang)
+                + data("opening", STATUS_OPENING, lang)
                 + data("stopped", STATUS_STOPPED, lang) + data("denied", CAMERA_DENIED, lang)
                 + data("missing", CAMERA_MISSING, lang) + data("unsupported", CAMERA_UNSUPPORTED, lang)
                 + data("failed", CAMERA_FAILED, lang) + ">"

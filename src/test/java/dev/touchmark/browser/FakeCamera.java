@@ -69,6 +69,22 @@ final class FakeCamera {
         return file;
     }
 
+    /** Writes a Y4M video of a light grey wall: a camera that sees no code at all. */
+    static Path blankVideo(Path file) throws IOException {
+        byte[] luma = new byte[WIDTH * HEIGHT];
+        Arrays.fill(luma, (byte) 200);
+        byte[] chroma = new byte[(WIDTH / 2) * (HEIGHT / 2)];
+        Arrays.fill(chroma, (byte) 128);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F30:1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
+            out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(luma);
+            out.write(chroma);
+            out.write(chroma);
+        }
+        return file;
+    }
+
     /** The luma plane of one pose: the label turned, tilted, moved and zoomed about the frame's centre. */
     private static byte[] frame(BufferedImage label, int pose) {
         double t = 2 * Math.PI * pose / POSES;

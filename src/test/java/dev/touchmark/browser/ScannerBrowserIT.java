@@ -107,6 +107,23 @@ class ScannerBrowserIT {
         assertTrue(driver.findElement(By.id("start")).getAttribute("hidden") != null);
     }
 
+    /** A camera that reads nothing for 15 s gets advice in the status line, and the photo form is pointed to. */
+    @Test
+    @Timeout(120)
+    void aCameraThatReadsNothingForAWhileSuggestsWhatHelpsAndThePhotoForm() throws Exception {
+        WebDriver driver = browser.chrome("blank", 412, 915,
+                FakeCamera.arguments(FakeCamera.blankVideo(browser.file("blank.y4m"))));
+        driver.get(browser.base() + "/scan?lang=en");
+        click(driver, "start");
+        WebElement status = driver.findElement(By.id("cam-status"));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> status.getText().startsWith("Looking for a QR code."));
+        new WebDriverWait(driver, Duration.ofSeconds(40)).until(d -> status.getText().startsWith("No code read yet."));
+        assertTrue(status.getText().contains("send a photo of the label with the form below"), status.getText());
+        assertTrue(driver.findElement(By.id("photo")).isEnabled(), "the photo form is there");
+        assertTrue(driver.findElement(By.id("stop")).isDisplayed(), "the camera keeps looking");
+    }
+
     /**
      * Where the browser has its own barcode detector and it reads QR codes (Chrome on Android, for example), the
      * scanner decodes with it. Headless Chromium on Linux has none, so the page gets a stand-in before it loads:
