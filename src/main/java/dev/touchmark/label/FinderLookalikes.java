@@ -1,6 +1,7 @@
 package dev.touchmark.label;
 
 import com.google.zxing.qrcode.encoder.ByteMatrix;
+import java.util.Arrays;
 
 /**
  * Counts the places in a QR matrix, outside its three finder patterns, that a decoder scanning rows and columns takes
@@ -27,16 +28,56 @@ final class FinderLookalikes {
     /** How many modules outside the finder patterns centre a finder lookalike across both their row and column. */
     static int count(ByteMatrix matrix) {
         int size = matrix.getWidth();
+        boolean[][] across = new boolean[size][size];
+        boolean[][] down = new boolean[size][size];
+        int[] starts = new int[size + 1];
+        boolean[] line = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                line[j] = matrix.get(j, i) == 1;
+            }
+            markCentres(line, starts, across[i]);
+            for (int j = 0; j < size; j++) {
+                line[j] = matrix.get(i, j) == 1;
+            }
+            markCentres(line, starts, down[i]);
+        }
         int found = 0;
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                if (dark(matrix, x, y) && !inFinder(size, x, y)
-                        && looksLikeFinder(matrix, x, y, 1, 0) && looksLikeFinder(matrix, x, y, 0, 1)) {
+                if (across[y][x] && down[x][y] && !inFinder(size, x, y)) {
                     found++;
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * Marks, in {@code centres}, the modules of every dark run of the line that has a light and then a dark run on
+     * each side in a finder's proportions. Outside the symbol is light, so a run at either end lacks a side.
+     */
+    private static void markCentres(boolean[] line, int[] starts, boolean[] centres) {
+        int size = line.length;
+        int runs = 0;
+        for (int j = 0; j < size; j++) {
+            if (j == 0 || line[j] != line[j - 1]) {
+                starts[runs++] = j;
+            }
+        }
+        starts[runs] = size;
+        for (int r = 2; r + 2 < runs; r++) {
+            if (!line[starts[r]]) {
+                continue;
+            }
+            int[] lengths = new int[5];
+            for (int k = 0; k < 5; k++) {
+                lengths[k] = starts[r - 1 + k] - starts[r - 2 + k];
+            }
+            if (finderProportions(lengths)) {
+                Arrays.fill(centres, starts[r], starts[r + 1], true);
+            }
+        }
     }
 
     private static boolean inFinder(int size, int x, int y) {
@@ -45,47 +86,19 @@ final class FinderLookalikes {
         return left && top || !left && x >= size - 7 && top || left && y >= size - 7;
     }
 
-    /** Whether the line through (x, y) in direction (dx, dy) crosses dark, light, dark (centre), light, dark runs. */
-    private static boolean looksLikeFinder(ByteMatrix matrix, int x, int y, int dx, int dy) {
-        int forward = run(matrix, x, y, dx, dy, true);
-        int backward = run(matrix, x, y, -dx, -dy, true);
-        int centre = forward + backward - 1;
-        int lightAfter = run(matrix, x + forward * dx, y + forward * dy, dx, dy, false);
-        int darkAfter = run(matrix, x + (forward + lightAfter) * dx, y + (forward + lightAfter) * dy, dx, dy, true);
-        int lightBefore = run(matrix, x - backward * dx, y - backward * dy, -dx, -dy, false);
-        int darkBefore = run(matrix, x - (backward + lightBefore) * dx, y - (backward + lightBefore) * dy, -dx, -dy, true);
-        int[] runs = {darkBefore, lightBefore, centre, lightAfter, darkAfter};
+    /** Dark, light, dark, light, dark run lengths as ZXing's FinderPatternFinder.foundPatternCross accepts them. */
+    private static boolean finderProportions(int[] runs) {
         int total = 0;
         for (int length : runs) {
-            if (length == 0) {
-                return false;
-            }
             total += length;
         }
         if (total < MIN_SPAN || total > MAX_SPAN) {
             return false;
         }
-        // ZXing's FinderPatternFinder.foundPatternCross: each run within half a module of its share of seven.
         double module = total / 7.0;
         double variance = module / 2.0;
         return Math.abs(module - runs[0]) < variance && Math.abs(module - runs[1]) < variance
                 && Math.abs(3.0 * module - runs[2]) < 3 * variance
                 && Math.abs(module - runs[3]) < variance && Math.abs(module - runs[4]) < variance;
-    }
-
-    /** Modules from (x, y) on in direction (dx, dy) that are dark (or light); outside the symbol is light. */
-    private static int run(ByteMatrix matrix, int x, int y, int dx, int dy, boolean wantDark) {
-        int length = 0;
-        int size = matrix.getWidth();
-        while (x >= 0 && y >= 0 && x < size && y < size && dark(matrix, x, y) == wantDark) {
-            length++;
-            x += dx;
-            y += dy;
-        }
-        return length;
-    }
-
-    private static boolean dark(ByteMatrix matrix, int x, int y) {
-        return matrix.get(x, y) == 1;
     }
 }
