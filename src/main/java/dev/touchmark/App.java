@@ -85,8 +85,7 @@ public final class App implements AutoCloseable {
                     json.mapper(), metrics);
             metrics.watch(scanServices.recorder());
             metrics.watchOutbox(new WebhookDeliveryRepository(database.dsl())::countPending, clock);
-            Database.h2FileBase(config.dbUrl()).ifPresent(base -> metrics.watchDatabaseFile(Database.h2DataFile(base),
-                    database::fileLiveShare));
+            Database.h2FileBase(config.dbUrl()).ifPresent(base -> metrics.watchDatabaseFile(Database.h2DataFile(base)));
             WebhookDispatcher webhooks = startWebhooks(config.webhooks(), services, clock);
             try {
                 Drain drain = new Drain(Routes.STREAMS);

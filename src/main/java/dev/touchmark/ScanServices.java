@@ -18,8 +18,6 @@ import dev.touchmark.scan.IpHasher;
 import dev.touchmark.scan.RetentionJob;
 import dev.touchmark.scan.ScanLocations;
 import dev.touchmark.db.Database;
-import dev.touchmark.config.ConfigException;
-import dev.touchmark.scan.ScanJournal;
 import dev.touchmark.scan.ScanRecorder;
 import dev.touchmark.scan.ScanRepository;
 import dev.touchmark.verify.RequestFacts;
@@ -28,7 +26,6 @@ import dev.touchmark.verify.VerificationRepository;
 import dev.touchmark.verify.VerificationService;
 import dev.touchmark.verify.VerdictCounter;
 import java.security.SecureRandom;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -37,12 +34,6 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
                            VerificationService verification, ReportService reports, ScanLocations locations,
                            RequestFacts facts, RetentionJob retention, AlertService alerts, RuleBook rules,
                            AlertFeed feed) implements AutoCloseable {
-
-    /** How often the scan writer's checkpoint writes the embedded database file (and the journal can drop what it has). */
-    private static final Duration CHECKPOINT_EVERY = Duration.ofMillis(500);
-
-    /** A journal segment is closed (and deleted after the next checkpoint) once it holds this much. */
-    private static final long JOURNAL_SEGMENT_BYTES = 8L << 20;
 
     /** Wires and starts the scan writer and the retention job. */
     public static ScanServices start(TouchmarkConfig config, Services services, Clock clock, AlertNotifier notifier,
@@ -54,7 +45,11 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         DetectionRepository detection = new DetectionRepository(dsl);
         RuleBook rules = new RuleBook(detection, services.changes(), clock, RuleSettings.defaults(settings.suspectDevices()));
         Detector detector = new Detector(alertRepository, detection, rules, notifier, clock);
-        ScanRecorder recorder = recorder(config, services.database(), scans, detector, clock);
+        // With sync writes, each group is forced onto the disk before it is answered (embedded H2; PostgreSQL's own
+        // synchronous_commit does that at every commit).
+        Database database = services.database();
+        ScanRecorder recorder = new ScanRecorder(scans, detector, clock, 100_000,
+                settings.syncWrites() ? database::syncToDisk : () -> { });
         VerificationCatalog catalog = new VerificationCatalog(new VerificationRepository(dsl), services.changes(), clock);
         VerificationService verification = new VerificationService(catalog, recorder, clock, verdicts);
         ReportService reports = new ReportService(new ReportRepository(dsl), scans, clock,
@@ -67,32 +62,6 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         AlertFeed feed = new AlertFeed(alertRepository, detection, json, clock, Duration.ofMillis(200));
         return new ScanServices(scans, recorder, catalog, verification, reports,
                 new ScanLocations(scans, clock, detector::located), facts, retention, alerts, rules, feed);
-    }
-
-    /** The scan writer; on an embedded H2 file with its journal (see ScanJournal), which it applies first if needed. */
-    private static ScanRecorder recorder(TouchmarkConfig config, Database database, ScanRepository scans, Detector detector,
-                                         Clock clock) {
-        if (!database.isH2File()) {
-            return new ScanRecorder(scans, detector, clock, 100_000);
-        }
-        Path folder = ScanJournal.folderFor(Database.h2FileBase(config.dbUrl()).orElseThrow());
-        ScanJournal journal;
-        try {
-            journal = ScanJournal.open(folder, JOURNAL_SEGMENT_BYTES, config.scans().syncWrites());
-        } catch (ScanJournal.JournalException e) {
-            throw new ConfigException(e.getMessage());
-        }
-        try {
-            return new ScanRecorder(scans, detector, clock, 100_000, new ScanRecorder.Journaling(journal, database::checkpoint,
-                    database::compactStep, database.storeGate(), database::exemptFromCheckpoints, database::endExemption,
-                    CHECKPOINT_EVERY));
-        } catch (RuntimeException e) {
-            journal.close();
-            if (e instanceof ScanJournal.JournalException) {
-                throw new ConfigException(e.getMessage());
-            }
-            throw e;
-        }
     }
 
     /** Stops retention, then lets the writer commit what is queued. */

@@ -42,10 +42,7 @@ public final class AlertRepository {
      * was marked a false positive, the hit is only counted there: the brand has said this pattern is fine.
      */
     public Raised raise(Hit hit) {
-        Optional<Long> open = dsl.select(ALERT.ID).from(ALERT)
-                .where(ALERT.BRAND_ID.eq(hit.brandId()).and(ALERT.RULE.eq(hit.rule().id()))
-                        .and(ALERT.OPEN_SUBJECT.eq(hit.subject())))
-                .fetchOptional(ALERT.ID);
+        Optional<Long> open = openAlert(hit);
         if (open.isPresent()) {
             return new Raised(addHit(open.get(), hit, true), Effect.ADDED);
         }
@@ -55,7 +52,9 @@ public final class AlertRepository {
         if (latest.isPresent() && AlertStatus.FALSE_POSITIVE.id().equals(latest.get().get(ALERT.STATUS))) {
             return new Raised(addHit(latest.get().get(ALERT.ID), hit, false), Effect.SUPPRESSED);
         }
-        long id = dsl.insertInto(ALERT)
+        // The unique index on open alerts decides between two transactions (or nodes) opening the same alert at once:
+        // the second one's insert waits for the first, then does nothing, and its hit goes to the alert the first opened.
+        Optional<Long> created = dsl.insertInto(ALERT)
                 .set(ALERT.BRAND_ID, hit.brandId()).set(ALERT.RULE, hit.rule().id()).set(ALERT.SUBJECT, hit.subject())
                 .set(ALERT.OPEN_SUBJECT, hit.subject()).set(ALERT.SEVERITY, hit.severity().id())
                 .set(ALERT.STATUS, AlertStatus.OPEN.id()).set(ALERT.SUMMARY, hit.summary().in(Lang.EN))
@@ -63,9 +62,22 @@ public final class AlertRepository {
                 .set(ALERT.BATCH_ID, hit.batchId()).set(ALERT.CODE_INDEX, hit.codeIndex()).set(ALERT.COUNTRY, hit.country())
                 .set(ALERT.LAT_TENTHS, hit.latTenths()).set(ALERT.LON_TENTHS, hit.lonTenths()).set(ALERT.HITS, 1L)
                 .set(ALERT.FIRST_SEEN_AT, hit.at()).set(ALERT.LAST_SEEN_AT, hit.at()).set(ALERT.UPDATED_AT, hit.at())
-                .returning(ALERT.ID).fetchOne(ALERT.ID);
-        addEvidence(id, hit);
-        return new Raised(find(id).orElseThrow(), Effect.CREATED);
+                .onConflictDoNothing()
+                .returning(ALERT.ID).fetchOptional(ALERT.ID);
+        if (created.isEmpty()) {
+            long id = openAlert(hit).orElseThrow(() -> new IllegalStateException("an open alert for " + hit.rule().id() + " "
+                    + hit.subject() + " was neither created nor found"));
+            return new Raised(addHit(id, hit, true), Effect.ADDED);
+        }
+        addEvidence(created.get(), hit);
+        return new Raised(find(created.get()).orElseThrow(), Effect.CREATED);
+    }
+
+    private Optional<Long> openAlert(Hit hit) {
+        return dsl.select(ALERT.ID).from(ALERT)
+                .where(ALERT.BRAND_ID.eq(hit.brandId()).and(ALERT.RULE.eq(hit.rule().id()))
+                        .and(ALERT.OPEN_SUBJECT.eq(hit.subject())))
+                .fetchOptional(ALERT.ID);
     }
 
     private Alert addHit(long id, Hit hit, boolean visible) {

@@ -3,12 +3,12 @@ package dev.touchmark.alert;
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.BRAND_RULES;
 import static dev.touchmark.db.jooq.Tables.CODE_LOCATION;
+import static dev.touchmark.db.jooq.Tables.CODE_STATE;
 import static dev.touchmark.db.jooq.Tables.MARKET_SIGHTING;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
 import static dev.touchmark.db.jooq.Tables.SUSPECT_SIGHTING;
 
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +16,26 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.touchmark.db.CountUpsert;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /** SQL of detection: thresholds, hourly counts, last locations of codes, suspect sightings. */
 public final class DetectionRepository {
     private final DSLContext dsl;
+    private final CountUpsert hourCounts;
+    private final CountUpsert dayCounts;
+    private final CountUpsert cellCounts;
 
     public DetectionRepository(DSLContext dsl) {
         this.dsl = dsl;
+        boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
+        this.hourCounts = new CountUpsert(postgres, "scan_hour", List.of(col("brand_id", "BIGINT"), col("batch_id", "BIGINT"),
+                col("hour_start", "TIMESTAMP WITH TIME ZONE"), col("verdict", "VARCHAR(16)")), List.of(col("scans", "BIGINT")));
+        this.dayCounts = new CountUpsert(postgres, "scan_day", List.of(col("brand_id", "BIGINT"), col("scan_date", "DATE"),
+                col("country", "VARCHAR(2)"), col("verdict", "VARCHAR(16)")), List.of(col("scans", "BIGINT")));
+        this.cellCounts = new CountUpsert(postgres, "scan_cell_day", List.of(col("brand_id", "BIGINT"), col("scan_date", "DATE"),
+                col("cell", "VARCHAR(16)")), List.of(col("scans", "BIGINT"), col("suspect", "BIGINT")));
     }
 
     /** The jOOQ context, for transactions of detection outside the scan writer. */
@@ -63,39 +74,18 @@ public final class DetectionRepository {
     public record HourKey(long brandId, long batchId, OffsetDateTime hour, String verdict) {
     }
 
-    /** Adds scans to the hourly counts (increments, so several writers add up), as two prepared batches. */
+    /** Adds scans to the hourly counts: sorted upserts, so several writers add up and cannot deadlock on them. */
     public void addToHours(Map<HourKey, Long> counts) {
         if (counts.isEmpty()) {
             return;
         }
-        List<Map.Entry<HourKey, Long>> entries = new ArrayList<>(counts.entrySet());
-        dsl.connection(connection -> {
-            int[] updated;
-            try (PreparedStatement update = connection.prepareStatement("UPDATE scan_hour SET scans = scans + ?"
-                    + " WHERE brand_id = ? AND batch_id = ? AND hour_start = ? AND verdict = ?")) {
-                for (Map.Entry<HourKey, Long> e : entries) {
-                    update.setLong(1, e.getValue());
-                    bindKey(update, 2, e.getKey());
-                    update.addBatch();
-                }
-                updated = update.executeBatch();
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scan_hour (scans, brand_id, batch_id,"
-                    + " hour_start, verdict) VALUES (?, ?, ?, ?, ?)")) {
-                int inserts = 0;
-                for (int i = 0; i < entries.size(); i++) {
-                    if (updated[i] == 0) {
-                        insert.setLong(1, entries.get(i).getValue());
-                        bindKey(insert, 2, entries.get(i).getKey());
-                        insert.addBatch();
-                        inserts++;
-                    }
-                }
-                if (inserts > 0) {
-                    insert.executeBatch();
-                }
-            }
-        });
+        List<Object[]> rows = new ArrayList<>(counts.size());
+        counts.forEach((k, n) -> rows.add(new Object[] {k.brandId(), k.batchId(), k.hour(), k.verdict(), n}));
+        dsl.connection(connection -> hourCounts.add(connection, rows));
+    }
+
+    private static CountUpsert.Column col(String name, String type) {
+        return new CountUpsert.Column(name, type);
     }
 
     /** A brand's scans on one day, in one country ("" when unknown), with one verdict. */
@@ -106,89 +96,22 @@ public final class DetectionRepository {
     public record CellKey(long brandId, java.time.LocalDate day, String cell) {
     }
 
-    /** Adds to the daily rollups (increments, so several writers add up): per country and verdict, and per map cell. */
+    /**
+     * Adds to the daily rollups, per country and verdict and per map cell: sorted upserts, so several writers add up
+     * and cannot deadlock on them.
+     */
     public void addToDays(Map<DayKey, Long> days, Map<CellKey, long[]> cells) {
         if (days.isEmpty() && cells.isEmpty()) {
             return;
         }
-        List<Map.Entry<DayKey, Long>> dayEntries = new ArrayList<>(days.entrySet());
-        List<Map.Entry<CellKey, long[]>> cellEntries = new ArrayList<>(cells.entrySet());
+        List<Object[]> dayRows = new ArrayList<>(days.size());
+        days.forEach((k, n) -> dayRows.add(new Object[] {k.brandId(), k.day(), k.country(), k.verdict(), n}));
+        List<Object[]> cellRows = new ArrayList<>(cells.size());
+        cells.forEach((k, n) -> cellRows.add(new Object[] {k.brandId(), k.day(), k.cell(), n[0], n[1]}));
         dsl.connection(connection -> {
-            if (!dayEntries.isEmpty()) {
-                int[] updated;
-                try (PreparedStatement update = connection.prepareStatement("UPDATE scan_day SET scans = scans + ?"
-                        + " WHERE brand_id = ? AND scan_date = ? AND country = ? AND verdict = ?")) {
-                    for (Map.Entry<DayKey, Long> e : dayEntries) {
-                        update.setLong(1, e.getValue());
-                        bindDay(update, 2, e.getKey());
-                        update.addBatch();
-                    }
-                    updated = update.executeBatch();
-                }
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scan_day (scans, brand_id, scan_date,"
-                        + " country, verdict) VALUES (?, ?, ?, ?, ?)")) {
-                    boolean any = false;
-                    for (int i = 0; i < dayEntries.size(); i++) {
-                        if (updated[i] == 0) {
-                            insert.setLong(1, dayEntries.get(i).getValue());
-                            bindDay(insert, 2, dayEntries.get(i).getKey());
-                            insert.addBatch();
-                            any = true;
-                        }
-                    }
-                    if (any) {
-                        insert.executeBatch();
-                    }
-                }
-            }
-            if (!cellEntries.isEmpty()) {
-                int[] updated;
-                try (PreparedStatement update = connection.prepareStatement("UPDATE scan_cell_day SET scans = scans + ?,"
-                        + " suspect = suspect + ? WHERE brand_id = ? AND scan_date = ? AND cell = ?")) {
-                    for (Map.Entry<CellKey, long[]> e : cellEntries) {
-                        bindCell(update, e.getValue(), e.getKey());
-                        update.addBatch();
-                    }
-                    updated = update.executeBatch();
-                }
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scan_cell_day (scans, suspect, brand_id,"
-                        + " scan_date, cell) VALUES (?, ?, ?, ?, ?)")) {
-                    boolean any = false;
-                    for (int i = 0; i < cellEntries.size(); i++) {
-                        if (updated[i] == 0) {
-                            bindCell(insert, cellEntries.get(i).getValue(), cellEntries.get(i).getKey());
-                            insert.addBatch();
-                            any = true;
-                        }
-                    }
-                    if (any) {
-                        insert.executeBatch();
-                    }
-                }
-            }
+            dayCounts.add(connection, dayRows);
+            cellCounts.add(connection, cellRows);
         });
-    }
-
-    private static void bindDay(PreparedStatement statement, int from, DayKey key) throws java.sql.SQLException {
-        statement.setLong(from, key.brandId());
-        statement.setObject(from + 1, key.day());
-        statement.setString(from + 2, key.country());
-        statement.setString(from + 3, key.verdict());
-    }
-
-    private static void bindCell(PreparedStatement statement, long[] counts, CellKey key) throws java.sql.SQLException {
-        statement.setLong(1, counts[0]);
-        statement.setLong(2, counts[1]);
-        statement.setLong(3, key.brandId());
-        statement.setObject(4, key.day());
-        statement.setString(5, key.cell());
-    }
-
-    private static void bindKey(PreparedStatement statement, int from, HourKey key) throws java.sql.SQLException {
-        statement.setLong(from, key.brandId());
-        statement.setLong(from + 1, key.batchId());
-        statement.setObject(from + 2, key.hour());
-        statement.setString(from + 3, key.verdict());
     }
 
     /** Scans of each batch in an hour, all verdicts together. */
@@ -208,6 +131,15 @@ public final class DetectionRepository {
         return sum == null ? 0 : sum.longValue();
     }
 
+    /**
+     * Locks a code's state row until the transaction ends, as the scan writer does before it changes anything of the
+     * code (false if the code was never scanned).
+     */
+    public boolean lockCode(long batchId, long index) {
+        return dsl.fetchExists(DSL.selectOne().from(CODE_STATE).where(CODE_STATE.BATCH_ID.eq(batchId)
+                .and(CODE_STATE.CODE_INDEX.eq(index))).forUpdate());
+    }
+
     /** The last located scan of a code. */
     public record Located(long scanId, OffsetDateTime at, int latTenths, int lonTenths) {
     }
@@ -219,7 +151,10 @@ public final class DetectionRepository {
                 .fetchOptional(r -> new Located(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    /** Makes a located scan the code's last one, unless a later one is already stored. */
+    /**
+     * Makes a located scan the code's last one, unless a later one is already stored. Callers hold the code's state row
+     * lock; the insert of a code's first location is race-free all the same.
+     */
     public void saveLocation(long batchId, long index, Located located) {
         int updated = dsl.update(CODE_LOCATION).set(CODE_LOCATION.SCAN_ID, located.scanId())
                 .set(CODE_LOCATION.LOCATED_AT, located.at()).set(CODE_LOCATION.LAT_TENTHS, located.latTenths())
@@ -227,27 +162,24 @@ public final class DetectionRepository {
                 .where(CODE_LOCATION.BATCH_ID.eq(batchId).and(CODE_LOCATION.CODE_INDEX.eq(index))
                         .and(CODE_LOCATION.LOCATED_AT.le(located.at())))
                 .execute();
-        if (updated == 0 && !dsl.fetchExists(CODE_LOCATION, CODE_LOCATION.BATCH_ID.eq(batchId).and(CODE_LOCATION.CODE_INDEX.eq(index)))) {
+        if (updated == 0) {
             dsl.insertInto(CODE_LOCATION).set(CODE_LOCATION.BATCH_ID, batchId).set(CODE_LOCATION.CODE_INDEX, index)
                     .set(CODE_LOCATION.SCAN_ID, located.scanId()).set(CODE_LOCATION.LOCATED_AT, located.at())
                     .set(CODE_LOCATION.LAT_TENTHS, located.latTenths()).set(CODE_LOCATION.LON_TENTHS, located.lonTenths())
-                    .execute();
+                    .onConflictDoNothing().execute();
         }
     }
 
     /** Records a suspect code seen in a cell (once per code and cell) and returns the distinct codes seen there since a time. */
     public int sight(long brandId, String cell, long batchId, long index, OffsetDateTime at, OffsetDateTime since) {
-        boolean seen = dsl.fetchExists(SUSPECT_SIGHTING, SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
-                .and(SUSPECT_SIGHTING.BATCH_ID.eq(batchId)).and(SUSPECT_SIGHTING.CODE_INDEX.eq(index)));
-        if (seen) {
-            dsl.update(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.SEEN_AT, at)
+        int inserted = dsl.insertInto(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.BRAND_ID, brandId).set(SUSPECT_SIGHTING.CELL, cell)
+                .set(SUSPECT_SIGHTING.BATCH_ID, batchId).set(SUSPECT_SIGHTING.CODE_INDEX, index)
+                .set(SUSPECT_SIGHTING.SEEN_AT, at).onConflictDoNothing().execute();
+        if (inserted == 0) {
+            dsl.update(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.SEEN_AT, DSL.greatest(SUSPECT_SIGHTING.SEEN_AT, DSL.val(at)))
                     .where(SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
                             .and(SUSPECT_SIGHTING.BATCH_ID.eq(batchId)).and(SUSPECT_SIGHTING.CODE_INDEX.eq(index)))
                     .execute();
-        } else {
-            dsl.insertInto(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.BRAND_ID, brandId).set(SUSPECT_SIGHTING.CELL, cell)
-                    .set(SUSPECT_SIGHTING.BATCH_ID, batchId).set(SUSPECT_SIGHTING.CODE_INDEX, index)
-                    .set(SUSPECT_SIGHTING.SEEN_AT, at).execute();
         }
         return dsl.fetchCount(SUSPECT_SIGHTING, SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
                 .and(SUSPECT_SIGHTING.SEEN_AT.ge(since)));
@@ -256,10 +188,12 @@ public final class DetectionRepository {
     /** Records a code of a batch seen in a country outside its markets; returns the distinct codes seen there since a time. */
     public int sightOutOfMarket(long brandId, long batchId, String country, long index, OffsetDateTime at, OffsetDateTime since) {
         var key = MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country)).and(MARKET_SIGHTING.CODE_INDEX.eq(index));
-        if (dsl.update(MARKET_SIGHTING).set(MARKET_SIGHTING.SEEN_AT, at).where(key).execute() == 0) {
-            dsl.insertInto(MARKET_SIGHTING).set(MARKET_SIGHTING.BRAND_ID, brandId).set(MARKET_SIGHTING.BATCH_ID, batchId)
-                    .set(MARKET_SIGHTING.COUNTRY, country).set(MARKET_SIGHTING.CODE_INDEX, index).set(MARKET_SIGHTING.SEEN_AT, at)
-                    .execute();
+        int inserted = dsl.insertInto(MARKET_SIGHTING).set(MARKET_SIGHTING.BRAND_ID, brandId).set(MARKET_SIGHTING.BATCH_ID, batchId)
+                .set(MARKET_SIGHTING.COUNTRY, country).set(MARKET_SIGHTING.CODE_INDEX, index).set(MARKET_SIGHTING.SEEN_AT, at)
+                .onConflictDoNothing().execute();
+        if (inserted == 0) {
+            dsl.update(MARKET_SIGHTING).set(MARKET_SIGHTING.SEEN_AT, DSL.greatest(MARKET_SIGHTING.SEEN_AT, DSL.val(at)))
+                    .where(key).execute();
         }
         return dsl.fetchCount(MARKET_SIGHTING, MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country))
                 .and(MARKET_SIGHTING.SEEN_AT.ge(since)));
@@ -279,11 +213,10 @@ public final class DetectionRepository {
                         r.value6() == null ? null : r.value6().intValue(), r.value7()));
     }
 
-    /** Hotspot cells with an open alert, as "brandId/cell:..." strings. */
-    public java.util.List<String> openHotspots() {
-        return dsl.select(ALERT.BRAND_ID, ALERT.OPEN_SUBJECT).from(ALERT)
-                .where(ALERT.RULE.eq(Rule.HOTSPOT.id()).and(ALERT.OPEN_SUBJECT.isNotNull()))
-                .fetch(r -> r.value1() + "/" + r.value2());
+    /** True when a brand has an open hotspot alert for a map cell (the open-alert index answers it). */
+    public boolean openHotspot(long brandId, String cell) {
+        return dsl.fetchExists(DSL.selectOne().from(ALERT).where(ALERT.BRAND_ID.eq(brandId).and(ALERT.RULE.eq(Rule.HOTSPOT.id()))
+                .and(ALERT.OPEN_SUBJECT.eq("cell:" + cell))));
     }
 
     /** A brand's scans in an hour by verdict. */

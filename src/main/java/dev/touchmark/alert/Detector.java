@@ -11,13 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules, evaluated incrementally on the scan writer's thread: each scan is scored from its code's state
@@ -29,7 +30,6 @@ public final class Detector implements ScanJudge {
     static final double MIN_TRAVEL_KM = 50;
     /** How far back codes seen outside their markets count towards a diversion alert. */
     static final int MARKET_DAYS = 30;
-    private static final Duration HOTSPOT_REFRESH = Duration.ofSeconds(5);
     private final AlertRepository alerts;
     private final DetectionRepository detection;
     private final RuleBook rules;
@@ -41,9 +41,8 @@ public final class Detector implements ScanJudge {
     private final Set<Long> burstsRaised = new HashSet<>();
     private final Map<Long, HourCount> hourCounts = new HashMap<>();
     private OffsetDateTime baselineHour;
-    // Shared with threads that add locations to scans.
-    private final Set<String> hotspots = ConcurrentHashMap.newKeySet();
-    private volatile long hotspotsLoadedAt;
+    /** Open hotspots looked up for the group in hand, by "brandId/cell". */
+    private final Map<String, Boolean> hotspotsSeen = new HashMap<>();
 
     public Detector(AlertRepository alerts, DetectionRepository detection, RuleBook rules, AlertNotifier notifier, Clock clock) {
         this.alerts = alerts;
@@ -70,7 +69,14 @@ public final class Detector implements ScanJudge {
     }
 
     @Override
+    public void startGroup() {
+        travels.clear();
+        hotspotsSeen.clear();
+    }
+
+    @Override
     public void afterWrite(List<Judged> group, OffsetDateTime now) {
+        List<Hit> hits = new ArrayList<>();
         try {
             Map<HourKey, Long> hours = new HashMap<>();
             Map<DetectionRepository.DayKey, Long> days = new HashMap<>();
@@ -95,17 +101,32 @@ public final class Detector implements ScanJudge {
                     releasedBatches.put(batch, s.brandId());
                     groupScans.merge(batch, 1L, Long::sum);
                 }
-                raiseFor(j, now);
+                raiseFor(j, now, hits);
             }
+            checkBursts(releasedBatches, groupScans, hour, now, hits);
+            raiseInOrder(hits);
             detection.addToHours(hours);
             detection.addToDays(days, cells);
-            checkBursts(releasedBatches, groupScans, hour, now);
         } finally {
             travels.clear();
+            hotspotsSeen.clear();
         }
     }
 
-    private void raiseFor(Judged j, OffsetDateTime now) {
+    /**
+     * Raises hits in the order of the alert rows they go to. Every transaction that raises alerts takes their rows in
+     * that order (after the codes' state rows, before the rollups), so two groups raising the same alerts never wait
+     * for each other in a cycle.
+     */
+    private void raiseInOrder(List<Hit> hits) {
+        hits.sort(HIT_ORDER); // stable: one alert's hits keep the order of their scans
+        hits.forEach(this::raise);
+    }
+
+    private static final Comparator<Hit> HIT_ORDER = Comparator.comparingLong(Hit::brandId)
+            .thenComparing(h -> h.rule().id()).thenComparing(Hit::subject);
+
+    private void raiseFor(Judged j, OffsetDateTime now, List<Hit> hits) {
         ScanToRecord s = j.scan();
         Assessment a = j.assessment();
         if (a.reasons().isEmpty()) {
@@ -116,12 +137,12 @@ public final class Detector implements ScanJudge {
         for (String id : a.reasons()) {
             RiskReason reason = RiskReason.of(id).orElseThrow();
             switch (reason) {
-                case MANY_DEVICES -> raise(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.cloned(s.batchId(), s.codeIndex(),
+                case MANY_DEVICES -> hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.cloned(s.batchId(), s.codeIndex(),
                         j.history().deviceCount(), settings.cloneDevices()),
                         j.history().deviceSeenBefore() ? note : AlertTexts.clonedNote(j.history().deviceCount(), s.country()), now));
                 case IMPOSSIBLE_TRAVEL -> {
                     AlertTexts.Travel t = travels.get(j.scanId());
-                    raise(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), s.codeIndex(), t,
+                    hits.add(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), s.codeIndex(), t,
                             settings.travelKmh()), AlertTexts.travelNote(t), now));
                 }
                 case OUT_OF_MARKET -> {
@@ -132,14 +153,14 @@ public final class Detector implements ScanJudge {
                     int codes = detection.sightOutOfMarket(s.brandId(), s.batchId(), s.country(), s.codeIndex(), now,
                             now.minusDays(MARKET_DAYS));
                     if (codes >= settings.marketCodes()) {
-                        raise(hit(s, j, Rule.OUT_OF_MARKET, "market:" + s.batchId() + ":" + s.country(),
+                        hits.add(hit(s, j, Rule.OUT_OF_MARKET, "market:" + s.batchId() + ":" + s.country(),
                                 AlertTexts.market(s.batchId(), s.country(), s.markets(), codes), note, now));
                     }
                 }
-                case NOT_RELEASED -> raise(batchHit(s, j, Rule.UNRELEASED_SCAN, note, now));
-                case RECALLED -> raise(batchHit(s, j, Rule.RECALLED_SCAN, note, now));
-                case VOIDED -> raise(batchHit(s, j, Rule.VOIDED_SCAN, note, now));
-                case FORGED -> raise(hit(s, j, Rule.FORGED_CODE, s.batchId() == null ? "brand" : "batch:" + s.batchId(),
+                case NOT_RELEASED -> hits.add(batchHit(s, j, Rule.UNRELEASED_SCAN, note, now));
+                case RECALLED -> hits.add(batchHit(s, j, Rule.RECALLED_SCAN, note, now));
+                case VOIDED -> hits.add(batchHit(s, j, Rule.VOIDED_SCAN, note, now));
+                case FORGED -> hits.add(hit(s, j, Rule.FORGED_CODE, s.batchId() == null ? "brand" : "batch:" + s.batchId(),
                         AlertTexts.forged(s.batchId(), s.notGenuineReason()), note.then(AlertTexts.reason(s.notGenuineReason())),
                         now));
                 default -> {
@@ -148,7 +169,7 @@ public final class Detector implements ScanJudge {
             }
         }
         if (a.suspect() && s.located() && s.tracksCode()) {
-            sight(s.brandId(), s.batchId(), s.codeIndex(), s.latTenths(), s.lonTenths(), j.scanId(), settings, now);
+            sight(s.brandId(), s.batchId(), s.codeIndex(), s.latTenths(), s.lonTenths(), j.scanId(), settings, now, hits);
         }
     }
 
@@ -186,7 +207,8 @@ public final class Detector implements ScanJudge {
      * is read from the database (so scans recorded by other nodes count) at most once a second per batch, or at
      * once when this node's own scans since the last read could reach the threshold.
      */
-    private void checkBursts(Map<Long, Long> batches, Map<Long, Long> groupScans, OffsetDateTime hour, OffsetDateTime now) {
+    private void checkBursts(Map<Long, Long> batches, Map<Long, Long> groupScans, OffsetDateTime hour, OffsetDateTime now,
+                             List<Hit> hits) {
         if (batches.isEmpty()) {
             return;
         }
@@ -223,7 +245,7 @@ public final class Detector implements ScanJudge {
                     b -> detection.batchScansBetween(b, hour.minusDays(7), hour) / (7 * 24.0));
             long scans = count.read;
             if (scans >= settings.burstMinScans() && scans >= settings.burstFactor() * baseline && burstsRaised.add(batch)) {
-                raise(new Hit(brand, Rule.SCAN_BURST, "batch:" + batch, Rule.SCAN_BURST.severity(),
+                hits.add(new Hit(brand, Rule.SCAN_BURST, "batch:" + batch, Rule.SCAN_BURST.severity(),
                         AlertTexts.burst(batch, scans, baseline, settings.burstFactor()), batch, null, null, null, null, now,
                         null, AlertTexts.burstNote(batch, scans, hour)));
             }
@@ -239,29 +261,33 @@ public final class Detector implements ScanJudge {
 
     /**
      * A location added to a scan after its verdict (the shopper's consent comes after the page): the same travel
-     * and hotspot rules, in the caller's transaction.
+     * and hotspot rules, in the caller's transaction, which takes the code's state row lock first, as the scan writer
+     * does, and the alert rows and rollups in the writer's order after it.
      */
     public void located(long scanId, int latTenths, int lonTenths) {
         detection.scan(scanId).ifPresent(scan -> {
-            if (scan.batchId() == null || scan.codeIndex() == null) {
+            if (scan.batchId() == null || scan.codeIndex() == null || !detection.lockCode(scan.batchId(), scan.codeIndex())) {
                 return;
             }
             RuleSettings settings = rules.get(scan.brandId());
             OffsetDateTime now = OffsetDateTime.now(clock);
-            detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(), scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(),
-                    cell(latTenths, lonTenths)), new long[] {1, "suspect".equals(scan.verdict()) ? 1 : 0}));
+            List<Hit> hits = new ArrayList<>();
             Optional<AlertTexts.Travel> move = move(scan.batchId(), scan.codeIndex(), new Located(scanId, scan.at(), latTenths, lonTenths));
             if (move.isPresent() && move.get().kmh() > settings.travelKmh()) {
                 AlertTexts.Travel t = move.get();
-                raise(new Hit(scan.brandId(), Rule.IMPOSSIBLE_TRAVEL, "code:" + scan.batchId() + ":" + scan.codeIndex(),
+                hits.add(new Hit(scan.brandId(), Rule.IMPOSSIBLE_TRAVEL, "code:" + scan.batchId() + ":" + scan.codeIndex(),
                         Rule.IMPOSSIBLE_TRAVEL.severity(), AlertTexts.travel(scan.batchId(), scan.codeIndex(), t,
                         settings.travelKmh()), scan.batchId(), scan.codeIndex(), null, latTenths, lonTenths, now, scanId,
                         AlertTexts.travelNote(t)));
             }
             boolean suspect = "suspect".equals(scan.verdict()) || move.map(t -> t.kmh() > settings.travelKmh()).orElse(false);
             if (suspect) {
-                sight(scan.brandId(), scan.batchId(), scan.codeIndex(), latTenths, lonTenths, scanId, settings, now);
+                sight(scan.brandId(), scan.batchId(), scan.codeIndex(), latTenths, lonTenths, scanId, settings, now, hits);
             }
+            raiseInOrder(hits);
+            detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(),
+                    scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(), cell(latTenths, lonTenths)),
+                    new long[] {1, "suspect".equals(scan.verdict()) ? 1 : 0}));
         });
     }
 
@@ -287,27 +313,23 @@ public final class Detector implements ScanJudge {
     }
 
     private void sight(long brandId, long batchId, long index, int latTenths, int lonTenths, long scanId, RuleSettings settings,
-                       OffsetDateTime now) {
+                       OffsetDateTime now, List<Hit> hits) {
         String cell = cell(latTenths, lonTenths);
         int codes = detection.sight(brandId, cell, batchId, index, now, now.minusDays(settings.hotspotDays()));
         if (codes >= settings.hotspotCodes()) {
             int[] centre = centre(cell);
-            raise(new Hit(brandId, Rule.HOTSPOT, "cell:" + cell, Rule.HOTSPOT.severity(),
+            hits.add(new Hit(brandId, Rule.HOTSPOT, "cell:" + cell, Rule.HOTSPOT.severity(),
                     AlertTexts.hotspot(codes, settings.hotspotDays(), centre[0], centre[1]), null, null, null, centre[0], centre[1],
                     now, scanId, AlertTexts.hotspotNote(batchId, index)));
-            hotspots.add(brandId + "/cell:" + cell);
         }
     }
 
+    /**
+     * True when the brand has an open hotspot alert for the cell, as the database holds it now (so a hotspot opened on
+     * another node counts at once); asked once per cell and group.
+     */
     private boolean isHotspot(long brandId, String cell) {
-        long now = clock.millis();
-        if (now - hotspotsLoadedAt > HOTSPOT_REFRESH.toMillis()) {
-            hotspotsLoadedAt = now;
-            Set<String> open = new HashSet<>(detection.openHotspots());
-            hotspots.retainAll(open);
-            hotspots.addAll(open);
-        }
-        return !hotspots.isEmpty() && hotspots.contains(brandId + "/cell:" + cell);
+        return hotspotsSeen.computeIfAbsent(brandId + "/" + cell, k -> detection.openHotspot(brandId, cell));
     }
 
     /** The map cell of half a degree that holds a point, as "latCell:lonCell". */

@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.jooq.DSLContext;
@@ -20,27 +18,21 @@ import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
-import org.jooq.impl.DefaultExecuteListenerProvider;
-import org.jooq.impl.DefaultTransactionListenerProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /** The connection pool, the migrations and the jOOQ context: the one way in to the database. */
 public final class Database implements AutoCloseable {
     /**
-     * Options every embedded H2 URL gets; AUTO_SERVER lets admin commands share a file a server holds. H2 does not
-     * write its file at commits nor on its own timer (a WRITE_DELAY of about 23 days; set explicitly, as the
-     * setting persists in the file and databases made before the scan journal have 0 there): every write is made
-     * durable by Touchmark before it returns, through the scan journal for scans and a CHECKPOINT after every
-     * other write (StoreFlusher), and the scan writer checkpoints several times a second. Each session keeps its 64
-     * most recent statements parsed (H2's default of 8 is fewer than the scan writer's statements per group, which
-     * it then parsed again for every group: 4% of the server's CPU under load). H2 would close the file by itself when
-     * the JVM exits, beside the server's own orderly shutdown; H2FileStore stops that (DB_CLOSE_ON_EXIT=FALSE is
-     * refused with AUTO_SERVER).
+     * Options every embedded H2 URL gets; AUTO_SERVER lets admin commands share a file a server holds. WRITE_DELAY=0
+     * makes H2 write its file at every commit, before the commit returns (H2's default, 500 ms, would leave the last
+     * half second of acknowledged scans in memory at a crash); the scan writer's group commit keeps that to one write
+     * per group of scans. Each session keeps its 64 most recent statements parsed (H2's default of 8 is fewer than
+     * the scan writer's statements per group, which it then parsed again for every group).
      */
     private static final String[] H2_FILE_OPTIONS = {
         "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE",
-        "WRITE_DELAY=2000000000", "QUERY_CACHE_SIZE=64"
+        "WRITE_DELAY=0", "QUERY_CACHE_SIZE=64"
     };
     private static final String[] H2_MEM_OPTIONS = {
         "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "DB_CLOSE_DELAY=-1",
@@ -50,30 +42,24 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final boolean postgres;
-    private final StoreFlusher flusher;
-    private final H2FileStore fileStore;
-    private final ReentrantLock storeGate = new ReentrantLock();
+    private final boolean h2File;
 
-    private Database(HikariDataSource dataSource, boolean postgres, boolean h2File, boolean syncWrites) {
+    private Database(HikariDataSource dataSource, boolean postgres, boolean h2File) {
         this.dataSource = dataSource;
         this.postgres = postgres;
-        this.fileStore = h2File ? new H2FileStore(storeGate, syncWrites) : null;
-        this.flusher = h2File ? new StoreFlusher(fileStore) : null;
+        this.h2File = h2File;
         Settings settings = new Settings().withRenderSchema(false).withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
         // Thread-bound transactions let repositories share one transaction through dsl.transaction(() -> ...).
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
         configuration.set(postgres ? SQLDialect.POSTGRES : SQLDialect.H2);
         configuration.set(settings);
-        if (flusher != null) {
-            configuration.set(new DefaultExecuteListenerProvider(flusher));
-            configuration.set(new DefaultTransactionListenerProvider(flusher));
-        }
         this.dsl = DSL.using(configuration);
     }
 
     /** Opens the pool and applies pending migrations; fails with a one-line message if unreachable. */
     public static Database open(TouchmarkConfig config, int poolSize) {
+        h2FileBase(config.dbUrl()).ifPresent(Database::checkNoScanJournal);
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(effectiveUrl(config.dbUrl()));
         hikari.setUsername(config.dbUser());
@@ -93,15 +79,38 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new ConfigException("cannot migrate the database at " + config.dbUrl() + ": " + rootMessage(e));
         }
-        Database database = new Database(dataSource, config.isPostgres(), h2FileBase(config.dbUrl()).isPresent(),
-                config.scans().syncWrites());
-        try {
-            database.checkpoint(); // what the migrations wrote
-        } catch (RuntimeException e) {
-            database.close();
-            throw new ConfigException("cannot write the database at " + config.dbUrl() + ": " + rootMessage(e));
+        return new Database(dataSource, config.isPostgres(), h2FileBase(config.dbUrl()).isPresent());
+    }
+
+    /**
+     * Versions before 0.2 kept the newest scans of an embedded H2 file in a journal folder beside it, applied at the
+     * next start. A journal holding scans means that version stopped without shutting down: it must apply them
+     * before this version, which has no journal, takes the file. An empty one is removed.
+     */
+    static void checkNoScanJournal(Path base) {
+        Path journal = base.resolveSibling(base.getFileName() + ".scan-journal");
+        if (!java.nio.file.Files.isDirectory(journal)) {
+            return;
         }
-        return database;
+        try (var files = java.nio.file.Files.list(journal)) {
+            boolean holdsScans = files.anyMatch(f -> f.getFileName().toString().endsWith(".journal") && f.toFile().length() > 0);
+            if (holdsScans) {
+                throw new ConfigException("the scan journal " + journal + " holds scans the database file may lack: the"
+                        + " previous Touchmark version stopped without shutting down. Start that version once and stop it"
+                        + " with SIGTERM (it applies and empties its journal), then start this one");
+            }
+        } catch (java.io.IOException e) {
+            throw new ConfigException("cannot read the old scan journal folder " + journal + ": " + e.getMessage());
+        }
+        try (var files = java.nio.file.Files.list(journal)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.delete(file);
+            }
+            java.nio.file.Files.delete(journal);
+        } catch (java.io.IOException e) {
+            throw new ConfigException("cannot remove the empty old scan journal folder " + journal + " (" + e.getMessage()
+                    + "); delete it by hand");
+        }
     }
 
     /**
@@ -129,60 +138,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * On an embedded H2 file, writes everything committed so far to the file, holding the store gate only while H2
-     * takes its snapshot (see H2FileStore); on PostgreSQL (whose commits are durable) and in-memory H2 it does
-     * nothing.
+     * On an embedded H2 file, forces what H2 wrote to its file onto the disk ({@code CHECKPOINT SYNC}), so it also
+     * survives a power cut or an operating-system crash; PostgreSQL does that at every commit itself
+     * ({@code synchronous_commit}), and in-memory H2 has no file.
      */
-    public void checkpoint() {
-        if (fileStore != null) {
-            dsl.connection(fileStore::checkpoint);
+    public void syncToDisk() {
+        if (h2File) {
+            dsl.execute("CHECKPOINT SYNC");
         }
     }
 
-    /**
-     * On an embedded H2 file, one step of compaction, for the thread that checkpoints to take after each checkpoint
-     * (see H2FileStore): returns the bytes of live pages it allowed itself to rewrite, 0 if it did nothing.
-     * Elsewhere it does nothing.
-     */
-    public int compactStep() {
-        return fileStore == null ? 0 : dsl.connectionResult(fileStore::compactStep);
-    }
-
-    /**
-     * On an embedded H2 file, the share of the file that holds live data (see H2FileStore.liveShare); empty elsewhere.
-     */
-    public java.util.OptionalDouble fileLiveShare() {
-        return fileStore == null ? java.util.OptionalDouble.empty() : dsl.connectionResult(fileStore::liveShare);
-    }
-
-    /**
-     * The calling thread's commits are not followed by a checkpoint: it makes them durable itself (the scan
-     * writer, through its journal, checkpointing before it drops journal segments).
-     */
-    public void exemptFromCheckpoints(Thread thread) {
-        if (flusher != null) {
-            flusher.exempt(thread);
-        }
-    }
-
-    /** Ends {@link #exemptFromCheckpoints}. */
-    public void endExemption(Thread thread) {
-        if (flusher != null) {
-            flusher.unexempt(thread);
-        }
-    }
-
-    /**
-     * The gate every checkpoint passes: whoever holds it (the scan writer, for each group's transaction) keeps
-     * the database file from being written until it is done (see StoreFlusher).
-     */
-    public Lock storeGate() {
-        return storeGate;
-    }
-
-    /** True for an embedded H2 database file, where scans go through a journal (see scan.ScanJournal). */
+    /** True for an embedded H2 database file. */
     public boolean isH2File() {
-        return flusher != null;
+        return h2File;
     }
 
     private static Flyway flyway(DataSource dataSource) {

@@ -1,6 +1,5 @@
 package dev.touchmark.db;
 
-import dev.touchmark.scan.ScanJournal;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -55,18 +54,8 @@ public final class H2Backup {
         if (!Files.exists(databaseFile())) {
             throw new BackupException("there is no database at " + databaseFile() + " to back up");
         }
-        Path journal = ScanJournal.folderFor(Database.h2FileBase(url).orElseThrow());
-        if (ScanJournal.holdsUnappliedScans(journal)) {
-            throw new BackupException("the scan journal " + journal + " holds scans that may not be in the database file yet (the"
-                    + " server stopped without shutting down): start the server once, which applies them, then back up");
-        }
         try (Connection connection = DriverManager.getConnection(Database.effectiveUrl(url) + ";IFEXISTS=TRUE", user, password);
              PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
-            // BACKUP TO copies the database file as written; a commit H2 put off because its store was busy
-            // (it does that under contention) would be missing, so everything committed is written first.
-            try (java.sql.Statement checkpoint = connection.createStatement()) {
-                checkpoint.execute("CHECKPOINT");
-            }
             // The path is absolute: through AUTO_SERVER the server's process may be the one that writes it.
             backup.setString(1, file.toString());
             backup.execute();
@@ -87,11 +76,6 @@ public final class H2Backup {
         }
         if (!Files.isRegularFile(backup)) {
             throw new BackupException("there is no backup file at " + backup.toAbsolutePath());
-        }
-        Path journal = ScanJournal.folderFor(Database.h2FileBase(url).orElseThrow());
-        if (ScanJournal.holdsUnappliedScans(journal)) {
-            throw new BackupException("the scan journal " + journal + " of an earlier database is still there; it would be"
-                    + " applied to the restored one: move it aside with the old database files first");
         }
         Path folder = target.getParent();
         String base = target.getFileName().toString();

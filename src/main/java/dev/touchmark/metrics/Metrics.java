@@ -22,10 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 
 /**
  * The server's Prometheus registry: verdicts, the scan log's commits, the webhook outbox backlog and the JVM.
@@ -56,7 +54,7 @@ public final class Metrics implements VerdictCounter, AutoCloseable {
         verdicts.get(verdict).increment();
     }
 
-    /** Exposes the scan writer's totals: commits with the time they took, scans committed, scans queued. */
+    /** Exposes the scan writer's totals: commits with the time they took, scans committed, queued, retried, failed. */
     public void watch(ScanRecorder recorder) {
         FunctionTimer.builder("touchmark.scan.log.commit", recorder, r -> r.stats().commits(),
                         r -> r.stats().commitNanos(), TimeUnit.NANOSECONDS)
@@ -65,6 +63,11 @@ public final class Metrics implements VerdictCounter, AutoCloseable {
                 .description("Scans committed to the scan log").register(registry);
         Gauge.builder("touchmark.scan.log.queued", recorder, r -> r.stats().queued())
                 .description("Scans waiting for the scan writer").register(registry);
+        FunctionCounter.builder("touchmark.scan.log.retries", recorder, r -> r.stats().retries())
+                .description("Scan-log transactions tried again after a deadlock, serialization failure or key collision")
+                .register(registry);
+        FunctionCounter.builder("touchmark.scan.log.failed", recorder, r -> r.stats().failed())
+                .description("Scans that could not be recorded (answered 503)").register(registry);
     }
 
     /** Exposes the webhook outbox backlog, counted by {@code pending} at most every few seconds. */
@@ -79,20 +82,9 @@ public final class Metrics implements VerdictCounter, AutoCloseable {
      * Exposes the size of the embedded H2 database file (read from the file system at each scrape), so that operators
      * can watch the disk it needs; see "The database file" in docs/operations.md.
      */
-    public void watchDatabaseFile(Path file, Supplier<OptionalDouble> liveShare) {
+    public void watchDatabaseFile(Path file) {
         Gauge.builder("touchmark.database.file", file, Metrics::sizeOrZero).strongReference(true).baseUnit("bytes")
                 .description("Size of the embedded H2 database file").register(registry);
-        Gauge.builder("touchmark.database.file.live.ratio", liveShare, Metrics::shareOrNaN).strongReference(true)
-                .description("Share of the embedded H2 database file that holds live data").register(registry);
-    }
-
-    /** NaN (which Prometheus shows as such) when the share cannot be read now, such as while the database closes. */
-    private static double shareOrNaN(Supplier<OptionalDouble> share) {
-        try {
-            return share.get().orElse(Double.NaN);
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
     }
 
     private static double sizeOrZero(Path file) {

@@ -9,6 +9,10 @@ import java.util.List;
  * alerts. Both run on the writer thread, so they see every scan recorded before.
  */
 public interface ScanJudge {
+    /** A group's transaction begins (again, after a retry): forget what was found for any group before. */
+    default void startGroup() {
+    }
+
     /** Assesses one scan; history is null for scans that do not track a code. */
     Assessment assess(ScanToRecord scan, CodeHistory history, long scanId, OffsetDateTime now);
 

@@ -1,5 +1,6 @@
 package dev.touchmark.scan;
 
+import dev.touchmark.db.SqlFailures;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.Validator;
 import java.time.Clock;
@@ -39,15 +40,28 @@ public final class ScanLocations {
         }
         int latTenths = (int) Math.round(lat * 10);
         int lonTenths = (int) Math.round(lon * 10);
-        boolean stored = deviceId != null && scans.dsl().transactionResult(() -> {
-            boolean added = scans.addLocation(id, deviceId, latTenths, lonTenths, OffsetDateTime.now(clock).minus(WINDOW));
-            if (added) {
-                listener.located(id, latTenths, lonTenths);
-            }
-            return added;
-        });
+        boolean stored = deviceId != null && store(id, deviceId, latTenths, lonTenths);
         if (!stored) {
             throw new NotFoundException("no recent scan " + scanId + " from this phone without a location");
+        }
+    }
+
+    /** Stores the location and runs detection in one transaction, tried again if it meets another in a deadlock. */
+    private boolean store(long id, String deviceId, int latTenths, int lonTenths) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return scans.dsl().transactionResult(() -> {
+                    boolean added = scans.addLocation(id, deviceId, latTenths, lonTenths, OffsetDateTime.now(clock).minus(WINDOW));
+                    if (added) {
+                        listener.located(id, latTenths, lonTenths);
+                    }
+                    return added;
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !SqlFailures.retryable(e)) {
+                    throw e;
+                }
+            }
         }
     }
 }

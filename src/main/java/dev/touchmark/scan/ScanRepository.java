@@ -10,26 +10,32 @@ import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import dev.touchmark.db.CountUpsert;
 import org.jooq.DSLContext;
-import org.jooq.Row2;
 import org.jooq.Row3;
 import org.jooq.impl.DSL;
 
-/** SQL for the scan log; only the scan writer writes through it. */
+/** SQL for the scan log and the state of scanned codes; only the scan writer writes scans through it. */
 public final class ScanRepository {
     private final DSLContext dsl;
     private final boolean postgres;
+    private final CountUpsert unreadableCounts;
 
     public ScanRepository(DSLContext dsl, boolean postgres) {
         this.dsl = dsl;
         this.postgres = postgres;
+        this.unreadableCounts = new CountUpsert(postgres, "unreadable_scan_count",
+                List.of(new CountUpsert.Column("scan_day", "DATE")), List.of(new CountUpsert.Column("scans", "BIGINT")));
     }
 
     /** The jOOQ context, for the writer's transactions. */
@@ -45,77 +51,115 @@ public final class ScanRepository {
     public record DeviceKey(CodeKey code, String deviceId) {
     }
 
-    /** Stored state of a code, mutable while one writer batch works on it. */
+    /** A code's state as a group of scans works on it, under the row lock its transaction holds. */
     static final class State {
         final long brandId;
         final OffsetDateTime firstScanAt;
-        final String firstCountry;
         final String firstDeviceId;
+        final String firstCountry;
         long scanCount;
         int deviceCount;
-        long addedScans;
-        int addedDevices;
         OffsetDateTime lastScanAt;
-        final boolean stored;
+        boolean changed;
 
         State(long brandId, OffsetDateTime firstScanAt, String firstDeviceId, String firstCountry, long scanCount,
-              int deviceCount, boolean stored) {
+              int deviceCount, OffsetDateTime lastScanAt) {
             this.brandId = brandId;
             this.firstScanAt = firstScanAt;
             this.firstDeviceId = firstDeviceId;
             this.firstCountry = firstCountry;
             this.scanCount = scanCount;
             this.deviceCount = deviceCount;
-            this.lastScanAt = firstScanAt;
-            this.stored = stored;
-        }
-
-        /** This state as stored once its group is committed: a copy, with nothing added yet. */
-        State committed() {
-            State copy = new State(brandId, firstScanAt, firstDeviceId, firstCountry, scanCount, deviceCount, true);
-            copy.lastScanAt = lastScanAt;
-            return copy;
+            this.lastScanAt = lastScanAt;
         }
     }
+
+    /** What a code's row starts with if this group is the first to scan it: its first scan's brand, device and country. */
+    record Seed(CodeKey code, long brandId, String deviceId, String country) {
+    }
+
+    /** The order every writer locks codes in, so that two groups sharing codes never wait for each other in a cycle. */
+    static final Comparator<CodeKey> CODE_ORDER = Comparator.comparingLong(CodeKey::batchId).thenComparingLong(CodeKey::index);
 
     /** One row of the scan log. */
     record Event(long id, OffsetDateTime at, ScanToRecord scan, Outcome outcome, Assessment assessment) {
     }
 
-    Map<CodeKey, State> loadStates(Collection<CodeKey> codes) {
-        Map<CodeKey, State> states = new HashMap<>();
-        if (codes.isEmpty()) {
+    /**
+     * Creates the state rows of codes scanned for the first time (with a scan count of 0, for this group to advance) and
+     * locks every code's row until the transaction ends, in {@link #CODE_ORDER}; returns the states as now committed,
+     * so everything decided from them sees every scan another transaction (or node) recorded before.
+     */
+    Map<CodeKey, State> lockStates(List<Seed> seeds, OffsetDateTime now) {
+        List<Seed> sorted = new ArrayList<>(seeds);
+        sorted.sort(Comparator.comparing(Seed::code, CODE_ORDER));
+        Map<CodeKey, State> states = new LinkedHashMap<>();
+        if (sorted.isEmpty()) {
             return states;
         }
-        if (postgres) {
-            // One round trip: PostgreSQL answers a row-value IN list from the primary key index.
-            List<Row2<Long, Long>> rows = codes.stream().map(c -> DSL.row(c.batchId(), c.index())).toList();
-            dsl.select(CODE_STATE.BATCH_ID, CODE_STATE.CODE_INDEX, CODE_STATE.BRAND_ID, CODE_STATE.FIRST_SCAN_AT,
-                            CODE_STATE.FIRST_DEVICE_ID, CODE_STATE.FIRST_COUNTRY, CODE_STATE.SCAN_COUNT, CODE_STATE.DEVICE_COUNT)
-                    .from(CODE_STATE).where(DSL.row(CODE_STATE.BATCH_ID, CODE_STATE.CODE_INDEX).in(rows))
-                    .forEach(r -> states.put(new CodeKey(r.value1(), r.value2()),
-                            new State(r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), true)));
-            return states;
-        }
-        // Embedded H2 has no round trip, but does not use the index for row-value IN: look each key up.
         dsl.connection(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT brand_id, first_scan_at, first_device_id,"
-                    + " first_country, scan_count, device_count FROM code_state WHERE batch_id = ? AND code_index = ?")) {
-                for (CodeKey code : codes) {
-                    select.setLong(1, code.batchId());
-                    select.setLong(2, code.index());
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO code_state (batch_id, code_index, brand_id,"
+                    + " first_scan_at, first_device_id, first_country, last_scan_at, scan_count, device_count)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0) ON CONFLICT DO NOTHING")) {
+                for (Seed seed : sorted) {
+                    insert.setLong(1, seed.code().batchId());
+                    insert.setLong(2, seed.code().index());
+                    insert.setLong(3, seed.brandId());
+                    insert.setObject(4, now);
+                    insert.setString(5, seed.deviceId());
+                    insert.setString(6, seed.country());
+                    insert.setObject(7, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            String columns = "SELECT batch_id, code_index, brand_id, first_scan_at, first_device_id, first_country, scan_count,"
+                    + " device_count, last_scan_at FROM code_state";
+            if (postgres) {
+                // One round trip: a row-value IN list answered from the primary key, locked in key order.
+                String keys = sorted.stream().map(s -> "(?, ?)").collect(Collectors.joining(", "));
+                try (PreparedStatement select = connection.prepareStatement(columns + " WHERE (batch_id, code_index) IN ("
+                        + keys + ") ORDER BY batch_id, code_index FOR UPDATE")) {
+                    int i = 1;
+                    for (Seed seed : sorted) {
+                        select.setLong(i++, seed.code().batchId());
+                        select.setLong(i++, seed.code().index());
+                    }
                     try (ResultSet r = select.executeQuery()) {
-                        if (r.next()) {
-                            states.put(code, new State(r.getLong(1), r.getObject(2, OffsetDateTime.class), r.getString(3),
-                                    r.getString(4), r.getLong(5), r.getInt(6), true));
+                        while (r.next()) {
+                            states.put(new CodeKey(r.getLong(1), r.getLong(2)), state(r));
+                        }
+                    }
+                }
+            } else {
+                // Embedded H2 has no round trip, but does not use the index for row-value IN: one key at a time, in order.
+                try (PreparedStatement select = connection.prepareStatement(columns
+                        + " WHERE batch_id = ? AND code_index = ? FOR UPDATE")) {
+                    for (Seed seed : sorted) {
+                        select.setLong(1, seed.code().batchId());
+                        select.setLong(2, seed.code().index());
+                        try (ResultSet r = select.executeQuery()) {
+                            if (r.next()) {
+                                states.put(seed.code(), state(r));
+                            }
                         }
                     }
                 }
             }
         });
+        if (states.size() != sorted.size()) {
+            throw new IllegalStateException("code state rows missing after they were created: " + states.size() + " of "
+                    + sorted.size());
+        }
         return states;
     }
 
+    private static State state(ResultSet r) throws java.sql.SQLException {
+        return new State(r.getLong(3), r.getObject(4, OffsetDateTime.class), r.getString(5), r.getString(6), r.getLong(7),
+                r.getInt(8), r.getObject(9, OffsetDateTime.class));
+    }
+
+    /** Which of these devices scanned these codes before (read under the codes' row locks). */
     Set<DeviceKey> knownDevices(Collection<DeviceKey> devices) {
         Set<DeviceKey> known = new HashSet<>();
         if (devices.isEmpty()) {
@@ -178,43 +222,23 @@ public final class ScanRepository {
         });
     }
 
-    void saveStates(Map<CodeKey, State> states, OffsetDateTime now) {
+    /** Stores the states this group advanced: absolute values, as the rows are locked by this transaction. */
+    void saveStates(Map<CodeKey, State> states) {
         dsl.connection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO code_state (batch_id, code_index,"
-                    + " brand_id, first_scan_at, first_device_id, first_country, last_scan_at, scan_count, device_count)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 // Increments rather than absolute values, so two nodes recording the same code add up.
-                 PreparedStatement update = connection.prepareStatement("UPDATE code_state SET scan_count = scan_count + ?,"
-                         + " device_count = device_count + ?, last_scan_at = ? WHERE batch_id = ? AND code_index = ?")) {
-                int inserts = 0;
+            try (PreparedStatement update = connection.prepareStatement("UPDATE code_state SET scan_count = ?,"
+                    + " device_count = ?, last_scan_at = ? WHERE batch_id = ? AND code_index = ?")) {
                 int updates = 0;
                 for (Map.Entry<CodeKey, State> entry : states.entrySet()) {
-                    CodeKey key = entry.getKey();
                     State s = entry.getValue();
-                    if (!s.stored) {
-                        insert.setLong(1, key.batchId());
-                        insert.setLong(2, key.index());
-                        insert.setLong(3, s.brandId);
-                        insert.setObject(4, s.firstScanAt);
-                        insert.setString(5, s.firstDeviceId);
-                        insert.setString(6, s.firstCountry);
-                        insert.setObject(7, s.lastScanAt);
-                        insert.setLong(8, s.scanCount);
-                        insert.setInt(9, s.deviceCount);
-                        insert.addBatch();
-                        inserts++;
-                    } else if (s.addedScans > 0) {
-                        update.setLong(1, s.addedScans);
-                        update.setInt(2, s.addedDevices);
-                        update.setObject(3, now);
-                        update.setLong(4, key.batchId());
-                        update.setLong(5, key.index());
+                    if (s.changed) {
+                        update.setLong(1, s.scanCount);
+                        update.setInt(2, s.deviceCount);
+                        update.setObject(3, s.lastScanAt);
+                        update.setLong(4, entry.getKey().batchId());
+                        update.setLong(5, entry.getKey().index());
                         update.addBatch();
                         updates++;
                     }
-                }
-                if (inserts > 0) {
-                    insert.executeBatch();
                 }
                 if (updates > 0) {
                     update.executeBatch();
@@ -242,42 +266,8 @@ public final class ScanRepository {
         });
     }
 
-    /** Which of these scan ids are in the scan log. */
-    Set<Long> existingScanIds(Collection<Long> ids) {
-        return new HashSet<>(dsl.select(SCAN_EVENT.ID).from(SCAN_EVENT).where(SCAN_EVENT.ID.in(ids)).fetch(SCAN_EVENT.ID));
-    }
-
-    /** The journal sequence number of the last group of scans in the tables (embedded H2; see ScanJournal). */
-    long journalMark() {
-        long[] seq = {0};
-        dsl.connection(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT seq FROM scan_journal_mark WHERE id = 1");
-                 ResultSet r = select.executeQuery()) {
-                seq[0] = r.next() ? r.getLong(1) : 0;
-            }
-        });
-        return seq[0];
-    }
-
-    /** Stores, in the group's transaction, that the group with this journal sequence number is in the tables. */
-    void setJournalMark(long seq) {
-        dsl.connection(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE scan_journal_mark SET seq = ? WHERE id = 1")) {
-                update.setLong(1, seq);
-                if (update.executeUpdate() != 1) {
-                    throw new IllegalStateException("the scan_journal_mark row is missing (migration V8)");
-                }
-            }
-        });
-    }
-
     void addUnreadable(LocalDate day, long scans) {
-        int updated = dsl.update(UNREADABLE_SCAN_COUNT).set(UNREADABLE_SCAN_COUNT.SCANS, UNREADABLE_SCAN_COUNT.SCANS.plus(scans))
-                .where(UNREADABLE_SCAN_COUNT.SCAN_DAY.eq(day)).execute();
-        if (updated == 0) {
-            dsl.insertInto(UNREADABLE_SCAN_COUNT).set(UNREADABLE_SCAN_COUNT.SCAN_DAY, day)
-                    .set(UNREADABLE_SCAN_COUNT.SCANS, scans).execute();
-        }
+        dsl.connection(connection -> unreadableCounts.add(connection, List.<Object[]>of(new Object[] {day, scans})));
     }
 
     /** Unreadable scans counted on a day. */

@@ -59,10 +59,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Durability of the scan log: the packaged server runs as a separate process under load from several
  * clients and is killed with SIGKILL mid-load (no shutdown hook, no final commit), just after it answered a
- * few shopper reports. Once it has started again (on embedded H2 it then applies what its scan journal holds
+ * few shopper reports. Once it has started again (on embedded H2 the file has every acknowledged scan: H2 writes it
  * and the database file lacks) and stopped, every scan it answered 200 for must be in scan_event and every
  * report it answered in shopper_report: the scan writer answers only after its group is committed (PostgreSQL)
- * or journaled (H2), and other writes return only once durable.
+ * at every commit, WRITE_DELAY=0) and stopped, every scan it answered 200 for must be in scan_event: the scan
+ * writer answers only after its group is committed, and other writes return only once committed.
  */
 class ScanDurabilityIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -165,8 +166,7 @@ class ScanDurabilityIT {
                 assertEquals(200, answer.statusCode(), "report for scan " + scanId + ": " + answer.body());
                 reported.add(comment);
             }
-            // A little more load: scans answered now are in the journal, and in the database file only if H2 happened
-            // to write it (every 500 ms), so the restart usually has some to apply (ScanJournalRecoveryIT always does).
+            // A little more load, so the kill comes while groups are being committed.
             Thread.sleep(200);
             int acknowledgedAtKill = acknowledged.size();
             killed.set(true);
@@ -187,8 +187,7 @@ class ScanDurabilityIT {
             assertTrue(acked.size() > MIN_ACKNOWLEDGED, "too few acknowledged scans for a meaningful test: " + numbers + logs(out, err));
             assertTrue(beforeKill.isEmpty(), "requests failed before the kill: " + numbers + logs(out, err));
 
-            // The next start applies what the journal holds and the database file lacks (on embedded H2), then a
-            // clean stop; only then is the database read, as an operator would after restarting.
+            // A restart and a clean stop; only then is the database read, as an operator would after restarting.
             Path out2 = dir.resolve("server-out-2.txt");
             Path err2 = dir.resolve("server-err-2.txt");
             Process restarted = startServer(config, dir, port, out2, err2);
@@ -198,13 +197,11 @@ class ScanDurabilityIT {
                 restarted.destroy(); // SIGTERM: the shutdown hook stops the server cleanly
                 assertTrue(restarted.waitFor(60, TimeUnit.SECONDS), "the restarted server did not stop" + logs(out2, err2));
             }
-            String applied = java.util.stream.Stream.concat(Files.readAllLines(out2).stream(), Files.readAllLines(err2).stream())
-                    .filter(l -> l.contains("from the scan journal")).findFirst().orElse("nothing applied from a scan journal");
             Stored stored = readScanLog(config);
             Set<Long> missing = new HashSet<>(acked);
             missing.removeAll(stored.ids());
             String report = numbers + ", found=" + (acked.size() - missing.size()) + ", missing=" + missing.size()
-                    + ", rows in scan_event=" + stored.ids().size() + "; at the restart: " + applied;
+                    + ", rows in scan_event=" + stored.ids().size();
             System.out.println("ScanDurabilityIT " + report);
             assertTrue(missing.isEmpty(), "acknowledged scans lost after SIGKILL: " + report + "; some missing ids: "
                     + missing.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", ")) + logs(out, err)
@@ -308,11 +305,6 @@ class ScanDurabilityIT {
             assertTrue(kinds.isEmpty(), "answers other than 200 and the drain's 503: " + report + notable(out, err));
             assertEquals(acknowledged, stored.ids(), "scans in the file against scans answered 200: " + report);
             assertEquals(stored.ids().size(), stored.stateScans(), "sum(code_state.scan_count) vs rows in scan_event: " + report);
-            Optional<Path> h2File = Database.h2FileBase(config.dbUrl());
-            if (h2File.isPresent()) {
-                Path journal = ScanJournal.folderFor(h2File.get());
-                assertFalse(ScanJournal.holdsUnappliedScans(journal), "the journal still holds scans after a clean stop: " + report);
-            }
             String log = Files.readString(out) + Files.readString(err);
             for (String bad : List.of(" ERROR ", "already closed", "Could not", "Exception")) {
                 assertFalse(log.contains(bad), "the server logged \"" + bad + "\" while stopping" + notable(out, err));
