@@ -55,7 +55,7 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         RuleBook rules = new RuleBook(detection, services.changes(), clock, RuleSettings.defaults(settings.suspectDevices()));
         Detector detector = new Detector(alertRepository, detection, rules, notifier, clock);
         ScanRecorder recorder = recorder(config, services.database(), scans, detector, clock);
-        VerificationCatalog catalog = new VerificationCatalog(new VerificationRepository(dsl), services.changes(), clock);
+        VerificationCatalog catalog = new VerificationCatalog(new VerificationRepository(dsl), services.changes());
         VerificationService verification = new VerificationService(catalog, recorder, clock, verdicts);
         ReportService reports = new ReportService(new ReportRepository(dsl), scans, clock,
                 (reportId, scanId, scan, place, seller, comment) -> detector.reported(reportId, scanId, scan.brandId(),
