@@ -77,8 +77,9 @@ public final class App implements AutoCloseable {
     public static App start(TouchmarkConfig config, Clock clock) {
         checkDataDir(config);
         Database database = Database.open(config, 16);
+        Services services = null;
         try {
-            Services services = Services.create(config, database, clock);
+            services = Services.create(config, database, clock);
             Json json = new Json();
             Metrics metrics = new Metrics();
             ScanServices scanServices = ScanServices.start(config, services, clock, new WebhookAlertNotifier(services.webhookOutbox()),
@@ -98,6 +99,9 @@ public final class App implements AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException e) {
+            if (services != null) {
+                services.close();
+            }
             database.close();
             throw e;
         }
@@ -222,6 +226,7 @@ public final class App implements AutoCloseable {
         step("the HTTP server", javalin::stop);
         step("webhook delivery", webhooks::close);
         step("the scan writer and the alert feed", scanServices::close);
+        step("the change watcher", services::close);
         step("the database", services.database()::close);
         step("the metrics", metrics::close);
     }

@@ -50,7 +50,7 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         Database database = services.database();
         ScanRecorder recorder = new ScanRecorder(scans, detector, clock, 100_000,
                 settings.syncWrites() ? database::syncToDisk : () -> { });
-        VerificationCatalog catalog = new VerificationCatalog(new VerificationRepository(dsl), services.changes(), clock);
+        VerificationCatalog catalog = new VerificationCatalog(new VerificationRepository(dsl), services.changes());
         VerificationService verification = new VerificationService(catalog, recorder, clock, verdicts);
         ReportService reports = new ReportService(new ReportRepository(dsl), scans, clock,
                 (reportId, scanId, scan, place, seller, comment) -> detector.reported(reportId, scanId, scan.brandId(),

@@ -13,6 +13,7 @@ import dev.touchmark.brand.BrandService;
 import dev.touchmark.code.CodeVerifier;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.ChangeCounter;
+import dev.touchmark.db.ChangeWatcher;
 import dev.touchmark.db.Database;
 import dev.touchmark.keys.KeyService;
 import dev.touchmark.keys.MasterKey;
@@ -28,18 +29,22 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.jooq.DSLContext;
 
-/** The services of Touchmark wired by hand over one database; shared by the server and the CLI. */
-public record Services(Database database, MasterKey masterKey, ChangeCounter changes, KeyService keys,
+/**
+ * The services of Touchmark wired by hand over one database; shared by the server and the CLI. Owns the change
+ * watcher's thread (close it before the database); the database is closed by whoever opened it.
+ */
+public record Services(Database database, MasterKey masterKey, ChangeWatcher changes, KeyService keys,
                        ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
                        CodeVerifier verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
-                       ApiKeyRepository apiKeyRepository, SessionService sessions, UserService users) {
+                       ApiKeyRepository apiKeyRepository, SessionService sessions, UserService users)
+        implements AutoCloseable {
 
-    /** Wires every service; checks that the master key opens the stored keys. */
+    /** Wires every service; checks that the master key opens the stored keys; starts watching the change counter. */
     public static Services create(TouchmarkConfig config, Database database, Clock clock) {
         SecureRandom random = new SecureRandom();
         DSLContext dsl = database.dsl();
         MasterKey masterKey = MasterKey.load(config, random);
-        ChangeCounter changes = new ChangeCounter(dsl);
+        ChangeWatcher changes = new ChangeWatcher(new ChangeCounter(dsl), clock);
         KeyService keys = new KeyService(dsl, new SigningKeyRepository(dsl), changes, masterKey, random, clock);
         keys.checkMasterKey();
         ApiKeyRepository apiKeyRepository = new ApiKeyRepository(dsl);
@@ -54,8 +59,16 @@ public record Services(Database database, MasterKey masterKey, ChangeCounter cha
         WebhookOutbox webhookOutbox = new WebhookOutbox(dsl, webhookEndpoints, webhookDeliveries, random, clock);
         WebhookService webhooks = new WebhookService(dsl, webhookEndpoints, webhookDeliveries, webhookOutbox,
                 new WebhookSecretVault(masterKey), random, clock, config.webhooks().allowPrivateNetworks());
-        return new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
+        Services services = new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
                 new CodeVerifier(keys::verificationKey), webhookOutbox, webhooks, apiKeyRepository,
                 new SessionService(userRepository, passwords, random, clock), new UserService(userRepository, passwords, random, clock));
+        changes.start(ChangeWatcher.POLL_EVERY);
+        return services;
+    }
+
+    /** Stops watching the change counter; the database stays open. */
+    @Override
+    public void close() {
+        changes.close();
     }
 }

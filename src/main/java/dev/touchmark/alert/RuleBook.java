@@ -1,31 +1,31 @@
 package dev.touchmark.alert;
 
-import dev.touchmark.db.ChangeCounter;
+import dev.touchmark.db.ChangeWatcher;
+import dev.touchmark.db.VersionedCache;
 import dev.touchmark.error.Validator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each brand's thresholds, cached for the scan writer. A change bumps the change counter in its transaction;
- * the cache looks at the counter at most once a second, so every node uses new thresholds within a second.
+ * Each brand's thresholds, cached for the scan writer. A change bumps the change counter in its transaction; entries
+ * loaded before a change the {@link ChangeWatcher} has seen are misses, so this node uses new thresholds as soon as
+ * it answers the change and every other node within a second.
  */
 public final class RuleBook {
+    /** Brands with thresholds of their own, and brands on the defaults, each. */
+    private static final long MAX_BRANDS = 10_000;
     private final DetectionRepository repository;
-    private final ChangeCounter changes;
+    private final ChangeWatcher changes;
     private final Clock clock;
     private final RuleSettings defaults;
-    private final Map<Long, RuleSettings> cache = new ConcurrentHashMap<>();
-    private volatile long version;
-    private volatile long checkedAt;
+    private final VersionedCache<Long, RuleSettings> cache;
 
-    public RuleBook(DetectionRepository repository, ChangeCounter changes, Clock clock, RuleSettings defaults) {
+    public RuleBook(DetectionRepository repository, ChangeWatcher changes, Clock clock, RuleSettings defaults) {
         this.repository = repository;
         this.changes = changes;
         this.clock = clock;
         this.defaults = defaults;
-        this.version = changes.current();
+        this.cache = new VersionedCache<>(changes, MAX_BRANDS, MAX_BRANDS, repository::rules);
     }
 
     /** The installation's defaults. */
@@ -35,16 +35,7 @@ public final class RuleBook {
 
     /** A brand's thresholds. */
     public RuleSettings get(long brandId) {
-        long now = clock.millis();
-        if (now - checkedAt > 1_000) {
-            checkedAt = now;
-            long current = changes.current();
-            if (current != version) {
-                version = current;
-                cache.clear();
-            }
-        }
-        return cache.computeIfAbsent(brandId, id -> repository.rules(id).orElse(defaults));
+        return cache.get(brandId).orElse(defaults);
     }
 
     /** Changes to a brand's thresholds; absent fields keep their value. */
@@ -80,7 +71,7 @@ public final class RuleBook {
             repository.saveRules(brandId, next, actor, OffsetDateTime.now(clock));
             changes.bump();
         });
-        cache.remove(brandId);
+        changes.catchUp();
         return next;
     }
 }

@@ -5,7 +5,7 @@ import dev.touchmark.code.BatchCodes;
 import dev.touchmark.code.CodeFormat;
 import dev.touchmark.code.CodeProfile;
 import dev.touchmark.code.CodeSigner;
-import dev.touchmark.db.ChangeCounter;
+import dev.touchmark.db.ChangeWatcher;
 import dev.touchmark.error.ConflictException;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.Validator;
@@ -29,12 +29,12 @@ public final class BatchService {
     private final BatchRepository repository;
     private final ProductService products;
     private final KeyService keys;
-    private final ChangeCounter changes;
+    private final ChangeWatcher changes;
     private final String publicUrl;
     private final Clock clock;
 
     public BatchService(DSLContext dsl, BatchRepository repository, ProductService products, KeyService keys,
-                        ChangeCounter changes, String publicUrl, Clock clock) {
+                        ChangeWatcher changes, String publicUrl, Clock clock) {
         this.dsl = dsl;
         this.repository = repository;
         this.products = products;
@@ -101,7 +101,7 @@ public final class BatchService {
     public Batch changeStatus(Principal principal, long id, BatchStatus to, String reason) {
         new Validator().check(reason == null || reason.length() <= 1000, "reason", "must be at most 1000 characters")
                 .throwIfInvalid();
-        return dsl.transactionResult(() -> {
+        Batch changed = dsl.transactionResult(() -> {
             Batch batch = repository.findForUpdate(principal.brandId(), id)
                     .orElseThrow(() -> new NotFoundException("no batch with id " + id));
             if (batch.status() == to) {
@@ -115,6 +115,8 @@ public final class BatchService {
             changes.bump();
             return get(principal.brandId(), id);
         });
+        changes.catchUp(); // this node serves the new status from its next answer on
+        return changed;
     }
 
     /** The codes of a batch, for labels. Refuses voided batches and batches whose key was revoked. */

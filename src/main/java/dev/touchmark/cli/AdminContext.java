@@ -59,6 +59,7 @@ final class AdminContext implements AutoCloseable {
 
     @Override
     public void close() {
+        services.close();
         services.database().close();
     }
 }

@@ -5,8 +5,8 @@ import static dev.touchmark.db.jooq.Tables.CHANGE_COUNTER;
 import org.jooq.DSLContext;
 
 /**
- * A version number bumped, in the same transaction, by every change that verification caches depend on
- * (key rotation and revocation, batch status). Caches on every node poll it to know when to reload.
+ * A version number bumped, in the same transaction, by every change that the caches of keys, batches and rules depend
+ * on (key rotation and revocation, batch status, a brand's thresholds). Each node's {@link ChangeWatcher} reads it.
  */
 public final class ChangeCounter {
     private final DSLContext dsl;

@@ -3,7 +3,7 @@ package dev.touchmark.keys;
 import dev.touchmark.code.Base32;
 import dev.touchmark.code.CodeSigner;
 import dev.touchmark.code.VerificationKey;
-import dev.touchmark.db.ChangeCounter;
+import dev.touchmark.db.ChangeWatcher;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
 import java.security.SecureRandom;
@@ -22,10 +22,10 @@ public final class KeyService {
     private final MasterKey masterKey;
     private final SecureRandom random;
     private final Clock clock;
-    private final ChangeCounter changes;
+    private final ChangeWatcher changes;
     private final Map<Long, CodeSigner> signers = new ConcurrentHashMap<>();
 
-    public KeyService(DSLContext dsl, SigningKeyRepository repository, ChangeCounter changes, MasterKey masterKey,
+    public KeyService(DSLContext dsl, SigningKeyRepository repository, ChangeWatcher changes, MasterKey masterKey,
                       SecureRandom random, Clock clock) {
         this.dsl = dsl;
         this.repository = repository;
@@ -37,12 +37,14 @@ public final class KeyService {
 
     /** Makes a new active key for a brand, retiring the current one. Runs in the caller's transaction if any. */
     public SigningKey rotate(long brandId) {
-        return dsl.transactionResult(() -> {
+        SigningKey created = dsl.transactionResult(() -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             repository.retireActive(brandId, now);
             changes.bump();
             return createActive(brandId, now);
         });
+        changes.catchUp();
+        return created;
     }
 
     private SigningKey createActive(long brandId, OffsetDateTime now) {
@@ -68,7 +70,7 @@ public final class KeyService {
         if (reason != null && reason.length() > 1000) {
             throw ValidationException.of("reason", "must be at most 1000 characters");
         }
-        return dsl.transactionResult(() -> {
+        SigningKey revoked = dsl.transactionResult(() -> {
             SigningKey key = find(brandId, kid);
             if (key.status() == KeyStatus.REVOKED) {
                 return key;
@@ -82,6 +84,8 @@ public final class KeyService {
             }
             return repository.findById(brandId, key.id()).orElseThrow();
         });
+        changes.catchUp();
+        return revoked;
     }
 
     /** One key of a brand by kid, or NotFoundException. */

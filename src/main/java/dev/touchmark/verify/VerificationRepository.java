@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** Reads what verification needs about keys and batches (cached by VerificationCatalog). */
-public final class VerificationRepository {
+public final class VerificationRepository implements VerificationCatalog.Source {
     private final DSLContext dsl;
 
     public VerificationRepository(DSLContext dsl) {
@@ -28,14 +28,14 @@ public final class VerificationRepository {
                             String productImageUrl, String brandName, java.util.Set<String> markets) {
     }
 
-    /** The key with a short key id (base32), if any. */
+    @Override
     public Optional<KeyInfo> key(String shortKid) {
         return dsl.select(SIGNING_KEY.ID, SIGNING_KEY.BRAND_ID, SIGNING_KEY.KID, SIGNING_KEY.PUBLIC_KEY, SIGNING_KEY.STATUS)
                 .from(SIGNING_KEY).where(SIGNING_KEY.SHORT_KID.eq(shortKid))
                 .fetchOptional(r -> new KeyInfo(r.value1(), r.value2(), r.value3(), r.value4(), "revoked".equals(r.value5())));
     }
 
-    /** The batch with an id, with its product and brand, if any. */
+    @Override
     public Optional<BatchInfo> batch(long id) {
         return dsl.select(BATCH.ID, BATCH.BRAND_ID, BATCH.SIGNING_KEY_ID, BATCH.QUANTITY, BATCH.STATUS, PRODUCT.GTIN,
                         BATCH.LOT, BATCH.EXPIRY, PRODUCT.NAME, PRODUCT.DESCRIPTION, PRODUCT.IMAGE_URL, BRAND.NAME,

@@ -320,8 +320,8 @@ class ScanDurabilityIT {
     /** A brand, a product and three released batches (compact and GS1) made in-process; the URLs of all their codes. */
     private static List<String> prepareCodes(TouchmarkConfig config) {
         List<String> urls = new ArrayList<>();
-        try (Database database = Database.open(config, 2)) {
-            Services services = Services.create(config, database, Clock.systemUTC());
+        try (Database database = Database.open(config, 2);
+             Services services = Services.create(config, database, Clock.systemUTC())) {
             var created = services.brands().create("Durability", "ops@durability.example");
             Principal principal = new Principal(created.brand().id(), "test");
             var product = services.products().create(principal,
