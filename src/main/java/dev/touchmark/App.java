@@ -76,7 +76,7 @@ public final class App implements AutoCloseable {
     /** Opens the database, wires everything and starts listening. */
     public static App start(TouchmarkConfig config, Clock clock) {
         checkDataDir(config);
-        Database database = Database.open(config, 16);
+        Database database = Database.serve(config, 16);
         Services services = null;
         try {
             services = Services.create(config, database, clock);

@@ -24,16 +24,24 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
 /** The connection pool, the migrations and the jOOQ context: the one way in to the database. */
 public final class Database implements AutoCloseable {
     /**
-     * Options every embedded H2 URL gets; AUTO_SERVER lets admin commands share a file a server holds. WRITE_DELAY=0
-     * makes H2 write its file at every commit, before the commit returns (H2's default, 500 ms, would leave the last
-     * half second of acknowledged scans in memory at a crash); the scan writer's group commit keeps that to one write
-     * per group of scans. Each session keeps its 64 most recent statements parsed (H2's default of 8 is fewer than
-     * the scan writer's statements per group, which it then parsed again for every group).
+     * Options every embedded H2 URL gets. WRITE_DELAY=0 makes H2 write its file at every commit, before the commit
+     * returns (H2's default, 500 ms, would leave the last half second of acknowledged scans in memory at a crash); the
+     * scan writer's group commit keeps that to one write per group of scans. REUSE_SPACE=FALSE: H2 2.5.252, when it
+     * writes a version into space freed inside the file, can leave its store header naming the version before, and a
+     * copy of the file (a backup, or the file as a crash left it) then opens at that older version; written only at
+     * the end, the file is always whole (see docs/operations.md, "The embedded database file"). Neither is stored in
+     * the file. Each session keeps its 64 most recent statements parsed (H2's default of 8 is fewer than the scan
+     * writer's statements per group, which it then parsed again for every group).
      */
     private static final String[] H2_FILE_OPTIONS = {
-        "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE",
-        "WRITE_DELAY=0", "QUERY_CACHE_SIZE=64"
+        "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "WRITE_DELAY=0", "REUSE_SPACE=FALSE",
+        "QUERY_CACHE_SIZE=64"
     };
+    /**
+     * What a server adds: H2 must not close the file by itself when the JVM exits, beside the server's orderly
+     * shutdown (scans still queued then failed on a closed database); the server closes it last.
+     */
+    private static final String H2_SERVER_OPTION = ";DB_CLOSE_ON_EXIT=FALSE";
     private static final String[] H2_MEM_OPTIONS = {
         "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "DB_CLOSE_DELAY=-1",
         "QUERY_CACHE_SIZE=64"
@@ -43,6 +51,7 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final boolean postgres;
     private final boolean h2File;
+    private AdminPort adminPort;
 
     private Database(HikariDataSource dataSource, boolean postgres, boolean h2File) {
         this.dataSource = dataSource;
@@ -59,9 +68,48 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and applies pending migrations; fails with a one-line message if unreachable. */
     public static Database open(TouchmarkConfig config, int poolSize) {
+        return open(config, poolSize, adminUrl(config.dbUrl()));
+    }
+
+    /**
+     * Opens the database for a server: like {@link #open}, and on an embedded H2 file, which this server then holds,
+     * H2 leaves closing it to the server and admin commands reach it through the server's admin port (AdminPort).
+     */
+    public static Database serve(TouchmarkConfig config, int poolSize) {
+        Optional<Path> base = h2FileBase(config.dbUrl());
+        if (base.isEmpty()) {
+            return open(config, poolSize);
+        }
+        Database database = open(config, poolSize, effectiveUrl(config.dbUrl()) + H2_SERVER_OPTION);
+        try {
+            database.adminPort = AdminPort.start(base.get());
+        } catch (RuntimeException e) {
+            database.close();
+            throw new ConfigException(e.getMessage());
+        }
+        return database;
+    }
+
+    /**
+     * The URL admin commands use: a running server's admin port for the embedded H2 file it holds, or the database
+     * itself.
+     */
+    public static String adminUrl(String url) {
+        Optional<String> served = h2FileBase(url).flatMap(AdminPort::urlOf);
+        if (served.isEmpty()) {
+            return effectiveUrl(url);
+        }
+        StringBuilder result = new StringBuilder(served.get());
+        for (String option : H2_FILE_OPTIONS) {
+            result.append(';').append(option);
+        }
+        return result.toString();
+    }
+
+    private static Database open(TouchmarkConfig config, int poolSize, String jdbcUrl) {
         h2FileBase(config.dbUrl()).ifPresent(Database::checkNoScanJournal);
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(effectiveUrl(config.dbUrl()));
+        hikari.setJdbcUrl(jdbcUrl);
         hikari.setUsername(config.dbUser());
         hikari.setPassword(config.dbPassword());
         hikari.setMaximumPoolSize(poolSize);
@@ -223,8 +271,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes the admin port (on an embedded H2 file a server holds), then the pool, which closes the file. */
     @Override
     public void close() {
+        if (adminPort != null) {
+            adminPort.close();
+        }
         dataSource.close();
     }
 

@@ -54,9 +54,14 @@ public final class H2Backup {
         if (!Files.exists(databaseFile())) {
             throw new BackupException("there is no database at " + databaseFile() + " to back up");
         }
-        try (Connection connection = DriverManager.getConnection(Database.effectiveUrl(url) + ";IFEXISTS=TRUE", user, password);
+        try (Connection connection = DriverManager.getConnection(Database.adminUrl(url) + ";IFEXISTS=TRUE", user, password);
              PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
-            // The path is absolute: through AUTO_SERVER the server's process may be the one that writes it.
+            // BACKUP TO copies the file as written. H2 skips writing a commit when another thread wrote a version
+            // while the commit waited for the store (it does that under contention), so one is written first.
+            try (Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
+            // The path is absolute: through a running server's admin port, the server's process writes it.
             backup.setString(1, file.toString());
             backup.execute();
         } catch (SQLException e) {

@@ -206,19 +206,25 @@ public final class ScanRecorder implements AutoCloseable {
         } catch (RuntimeException e) {
             unreadable.addAndGet(unreadableNow); // counted with the next group that commits
             if (group.isEmpty()) {
-                LOG.warn("Could not store the count of unreadable scans; it is kept for the next group", e);
-            } else if (SqlFailures.unavailable(e)) {
-                LOG.error("The database is unavailable; {} scans are answered with an error ({})", group.size(),
-                        SqlFailures.describe(e));
-                fail(group);
+                LOG.warn("Could not store the count of unreadable scans; it is kept for the next group ({})", SqlFailures.describe(e));
             } else {
                 isolate(group, e);
             }
         }
     }
 
-    /** Splits a group that failed in halves, recording each, until the scans that fail on their own are found. */
+    /**
+     * Splits a group that failed in halves, recording each, until the scans that fail on their own are found. If the
+     * database itself is unavailable, there is nothing to find: the whole part fails at once.
+     */
     private void isolate(List<Pending> group, RuntimeException cause) {
+        if (SqlFailures.unavailable(cause) || !repository.answers()) {
+            // Expected while the database restarts, or when the JVM's shutdown closed embedded H2 under queued scans.
+            LOG.warn("The database is unavailable; {} scans are answered with an error, and can be sent again ({})",
+                    group.size(), SqlFailures.describe(cause));
+            fail(group);
+            return;
+        }
         if (group.size() == 1) {
             ScanToRecord scan = group.get(0).scan();
             LOG.error("Could not record a scan of brand {} (batch {}, code {}); it is answered with an error, and the scans"
@@ -231,13 +237,7 @@ public final class ScanRecorder implements AutoCloseable {
             try {
                 answer(part, attempt(part, 0));
             } catch (RuntimeException e) {
-                if (SqlFailures.unavailable(e)) {
-                    LOG.error("The database is unavailable; {} scans are answered with an error ({})", part.size(),
-                            SqlFailures.describe(e));
-                    fail(part);
-                } else {
-                    isolate(part, e);
-                }
+                isolate(part, e);
             }
         }
     }

@@ -38,6 +38,16 @@ public final class ScanRepository {
                 List.of(new CountUpsert.Column("scan_day", "DATE")), List.of(new CountUpsert.Column("scans", "BIGINT")));
     }
 
+    /** True if the database answers a query now (tells a refused scan from a database that is down). */
+    boolean answers() {
+        try {
+            dsl.selectOne().fetch();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The jOOQ context, for the writer's transactions. */
     DSLContext dsl() {
         return dsl;

@@ -125,15 +125,14 @@ abstract class ApiContract {
         assertTrue(metric(text, "touchmark_scan_log_commit_seconds_count") >= 0, text);
         assertTrue(metric(text, "touchmark_scan_log_scans_total") >= 0, text);
         assertEquals(0, metric(text, "touchmark_scan_log_queued"), text);
+        assertEquals(0, metric(text, "touchmark_scan_log_failed_total"), text);
+        assertTrue(metric(text, "touchmark_scan_log_retries_total") >= 0, text);
         assertTrue(metric(text, "touchmark_webhook_deliveries_pending") >= 0, text);
         try {
             if (config().dbUrl().startsWith("jdbc:h2:file:")) {
                 assertTrue(metric(text, "touchmark_database_file_bytes") > 0, text);
-                double live = metric(text, "touchmark_database_file_live_ratio");
-                assertTrue(live > 0 && live <= 1, "live share of the file: " + live);
             } else {
                 assertFalse(text.contains("touchmark_database_file_bytes"), text);
-                assertFalse(text.contains("touchmark_database_file_live_ratio"), text);
             }
         } catch (Exception e) {
             throw new AssertionError(e);
