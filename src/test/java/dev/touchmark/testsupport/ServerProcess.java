@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * loopback, its output in two files: what a multi-node or crash test starts, kills with SIGKILL and starts again.
  */
 public final class ServerProcess implements AutoCloseable {
+    private static final HttpClient READINESS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final String name;
     private final Path jar;
     private final List<String> jvmOptions;
@@ -129,23 +131,27 @@ public final class ServerProcess implements AutoCloseable {
      * exited or the time ran out first.
      */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/readyz")).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!isAlive()) {
                 return false;
             }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
+            if (isReady()) {
+                return true;
             }
             Thread.sleep(100);
         }
         return false;
+    }
+
+    /** One look at GET /readyz: true when it answers 200 now. */
+    public boolean isReady() throws InterruptedException {
+        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/readyz")).timeout(Duration.ofSeconds(5)).build();
+        try {
+            return READINESS.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening (yet, or any more)
+        }
     }
 
     public boolean isAlive() {
