@@ -36,8 +36,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The Java side of scripts/crash-test.sh: the packaged server on embedded H2 or PostgreSQL, under verification load from
- * a few clients that never stop, is killed with SIGKILL at random moments, some while it is still starting, and started
- * again each time. After every start it checks that every scan answered 200 so far is in scan_event, and it ends with a
+ * a few clients that never stop, is killed with SIGKILL at random moments (once it has answered 50 scans since it
+ * started, 0-2 s later), some while it is still starting, and started again each time. After every start it checks that every scan answered 200 so far is in scan_event, and it ends with a
  * one-line summary for docs/benchmarks.md. Exit status 0 when every store opened and no answered scan is missing.
  *
  * <p>Options: --db h2|postgres, --kills N (100), --clients N (8), --start-kills PERCENT of kills made while the server
@@ -199,7 +199,13 @@ public final class CrashLoop {
                 System.out.println("start " + starts + ": store opened in " + lastStartMillis + " ms; answered so far " + before.size()
                         + ", recorded " + verified.size() + ", missing " + missing.size() + (newlyMissing > 0 ? " (NEW: " + newlyMissing + ")" : ""));
             }
-            Thread.sleep(200 + random.nextInt(2800)); // under load for a random while
+            // Under load until this life of the server has answered a few scans (a cold JVM is slow), then a random while.
+            int answeredAtStart = answered.size();
+            long warmDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (answered.size() < answeredAtStart + 50 && System.nanoTime() < warmDeadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(random.nextInt(2000));
             server.kill();
             System.out.println("kill " + kill + "/" + kills + " (answered so far " + answered.size() + ")");
         }
