@@ -152,14 +152,16 @@ class MultiNodeIT {
             }
         }
         List<Answer> all = answers.stream().flatMap(List::stream).toList();
+        List<String> stateMismatches = storedStateMismatches(batch, answers);
         String report = "first scans of " + PAIRED_CODES + " new codes, two phones at once through two nodes: answers "
                 + tally(all) + "; " + (PAIRED_CODES - answeredBoth) + " codes had a phone without a 200; of the "
                 + answeredBoth + " codes answered to both phones, " + inconsistentCodes + " told something other than one genuine (1 phone) and one seen_before (2 phones): " + inconsistent
-                + (examples.isEmpty() ? "" : "; e.g. " + String.join("; ", examples));
+                + (examples.isEmpty() ? "" : "; e.g. " + String.join("; ", examples)) + "; " + describe(stateMismatches);
         System.out.println("MultiNodeIT " + report);
         assertEquals(0, all.stream().filter(a -> a.status() >= 500).count(), "5xx answers: " + report);
         assertEquals(PAIRED_CODES, answeredBoth, report);
         assertTrue(inconsistent.isEmpty(), report);
+        assertTrue(stateMismatches.isEmpty(), report);
     }
 
     @Test
@@ -218,6 +220,7 @@ class MultiNodeIT {
         int codesWithoutAlert = (int) java.util.stream.IntStream.range(0, RING_CODES).filter(i -> !alerts.containsKey((long) i)).count();
         int codesWithSeveral = (int) alerts.values().stream().filter(n -> n > 1).count();
         List<Answer> all = answers.stream().flatMap(List::stream).toList();
+        List<String> stateMismatches = storedStateMismatches(batch, answers);
         String report = "clone ring of " + RING_CODES + " codes x " + phones + " phones through HAProxy (clone threshold "
                 + threshold + ", " + spreadOverNodes + " codes' phones answered by more than one node, " + scanMillis
                 + " ms): answers " + tally(all) + " by node " + byNode(all) + "; codes with a phone not answered 200: "
@@ -225,13 +228,15 @@ class MultiNodeIT {
                 + "; codes whose phone counts were not 1.." + phones + ": " + countsNotOneToN + "; codes with fewer than "
                 + expectedSuspects + " phones told suspect: " + tooFewSuspects + "; phones told a count >= " + threshold
                 + " but not suspect: " + suspectMissing + "; open cloned_code alerts: codes without one: " + codesWithoutAlert
-                + ", codes with more than one: " + codesWithSeveral + (examples.isEmpty() ? "" : "; e.g. " + String.join("; ", examples));
+                + ", codes with more than one: " + codesWithSeveral + "; " + describe(stateMismatches)
+                + (examples.isEmpty() ? "" : "; e.g. " + String.join("; ", examples));
         System.out.println("MultiNodeIT " + report);
         assertEquals(0, all.stream().filter(a -> a.status() >= 500).count(), "5xx answers: " + report);
         assertEquals(0, notAllAnswered, report);
         assertEquals(0, codesWithoutAlert + codesWithSeveral, "codes without exactly one open cloned_code alert: " + report);
         assertEquals(0, sameCount + countsNotOneToN, "inconsistent phone counts: " + report);
         assertEquals(0, tooFewSuspects + suspectMissing, "phones from the threshold on not told suspect: " + report);
+        assertTrue(stateMismatches.isEmpty(), "stored code state against the answers: " + report);
     }
 
     @Test
@@ -416,6 +421,36 @@ class MultiNodeIT {
             }
             Thread.sleep(250);
         }
+    }
+
+    /**
+     * Codes whose stored state, as the dashboard's code lookup shows it, disagrees with what their phones were told: as
+     * many scans and phones as were answered 200, and every answered scan in the code's history.
+     */
+    private List<String> storedStateMismatches(BrandOnServer.Batch batch, List<List<Answer>> answersByCode) {
+        List<String> mismatches = new ArrayList<>();
+        for (int code = 0; code < answersByCode.size(); code++) {
+            List<Answer> answered = answersByCode.get(code).stream().filter(Answer::ok).toList();
+            Http.Response lookup = cluster.brand().http().get("/api/v1/codes/lookup?code="
+                    + java.net.URLEncoder.encode(batch.urls().get(code), java.nio.charset.StandardCharsets.UTF_8), cluster.brand().apiKey());
+            assertEquals(200, lookup.status(), lookup.text());
+            JsonNode state = lookup.json().get("state");
+            long scans = state == null || state.isNull() ? 0 : state.get("scans").asLong();
+            long devices = state == null || state.isNull() ? 0 : state.get("devices").asLong();
+            Set<Long> history = new HashSet<>();
+            lookup.json().get("scans").forEach(row -> history.add(row.get("id").asLong()));
+            long notInHistory = answered.stream().filter(a -> !history.contains(a.scanId())).count();
+            if (scans != answered.size() || devices != answered.size() || notInHistory > 0) {
+                mismatches.add("code " + code + ": " + answered.size() + " phones answered, stored " + scans + " scans of "
+                        + devices + " phones" + (notInHistory > 0 ? ", " + notInHistory + " answered scans not in its history" : ""));
+            }
+        }
+        return mismatches;
+    }
+
+    private static String describe(List<String> stateMismatches) {
+        return "codes whose stored state (code lookup) disagrees with the answers: " + stateMismatches.size()
+                + (stateMismatches.isEmpty() ? "" : " (e.g. " + String.join("; ", stateMismatches.subList(0, Math.min(3, stateMismatches.size()))) + ")");
     }
 
     private Answer count(Answer answer) {
