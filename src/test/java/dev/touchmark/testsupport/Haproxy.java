@@ -102,7 +102,7 @@ public final class Haproxy implements AutoCloseable {
                   timeout server 60s
                   timeout http-keep-alive 10s
                   # a loaded node may take a while to answer /readyz; slow is not down
-                  timeout check 2s
+                  timeout check 5s
                   # a refused connection is retried on another server: a dead server loses no request it was not sent
                   retries 3
                   option redispatch 1
