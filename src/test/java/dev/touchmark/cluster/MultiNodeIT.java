@@ -3,7 +3,6 @@ package dev.touchmark.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchmark.testsupport.BrandOnServer;
 import dev.touchmark.testsupport.Http;
 import dev.touchmark.testsupport.ServerProcess;
@@ -17,7 +16,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +66,7 @@ class MultiNodeIT {
     private ExecutorService clients;
     private ExecutorService httpThreads;
     private Shopper shopper;
+    private CodeRecords records;
     private boolean logsPrinted;
 
     @RegisterExtension
@@ -93,6 +92,7 @@ class MultiNodeIT {
         clients = Executors.newFixedThreadPool(CLIENT_THREADS, daemon("multinode-client"));
         httpThreads = Executors.newCachedThreadPool(daemon("multinode-http"));
         shopper = new Shopper(httpThreads);
+        records = new CodeRecords(cluster.brand());
     }
 
     @AfterAll
@@ -147,16 +147,15 @@ class MultiNodeIT {
             wrong.forEach(w -> inconsistent.merge(w.replaceAll(" \\[.*", ""), 1, Integer::sum));
             inconsistentCodes += wrong.isEmpty() ? 0 : 1;
             if (!wrong.isEmpty() && examples.size() < 5) {
-                examples.add("code " + code + ": " + pair.stream().map(a -> a.node() + " " + a.verdict() + "/" + a.deviceCount())
-                        .collect(Collectors.joining(", ")));
+                examples.add("code " + code + ": " + pair.stream().map(MultiNodeIT::shortly).collect(Collectors.joining(", ")));
             }
         }
         List<Answer> all = answers.stream().flatMap(List::stream).toList();
-        List<String> stateMismatches = mismatches(batch, answers, stored(batch, PAIRED_CODES));
+        List<String> stateMismatches = CodeRecords.mismatches(batch, answers, records.stored(batch, PAIRED_CODES));
         String report = "first scans of " + PAIRED_CODES + " new codes, two phones at once through two nodes: answers "
                 + tally(all) + "; " + (PAIRED_CODES - answeredBoth) + " codes had a phone without a 200; of the "
                 + answeredBoth + " codes answered to both phones, " + inconsistentCodes + " told something other than one genuine (1 phone) and one seen_before (2 phones): " + inconsistent
-                + (examples.isEmpty() ? "" : "; e.g. " + String.join("; ", examples)) + "; " + describe(stateMismatches);
+                + (examples.isEmpty() ? "" : "; e.g. " + String.join("; ", examples)) + "; " + CodeRecords.describe(stateMismatches);
         System.out.println("MultiNodeIT " + report);
         assertEquals(0, all.stream().filter(a -> a.status() >= 500).count(), "5xx answers: " + report);
         assertEquals(PAIRED_CODES, answeredBoth, report);
@@ -214,10 +213,10 @@ class MultiNodeIT {
             }
             if ((duplicate || (answered.size() == ring.size() && suspects < expectedSuspects)) && examples.size() < 4) {
                 examples.add("code " + code + ": " + ring.stream().sorted(java.util.Comparator.comparingInt(Answer::deviceCount))
-                        .map(a -> a.node() + " " + a.verdict() + "/" + a.deviceCount()).collect(Collectors.joining(", ")));
+                        .map(MultiNodeIT::shortly).collect(Collectors.joining(", ")));
             }
         }
-        List<Stored> stored = stored(batch, RING_CODES);
+        List<CodeRecords.Stored> stored = records.stored(batch, RING_CODES);
         // The truth is the store: a code reached the threshold when that many phones' scans of it are recorded.
         Set<Long> reached = new HashSet<>();
         for (int code = 0; code < RING_CODES; code++) {
@@ -225,12 +224,12 @@ class MultiNodeIT {
                 reached.add((long) code);
             }
         }
-        Map<Long, Integer> alerts = awaitCloneAlerts(batch.id(), reached.size());
+        Map<Long, Integer> alerts = records.openCloneAlerts(batch.id(), reached.size());
         long codesWithoutAlert = reached.stream().filter(code -> !alerts.containsKey(code)).count();
         long codesWithSeveral = alerts.values().stream().filter(n -> n > 1).count();
         long alertsBelowThreshold = alerts.keySet().stream().filter(code -> !reached.contains(code)).count();
         List<Answer> all = answers.stream().flatMap(List::stream).toList();
-        List<String> stateMismatches = mismatches(batch, answers, stored);
+        List<String> stateMismatches = CodeRecords.mismatches(batch, answers, stored);
         String report = "clone ring of " + RING_CODES + " codes x " + phones + " phones through HAProxy (clone threshold "
                 + threshold + ", " + spreadOverNodes + " codes' phones answered by more than one node, " + scanMillis
                 + " ms): answers " + tally(all) + " by node " + byNode(all) + "; codes with a phone not answered 200: "
@@ -239,7 +238,7 @@ class MultiNodeIT {
                 + expectedSuspects + " phones told suspect: " + tooFewSuspects + "; phones told a count >= " + threshold
                 + " but not suspect: " + suspectMissing + "; codes with " + threshold + "+ phones stored: " + reached.size()
                 + ", of them without an open cloned_code alert: " + codesWithoutAlert + "; codes with more than one: "
-                + codesWithSeveral + "; codes below the threshold with one: " + alertsBelowThreshold + "; " + describe(stateMismatches)
+                + codesWithSeveral + "; codes below the threshold with one: " + alertsBelowThreshold + "; " + CodeRecords.describe(stateMismatches)
                 + (examples.isEmpty() ? "" : "; e.g. " + String.join("; ", examples));
         System.out.println("MultiNodeIT " + report);
         assertEquals(0, all.stream().filter(a -> a.status() >= 500).count(), "5xx answers: " + report);
@@ -409,79 +408,14 @@ class MultiNodeIT {
         return answers;
     }
 
-    /**
-     * The open cloned_code alerts of a batch, by code index, from the alerts API; waits up to 5 s for alerts on every
-     * code, in case they are raised after the answers.
-     */
-    private Map<Long, Integer> awaitCloneAlerts(long batchId, int codes) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            Map<Long, Integer> perCode = new HashMap<>();
-            Long before = null;
-            do {
-                Http.Response page = cluster.brand().http().get("/api/v1/alerts?rule=cloned_code&status=open&limit=500&batchId=" + batchId
-                        + (before == null ? "" : "&before=" + before), cluster.brand().apiKey());
-                assertEquals(200, page.status(), page.text());
-                for (JsonNode alert : page.json().get("items")) {
-                    perCode.merge(alert.get("codeIndex").asLong(), 1, Integer::sum);
-                }
-                JsonNode next = page.json().get("nextBefore");
-                before = next == null || next.isNull() ? null : next.asLong();
-            } while (before != null);
-            if (perCode.size() >= codes || System.nanoTime() > deadline) {
-                return perCode;
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    /** What the store holds about a code, as the dashboard's code lookup shows it. */
-    private record Stored(long scans, long devices, Set<Long> history) {
-    }
-
-    /** The stored state of the first codes of a batch, by index. */
-    private List<Stored> stored(BrandOnServer.Batch batch, int codes) {
-        List<Stored> stored = new ArrayList<>();
-        for (int code = 0; code < codes; code++) {
-            Http.Response lookup = cluster.brand().http().get("/api/v1/codes/lookup?code="
-                    + java.net.URLEncoder.encode(batch.urls().get(code), java.nio.charset.StandardCharsets.UTF_8), cluster.brand().apiKey());
-            assertEquals(200, lookup.status(), lookup.text());
-            JsonNode state = lookup.json().get("state");
-            boolean scanned = state != null && !state.isNull();
-            Set<Long> history = new HashSet<>();
-            lookup.json().get("scans").forEach(row -> history.add(row.get("id").asLong()));
-            stored.add(new Stored(scanned ? state.get("scans").asLong() : 0, scanned ? state.get("devices").asLong() : 0, history));
-        }
-        return stored;
-    }
-
-    /**
-     * Codes whose stored state disagrees with what their phones were told: as many scans and phones as were answered
-     * 200 (each phone scanned once), and every answered scan in the code's history.
-     */
-    private static List<String> mismatches(BrandOnServer.Batch batch, List<List<Answer>> answersByCode, List<Stored> stored) {
-        List<String> mismatches = new ArrayList<>();
-        for (int code = 0; code < answersByCode.size(); code++) {
-            List<Answer> answered = answersByCode.get(code).stream().filter(Answer::ok).toList();
-            Stored state = stored.get(code);
-            long notInHistory = answered.stream().filter(a -> !state.history().contains(a.scanId())).count();
-            if (state.scans() != answered.size() || state.devices() != answered.size() || notInHistory > 0) {
-                mismatches.add("code " + code + " of batch " + batch.id() + ": " + answered.size() + " phones answered, stored "
-                        + state.scans() + " scans of " + state.devices() + " phones"
-                        + (notInHistory > 0 ? ", " + notInHistory + " answered scans not in its history" : ""));
-            }
-        }
-        return mismatches;
-    }
-
-    private static String describe(List<String> stateMismatches) {
-        return "codes whose stored state (code lookup) disagrees with the answers: " + stateMismatches.size()
-                + (stateMismatches.isEmpty() ? "" : " (e.g. " + String.join("; ", stateMismatches.subList(0, Math.min(3, stateMismatches.size()))) + ")");
-    }
-
     private Answer count(Answer answer) {
         everyAnswer.computeIfAbsent(answer.kind(), k -> new AtomicLong()).incrementAndGet();
         return answer;
+    }
+
+    /** "node2 seen_before/3": the node, the verdict and the phone count it told, or what went wrong instead. */
+    private static String shortly(Answer answer) {
+        return answer.node() + " " + (answer.ok() ? answer.verdict() + "/" + answer.deviceCount() : answer.kind());
     }
 
     private static Map<String, Long> tally(Collection<Answer> answers) {
