@@ -202,7 +202,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Flyway flyway(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        return Flyway.configure().dataSource(dataSource).locations(MigrationLocations.of(dataSource)).load();
     }
 
     /**

@@ -9,17 +9,22 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deletes scan events older than the retention period, hourly, in bounded chunks. */
+/**
+ * Deletes scan events older than the retention period, hourly, in bounded chunks; on PostgreSQL first drops the scan
+ * log's partitions that are entirely older and creates the coming months' (ScanLogPartitions).
+ */
 public final class RetentionJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
     private static final int CHUNK = 10_000;
     private final ScanRepository scans;
+    private final ScanLogPartitions partitions;
     private final Clock clock;
     private final Duration retention;
     private final ScheduledExecutorService scheduler;
 
     public RetentionJob(ScanRepository scans, Clock clock, Duration retention) {
         this.scans = scans;
+        this.partitions = new ScanLogPartitions(scans.dsl(), clock);
         this.clock = clock;
         this.retention = retention;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -34,16 +39,17 @@ public final class RetentionJob implements AutoCloseable {
     /** Set by close: a long run stops between chunks (the rest goes on the next start). */
     private volatile boolean stopping;
 
-    /** Runs now, then every hour. */
+    /** Runs now (which also creates the coming months' partitions at start-up), then every hour. */
     public RetentionJob start() {
         scheduler.scheduleWithFixedDelay(this::runSafely, 0, 1, TimeUnit.HOURS);
         return this;
     }
 
-    /** Deletes everything past retention; returns how many scan events went. */
+    /** Deletes everything past retention; returns how many scan events went row by row (not in dropped partitions). */
     public long runOnce() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(retention);
         long firstKept = ScanIds.firstIdAt(cutoff.toInstant().toEpochMilli());
+        partitions.maintain(firstKept);
         long total = 0;
         int deleted;
         do {
