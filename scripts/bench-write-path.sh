@@ -51,9 +51,11 @@ stop
 start h2b 7794
 h2b_recorded=$(rate "http://127.0.0.1:7794/api/v1/verify" "$conns")
 echo "H2 again: recorded $h2b_recorded/s"
-size=$(stat -c %s "$work/h2/touchmark.mv.db")
 stop
-awk -v c="$h2_checks" -v h="$h2_recorded" -v h2="$h2b_recorded" -v p="$pg_recorded" -v size="$size" 'BEGIN {
+size=$(stat -c %s "$work/h2/touchmark.mv.db")
+scans=$(java -cp "$cp" org.h2.tools.Shell -url "jdbc:h2:file:$work/h2/touchmark;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
+  -user sa -sql "SELECT count(*) FROM scan_event" | sed -n 2p | tr -dc 0-9)
+awk -v c="$h2_checks" -v h="$h2_recorded" -v h2="$h2b_recorded" -v p="$pg_recorded" -v size="$size" -v scans="$scans" 'BEGIN {
   printf "H2 recorded / without recording: %.2f (target >= 0.5)\n", h / c
   printf "PostgreSQL recorded / H2 recorded (mean of the two H2 steps): %.2f (target >= 0.8)\n", p / ((h + h2) / 2)
-  printf "H2 file after its steps: %.1f MB\n", size / 1e6 }'
+  printf "H2 file after its steps: %.1f MB for %d scans (%.0f bytes a scan)\n", size / 1e6, scans, size / scans }'

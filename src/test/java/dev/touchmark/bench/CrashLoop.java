@@ -287,10 +287,10 @@ public final class CrashLoop {
         }
     }
 
-    /** The database as the server opens it (on H2 through its auto-server while the server runs). */
+    /** The database as admin commands open it (on H2 through the server's admin port while a server runs). */
     private static Connection connect(String dbUrl) throws Exception {
         String user = dbUrl.startsWith("jdbc:h2:") ? "sa" : "postgres";
-        return DriverManager.getConnection(Database.effectiveUrl(dbUrl), user, "");
+        return DriverManager.getConnection(Database.adminUrl(dbUrl), user, "");
     }
 
     private static void adminSql(String sql) throws Exception {

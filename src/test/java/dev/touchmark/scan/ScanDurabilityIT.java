@@ -79,7 +79,7 @@ class ScanDurabilityIT {
 
     @BeforeAll
     static void loopbackOnly() {
-        // H2's auto-server, which the in-process setup and the check after the kill start, listens on loopback only.
+        // H2's TCP server (a running server's admin port) listens on loopback only.
         System.setProperty("h2.bindAddress", "127.0.0.1");
     }
 
@@ -383,7 +383,7 @@ class ScanDurabilityIT {
 
     /** Reads the scan log straight from the database the killed server used. */
     private static Stored readScanLog(TouchmarkConfig config) throws Exception {
-        String url = Database.effectiveUrl(config.dbUrl());
+        String url = Database.adminUrl(config.dbUrl());
         try (Connection connection = DriverManager.getConnection(url, config.dbUser(), config.dbPassword());
              Statement statement = connection.createStatement()) {
             Set<Long> ids = new HashSet<>();
