@@ -44,6 +44,11 @@ public final class CountUpsert {
         }
     }
 
+    /** The statement, one row's worth of parameters. */
+    String sql() {
+        return sql;
+    }
+
     /** Adds each row (key values, then counts, in column order; keys Comparable and distinct) on this connection. */
     public void add(Connection connection, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
