@@ -108,27 +108,11 @@ public final class ScanRepository {
             return states;
         }
         dsl.connection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO code_state (batch_id, code_index, brand_id,"
-                    + " first_scan_at, first_device_id, first_country, last_scan_at, scan_count, device_count)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0) ON CONFLICT DO NOTHING")) {
-                for (Seed seed : sorted) {
-                    insert.setLong(1, seed.code().batchId());
-                    insert.setLong(2, seed.code().index());
-                    insert.setLong(3, seed.brandId());
-                    insert.setObject(4, now);
-                    insert.setString(5, seed.deviceId());
-                    insert.setString(6, seed.country());
-                    insert.setObject(7, now);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            String columns = "SELECT batch_id, code_index, brand_id, first_scan_at, first_device_id, first_country, scan_count,"
-                    + " device_count, last_scan_at FROM code_state";
             if (postgres) {
+                createMissing(connection, sorted, now);
                 // One round trip: a row-value IN list answered from the primary key, locked in key order.
                 String keys = sorted.stream().map(s -> "(?, ?)").collect(Collectors.joining(", "));
-                try (PreparedStatement select = connection.prepareStatement(columns + " WHERE (batch_id, code_index) IN ("
+                try (PreparedStatement select = connection.prepareStatement(STATE_COLUMNS + " WHERE (batch_id, code_index) IN ("
                         + keys + ") ORDER BY batch_id, code_index FOR UPDATE")) {
                     int i = 1;
                     for (Seed seed : sorted) {
@@ -141,19 +125,18 @@ public final class ScanRepository {
                         }
                     }
                 }
-            } else {
-                // Embedded H2 has no round trip, but does not use the index for row-value IN: one key at a time, in order.
-                try (PreparedStatement select = connection.prepareStatement(columns
-                        + " WHERE batch_id = ? AND code_index = ? FOR UPDATE")) {
-                    for (Seed seed : sorted) {
-                        select.setLong(1, seed.code().batchId());
-                        select.setLong(2, seed.code().index());
-                        try (ResultSet r = select.executeQuery()) {
-                            if (r.next()) {
-                                states.put(seed.code(), state(r));
-                            }
-                        }
-                    }
+                return;
+            }
+            // Embedded H2 has no round trip, but does not use the index for row-value IN: one key at a time, in order.
+            // Its one scan writer is the only one that creates code states, so it first locks the rows that exist and
+            // then creates (and locks) only the missing ones: an insert that conflicts costs H2 far more than a read.
+            try (PreparedStatement select = connection.prepareStatement(STATE_COLUMNS
+                    + " WHERE batch_id = ? AND code_index = ? FOR UPDATE")) {
+                lockEach(select, sorted, states);
+                if (states.size() < sorted.size()) {
+                    List<Seed> missing = sorted.stream().filter(seed -> !states.containsKey(seed.code())).toList();
+                    createMissing(connection, missing, now);
+                    lockEach(select, missing, states);
                 }
             }
         });
@@ -162,6 +145,42 @@ public final class ScanRepository {
                     + sorted.size());
         }
         return states;
+    }
+
+    private static final String STATE_COLUMNS = "SELECT batch_id, code_index, brand_id, first_scan_at, first_device_id,"
+            + " first_country, scan_count, device_count, last_scan_at FROM code_state";
+
+    /** Creates, in key order, the state rows of codes no one scanned yet, with no scans (others are left alone). */
+    private static void createMissing(java.sql.Connection connection, List<Seed> sorted, OffsetDateTime now)
+            throws java.sql.SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO code_state (batch_id, code_index, brand_id,"
+                + " first_scan_at, first_device_id, first_country, last_scan_at, scan_count, device_count)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0) ON CONFLICT DO NOTHING")) {
+            for (Seed seed : sorted) {
+                insert.setLong(1, seed.code().batchId());
+                insert.setLong(2, seed.code().index());
+                insert.setLong(3, seed.brandId());
+                insert.setObject(4, now);
+                insert.setString(5, seed.deviceId());
+                insert.setString(6, seed.country());
+                insert.setObject(7, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void lockEach(PreparedStatement select, List<Seed> sorted, Map<CodeKey, State> states)
+            throws java.sql.SQLException {
+        for (Seed seed : sorted) {
+            select.setLong(1, seed.code().batchId());
+            select.setLong(2, seed.code().index());
+            try (ResultSet r = select.executeQuery()) {
+                if (r.next()) {
+                    states.put(seed.code(), state(r));
+                }
+            }
+        }
     }
 
     private static State state(ResultSet r) throws java.sql.SQLException {
