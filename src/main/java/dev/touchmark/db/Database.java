@@ -29,8 +29,8 @@ public final class Database implements AutoCloseable {
      * scan writer's group commit keeps that to one write per group of scans. REUSE_SPACE=FALSE: H2 2.5.252, when it
      * writes a version into space freed inside the file, can leave its store header naming the version before, and a
      * copy of the file (a backup, or the file as a crash left it) then opens at that older version; written only at
-     * the end, the file is always whole (see docs/operations.md, "The embedded database file"). Neither is stored in
-     * the file. Each session keeps its 64 most recent statements parsed (H2's default of 8 is fewer than the scan
+     * the end, the file is always whole (see docs/operations.md, "The embedded database file"). H2 stores the write
+     * delay in the file (so stock H2 tools write at every commit too), not the space reuse. Each session keeps its 64 most recent statements parsed (H2's default of 8 is fewer than the scan
      * writer's statements per group, which it then parsed again for every group).
      */
     private static final String[] H2_FILE_OPTIONS = {
