@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchmark.App;
 import dev.touchmark.brand.BrandService;
 import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.testsupport.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -200,6 +201,57 @@ abstract class AccessContract {
         SessionService.SignInRefused locked = assertThrows(SessionService.SignInRefused.class,
                 () -> sessions.signIn(brand.adminEmail(), brand.adminPassword()), "the right password must not open a locked account");
         assertTrue(locked.lockedForSeconds() > 0, locked.getMessage());
+    }
+
+    Answer signInWith(String contentType, String... headers) throws Exception {
+        BrandService.CreatedBrand brand = brand();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/session"))
+                .POST(HttpRequest.BodyPublishers.ofString(json("email", brand.adminEmail(), "password", brand.adminPassword())))
+                .header("Content-Type", contentType);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()), response);
+    }
+
+    /** Issue 20: a cross-site text/plain form signed a browser in to the attacker's brand (login CSRF). */
+    @Test
+    void anotherSiteCannotSignABrowserIn() throws Exception {
+        Answer form = signInWith("text/plain");
+        assertEquals(415, form.status(), form.raw().body());
+        assertEquals("application/problem+json", form.raw().headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertTrue(form.raw().headers().firstValue("Set-Cookie").isEmpty(), "no session for a form post");
+        Answer crossSite = signInWith("application/json", "Sec-Fetch-Site", "cross-site");
+        assertEquals(403, crossSite.status(), crossSite.raw().body());
+        assertTrue(crossSite.raw().headers().firstValue("Set-Cookie").isEmpty());
+        Answer otherOrigin = signInWith("application/json", "Origin", "https://attacker.example");
+        assertEquals(403, otherOrigin.status(), otherOrigin.raw().body());
+        assertEquals(403, signInWith("application/json", "Origin", "null").status(), "a sandboxed or file page");
+        Answer ownPage = signInWith("application/json; charset=utf-8", "Origin", TestDatabases.PUBLIC_URL,
+                "Sec-Fetch-Site", "same-origin");
+        assertEquals(200, ownPage.status(), "the dashboard itself still signs in: " + ownPage.raw().body());
+    }
+
+    /** Issue 20: HSTS on an https installation; brand data is never cached, the public JWKS and assets keep theirs. */
+    @Test
+    void answersCarryHstsAndBrandDataIsNeverCached() throws Exception {
+        Browser admin = admin(brand());
+        for (String path : new String[] {"/api/v1/products", "/api/v1/session", "/api/v1/users", "/api/v1/alerts"}) {
+            HttpResponse<String> answer = call("GET", path, admin, null).raw();
+            assertEquals(200, answer.statusCode(), path);
+            assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""), path);
+            assertEquals("max-age=31536000", answer.headers().firstValue("Strict-Transport-Security").orElse(""), path);
+        }
+        assertEquals("no-store", call("GET", "/api/v1/products", null, null).raw().headers().firstValue("Cache-Control")
+                .orElse(""), "refusals too");
+        HttpResponse<String> jwks = call("GET", "/.well-known/jwks.json", null, null).raw();
+        assertEquals("public, max-age=300", jwks.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("max-age=31536000", jwks.headers().firstValue("Strict-Transport-Security").orElse(""));
+        HttpResponse<String> asset = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + "/dashboard")).build(), HttpResponse.BodyHandlers.ofString());
+        assertFalse(asset.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        assertEquals("max-age=31536000", asset.headers().firstValue("Strict-Transport-Security").orElse(""));
     }
 
     /**
