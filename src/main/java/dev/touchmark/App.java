@@ -19,6 +19,8 @@ import dev.touchmark.http.HealthController;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.ProblemErrorHandler;
 import dev.touchmark.http.RateLimiter;
+import dev.touchmark.http.SecurityHeaders;
+import dev.touchmark.http.SignInGuard;
 import dev.touchmark.http.Routes;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
@@ -140,10 +142,12 @@ public final class App implements AutoCloseable {
                 new WebhookController(services.webhooks(), json),
                 new AlertController(scans.alerts(), scans.rules(), scans.feed(), json),
                 new AccessController(services.sessions(), services.users(), services.apiKeys(), services.apiKeyRepository(),
-                        new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1)), scans.facts()::ipHash, json),
+                        new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1)), scans.facts()::ipHash,
+                        new SignInGuard(config.publicUrl()), json),
                 new DashboardController(new DashboardService(new DashboardRepository(services.database().dsl()), scans.alerts(),
                         scans.verification(), clock)),
-                new MetricsController(metrics));
+                new MetricsController(metrics),
+                new SecurityHeaders(config.publicUrl()));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));

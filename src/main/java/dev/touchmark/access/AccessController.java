@@ -5,6 +5,7 @@ import dev.touchmark.http.ApiAuth;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.Params;
 import dev.touchmark.http.RateLimiter;
+import dev.touchmark.http.SignInGuard;
 import dev.touchmark.http.Unauthorized;
 import io.javalin.http.Context;
 import java.time.OffsetDateTime;
@@ -18,16 +19,19 @@ public final class AccessController {
     private final ApiKeyRepository apiKeyRepository;
     private final RateLimiter signInLimit;
     private final java.util.function.Function<Context, String> clientKey;
+    private final SignInGuard signInGuard;
     private final Json json;
 
     public AccessController(SessionService sessions, UserService users, ApiKeyService apiKeys, ApiKeyRepository apiKeyRepository,
-                            RateLimiter signInLimit, java.util.function.Function<Context, String> clientKey, Json json) {
+                            RateLimiter signInLimit, java.util.function.Function<Context, String> clientKey,
+                            SignInGuard signInGuard, Json json) {
         this.sessions = sessions;
         this.users = users;
         this.apiKeys = apiKeys;
         this.apiKeyRepository = apiKeyRepository;
         this.signInLimit = signInLimit;
         this.clientKey = clientKey;
+        this.signInGuard = signInGuard;
         this.json = json;
     }
 
@@ -59,6 +63,7 @@ public final class AccessController {
     }
 
     public void signIn(Context ctx) {
+        signInGuard.check(ctx);
         signInLimit.acquire(clientKey.apply(ctx));
         SignInRequest request = json.read(ctx, SignInRequest.class);
         SessionService.SignedIn signedIn;

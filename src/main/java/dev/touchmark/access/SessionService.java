@@ -9,9 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Signing in to the dashboard: Argon2id passwords, sessions kept in the database (only a hash of the cookie's
@@ -73,29 +77,49 @@ public final class SessionService {
             throw ValidationException.of(address.isEmpty() ? "email" : "password", "is required");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<UserRepository.Credentials> found = users.credentials(address);
-        if (found.isEmpty()) {
+        List<UserRepository.Credentials> accounts = users.credentials(address);
+        if (accounts.isEmpty()) {
             passwords.matches(password, dummyHash);
             throw new SignInRefused("the email or the password is wrong", 0);
         }
-        UserRepository.Credentials c = found.get();
-        if (c.lockedUntil() != null && c.lockedUntil().isAfter(now)) {
-            throw locked(Duration.between(now, c.lockedUntil()));
-        }
-        if (!passwords.matches(password, c.passwordHash())) {
-            int failures = c.failedLogins() + 1;
-            OffsetDateTime until = failures >= FREE_FAILURES ? now.plus(lockFor(failures)) : null;
-            users.recordFailure(c.user().id(), failures, until);
-            if (until != null) {
-                throw locked(lockFor(failures));
+        // An email may have an account in several brands; the password picks the one it opens. Each attempt is
+        // counted before the (slow) password check, so concurrent guesses cannot all pass a check of the count made
+        // before any of them was recorded; the account a right password opens is cleared, and the attempt is taken
+        // back from the others of that email that it was counted on.
+        SignInRefused refused = null;
+        int lockedAccounts = 0;
+        List<Long> counted = new ArrayList<>();
+        for (UserRepository.Credentials c : accounts) {
+            Optional<Integer> failures = users.countAttempt(c.user().id(), now, locks(now));
+            if (failures.isEmpty()) {
+                refused = lockedNow(c.user().id(), now);
+                lockedAccounts++;
+                continue;
             }
-            throw new SignInRefused("the email or the password is wrong", 0);
+            if (passwords.matches(password, c.passwordHash())) {
+                counted.forEach(users::uncountAttempt);
+                return open(c.user(), now);
+            }
+            counted.add(c.user().id());
+            if (failures.get() >= FREE_FAILURES) {
+                refused = locked(lockFor(failures.get()));
+                lockedAccounts++;
+            }
         }
-        users.recordSuccess(c.user().id());
+        throw lockedAccounts == accounts.size() ? refused : new SignInRefused("the email or the password is wrong", 0);
+    }
+
+    private SignedIn open(User user, OffsetDateTime now) {
+        users.recordSuccess(user.id());
         String token = token();
         String csrf = token();
-        users.insertSession(hash(token), c.user().id(), c.user().brandId(), csrf, now, now.plus(LIFETIME));
-        return new SignedIn(token, csrf, c.user());
+        users.insertSession(hash(token), user.id(), user.brandId(), csrf, now, now.plus(LIFETIME));
+        return new SignedIn(token, csrf, user);
+    }
+
+    private SignInRefused lockedNow(long userId, OffsetDateTime now) {
+        OffsetDateTime until = users.credentials(userId).map(UserRepository.Credentials::lockedUntil).orElse(null);
+        return locked(until == null ? Duration.ZERO : Duration.between(now, until));
     }
 
     /** How long the account locks after this many failures in a row: 30 s, doubling, at most 15 minutes. */
@@ -103,6 +127,17 @@ public final class SessionService {
         int doublings = Math.min(20, Math.max(0, failures - FREE_FAILURES));
         Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
         return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+    }
+
+    /** The lock each count of failures brings, from {@link #FREE_FAILURES} to the first that locks the longest. */
+    static NavigableMap<Integer, OffsetDateTime> locks(OffsetDateTime now) {
+        NavigableMap<Integer, OffsetDateTime> locks = new TreeMap<>();
+        for (int failures = FREE_FAILURES; ; failures++) {
+            locks.put(failures, now.plus(lockFor(failures)));
+            if (lockFor(failures).equals(LONGEST_LOCK)) {
+                return locks;
+            }
+        }
     }
 
     private static SignInRefused locked(Duration left) {

@@ -5,9 +5,15 @@ import static dev.touchmark.db.jooq.Tables.USER_SESSION;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import org.jooq.CaseConditionStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
 
 /** SQL for dashboard users and their sessions. */
 public final class UserRepository {
@@ -25,11 +31,12 @@ public final class UserRepository {
     record Credentials(User user, String passwordHash, int failedLogins, OffsetDateTime lockedUntil) {
     }
 
-    Optional<Credentials> credentials(String email) {
+    /** Every account of an email, one per brand at most, oldest first. */
+    List<Credentials> credentials(String email) {
         return dsl.select(BRAND_USER.ID, BRAND_USER.BRAND_ID, BRAND_USER.EMAIL, BRAND_USER.ROLE, BRAND_USER.MUST_CHANGE_PASSWORD,
                         BRAND_USER.CREATED_AT, BRAND_USER.PASSWORD_HASH, BRAND_USER.FAILED_LOGINS, BRAND_USER.LOCKED_UNTIL)
-                .from(BRAND_USER).where(BRAND_USER.EMAIL.eq(email))
-                .fetchOptional(r -> new Credentials(toUser(r), r.get(BRAND_USER.PASSWORD_HASH), r.get(BRAND_USER.FAILED_LOGINS),
+                .from(BRAND_USER).where(BRAND_USER.EMAIL.eq(email)).orderBy(BRAND_USER.ID)
+                .fetch(r -> new Credentials(toUser(r), r.get(BRAND_USER.PASSWORD_HASH), r.get(BRAND_USER.FAILED_LOGINS),
                         r.get(BRAND_USER.LOCKED_UNTIL)));
     }
 
@@ -41,8 +48,28 @@ public final class UserRepository {
                         r.get(BRAND_USER.LOCKED_UNTIL)));
     }
 
-    void recordFailure(long userId, int failedLogins, OffsetDateTime lockedUntil) {
-        dsl.update(BRAND_USER).set(BRAND_USER.FAILED_LOGINS, failedLogins).set(BRAND_USER.LOCKED_UNTIL, lockedUntil)
+    /**
+     * Counts a sign-in attempt as a failure before its password is checked, in one statement, so that concurrent
+     * attempts (on any node) each see their own count; sets the lock the new count brings ({@code locks}: the lock
+     * from each count on, the last entry holding for every higher count). Empty when the account is locked: then
+     * nothing is counted and the password must not be checked.
+     */
+    Optional<Integer> countAttempt(long userId, OffsetDateTime now, NavigableMap<Integer, OffsetDateTime> locks) {
+        Field<Integer> count = BRAND_USER.FAILED_LOGINS.plus(1);
+        CaseConditionStep<OffsetDateTime> lock = DSL.when(count.ge(locks.lastKey()), DSL.val(locks.lastEntry().getValue()));
+        for (Map.Entry<Integer, OffsetDateTime> entry : locks.headMap(locks.lastKey(), false).descendingMap().entrySet()) {
+            lock = lock.when(count.eq(entry.getKey()), DSL.val(entry.getValue()));
+        }
+        return dsl.update(BRAND_USER).set(BRAND_USER.FAILED_LOGINS, count)
+                .set(BRAND_USER.LOCKED_UNTIL, lock.else_(DSL.castNull(BRAND_USER.LOCKED_UNTIL)))
+                .where(BRAND_USER.ID.eq(userId).and(BRAND_USER.LOCKED_UNTIL.isNull().or(BRAND_USER.LOCKED_UNTIL.le(now))))
+                .returningResult(BRAND_USER.FAILED_LOGINS)
+                .fetchOptional(Record1::value1);
+    }
+
+    /** Takes back an attempt counted on an account that the password turned out not to be meant for. */
+    void uncountAttempt(long userId) {
+        dsl.update(BRAND_USER).set(BRAND_USER.FAILED_LOGINS, DSL.greatest(BRAND_USER.FAILED_LOGINS.minus(1), DSL.inline(0)))
                 .where(BRAND_USER.ID.eq(userId)).execute();
     }
 
@@ -70,8 +97,9 @@ public final class UserRepository {
                 .from(BRAND_USER).where(BRAND_USER.BRAND_ID.eq(brandId).and(BRAND_USER.ID.eq(id))).fetchOptional(UserRepository::toUser);
     }
 
-    boolean emailTaken(String email) {
-        return dsl.fetchExists(BRAND_USER, BRAND_USER.EMAIL.eq(email));
+    /** True if the brand already has a user with this email (other brands' users are none of its business). */
+    boolean emailTaken(long brandId, String email) {
+        return dsl.fetchExists(BRAND_USER, BRAND_USER.BRAND_ID.eq(brandId).and(BRAND_USER.EMAIL.eq(email)));
     }
 
     long insert(long brandId, String email, Role role, String passwordHash, OffsetDateTime now) {

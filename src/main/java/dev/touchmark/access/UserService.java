@@ -46,8 +46,8 @@ public final class UserService {
             throw ValidationException.of("email", "must be an email address such as ana@brand.example");
         }
         Role r = role(role);
-        if (users.emailTaken(address)) {
-            throw new ConflictException("a user with the email " + address + " already exists");
+        if (users.emailTaken(brandId, address)) {
+            throw new ConflictException("this brand already has a user with the email " + address);
         }
         byte[] bytes = new byte[10];
         random.nextBytes(bytes);

@@ -41,11 +41,6 @@ public final class BrandRepository {
                 .fetch(r -> new Brand(r.value1(), r.value2(), r.value3()));
     }
 
-    /** True if some user of any brand already has this email. */
-    public boolean emailTaken(String email) {
-        return dsl.fetchExists(BRAND_USER, BRAND_USER.EMAIL.eq(email));
-    }
-
     /** Stores a dashboard user. */
     public long insertUser(long brandId, String email, String role, String passwordHash, boolean mustChange,
                            OffsetDateTime now) {

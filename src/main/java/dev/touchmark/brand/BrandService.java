@@ -60,9 +60,6 @@ public final class BrandService {
             if (brands.findByName(trimmedName).isPresent()) {
                 throw new ConflictException("a brand named '" + trimmedName + "' already exists");
             }
-            if (brands.emailTaken(email)) {
-                throw new ConflictException("a user with the email " + email + " already exists");
-            }
             OffsetDateTime now = OffsetDateTime.now(clock);
             Brand brand = brands.insert(trimmedName, now);
             brands.insertUser(brand.id(), email, "admin", passwordHash, true, now);

@@ -31,6 +31,7 @@ public final class ErrorMapper {
             Problem.write(ctx, 401, "Unauthorized", e.getMessage());
         });
         routes.exception(Forbidden.class, (e, ctx) -> Problem.write(ctx, 403, "Forbidden", e.getMessage()));
+        routes.exception(UnsupportedMediaType.class, (e, ctx) -> Problem.write(ctx, 415, titleFor(415), e.getMessage()));
         routes.exception(RateLimiter.TooManyRequests.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             Problem.write(ctx, 429, "Too many requests", e.getMessage());

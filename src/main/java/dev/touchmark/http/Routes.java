@@ -30,7 +30,8 @@ public final class Routes {
                               ProductController products, BatchController batches, LabelController labels,
                               VerifyController verify, ReportController reports, ScanController scan,
                               AssetController assets, WebhookController webhooks, AlertController alerts,
-                              AccessController access, DashboardController dashboard, MetricsController metrics) {
+                              AccessController access, DashboardController dashboard, MetricsController metrics,
+                              SecurityHeaders headers) {
     }
 
     /** Long-lived streams, which a graceful shutdown does not wait for. */
@@ -41,6 +42,7 @@ public final class Routes {
         RequestLog requestLog = new RequestLog();
         routes.before(requestLog::before);
         routes.before(c.drain()::before);
+        routes.before(c.headers());
         routes.after(c.drain()::after);
         routes.after(requestLog::after);
         routes.get("/healthz", c.health()::health);

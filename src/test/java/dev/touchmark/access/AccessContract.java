@@ -4,6 +4,7 @@ import static dev.touchmark.testsupport.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,12 +12,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchmark.App;
 import dev.touchmark.brand.BrandService;
 import dev.touchmark.config.TouchmarkConfig;
+import dev.touchmark.testsupport.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,6 +164,132 @@ abstract class AccessContract {
         assertEquals(429, locked.status());
         assertEquals("30", locked.raw().headers().firstValue("Retry-After").orElseThrow());
         assertEquals(429, signInRaw(brand.adminEmail(), brand.adminPassword()).status(), "locked even with the right password");
+    }
+
+    /**
+     * Issue 20: concurrent wrong passwords each read the count and wrote it back, so most were lost and the right
+     * password then signed in. Called on the service, as the sign-in rate limit would otherwise answer first.
+     */
+    @Test
+    void concurrentWrongPasswordsLockTheAccountAndAtMostTheFreeFailuresAreEverTried() throws Exception {
+        BrandService.CreatedBrand brand = brand();
+        SessionService sessions = app.services().sessions();
+        int attempts = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                String guess = "wrong password " + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    SessionService.SignInRefused refused = assertThrows(SessionService.SignInRefused.class,
+                            () -> sessions.signIn(brand.adminEmail(), guess));
+                    return refused.lockedForSeconds();
+                }));
+            }
+            start.countDown();
+            int triedAndWrong = 0;
+            for (Future<Long> answer : answers) {
+                triedAndWrong += answer.get(2, TimeUnit.MINUTES) == 0 ? 1 : 0;
+            }
+            assertTrue(triedAndWrong < SessionService.FREE_FAILURES,
+                    triedAndWrong + " of " + attempts + " concurrent guesses were answered 'wrong' rather than 'locked'");
+        } finally {
+            pool.shutdownNow();
+        }
+        SessionService.SignInRefused locked = assertThrows(SessionService.SignInRefused.class,
+                () -> sessions.signIn(brand.adminEmail(), brand.adminPassword()), "the right password must not open a locked account");
+        assertTrue(locked.lockedForSeconds() > 0, locked.getMessage());
+    }
+
+    Answer signInWith(String contentType, String... headers) throws Exception {
+        BrandService.CreatedBrand brand = brand();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/session"))
+                .POST(HttpRequest.BodyPublishers.ofString(json("email", brand.adminEmail(), "password", brand.adminPassword())))
+                .header("Content-Type", contentType);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()), response);
+    }
+
+    /** Issue 20: a cross-site text/plain form signed a browser in to the attacker's brand (login CSRF). */
+    @Test
+    void anotherSiteCannotSignABrowserIn() throws Exception {
+        Answer form = signInWith("text/plain");
+        assertEquals(415, form.status(), form.raw().body());
+        assertEquals("application/problem+json", form.raw().headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertTrue(form.raw().headers().firstValue("Set-Cookie").isEmpty(), "no session for a form post");
+        Answer crossSite = signInWith("application/json", "Sec-Fetch-Site", "cross-site");
+        assertEquals(403, crossSite.status(), crossSite.raw().body());
+        assertTrue(crossSite.raw().headers().firstValue("Set-Cookie").isEmpty());
+        Answer otherOrigin = signInWith("application/json", "Origin", "https://attacker.example");
+        assertEquals(403, otherOrigin.status(), otherOrigin.raw().body());
+        assertEquals(403, signInWith("application/json", "Origin", "null").status(), "a sandboxed or file page");
+        Answer ownPage = signInWith("application/json; charset=utf-8", "Origin", TestDatabases.PUBLIC_URL,
+                "Sec-Fetch-Site", "same-origin");
+        assertEquals(200, ownPage.status(), "the dashboard itself still signs in: " + ownPage.raw().body());
+    }
+
+    /** Issue 20: HSTS on an https installation; brand data is never cached, the public JWKS and assets keep theirs. */
+    @Test
+    void answersCarryHstsAndBrandDataIsNeverCached() throws Exception {
+        Browser admin = admin(brand());
+        for (String path : new String[] {"/api/v1/products", "/api/v1/session", "/api/v1/users", "/api/v1/alerts"}) {
+            HttpResponse<String> answer = call("GET", path, admin, null).raw();
+            assertEquals(200, answer.statusCode(), path);
+            assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""), path);
+            assertEquals("max-age=31536000", answer.headers().firstValue("Strict-Transport-Security").orElse(""), path);
+        }
+        assertEquals("no-store", call("GET", "/api/v1/products", null, null).raw().headers().firstValue("Cache-Control")
+                .orElse(""), "refusals too");
+        HttpResponse<String> jwks = call("GET", "/.well-known/jwks.json", null, null).raw();
+        assertEquals("public, max-age=300", jwks.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("max-age=31536000", jwks.headers().firstValue("Strict-Transport-Security").orElse(""));
+        HttpResponse<String> asset = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + "/dashboard")).build(), HttpResponse.BodyHandlers.ofString());
+        assertFalse(asset.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        assertEquals("max-age=31536000", asset.headers().firstValue("Strict-Transport-Security").orElse(""));
+    }
+
+    /**
+     * Issue 20: inviting an address that another brand uses answered 409 "already exists", which told one brand
+     * about another's staff and let it block their invitation. Both brands now invite it; the password picks the brand.
+     */
+    @Test
+    void anAddressAnotherBrandUsesCanBeInvitedAndNothingGivesItAway() throws Exception {
+        BrandService.CreatedBrand first = brand();
+        BrandService.CreatedBrand second = brand();
+        Browser firstAdmin = admin(first);
+        Browser secondAdmin = admin(second);
+        String shared = "shared-" + UUID.randomUUID().toString().substring(0, 8) + "@agency.example";
+        Answer fresh = call("POST", "/api/v1/users", secondAdmin, json("email", "fresh-" + shared, "role", "viewer"));
+        Answer inFirst = call("POST", "/api/v1/users", firstAdmin, json("email", shared, "role", "viewer"));
+        Answer inSecond = call("POST", "/api/v1/users", secondAdmin, json("email", shared, "role", "operator"));
+        assertEquals(201, fresh.status(), fresh.raw().body());
+        assertEquals(201, inFirst.status(), inFirst.raw().body());
+        assertEquals(201, inSecond.status(), "the other brand's user must not block this one: " + inSecond.raw().body());
+        assertEquals(fieldNames(fresh.body()), fieldNames(inSecond.body()), "the answer is the same whether or not it exists elsewhere");
+        assertEquals(409, call("POST", "/api/v1/users", secondAdmin, json("email", shared, "role", "viewer")).status(),
+                "twice in the same brand is still a conflict");
+
+        Answer intoSecond = signInRaw(shared, inSecond.body().get("temporaryPassword").asText());
+        assertEquals(200, intoSecond.status(), intoSecond.raw().body());
+        assertEquals(Long.toString(second.brand().id()), intoSecond.body().get("brandId").asText());
+        assertEquals("operator", intoSecond.body().get("role").asText());
+        Answer intoFirst = signInRaw(shared, inFirst.body().get("temporaryPassword").asText());
+        assertEquals(200, intoFirst.status(), intoFirst.raw().body());
+        assertEquals(Long.toString(first.brand().id()), intoFirst.body().get("brandId").asText());
+        assertEquals(2, call("GET", "/api/v1/users", firstAdmin, null).body().size());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        node.get("user").fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
