@@ -30,7 +30,8 @@ public final class AssetController {
     private static final String DASHBOARD_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; form-action 'self'; "
             + "base-uri 'none'; frame-ancestors 'none'";
-    private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
+    /** Files of the build, once read; names that are not in the build are never kept, so this stays bounded. */
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> etags = new ConcurrentHashMap<>();
 
     /** GET /assets/{name}: a file of web/. */
@@ -69,7 +70,7 @@ public final class AssetController {
 
     /** GET /api/openapi.yaml: the API description itself. */
     public void openApi(Context ctx) {
-        byte[] yaml = cache.computeIfAbsent("api/openapi.yaml", AssetController::load)
+        byte[] yaml = file("api/openapi.yaml")
                 .orElseThrow(() -> new NotFoundException("the API description is not part of this build"));
         revalidated(ctx, "api/openapi.yaml", yaml, "application/yaml; charset=utf-8");
     }
@@ -94,7 +95,7 @@ public final class AssetController {
 
     /** GET /dashboard: the dashboard's single page (its routes are in the URL fragment). */
     public void dashboard(Context ctx) {
-        byte[] page = cache.computeIfAbsent("web/dashboard/index.html", AssetController::load)
+        byte[] page = file("web/dashboard/index.html")
                 .orElseThrow(() -> new NotFoundException("the dashboard is not part of this build"));
         ctx.header("Content-Security-Policy", DASHBOARD_CSP).header("Permissions-Policy", "camera=(self)")
                 .header("Referrer-Policy", "no-referrer");
@@ -108,7 +109,7 @@ public final class AssetController {
             throw new NotFoundException("no dashboard file '" + Params.truncate(name) + "'");
         }
         String resource = "web/dashboard/" + name;
-        byte[] bytes = cache.computeIfAbsent(resource, AssetController::load)
+        byte[] bytes = file(resource)
                 .orElseThrow(() -> new NotFoundException("no dashboard file '" + name + "'"));
         revalidated(ctx, resource, bytes, TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
     }
@@ -135,12 +136,28 @@ public final class AssetController {
     private void serve(Context ctx, String resource, String cacheControl) {
         String extension = resource.substring(resource.lastIndexOf('.') + 1);
         String type = TYPES.get(extension);
-        byte[] bytes = type == null ? null : cache.computeIfAbsent(resource, AssetController::load).orElse(null);
+        byte[] bytes = type == null ? null : file(resource).orElse(null);
         if (bytes == null) {
             throw new NotFoundException("no such file");
         }
         ctx.contentType(type).header("Cache-Control", cacheControl).header("X-Content-Type-Options", "nosniff")
                 .result(bytes);
+    }
+
+    /** A file of the build (kept once read), or empty when the build has no such file (not kept). */
+    Optional<byte[]> file(String resource) {
+        byte[] known = files.get(resource);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<byte[]> loaded = load(resource);
+        loaded.ifPresent(bytes -> files.put(resource, bytes));
+        return loaded;
+    }
+
+    /** How many files are kept (for tests of the bound). */
+    int keptFiles() {
+        return files.size();
     }
 
     private static Optional<byte[]> load(String resource) {

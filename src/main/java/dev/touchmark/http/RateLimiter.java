@@ -1,23 +1,31 @@
 package dev.touchmark.http;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Token buckets per client (Bucket4j): a limit per period, with a burst of the same size. */
+/**
+ * Token buckets per client (Bucket4j): a limit per period, with a burst of the same size. The buckets are bounded
+ * (Caffeine): a bucket left alone for a period is full again, so dropping it changes nothing; past MAX_CLIENTS the
+ * clients seen least often go first, so a flood of new client addresses cannot reset the buckets of clients that
+ * are being limited (it used to clear every bucket at once).
+ */
 public final class RateLimiter {
-    private static final int MAX_CLIENTS = 100_000;
+    static final int MAX_CLIENTS = 100_000;
     private final long perPeriod;
     private final Duration period;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
 
     /** A limiter of perPeriod requests per period per client; 0 means unlimited. */
     public RateLimiter(long perPeriod, Duration period) {
         this.perPeriod = perPeriod;
         this.period = period;
+        // Evictions run on the calling thread: no pool of Caffeine's own, and the bound holds when acquire returns.
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(period).executor(Runnable::run)
+                .build();
     }
 
     /** Takes one token for the client, or throws TooManyRequests saying when to retry. */
@@ -25,15 +33,18 @@ public final class RateLimiter {
         if (perPeriod <= 0) {
             return;
         }
-        if (buckets.size() >= MAX_CLIENTS) {
-            buckets.clear(); // bounded memory; at worst a client gets a fresh burst
-        }
-        Bucket bucket = buckets.computeIfAbsent(client == null ? "unknown" : client, k -> Bucket.builder()
+        Bucket bucket = buckets.get(client == null ? "unknown" : client, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perPeriod).refillGreedy(perPeriod, period).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new TooManyRequests(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
         }
+    }
+
+    /** How many clients have a bucket now (for tests of the bound). */
+    long clients() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     /** The client went over its limit; retryAfterSeconds is when one more request will be accepted. */
