@@ -79,6 +79,7 @@ public final class App implements AutoCloseable {
     public static App start(TouchmarkConfig config, Clock clock) {
         checkDataDir(config);
         Database database = Database.serve(config, 16);
+        Database.h2FileBase(config.dbUrl()).ifPresent(base -> dev.touchmark.config.DataFolder.ownerOnly(Database.h2DataFile(base)));
         Services services = null;
         try {
             services = Services.create(config, database, clock);
@@ -179,25 +180,15 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * The data folder must exist (it is created if it can be) and be writable: the embedded database, its lock and
-     * the generated master key live there. Says so plainly instead of failing deep inside the database driver.
+     * The data folder must exist (it is created, owner-only, if it can be) and be writable: the embedded database, its
+     * admin port and the generated master key live there. Says so plainly instead of failing deep inside the database
+     * driver, and warns when other users can enter it.
      */
     static void checkDataDir(TouchmarkConfig config) {
         if (!config.dbUrl().startsWith("jdbc:h2:file:") && config.masterKeyBase64().isPresent()) {
             return;
         }
-        java.nio.file.Path dir = config.dataDir();
-        try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException | SecurityException e) {
-            throw new dev.touchmark.config.ConfigException("TOUCHMARK_DATA_DIR " + dir + " does not exist and cannot be created ("
-                    + e.getMessage() + "); create it, or point TOUCHMARK_DATA_DIR at a folder this user can write to");
-        }
-        if (!java.nio.file.Files.isWritable(dir)) {
-            throw new dev.touchmark.config.ConfigException("TOUCHMARK_DATA_DIR " + dir + " is read-only for this user; give it"
-                    + " write access (the database and the master key live there), or point TOUCHMARK_DATA_DIR at a"
-                    + " writable folder");
-        }
+        dev.touchmark.config.DataFolder.prepare(config.dataDir()).ifPresent(LOG::warn);
     }
 
     /** The port the server listens on. */
