@@ -30,11 +30,9 @@ public final class DataFolder {
         boolean existed = Files.isDirectory(dir);
         try {
             Files.createDirectories(dir);
-            if (!existed) {
+            if (!existed && posix(dir)) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
-        } catch (UnsupportedOperationException e) {
-            return Optional.empty(); // not a POSIX file system: its own access rules apply
         } catch (IOException | SecurityException e) {
             throw new ConfigException("TOUCHMARK_DATA_DIR " + dir + " does not exist and cannot be created ("
                     + e.getMessage() + "); create it, or point TOUCHMARK_DATA_DIR at a folder this user can write to");
@@ -43,28 +41,49 @@ public final class DataFolder {
             throw new ConfigException("TOUCHMARK_DATA_DIR " + dir + " is read-only for this user; give it write access (the"
                     + " database and the master key live there), or point TOUCHMARK_DATA_DIR at a writable folder");
         }
+        if (!posix(dir)) {
+            return Optional.empty(); // its own access rules apply
+        }
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
-            permissions.retainAll(OTHERS);
-            if (!permissions.isEmpty()) {
-                return Optional.of("TOUCHMARK_DATA_DIR " + dir + " lets other users of this machine in ("
-                        + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)) + "): the database and the master"
-                        + " key are there. Make it owner-only: chmod 700 " + dir);
+            if (permissions.stream().noneMatch(OTHERS::contains)) {
+                return Optional.empty();
             }
-        } catch (UnsupportedOperationException | IOException e) {
-            return Optional.empty();
+            return Optional.of("TOUCHMARK_DATA_DIR " + dir + " lets other users of this machine in ("
+                    + PosixFilePermissions.toString(permissions) + "): the database and the master key are there. Make it"
+                    + " owner-only: chmod 700 " + dir);
+        } catch (IOException e) {
+            return Optional.of("cannot read the permissions of TOUCHMARK_DATA_DIR " + dir + " (" + e.getMessage()
+                    + "); make sure only this user can enter it");
         }
-        return Optional.empty();
+    }
+
+    /**
+     * Creates a file readable and writable by its owner only (where the file system has modes); fails with
+     * FileAlreadyExistsException if it exists.
+     */
+    public static void createOwnerOnly(Path file) throws IOException {
+        if (posix(file.toAbsolutePath().getParent())) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+    }
+
+    private static boolean posix(Path path) {
+        return path != null && path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Makes a file of the data folder readable and writable by its owner only (where the file system has modes). */
     public static void ownerOnly(Path file) {
+        if (!posix(file) || !Files.exists(file)) {
+            return;
+        }
         try {
-            if (Files.exists(file)) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-        } catch (UnsupportedOperationException | IOException e) {
-            // Not a POSIX file system, or not this user's file: the folder's own access decides.
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new ConfigException("cannot make " + file + " readable by its owner only (" + e.getMessage()
+                    + "); run the server as the user that owns TOUCHMARK_DATA_DIR");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.touchmark.db;
 
+import dev.touchmark.config.DataFolder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.HexFormat;
@@ -61,9 +61,7 @@ final class AdminPort implements AutoCloseable {
 
     private static void writeOwnerOnly(Path file, String text) throws IOException {
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file); // not a POSIX file system: the folder's access rules apply
+            DataFolder.createOwnerOnly(file);
         } catch (FileAlreadyExistsException e) {
             throw new IOException("another process wrote it at the same time");
         }

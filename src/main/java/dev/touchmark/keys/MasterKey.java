@@ -1,5 +1,6 @@
 package dev.touchmark.keys;
 
+import dev.touchmark.config.DataFolder;
 import dev.touchmark.config.ConfigException;
 import dev.touchmark.config.TouchmarkConfig;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -65,11 +65,9 @@ public final class MasterKey {
             Files.createDirectories(parent);
         }
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            DataFolder.createOwnerOnly(file);
         } catch (FileAlreadyExistsException raced) {
             return;
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
         }
         Files.writeString(file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
         LOG.warn("Generated a new master key in {} (readable only by its owner). Back it up: without it the "
