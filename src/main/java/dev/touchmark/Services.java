@@ -11,6 +11,7 @@ import dev.touchmark.batch.BatchService;
 import dev.touchmark.brand.BrandRepository;
 import dev.touchmark.brand.BrandService;
 import dev.touchmark.code.CodeVerifier;
+import dev.touchmark.code.PublishedKey;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.ChangeCounter;
 import dev.touchmark.db.ChangeWatcher;
@@ -35,7 +36,7 @@ import org.jooq.DSLContext;
  */
 public record Services(Database database, MasterKey masterKey, ChangeWatcher changes, KeyService keys,
                        ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
-                       CodeVerifier verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
+                       CodeVerifier<PublishedKey> verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
                        ApiKeyRepository apiKeyRepository, SessionService sessions, UserService users)
         implements AutoCloseable {
 
@@ -60,7 +61,7 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
         WebhookService webhooks = new WebhookService(dsl, webhookEndpoints, webhookDeliveries, webhookOutbox,
                 new WebhookSecretVault(masterKey), random, clock, config.webhooks().allowPrivateNetworks());
         Services services = new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
-                new CodeVerifier(keys::verificationKey), webhookOutbox, webhooks, apiKeyRepository,
+                new CodeVerifier<>(keys::verificationKey), webhookOutbox, webhooks, apiKeyRepository,
                 new SessionService(userRepository, passwords, random, clock), new UserService(userRepository, passwords, random, clock));
         changes.start(ChangeWatcher.POLL_EVERY);
         return services;

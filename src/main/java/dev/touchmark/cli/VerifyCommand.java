@@ -6,7 +6,7 @@ import dev.touchmark.code.Base32;
 import dev.touchmark.code.CodeFormat;
 import dev.touchmark.code.CodeVerifier;
 import dev.touchmark.code.SignatureCheck;
-import dev.touchmark.code.VerificationKey;
+import dev.touchmark.code.PublishedKey;
 import dev.touchmark.keys.KeyIds;
 import java.io.IOException;
 import java.net.URI;
@@ -38,17 +38,17 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, VerificationKey> keys = parseJwks(loadJwks(jwks));
-        CodeVerifier verifier = new CodeVerifier(shortKid -> Optional.ofNullable(keys.get(Base32.encode(shortKid))));
-        SignatureCheck result = verifier.check(code);
-        if (result instanceof SignatureCheck.Valid valid) {
+        Map<String, PublishedKey> keys = parseJwks(loadJwks(jwks));
+        CodeVerifier<PublishedKey> verifier = new CodeVerifier<>(shortKid -> Optional.ofNullable(keys.get(Base32.encode(shortKid))));
+        SignatureCheck<PublishedKey> result = verifier.check(code);
+        if (result instanceof SignatureCheck.Valid<PublishedKey> valid) {
             System.out.println("GENUINE: valid Ed25519 signature by key " + valid.key().kid() + "; batch "
                     + valid.code().batch() + ", index " + valid.code().index() + ", serial " + valid.code().serial());
             System.out.println("(the signature is genuine; whether the batch is released, recalled or the index is "
                     + "inside the batch is known only to the server)");
             return 0;
         }
-        SignatureCheck.Invalid invalid = (SignatureCheck.Invalid) result;
+        SignatureCheck.Invalid<PublishedKey> invalid = (SignatureCheck.Invalid<PublishedKey>) result;
         System.out.println("NOT GENUINE (" + invalid.reason().name().toLowerCase().replace('_', ' ') + "): " + invalid.detail());
         return 1;
     }
@@ -77,7 +77,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Keys by short key id; revoked kids are marked as such so the answer can say "revoked". */
-    static Map<String, VerificationKey> parseJwks(String text) {
+    static Map<String, PublishedKey> parseJwks(String text) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(text);
@@ -87,7 +87,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (root == null || !root.path("keys").isArray()) {
             throw new CliException("the JWKS has no \"keys\" array");
         }
-        Map<String, VerificationKey> keys = new HashMap<>();
+        Map<String, PublishedKey> keys = new HashMap<>();
         for (JsonNode jwk : root.path("keys")) {
             if (!"OKP".equals(jwk.path("kty").asText()) || !"Ed25519".equals(jwk.path("crv").asText())) {
                 continue;
@@ -99,7 +99,7 @@ final class VerifyCommand implements Callable<Integer> {
                 continue;
             }
             if (publicKey.length == 32) {
-                keys.put(Base32.encode(KeyIds.shortKid(publicKey)), new VerificationKey(KeyIds.kid(publicKey), publicKey, false));
+                keys.put(Base32.encode(KeyIds.shortKid(publicKey)), PublishedKey.of(KeyIds.kid(publicKey), publicKey, false));
             }
         }
         for (JsonNode revoked : root.path("revoked")) {
@@ -107,7 +107,7 @@ final class VerifyCommand implements Callable<Integer> {
                 byte[] thumbprint = Base64.getUrlDecoder().decode(revoked.asText());
                 if (thumbprint.length == 32) {
                     String shortKid = Base32.encode(Arrays.copyOf(thumbprint, CodeFormat.SHORT_KID_LENGTH));
-                    keys.put(shortKid, new VerificationKey(revoked.asText(), new byte[32], true));
+                    keys.put(shortKid, new PublishedKey(revoked.asText(), true, null));
                 }
             } catch (IllegalArgumentException e) {
                 // not a thumbprint: ignore, as unknown members are ignored

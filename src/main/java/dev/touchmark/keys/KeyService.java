@@ -2,7 +2,7 @@ package dev.touchmark.keys;
 
 import dev.touchmark.code.Base32;
 import dev.touchmark.code.CodeSigner;
-import dev.touchmark.code.VerificationKey;
+import dev.touchmark.code.PublishedKey;
 import dev.touchmark.db.ChangeWatcher;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
@@ -126,9 +126,9 @@ public final class KeyService {
     }
 
     /** The key codes name by their short key id, for verification. */
-    public Optional<VerificationKey> verificationKey(byte[] shortKid) {
+    public Optional<PublishedKey> verificationKey(byte[] shortKid) {
         return repository.findByShortKid(Base32.encode(shortKid))
-                .map(k -> new VerificationKey(k.kid(), k.publicKey(), k.status() == KeyStatus.REVOKED));
+                .map(k -> PublishedKey.of(k.kid(), k.publicKey(), k.status() == KeyStatus.REVOKED));
     }
 
     /** Keys to publish in the JWKS. */

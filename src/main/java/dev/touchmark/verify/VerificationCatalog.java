@@ -1,5 +1,6 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.code.VerificationKey;
 import dev.touchmark.db.ChangeWatcher;
 import dev.touchmark.db.VersionedCache;
 import dev.touchmark.verify.VerificationRepository.BatchInfo;
@@ -24,8 +25,17 @@ public final class VerificationCatalog {
     private final VersionedCache<String, Key> keys;
     private final VersionedCache<Long, BatchInfo> batches;
 
-    /** A key with its public point decoded once. */
-    public record Key(KeyInfo info, Ed25519.PublicPoint point) {
+    /** A key with its public point decoded once, and the brand and key row it belongs to. */
+    public record Key(KeyInfo info, Ed25519.PublicPoint point) implements VerificationKey {
+        @Override
+        public String kid() {
+            return info.kid();
+        }
+
+        @Override
+        public boolean revoked() {
+            return info.revoked();
+        }
     }
 
     /** Where the catalog loads from: the database ({@link VerificationRepository}), or a fake in tests. */
@@ -39,7 +49,7 @@ public final class VerificationCatalog {
 
     public VerificationCatalog(Source source, ChangeWatcher changes) {
         this.keys = new VersionedCache<>(changes, MAX_KEYS, MAX_UNKNOWN,
-                shortKid -> source.key(shortKid).map(k -> new Key(k, decode(k.publicKey()))));
+                shortKid -> source.key(shortKid).map(k -> new Key(k, VerificationKey.decode(k.publicKey()))));
         this.batches = new VersionedCache<>(changes, MAX_BATCHES, MAX_UNKNOWN, source::batch);
     }
 
@@ -51,9 +61,5 @@ public final class VerificationCatalog {
     /** A batch with its product and brand (cached, including "no such batch"). */
     public Optional<BatchInfo> batch(long id) {
         return batches.get(id);
-    }
-
-    private static Ed25519.PublicPoint decode(byte[] publicKey) {
-        return Ed25519.validatePublicKeyFullExport(publicKey, 0);
     }
 }

@@ -5,6 +5,8 @@ import dev.touchmark.code.Base32;
 import dev.touchmark.code.CodeParseException;
 import dev.touchmark.code.CodeParser;
 import dev.touchmark.code.CodeProfile;
+import dev.touchmark.code.CodeVerifier;
+import dev.touchmark.code.SignatureCheck;
 import dev.touchmark.code.ParsedCode;
 import dev.touchmark.scan.Assessment;
 import dev.touchmark.scan.CodeHistory;
@@ -19,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Turns a scanned text into a verdict: signature and batch checks on the caller's thread from cached
@@ -28,12 +29,14 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  */
 public final class VerificationService {
     private final VerificationCatalog catalog;
+    private final CodeVerifier<VerificationCatalog.Key> verifier;
     private final ScanRecorder recorder;
     private final Clock clock;
     private final VerdictCounter verdicts;
 
     public VerificationService(VerificationCatalog catalog, ScanRecorder recorder, Clock clock, VerdictCounter verdicts) {
         this.catalog = catalog;
+        this.verifier = new CodeVerifier<>(shortKid -> catalog.key(Base32.encode(shortKid)));
         this.recorder = recorder;
         this.clock = clock;
         this.verdicts = verdicts;
@@ -88,28 +91,14 @@ public final class VerificationService {
             }
             return Check.answered(notGenuine(NotGenuineReason.MALFORMED, null));
         }
-        Optional<VerificationCatalog.Key> key = catalog.key(Base32.encode(code.shortKid()));
-        if (key.isEmpty()) {
-            // A forged code naming one of our batches is attributed to that batch's brand; anything else is noise.
-            Optional<BatchInfo> claimed = catalog.batch(code.batch());
-            if (claimed.isPresent()) {
-                return Check.notGenuine(NotGenuineReason.UNKNOWN_KEY, claimed.get().brandId(), claimed.get().id(), null);
-            }
-            if (countUnreadable) {
-                recorder.countUnreadable();
-            }
-            return Check.answered(notGenuine(NotGenuineReason.UNKNOWN_KEY, null));
+        SignatureCheck<VerificationCatalog.Key> signature = verifier.check(code);
+        if (signature instanceof SignatureCheck.Invalid<VerificationCatalog.Key> invalid) {
+            return invalid(invalid, code, countUnreadable);
         }
-        long brandId = key.get().info().brandId();
-        if (key.get().info().revoked()) {
-            return Check.notGenuine(NotGenuineReason.REVOKED_KEY, brandId, claimedBatch(code, brandId), null);
-        }
-        byte[] message = code.message();
-        if (!Ed25519.verify(code.signature(), 0, key.get().point(), message, 0, message.length)) {
-            return Check.notGenuine(NotGenuineReason.BAD_SIGNATURE, brandId, claimedBatch(code, brandId), null);
-        }
+        VerificationCatalog.Key key = ((SignatureCheck.Valid<VerificationCatalog.Key>) signature).key();
+        long brandId = key.info().brandId();
         Optional<BatchInfo> found = catalog.batch(code.batch());
-        if (found.isEmpty() || found.get().brandId() != brandId || found.get().signingKeyId() != key.get().info().keyId()) {
+        if (found.isEmpty() || found.get().brandId() != brandId || found.get().signingKeyId() != key.info().keyId()) {
             return Check.notGenuine(NotGenuineReason.UNKNOWN_BATCH, brandId, null, null);
         }
         BatchInfo batch = found.get();
@@ -120,6 +109,25 @@ public final class VerificationService {
             return Check.notGenuine(NotGenuineReason.DETAILS_MISMATCH, brandId, batch.id(), code.index());
         }
         return new Check(null, null, brandId, batch.id(), code.index(), code, batch);
+    }
+
+    private Check invalid(SignatureCheck.Invalid<VerificationCatalog.Key> invalid, ParsedCode code,
+                          boolean countUnreadable) {
+        if (invalid.key() == null) {
+            // A forged code naming one of our batches is attributed to that batch's brand; anything else is noise.
+            Optional<BatchInfo> claimed = catalog.batch(code.batch());
+            if (claimed.isPresent()) {
+                return Check.notGenuine(NotGenuineReason.UNKNOWN_KEY, claimed.get().brandId(), claimed.get().id(), null);
+            }
+            if (countUnreadable) {
+                recorder.countUnreadable();
+            }
+            return Check.answered(notGenuine(NotGenuineReason.UNKNOWN_KEY, null));
+        }
+        long brandId = invalid.key().info().brandId();
+        NotGenuineReason reason = invalid.reason() == SignatureCheck.Reason.REVOKED_KEY
+                ? NotGenuineReason.REVOKED_KEY : NotGenuineReason.BAD_SIGNATURE;
+        return Check.notGenuine(reason, brandId, claimedBatch(code, brandId), null);
     }
 
     /** The brand's batch a code names, if it exists (for attributing forged codes). */

@@ -338,7 +338,7 @@ abstract class ApiContract {
 
         Http.Response revoked = http.post("/api/v1/keys/" + oldKid + "/revoke", key, json("reason", "leaked"));
         assertEquals("revoked", revoked.json().get("status").asText());
-        SignatureCheck check = app.services().verifier().check(oldUrl);
+        SignatureCheck<?> check = app.services().verifier().check(oldUrl);
         assertEquals(SignatureCheck.Reason.REVOKED_KEY, ((SignatureCheck.Invalid) check).reason());
         Http.Response jwksAfter = http.get("/.well-known/jwks.json", null);
         assertFalse(jwksAfter.json().get("keys").toString().contains(oldKid), "revoked keys leave the key set");

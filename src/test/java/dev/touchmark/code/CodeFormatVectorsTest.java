@@ -109,10 +109,10 @@ class CodeFormatVectorsTest {
         JsonNode v = vector(name);
         byte[] publicKey = HEX.parseHex(v.path("publicKey").asText());
         byte[] shortKid = HEX.parseHex(v.path("shortKid").asText());
-        VerificationKey key = new VerificationKey(v.path("kid").asText(), publicKey, false);
-        CodeVerifier verifier = new CodeVerifier(id -> Arrays.equals(id, shortKid) ? Optional.of(key) : Optional.empty());
+        PublishedKey key = PublishedKey.of(v.path("kid").asText(), publicKey, false);
+        CodeVerifier<PublishedKey> verifier = new CodeVerifier<>(id -> Arrays.equals(id, shortKid) ? Optional.of(key) : Optional.empty());
 
-        SignatureCheck result = verifier.check(v.path("url").asText());
+        SignatureCheck<PublishedKey> result = verifier.check(v.path("url").asText());
 
         SignatureCheck.Valid valid = assertInstanceOf(SignatureCheck.Valid.class, result);
         ParsedCode code = valid.code();

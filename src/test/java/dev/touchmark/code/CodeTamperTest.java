@@ -18,8 +18,8 @@ class CodeTamperTest {
     private static final Ed25519KeyPair PAIR = Ed25519KeyPair.fromSeed(seed());
     private static final byte[] SHORT_KID = KeyIds.shortKid(PAIR.publicKey());
     private static final CodeSigner SIGNER = new CodeSigner(PAIR, SHORT_KID);
-    private static final VerificationKey KEY = new VerificationKey(KeyIds.kid(PAIR.publicKey()), PAIR.publicKey(), false);
-    private static final CodeVerifier VERIFIER = verifierWith(KEY);
+    private static final PublishedKey KEY = PublishedKey.of(KeyIds.kid(PAIR.publicKey()), PAIR.publicKey(), false);
+    private static final CodeVerifier<PublishedKey> VERIFIER = verifierWith(KEY);
     private static final long BATCH = 123_456;
     private static final long INDEX = 654_321;
     private static final String COMPACT_PREFIX = PUBLIC_URL.toUpperCase() + "/V/";
@@ -32,8 +32,8 @@ class CodeTamperTest {
         return seed;
     }
 
-    private static CodeVerifier verifierWith(VerificationKey key) {
-        return new CodeVerifier(id -> Arrays.equals(id, SHORT_KID) ? Optional.of(key) : Optional.empty());
+    private static CodeVerifier<PublishedKey> verifierWith(PublishedKey key) {
+        return new CodeVerifier<>(id -> Arrays.equals(id, SHORT_KID) ? Optional.of(key) : Optional.empty());
     }
 
     private static String gs1Url(byte[] serialBytes, byte[] shortKid, byte[] signature) {
@@ -45,7 +45,7 @@ class CodeTamperTest {
         return Base32.decode(CodeFormat.serial(BATCH, INDEX));
     }
 
-    private static SignatureCheck.Reason reasonOf(SignatureCheck check, String what) {
+    private static SignatureCheck.Reason reasonOf(SignatureCheck<?> check, String what) {
         return assertInstanceOf(SignatureCheck.Invalid.class, check, what + " must not verify").reason();
     }
 
@@ -119,7 +119,7 @@ class CodeTamperTest {
                 assertEquals(SignatureCheck.Reason.UNKNOWN_KEY,
                         reasonOf(VERIFIER.check(gs1Url(serialBytes(), tampered, signature)), what), what);
                 // even a directory that answers every key id with this key rejects it: the key id is signed
-                CodeVerifier anyId = new CodeVerifier(id -> Optional.of(KEY));
+                CodeVerifier<PublishedKey> anyId = new CodeVerifier<>(id -> Optional.of(KEY));
                 assertEquals(SignatureCheck.Reason.BAD_SIGNATURE,
                         reasonOf(anyId.check(gs1Url(serialBytes(), tampered, signature)), what), what);
             }
@@ -148,7 +148,7 @@ class CodeTamperTest {
 
     @Test
     void aValidCodeFromARevokedKeyGivesRevokedKey() {
-        CodeVerifier revoked = verifierWith(new VerificationKey(KEY.kid(), PAIR.publicKey(), true));
+        CodeVerifier<PublishedKey> revoked = verifierWith(PublishedKey.of(KEY.kid(), PAIR.publicKey(), true));
         String compact = COMPACT_PREFIX + Base32.encode(SIGNER.payload(BATCH, INDEX));
         String gs1 = gs1Url(serialBytes(), SHORT_KID, SIGNER.signature(BATCH, INDEX));
         assertEquals(SignatureCheck.Reason.REVOKED_KEY, reasonOf(revoked.check(compact), "compact, revoked key"));
@@ -157,7 +157,7 @@ class CodeTamperTest {
 
     @Test
     void aValidCodeCheckedAgainstAnEmptyDirectoryGivesUnknownKey() {
-        CodeVerifier empty = new CodeVerifier(id -> Optional.empty());
+        CodeVerifier<PublishedKey> empty = new CodeVerifier<>(id -> Optional.empty());
         String compact = COMPACT_PREFIX + Base32.encode(SIGNER.payload(BATCH, INDEX));
         String gs1 = gs1Url(serialBytes(), SHORT_KID, SIGNER.signature(BATCH, INDEX));
         assertEquals(SignatureCheck.Reason.UNKNOWN_KEY, reasonOf(empty.check(compact), "compact, empty directory"));
