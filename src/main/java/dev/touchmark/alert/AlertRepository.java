@@ -60,7 +60,8 @@ public final class AlertRepository {
                 .set(ALERT.STATUS, AlertStatus.OPEN.id()).set(ALERT.SUMMARY, hit.summary().in(Lang.EN))
                 .set(ALERT.SUMMARY_FACTS, facts(hit.summary()))
                 .set(ALERT.BATCH_ID, hit.batchId()).set(ALERT.CODE_INDEX, hit.codeIndex()).set(ALERT.COUNTRY, hit.country())
-                .set(ALERT.LAT_TENTHS, hit.latTenths()).set(ALERT.LON_TENTHS, hit.lonTenths()).set(ALERT.HITS, 1L)
+                .set(ALERT.LAT_TENTHS, hit.place() == null ? null : hit.place().latTenths())
+                .set(ALERT.LON_TENTHS, hit.place() == null ? null : hit.place().lonTenths()).set(ALERT.HITS, 1L)
                 .set(ALERT.FIRST_SEEN_AT, hit.at()).set(ALERT.LAST_SEEN_AT, hit.at()).set(ALERT.UPDATED_AT, hit.at())
                 .onConflictDoNothing()
                 .returning(ALERT.ID).fetchOptional(ALERT.ID);

@@ -1,5 +1,11 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.domain.NotGenuineReason;
+
+import dev.touchmark.domain.Place;
+
+import dev.touchmark.domain.Verdict;
+
 import static dev.touchmark.alert.Fact.BASELINE;
 import static dev.touchmark.alert.Fact.BATCH;
 import static dev.touchmark.alert.Fact.CODE;
@@ -69,14 +75,14 @@ final class AlertTexts {
         return AlertText.of(message, Map.of(BATCH, batchId));
     }
 
-    static AlertText forged(Long batchId, String reason) {
-        return batchId == null ? AlertText.of(AlertMessage.FORGED_ANY, Map.of(REASON, reason))
-                : AlertText.of(AlertMessage.FORGED, Map.of(BATCH, batchId, REASON, reason));
+    static AlertText forged(Long batchId, NotGenuineReason reason) {
+        return batchId == null ? AlertText.of(AlertMessage.FORGED_ANY, Map.of(REASON, reason.id()))
+                : AlertText.of(AlertMessage.FORGED, Map.of(BATCH, batchId, REASON, reason.id()));
     }
 
     /** " Reason: bad signature.", to follow a scan note. */
-    static AlertText reason(String reason) {
-        return AlertText.of(AlertMessage.REASON, Map.of(REASON, reason));
+    static AlertText reason(NotGenuineReason reason) {
+        return AlertText.of(AlertMessage.REASON, Map.of(REASON, reason.id()));
     }
 
     static AlertText burst(long batchId, long scans, double baseline, int factor) {
@@ -97,12 +103,13 @@ final class AlertTexts {
         return AlertText.of(AlertMessage.HOTSPOT_NOTE, Map.of(CODE, index, BATCH, batchId));
     }
 
-    static AlertText scanNote(String verdict, String country, Integer latTenths, Integer lonTenths) {
-        if (latTenths != null && lonTenths != null) {
-            return AlertText.of(AlertMessage.SCAN_NOTE_NEAR, Map.of(VERDICT, verdict, LAT, latTenths, LON, lonTenths));
+    static AlertText scanNote(Verdict verdict, String country, Place place) {
+        if (place != null) {
+            return AlertText.of(AlertMessage.SCAN_NOTE_NEAR, Map.of(VERDICT, verdict.id(), LAT, place.latTenths(),
+                    LON, place.lonTenths()));
         }
-        return country == null ? AlertText.of(AlertMessage.SCAN_NOTE, Map.of(VERDICT, verdict))
-                : AlertText.of(AlertMessage.SCAN_NOTE_IN, Map.of(VERDICT, verdict, COUNTRY, country));
+        return country == null ? AlertText.of(AlertMessage.SCAN_NOTE, Map.of(VERDICT, verdict.id()))
+                : AlertText.of(AlertMessage.SCAN_NOTE_IN, Map.of(VERDICT, verdict.id(), COUNTRY, country));
     }
 
     /** A shopper's report, with the code it names (if any) in front. */

@@ -1,5 +1,7 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.domain.Verdict;
+
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.BRAND_RULES;
 import static dev.touchmark.db.jooq.Tables.CODE_LOCATION;
@@ -71,7 +73,7 @@ public final class DetectionRepository {
     }
 
     /** A count of scans for one brand, batch (0: none), hour and verdict. */
-    public record HourKey(long brandId, long batchId, OffsetDateTime hour, String verdict) {
+    public record HourKey(long brandId, long batchId, OffsetDateTime hour, Verdict verdict) {
     }
 
     /** Adds scans to the hourly counts: sorted upserts, so several writers add up and cannot deadlock on them. */
@@ -80,7 +82,7 @@ public final class DetectionRepository {
             return;
         }
         List<Object[]> rows = new ArrayList<>(counts.size());
-        counts.forEach((k, n) -> rows.add(new Object[] {k.brandId(), k.batchId(), k.hour(), k.verdict(), n}));
+        counts.forEach((k, n) -> rows.add(new Object[] {k.brandId(), k.batchId(), k.hour(), k.verdict().id(), n}));
         dsl.connection(connection -> hourCounts.add(connection, rows));
     }
 
@@ -89,7 +91,7 @@ public final class DetectionRepository {
     }
 
     /** A brand's scans on one day, in one country ("" when unknown), with one verdict. */
-    public record DayKey(long brandId, java.time.LocalDate day, String country, String verdict) {
+    public record DayKey(long brandId, java.time.LocalDate day, String country, Verdict verdict) {
     }
 
     /** A brand's located scans on one day in one half-degree cell. */
@@ -105,7 +107,7 @@ public final class DetectionRepository {
             return;
         }
         List<Object[]> dayRows = new ArrayList<>(days.size());
-        days.forEach((k, n) -> dayRows.add(new Object[] {k.brandId(), k.day(), k.country(), k.verdict(), n}));
+        days.forEach((k, n) -> dayRows.add(new Object[] {k.brandId(), k.day(), k.country(), k.verdict().id(), n}));
         List<Object[]> cellRows = new ArrayList<>(cells.size());
         cells.forEach((k, n) -> cellRows.add(new Object[] {k.brandId(), k.day(), k.cell(), n[0], n[1]}));
         dsl.connection(connection -> {
@@ -200,7 +202,7 @@ public final class DetectionRepository {
     }
 
     /** A scan's brand, code and time, for a location shared after the scan. */
-    public record ScanFacts(long brandId, Long batchId, Long codeIndex, OffsetDateTime at, String verdict, Integer risk,
+    public record ScanFacts(long brandId, Long batchId, Long codeIndex, OffsetDateTime at, Verdict verdict, Integer risk,
                             String reasons) {
     }
 
@@ -209,7 +211,7 @@ public final class DetectionRepository {
         return dsl.select(SCAN_EVENT.BRAND_ID, SCAN_EVENT.BATCH_ID, SCAN_EVENT.CODE_INDEX, SCAN_EVENT.SCANNED_AT,
                         SCAN_EVENT.VERDICT, SCAN_EVENT.RISK, SCAN_EVENT.RISK_REASONS)
                 .from(SCAN_EVENT).where(SCAN_EVENT.ID.eq(scanId).and(SCAN_EVENT.BRAND_ID.isNotNull()))
-                .fetchOptional(r -> new ScanFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                .fetchOptional(r -> new ScanFacts(r.value1(), r.value2(), r.value3(), r.value4(), Verdict.of(r.value5()),
                         r.value6() == null ? null : r.value6().intValue(), r.value7()));
     }
 

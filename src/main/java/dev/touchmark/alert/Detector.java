@@ -1,5 +1,11 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.domain.BatchStatus;
+
+import dev.touchmark.domain.Place;
+
+import dev.touchmark.domain.Verdict;
+
 import dev.touchmark.alert.AlertRepository.Raised;
 import dev.touchmark.alert.DetectionRepository.HourKey;
 import dev.touchmark.alert.DetectionRepository.Located;
@@ -58,13 +64,13 @@ public final class Detector implements ScanJudge {
         boolean travel = false;
         if (scan.tracksCode() && scan.located()) {
             Optional<AlertTexts.Travel> move = move(scan.batchId(), scan.codeIndex(),
-                    new Located(scanId, now, scan.latTenths(), scan.lonTenths()));
+                    new Located(scanId, now, scan.place().latTenths(), scan.place().lonTenths()));
             if (move.isPresent() && move.get().kmh() > settings.travelKmh()) {
                 travels.put(scanId, move.get());
                 travel = true;
             }
         }
-        boolean inHotspot = scan.located() && isHotspot(scan.brandId(), cell(scan.latTenths(), scan.lonTenths()));
+        boolean inHotspot = scan.located() && isHotspot(scan.brandId(), cell(scan.place()));
         return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot));
     }
 
@@ -89,15 +95,15 @@ public final class Detector implements ScanJudge {
                 ScanToRecord s = j.scan();
                 long batch = s.batchId() == null ? 0 : s.batchId();
                 hours.merge(new HourKey(s.brandId(), batch, hour, j.outcome().verdict()), 1L, Long::sum);
-                days.merge(new DetectionRepository.DayKey(s.brandId(), day, s.country() == null ? "" : s.country(),
+                days.merge(new DetectionRepository.DayKey(s.brandId(), day, s.shopper().country() == null ? "" : s.shopper().country(),
                         j.outcome().verdict()), 1L, Long::sum);
                 if (s.located()) {
                     long[] c = cells.computeIfAbsent(new DetectionRepository.CellKey(s.brandId(), day,
-                            cell(s.latTenths(), s.lonTenths())), k -> new long[2]);
+                            cell(s.place())), k -> new long[2]);
                     c[0]++;
                     c[1] += j.assessment().suspect() ? 1 : 0;
                 }
-                if (s.tracksCode() && "released".equals(s.batchStatus())) {
+                if (s.tracksCode() && s.batchStatus() == BatchStatus.RELEASED) {
                     releasedBatches.put(batch, s.brandId());
                     groupScans.merge(batch, 1L, Long::sum);
                 }
@@ -133,13 +139,13 @@ public final class Detector implements ScanJudge {
             return;
         }
         RuleSettings settings = rules.get(s.brandId());
-        AlertText note = AlertTexts.scanNote(j.outcome().verdict(), s.country(), s.latTenths(), s.lonTenths());
+        AlertText note = AlertTexts.scanNote(j.outcome().verdict(), s.shopper().country(), s.place());
         for (String id : a.reasons()) {
             RiskReason reason = RiskReason.of(id).orElseThrow();
             switch (reason) {
                 case MANY_DEVICES -> hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.cloned(s.batchId(), s.codeIndex(),
                         j.history().deviceCount(), settings.cloneDevices()),
-                        j.history().deviceSeenBefore() ? note : AlertTexts.clonedNote(j.history().deviceCount(), s.country()), now));
+                        j.history().deviceSeenBefore() ? note : AlertTexts.clonedNote(j.history().deviceCount(), s.shopper().country()), now));
                 case IMPOSSIBLE_TRAVEL -> {
                     AlertTexts.Travel t = travels.get(j.scanId());
                     hits.add(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), s.codeIndex(), t,
@@ -150,11 +156,11 @@ public final class Detector implements ScanJudge {
                         // First scanned inside its markets: the owner is travelling, not the goods diverted.
                         break;
                     }
-                    int codes = detection.sightOutOfMarket(s.brandId(), s.batchId(), s.country(), s.codeIndex(), now,
+                    int codes = detection.sightOutOfMarket(s.brandId(), s.batchId(), s.shopper().country(), s.codeIndex(), now,
                             now.minusDays(MARKET_DAYS));
                     if (codes >= settings.marketCodes()) {
-                        hits.add(hit(s, j, Rule.OUT_OF_MARKET, "market:" + s.batchId() + ":" + s.country(),
-                                AlertTexts.market(s.batchId(), s.country(), s.markets(), codes), note, now));
+                        hits.add(hit(s, j, Rule.OUT_OF_MARKET, "market:" + s.batchId() + ":" + s.shopper().country(),
+                                AlertTexts.market(s.batchId(), s.shopper().country(), s.markets(), codes), note, now));
                     }
                 }
                 case NOT_RELEASED -> hits.add(batchHit(s, j, Rule.UNRELEASED_SCAN, note, now));
@@ -169,7 +175,7 @@ public final class Detector implements ScanJudge {
             }
         }
         if (a.suspect() && s.located() && s.tracksCode()) {
-            sight(s.brandId(), s.batchId(), s.codeIndex(), s.latTenths(), s.lonTenths(), j.scanId(), settings, now, hits);
+            sight(s.brandId(), s.batchId(), s.codeIndex(), s.place(), j.scanId(), settings, now, hits);
         }
     }
 
@@ -181,7 +187,7 @@ public final class Detector implements ScanJudge {
 
     private Hit hit(ScanToRecord s, Judged j, Rule rule, String subject, AlertText summary, AlertText note, OffsetDateTime now) {
         return new Hit(s.brandId(), rule, subject, rule.severity(), summary, s.batchId(), rule == Rule.CLONED_CODE
-                || rule == Rule.IMPOSSIBLE_TRAVEL ? s.codeIndex() : null, s.country(), s.latTenths(), s.lonTenths(), now,
+                || rule == Rule.IMPOSSIBLE_TRAVEL ? s.codeIndex() : null, s.shopper().country(), s.place(), now,
                 j.scanId(), note);
     }
 
@@ -246,7 +252,7 @@ public final class Detector implements ScanJudge {
             long scans = count.read;
             if (scans >= settings.burstMinScans() && scans >= settings.burstFactor() * baseline && burstsRaised.add(batch)) {
                 hits.add(new Hit(brand, Rule.SCAN_BURST, "batch:" + batch, Rule.SCAN_BURST.severity(),
-                        AlertTexts.burst(batch, scans, baseline, settings.burstFactor()), batch, null, null, null, null, now,
+                        AlertTexts.burst(batch, scans, baseline, settings.burstFactor()), batch, null, null, null, now,
                         null, AlertTexts.burstNote(batch, scans, hour)));
             }
         }
@@ -270,24 +276,25 @@ public final class Detector implements ScanJudge {
                 return;
             }
             RuleSettings settings = rules.get(scan.brandId());
+            Place place = new Place(latTenths, lonTenths);
             OffsetDateTime now = OffsetDateTime.now(clock);
             List<Hit> hits = new ArrayList<>();
-            Optional<AlertTexts.Travel> move = move(scan.batchId(), scan.codeIndex(), new Located(scanId, scan.at(), latTenths, lonTenths));
+            Optional<AlertTexts.Travel> move = move(scan.batchId(), scan.codeIndex(), new Located(scanId, scan.at(), place.latTenths(), place.lonTenths()));
             if (move.isPresent() && move.get().kmh() > settings.travelKmh()) {
                 AlertTexts.Travel t = move.get();
                 hits.add(new Hit(scan.brandId(), Rule.IMPOSSIBLE_TRAVEL, "code:" + scan.batchId() + ":" + scan.codeIndex(),
                         Rule.IMPOSSIBLE_TRAVEL.severity(), AlertTexts.travel(scan.batchId(), scan.codeIndex(), t,
-                        settings.travelKmh()), scan.batchId(), scan.codeIndex(), null, latTenths, lonTenths, now, scanId,
+                        settings.travelKmh()), scan.batchId(), scan.codeIndex(), null, place, now, scanId,
                         AlertTexts.travelNote(t)));
             }
-            boolean suspect = "suspect".equals(scan.verdict()) || move.map(t -> t.kmh() > settings.travelKmh()).orElse(false);
+            boolean suspect = scan.verdict() == Verdict.SUSPECT || move.map(t -> t.kmh() > settings.travelKmh()).orElse(false);
             if (suspect) {
-                sight(scan.brandId(), scan.batchId(), scan.codeIndex(), latTenths, lonTenths, scanId, settings, now, hits);
+                sight(scan.brandId(), scan.batchId(), scan.codeIndex(), place, scanId, settings, now, hits);
             }
             raiseInOrder(hits);
             detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(),
-                    scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(), cell(latTenths, lonTenths)),
-                    new long[] {1, "suspect".equals(scan.verdict()) ? 1 : 0}));
+                    scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(), cell(place)),
+                    new long[] {1, scan.verdict() == Verdict.SUSPECT ? 1 : 0}));
         });
     }
 
@@ -296,7 +303,7 @@ public final class Detector implements ScanJudge {
                          String seller, String comment) {
         String subject = batchId != null && codeIndex != null ? "code:" + batchId + ":" + codeIndex : "report:" + reportId;
         raise(new Hit(brandId, Rule.SHOPPER_REPORT, subject, Rule.SHOPPER_REPORT.severity(),
-                AlertTexts.report(batchId, codeIndex, seller, place, comment), batchId, codeIndex, country, null, null,
+                AlertTexts.report(batchId, codeIndex, seller, place, comment), batchId, codeIndex, country, null,
                 OffsetDateTime.now(clock), scanId, AlertTexts.reportNote(reportId, seller, place, comment)));
     }
 
@@ -312,14 +319,14 @@ public final class Detector implements ScanJudge {
         });
     }
 
-    private void sight(long brandId, long batchId, long index, int latTenths, int lonTenths, long scanId, RuleSettings settings,
+    private void sight(long brandId, long batchId, long index, Place place, long scanId, RuleSettings settings,
                        OffsetDateTime now, List<Hit> hits) {
-        String cell = cell(latTenths, lonTenths);
+        String cell = cell(place);
         int codes = detection.sight(brandId, cell, batchId, index, now, now.minusDays(settings.hotspotDays()));
         if (codes >= settings.hotspotCodes()) {
             int[] centre = centre(cell);
             hits.add(new Hit(brandId, Rule.HOTSPOT, "cell:" + cell, Rule.HOTSPOT.severity(),
-                    AlertTexts.hotspot(codes, settings.hotspotDays(), centre[0], centre[1]), null, null, null, centre[0], centre[1],
+                    AlertTexts.hotspot(codes, settings.hotspotDays(), centre[0], centre[1]), null, null, null, new Place(centre[0], centre[1]),
                     now, scanId, AlertTexts.hotspotNote(batchId, index)));
         }
     }
@@ -333,8 +340,8 @@ public final class Detector implements ScanJudge {
     }
 
     /** The map cell of half a degree that holds a point, as "latCell:lonCell". */
-    static String cell(int latTenths, int lonTenths) {
-        return Math.floorDiv(latTenths, 5) + ":" + Math.floorDiv(lonTenths, 5);
+    static String cell(Place place) {
+        return Math.floorDiv(place.latTenths(), 5) + ":" + Math.floorDiv(place.lonTenths(), 5);
     }
 
     private static int[] centre(String cell) {

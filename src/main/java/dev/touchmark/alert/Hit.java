@@ -1,5 +1,7 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.domain.Place;
+
 import java.time.OffsetDateTime;
 
 /**
@@ -7,6 +9,6 @@ import java.time.OffsetDateTime;
  * summary describes the alert as it now stands; note describes this occurrence (kept as evidence).
  */
 public record Hit(long brandId, Rule rule, String subject, Severity severity, AlertText summary, Long batchId,
-                  Long codeIndex, String country, Integer latTenths, Integer lonTenths, OffsetDateTime at, Long scanId,
+                  Long codeIndex, String country, Place place, OffsetDateTime at, Long scanId,
                   AlertText note) {
 }

@@ -26,10 +26,10 @@ public final class RiskAssessor {
         int score = 0;
         if (scan.batchStatus() != null) {
             RiskReason status = switch (scan.batchStatus()) {
-                case "draft" -> RiskReason.NOT_RELEASED;
-                case "recalled" -> RiskReason.RECALLED;
-                case "voided" -> RiskReason.VOIDED;
-                default -> null;
+                case DRAFT -> RiskReason.NOT_RELEASED;
+                case RECALLED -> RiskReason.RECALLED;
+                case VOIDED -> RiskReason.VOIDED;
+                case RELEASED -> null;
             };
             if (status != null) {
                 reasons.add(status);
@@ -61,7 +61,7 @@ public final class RiskAssessor {
 
     /** True when the scan's country is known and is not one of its batch's markets. */
     public static boolean outOfMarket(RuleSettings rules, ScanToRecord scan) {
-        return rules.outOfMarket() && scan.country() != null && scan.markets() != null && !scan.markets().isEmpty()
-                && !scan.markets().contains(scan.country());
+        return rules.outOfMarket() && scan.shopper().country() != null && scan.markets() != null && !scan.markets().isEmpty()
+                && !scan.markets().contains(scan.shopper().country());
     }
 }

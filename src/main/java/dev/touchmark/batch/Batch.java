@@ -1,5 +1,6 @@
 package dev.touchmark.batch;
 
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.code.CodeProfile;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package dev.touchmark.batch;
 
+import dev.touchmark.domain.BatchStatus;
 import static dev.touchmark.db.jooq.Tables.BATCH;
 import static dev.touchmark.db.jooq.Tables.BATCH_EVENT;
 

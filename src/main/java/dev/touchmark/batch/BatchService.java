@@ -1,5 +1,6 @@
 package dev.touchmark.batch;
 
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.access.Principal;
 import dev.touchmark.code.BatchCodes;
 import dev.touchmark.code.CodeFormat;

@@ -2,7 +2,7 @@ package dev.touchmark.cli;
 
 import dev.touchmark.access.Principal;
 import dev.touchmark.batch.Batch;
-import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.touchmark.cli;
 
+import dev.touchmark.domain.BatchStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchmark.demo.DemoScenario;
@@ -147,7 +149,7 @@ final class SimulateCommand implements Callable<Integer> {
         JsonNode batches = get(base, "/api/v1/batches?limit=100");
         List<JsonNode> released = new ArrayList<>();
         batches.path("items").forEach(b -> {
-            if ("released".equals(b.path("status").asText())) {
+            if (BatchStatus.RELEASED.id().equals(b.path("status").asText())) {
                 released.add(b);
             }
         });

@@ -1,5 +1,11 @@
 package dev.touchmark.dashboard;
 
+import java.util.EnumMap;
+
+import dev.touchmark.domain.BatchStatus;
+
+import dev.touchmark.domain.Verdict;
+
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.BATCH;
 import static dev.touchmark.db.jooq.Tables.CODE_STATE;
@@ -29,38 +35,40 @@ public final class DashboardRepository {
     /** Codes minted in the brand's batches that are not voided. */
     public long codesMinted(long brandId) {
         BigDecimal sum = dsl.select(DSL.sum(BATCH.QUANTITY)).from(BATCH)
-                .where(BATCH.BRAND_ID.eq(brandId).and(BATCH.STATUS.ne("voided"))).fetchOne(0, BigDecimal.class);
+                .where(BATCH.BRAND_ID.eq(brandId).and(BATCH.STATUS.ne(BatchStatus.VOIDED.id()))).fetchOne(0, BigDecimal.class);
         return sum == null ? 0 : sum.longValue();
     }
 
     /** Scans per day and verdict from a day on (inclusive). */
-    public Map<LocalDate, Map<String, Long>> scansByDay(long brandId, LocalDate from) {
-        Map<LocalDate, Map<String, Long>> days = new TreeMap<>();
+    public Map<LocalDate, Map<Verdict, Long>> scansByDay(long brandId, LocalDate from) {
+        Map<LocalDate, Map<Verdict, Long>> days = new TreeMap<>();
         dsl.select(SCAN_DAY.SCAN_DATE, SCAN_DAY.VERDICT, DSL.sum(SCAN_DAY.SCANS)).from(SCAN_DAY)
                 .where(SCAN_DAY.BRAND_ID.eq(brandId).and(SCAN_DAY.SCAN_DATE.ge(from)))
                 .groupBy(SCAN_DAY.SCAN_DATE, SCAN_DAY.VERDICT)
-                .forEach(r -> days.computeIfAbsent(r.value1(), d -> new TreeMap<>()).put(r.value2(), r.value3().longValue()));
+                .forEach(r -> days.computeIfAbsent(r.value1(), d -> new EnumMap<>(Verdict.class))
+                        .put(Verdict.of(r.value2()), r.value3().longValue()));
         return days;
     }
 
     /** Scans per hour and verdict from an hour on (inclusive). */
-    public Map<OffsetDateTime, Map<String, Long>> scansByHour(long brandId, OffsetDateTime from) {
-        Map<OffsetDateTime, Map<String, Long>> hours = new TreeMap<>();
+    public Map<OffsetDateTime, Map<Verdict, Long>> scansByHour(long brandId, OffsetDateTime from) {
+        Map<OffsetDateTime, Map<Verdict, Long>> hours = new TreeMap<>();
         dsl.select(SCAN_HOUR.HOUR_START, SCAN_HOUR.VERDICT, DSL.sum(SCAN_HOUR.SCANS)).from(SCAN_HOUR)
                 .where(SCAN_HOUR.BRAND_ID.eq(brandId).and(SCAN_HOUR.HOUR_START.ge(from)))
                 .groupBy(SCAN_HOUR.HOUR_START, SCAN_HOUR.VERDICT)
-                .forEach(r -> hours.computeIfAbsent(r.value1().toInstant().atOffset(java.time.ZoneOffset.UTC), h -> new TreeMap<>())
-                        .put(r.value2(), r.value3().longValue()));
+                .forEach(r -> hours.computeIfAbsent(r.value1().toInstant().atOffset(java.time.ZoneOffset.UTC), h -> new EnumMap<>(Verdict.class))
+                        .put(Verdict.of(r.value2()), r.value3().longValue()));
         return hours;
     }
 
     /** Scans per country and verdict from a day on. */
-    public Map<String, Map<String, Long>> scansByCountry(long brandId, LocalDate from) {
-        Map<String, Map<String, Long>> countries = new TreeMap<>();
+    public Map<String, Map<Verdict, Long>> scansByCountry(long brandId, LocalDate from) {
+        Map<String, Map<Verdict, Long>> countries = new TreeMap<>();
         dsl.select(SCAN_DAY.COUNTRY, SCAN_DAY.VERDICT, DSL.sum(SCAN_DAY.SCANS)).from(SCAN_DAY)
                 .where(SCAN_DAY.BRAND_ID.eq(brandId).and(SCAN_DAY.SCAN_DATE.ge(from)))
                 .groupBy(SCAN_DAY.COUNTRY, SCAN_DAY.VERDICT)
-                .forEach(r -> countries.computeIfAbsent(r.value1(), c -> new TreeMap<>()).put(r.value2(), r.value3().longValue()));
+                .forEach(r -> countries.computeIfAbsent(r.value1(), c -> new EnumMap<>(Verdict.class))
+                        .put(Verdict.of(r.value2()), r.value3().longValue()));
         return countries;
     }
 

@@ -1,5 +1,9 @@
 package dev.touchmark.dashboard;
 
+import java.util.EnumMap;
+
+import dev.touchmark.domain.Verdict;
+
 import dev.touchmark.alert.AlertFilter;
 import dev.touchmark.alert.AlertService;
 import dev.touchmark.alert.AlertStatus;
@@ -48,14 +52,14 @@ public final class DashboardService {
     public Overview overview(long brandId) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         LocalDate today = now.toLocalDate();
-        Map<LocalDate, Map<String, Long>> byDay = repository.scansByDay(brandId, today.minusDays(29));
+        Map<LocalDate, Map<Verdict, Long>> byDay = repository.scansByDay(brandId, today.minusDays(29));
         long todayScans = 0;
         long week = 0;
         long month = 0;
-        Map<String, Long> verdicts = new LinkedHashMap<>();
+        Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
         List<Point> daily = new ArrayList<>();
         for (LocalDate d = today.minusDays(29); !d.isAfter(today); d = d.plusDays(1)) {
-            Map<String, Long> v = byDay.getOrDefault(d, Map.of());
+            Map<Verdict, Long> v = byDay.getOrDefault(d, Map.of());
             Point p = point(d.toString(), v);
             daily.add(p);
             month += p.scans();
@@ -64,22 +68,25 @@ public final class DashboardService {
             v.forEach((verdict, n) -> verdicts.merge(verdict, n, Long::sum));
         }
         OffsetDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
-        Map<OffsetDateTime, Map<String, Long>> byHour = repository.scansByHour(brandId, hour.minusHours(47));
+        Map<OffsetDateTime, Map<Verdict, Long>> byHour = repository.scansByHour(brandId, hour.minusHours(47));
         List<Point> hourly = new ArrayList<>();
         for (OffsetDateTime h = hour.minusHours(47); !h.isAfter(hour); h = h.plusHours(1)) {
             hourly.add(point(h.toString(), byHour.getOrDefault(h, Map.of())));
         }
-        long genuine = verdicts.getOrDefault("genuine", 0L) + verdicts.getOrDefault("seen_before", 0L);
-        long suspect = verdicts.getOrDefault("suspect", 0L);
-        return new Overview(repository.codesMinted(brandId), todayScans, week, month, verdicts,
+        long genuine = verdicts.getOrDefault(Verdict.GENUINE, 0L) + verdicts.getOrDefault(Verdict.SEEN_BEFORE, 0L);
+        long suspect = verdicts.getOrDefault(Verdict.SUSPECT, 0L);
+        Map<String, Long> byId = new LinkedHashMap<>();
+        verdicts.forEach((verdict, n) -> byId.put(verdict.id(), n));
+        return new Overview(repository.codesMinted(brandId), todayScans, week, month, byId,
                 month == 0 ? 0 : (double) genuine / month, month == 0 ? 0 : (double) suspect / month,
                 repository.openAlertsBySeverity(brandId), daily, hourly);
     }
 
-    private static Point point(String at, Map<String, Long> verdicts) {
+    private static Point point(String at, Map<Verdict, Long> verdicts) {
         long total = verdicts.values().stream().mapToLong(Long::longValue).sum();
-        long genuine = verdicts.getOrDefault("genuine", 0L) + verdicts.getOrDefault("seen_before", 0L);
-        return new Point(at, total, genuine, verdicts.getOrDefault("suspect", 0L), verdicts.getOrDefault("not_genuine", 0L));
+        long genuine = verdicts.getOrDefault(Verdict.GENUINE, 0L) + verdicts.getOrDefault(Verdict.SEEN_BEFORE, 0L);
+        return new Point(at, total, genuine, verdicts.getOrDefault(Verdict.SUSPECT, 0L),
+                verdicts.getOrDefault(Verdict.NOT_GENUINE, 0L));
     }
 
     /** Scans of a country. */
@@ -100,8 +107,8 @@ public final class DashboardService {
         List<CountryScans> countries = new ArrayList<>();
         repository.scansByCountry(brandId, from).forEach((country, v) -> {
             long total = v.values().stream().mapToLong(Long::longValue).sum();
-            countries.add(new CountryScans(country.isEmpty() ? null : country, total, v.getOrDefault("suspect", 0L),
-                    v.getOrDefault("not_genuine", 0L)));
+            countries.add(new CountryScans(country.isEmpty() ? null : country, total, v.getOrDefault(Verdict.SUSPECT, 0L),
+                    v.getOrDefault(Verdict.NOT_GENUINE, 0L)));
         });
         List<CellScans> cells = repository.cells(brandId, from).stream()
                 .map(c -> new CellScans((c[0] * 5 + 2.5) / 10.0, (c[1] * 5 + 2.5) / 10.0, c[2], c[3])).toList();

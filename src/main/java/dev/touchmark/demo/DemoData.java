@@ -1,11 +1,17 @@
 package dev.touchmark.demo;
 
+import dev.touchmark.domain.ClientKind;
+
+import dev.touchmark.domain.Place;
+
+import dev.touchmark.domain.Shopper;
+
 import dev.touchmark.App;
 import dev.touchmark.Services;
 import dev.touchmark.access.Principal;
 import dev.touchmark.access.User;
 import dev.touchmark.batch.Batch;
-import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.brand.Brand;
 import dev.touchmark.code.BatchCodes;
@@ -123,8 +129,8 @@ public final class DemoData {
             String url = codes.get(scan.batch()).url(scan.index());
             Integer lat = scan.lat() == null ? null : (int) Math.round(scan.lat() * 10);
             Integer lon = scan.lon() == null ? null : (int) Math.round(scan.lon() * 10);
-            verification.verify(new ScanInput(scan.forged() ? DemoScenario.forge(url) : url, scan.device(), scan.country(),
-                    lat, lon, null, "page")).join();
+            verification.verify(new ScanInput(scan.forged() ? DemoScenario.forge(url) : url,
+                    new Shopper(scan.device(), scan.country(), Place.of(lat, lon), null, ClientKind.PAGE))).join();
         }
     }
 

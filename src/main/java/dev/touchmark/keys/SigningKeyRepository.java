@@ -1,5 +1,7 @@
 package dev.touchmark.keys;
 
+import dev.touchmark.domain.BatchStatus;
+
 import static dev.touchmark.db.jooq.Tables.BATCH;
 import static dev.touchmark.db.jooq.Tables.SIGNING_KEY;
 
@@ -110,7 +112,7 @@ public final class SigningKeyRepository {
      */
     public List<SigningKey> listPublished() {
         var inCirculation = DSL.exists(DSL.selectOne().from(BATCH)
-                .where(BATCH.SIGNING_KEY_ID.eq(SIGNING_KEY.ID).and(BATCH.STATUS.ne("voided"))));
+                .where(BATCH.SIGNING_KEY_ID.eq(SIGNING_KEY.ID).and(BATCH.STATUS.ne(BatchStatus.VOIDED.id()))));
         return dsl.select(COLUMNS).from(SIGNING_KEY)
                 .where(SIGNING_KEY.STATUS.eq(KeyStatus.ACTIVE.id())
                         .or(SIGNING_KEY.STATUS.eq(KeyStatus.RETIRED.id()).and(inCirculation)))

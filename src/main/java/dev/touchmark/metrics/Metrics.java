@@ -1,7 +1,7 @@
 package dev.touchmark.metrics;
 
 import dev.touchmark.scan.ScanRecorder;
-import dev.touchmark.verify.Verdict;
+import dev.touchmark.domain.Verdict;
 import dev.touchmark.verify.VerdictCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;

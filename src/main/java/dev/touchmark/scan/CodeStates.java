@@ -1,6 +1,6 @@
 package dev.touchmark.scan;
 
-import dev.touchmark.scan.ScanRepository.CodeKey;
+import dev.touchmark.domain.CodeRef;
 import dev.touchmark.scan.ScanRepository.DeviceKey;
 import dev.touchmark.scan.ScanRepository.State;
 import java.time.OffsetDateTime;
@@ -18,17 +18,17 @@ final class CodeStates {
     }
 
     /** Advances a code's state by one scan and returns the code's history as this scan sees it. */
-    static CodeHistory advance(ScanToRecord scan, OffsetDateTime now, Map<CodeKey, State> states, Set<DeviceKey> known,
+    static CodeHistory advance(ScanToRecord scan, OffsetDateTime now, Map<CodeRef, State> states, Set<DeviceKey> known,
                                List<DeviceKey> newDevices) {
-        CodeKey code = new CodeKey(scan.batchId(), scan.codeIndex());
+        CodeRef code = new CodeRef(scan.batchId(), scan.codeIndex());
         State state = states.get(code);
         if (state == null) {
             throw new IllegalStateException("no locked state for code " + code);
         }
         boolean first = state.scanCount == 0;
         boolean deviceSeen = false;
-        if (scan.deviceId() != null) {
-            DeviceKey device = new DeviceKey(code, scan.deviceId());
+        if (scan.shopper().deviceId() != null) {
+            DeviceKey device = new DeviceKey(code, scan.shopper().deviceId());
             deviceSeen = !known.add(device);
             if (!deviceSeen) {
                 newDevices.add(device);

@@ -1,5 +1,8 @@
 package dev.touchmark.scan;
 
-/** The verdict and reason (null unless not genuine) stored with a scan, as API ids. */
-public record Outcome(String verdict, String reason) {
+import dev.touchmark.domain.NotGenuineReason;
+import dev.touchmark.domain.Verdict;
+
+/** The verdict stored with a scan, and why it is not genuine (null unless it is not). */
+public record Outcome(Verdict verdict, NotGenuineReason reason) {
 }

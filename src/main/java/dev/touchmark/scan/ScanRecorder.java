@@ -1,6 +1,6 @@
 package dev.touchmark.scan;
 
-import dev.touchmark.scan.ScanRepository.CodeKey;
+import dev.touchmark.domain.CodeRef;
 import dev.touchmark.scan.ScanRepository.DeviceKey;
 import dev.touchmark.scan.ScanRepository.State;
 import dev.touchmark.db.SqlFailures;
@@ -298,20 +298,20 @@ public final class ScanRecorder implements AutoCloseable {
     }
 
     private List<RecordedScan> write(List<Pending> group, long unreadableNow, OffsetDateTime now) {
-        Map<CodeKey, ScanRepository.Seed> seeds = new LinkedHashMap<>();
+        Map<CodeRef, ScanRepository.Seed> seeds = new LinkedHashMap<>();
         Set<DeviceKey> devices = new HashSet<>();
         for (Pending p : group) {
             ScanToRecord scan = p.scan();
             if (scan.tracksCode()) {
-                CodeKey code = new CodeKey(scan.batchId(), scan.codeIndex());
-                seeds.putIfAbsent(code, new ScanRepository.Seed(code, scan.brandId(), scan.deviceId(), scan.country()));
-                if (scan.deviceId() != null) {
-                    devices.add(new DeviceKey(code, scan.deviceId()));
+                CodeRef code = new CodeRef(scan.batchId(), scan.codeIndex());
+                seeds.putIfAbsent(code, new ScanRepository.Seed(code, scan.brandId(), scan.shopper().deviceId(), scan.shopper().country()));
+                if (scan.shopper().deviceId() != null) {
+                    devices.add(new DeviceKey(code, scan.shopper().deviceId()));
                 }
             }
         }
         judge.startGroup();
-        Map<CodeKey, State> states = repository.lockStates(List.copyOf(seeds.values()), now);
+        Map<CodeRef, State> states = repository.lockStates(List.copyOf(seeds.values()), now);
         Set<DeviceKey> known = repository.knownDevices(devices);
         List<DeviceKey> newDevices = new ArrayList<>();
         List<ScanRepository.Event> events = new ArrayList<>(group.size());

@@ -1,5 +1,7 @@
 package dev.touchmark.scan;
 
+import dev.touchmark.domain.CodeRef;
+
 import static dev.touchmark.db.jooq.Tables.CODE_DEVICE;
 import static dev.touchmark.db.jooq.Tables.CODE_STATE;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
@@ -54,11 +56,9 @@ public final class ScanRepository {
     }
 
     /** A code of a batch. */
-    public record CodeKey(long batchId, long index) {
-    }
 
     /** A device that scanned a code. */
-    public record DeviceKey(CodeKey code, String deviceId) {
+    public record DeviceKey(CodeRef code, String deviceId) {
     }
 
     /** A code's state as a group of scans works on it, under the row lock its transaction holds. */
@@ -85,11 +85,11 @@ public final class ScanRepository {
     }
 
     /** What a code's row starts with if this group is the first to scan it: its first scan's brand, device and country. */
-    record Seed(CodeKey code, long brandId, String deviceId, String country) {
+    record Seed(CodeRef code, long brandId, String deviceId, String country) {
     }
 
     /** The order every writer locks codes in, so that two groups sharing codes never wait for each other in a cycle. */
-    static final Comparator<CodeKey> CODE_ORDER = Comparator.comparingLong(CodeKey::batchId).thenComparingLong(CodeKey::index);
+    static final Comparator<CodeRef> CODE_ORDER = Comparator.comparingLong(CodeRef::batchId).thenComparingLong(CodeRef::index);
 
     /** One row of the scan log. */
     record Event(long id, OffsetDateTime at, ScanToRecord scan, Outcome outcome, Assessment assessment) {
@@ -100,10 +100,10 @@ public final class ScanRepository {
      * locks every code's row until the transaction ends, in {@link #CODE_ORDER}; returns the states as now committed,
      * so everything decided from them sees every scan another transaction (or node) recorded before.
      */
-    Map<CodeKey, State> lockStates(List<Seed> seeds, OffsetDateTime now) {
+    Map<CodeRef, State> lockStates(List<Seed> seeds, OffsetDateTime now) {
         List<Seed> sorted = new ArrayList<>(seeds);
         sorted.sort(Comparator.comparing(Seed::code, CODE_ORDER));
-        Map<CodeKey, State> states = new LinkedHashMap<>();
+        Map<CodeRef, State> states = new LinkedHashMap<>();
         if (sorted.isEmpty()) {
             return states;
         }
@@ -121,7 +121,7 @@ public final class ScanRepository {
                     }
                     try (ResultSet r = select.executeQuery()) {
                         while (r.next()) {
-                            states.put(new CodeKey(r.getLong(1), r.getLong(2)), state(r));
+                            states.put(new CodeRef(r.getLong(1), r.getLong(2)), state(r));
                         }
                     }
                 }
@@ -170,7 +170,7 @@ public final class ScanRepository {
         }
     }
 
-    private static void lockEach(PreparedStatement select, List<Seed> sorted, Map<CodeKey, State> states)
+    private static void lockEach(PreparedStatement select, List<Seed> sorted, Map<CodeRef, State> states)
             throws java.sql.SQLException {
         for (Seed seed : sorted) {
             select.setLong(1, seed.code().batchId());
@@ -199,7 +199,7 @@ public final class ScanRepository {
                     .map(d -> DSL.row(d.code().batchId(), d.code().index(), d.deviceId())).toList();
             dsl.select(CODE_DEVICE.BATCH_ID, CODE_DEVICE.CODE_INDEX, CODE_DEVICE.DEVICE_ID).from(CODE_DEVICE)
                     .where(DSL.row(CODE_DEVICE.BATCH_ID, CODE_DEVICE.CODE_INDEX, CODE_DEVICE.DEVICE_ID).in(rows))
-                    .forEach(r -> known.add(new DeviceKey(new CodeKey(r.value1(), r.value2()), r.value3())));
+                    .forEach(r -> known.add(new DeviceKey(new CodeRef(r.value1(), r.value2()), r.value3())));
             return known;
         }
         dsl.connection(connection -> {
@@ -234,14 +234,14 @@ public final class ScanRepository {
                     insert.setLong(3, s.brandId());
                     insert.setObject(4, s.batchId(), Types.BIGINT);
                     insert.setObject(5, s.codeIndex(), Types.BIGINT);
-                    insert.setString(6, e.outcome().verdict());
-                    insert.setString(7, e.outcome().reason());
-                    insert.setString(8, s.deviceId());
-                    insert.setString(9, s.country());
-                    insert.setObject(10, s.latTenths(), Types.INTEGER);
-                    insert.setObject(11, s.lonTenths(), Types.INTEGER);
-                    insert.setString(12, s.ipHash());
-                    insert.setString(13, s.clientKind());
+                    insert.setString(6, e.outcome().verdict().id());
+                    insert.setString(7, e.outcome().reason() == null ? null : e.outcome().reason().id());
+                    insert.setString(8, s.shopper().deviceId());
+                    insert.setString(9, s.shopper().country());
+                    insert.setObject(10, s.located() ? s.place().latTenths() : null, Types.INTEGER);
+                    insert.setObject(11, s.located() ? s.place().lonTenths() : null, Types.INTEGER);
+                    insert.setString(12, s.shopper().ipHash());
+                    insert.setString(13, s.shopper().kind().id());
                     insert.setInt(14, e.assessment().risk());
                     insert.setString(15, e.assessment().reasonList());
                     insert.addBatch();
@@ -252,12 +252,12 @@ public final class ScanRepository {
     }
 
     /** Stores the states this group advanced: absolute values, as the rows are locked by this transaction. */
-    void saveStates(Map<CodeKey, State> states) {
+    void saveStates(Map<CodeRef, State> states) {
         dsl.connection(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE code_state SET scan_count = ?,"
                     + " device_count = ?, last_scan_at = ? WHERE batch_id = ? AND code_index = ?")) {
                 int updates = 0;
-                for (Map.Entry<CodeKey, State> entry : states.entrySet()) {
+                for (Map.Entry<CodeRef, State> entry : states.entrySet()) {
                     State s = entry.getValue();
                     if (s.changed) {
                         update.setLong(1, s.scanCount);

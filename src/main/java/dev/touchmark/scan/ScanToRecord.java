@@ -1,22 +1,52 @@
 package dev.touchmark.scan;
 
+import dev.touchmark.domain.BatchStatus;
+import dev.touchmark.domain.CodeRef;
+import dev.touchmark.domain.NotGenuineReason;
+import dev.touchmark.domain.Place;
+import dev.touchmark.domain.Shopper;
+import dev.touchmark.domain.Verdict;
 import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * One scan to record. When tracksCode is true (a validly signed code of an existing batch) the code's
- * state is updated and decide receives its history; otherwise decide receives null. decide runs on the
- * writer thread, in scan order, with the scan's risk assessment, so the verdict sees every scan recorded
- * before it. batchStatus and markets describe the code's batch for detection (null when there is none);
- * notGenuineReason is set for forged codes.
+ * One scan to record. When tracksCode is true (a validly signed code of an existing batch) the code's state is
+ * updated and decide receives its history; otherwise decide receives null. decide runs on the writer thread, in scan
+ * order, with the scan's risk assessment, so the verdict sees every scan recorded before it. batchStatus and markets
+ * describe the code's batch for detection (null when there is none); notGenuineReason is set for forged codes, whose
+ * batch and index are the ones they claim when those are ours (else null). Build one with {@link #tracked} or
+ * {@link #notGenuine}.
  */
-public record ScanToRecord(long brandId, Long batchId, Long codeIndex, boolean tracksCode, String deviceId,
-                           String country, Integer latTenths, Integer lonTenths, String ipHash, String clientKind,
-                           String batchStatus, Set<String> markets, String notGenuineReason,
+public record ScanToRecord(long brandId, Long batchId, Long codeIndex, boolean tracksCode, Shopper shopper,
+                           BatchStatus batchStatus, Set<String> markets, NotGenuineReason notGenuineReason,
                            BiFunction<CodeHistory, Assessment, Outcome> decide) {
+
+    /** A scan of a validly signed code of one of the brand's batches: its state is tracked and decide gives the verdict. */
+    public static ScanToRecord tracked(long brandId, CodeRef code, BatchStatus batchStatus, Set<String> markets,
+                                       Shopper shopper, BiFunction<CodeHistory, Assessment, Outcome> decide) {
+        return new ScanToRecord(brandId, code.batchId(), code.index(), true, shopper, batchStatus, markets, null, decide);
+    }
+
+    /** A scan of a code that is not genuine, attributed to a brand (and to the batch and index it claims, if known). */
+    public static ScanToRecord notGenuine(long brandId, Long claimedBatch, Long claimedIndex, NotGenuineReason reason,
+                                          Shopper shopper) {
+        Outcome outcome = new Outcome(Verdict.NOT_GENUINE, reason);
+        return new ScanToRecord(brandId, claimedBatch, claimedIndex, false, shopper, null, null, reason,
+                (history, assessment) -> outcome);
+    }
+
+    /** The tracked code; null unless tracksCode. */
+    public CodeRef code() {
+        return tracksCode ? new CodeRef(batchId, codeIndex) : null;
+    }
+
+    /** Where the shopper was, if they shared it. */
+    public Place place() {
+        return shopper.place();
+    }
 
     /** True when the scan came with a location. */
     public boolean located() {
-        return latTenths != null && lonTenths != null;
+        return shopper.place() != null;
     }
 }

@@ -1,5 +1,7 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.domain.NotGenuineReason;
+import dev.touchmark.domain.Verdict;
 import static dev.touchmark.verify.Messages.*;
 
 import dev.touchmark.i18n.Lang;

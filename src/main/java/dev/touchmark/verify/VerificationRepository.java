@@ -5,7 +5,7 @@ import static dev.touchmark.db.jooq.Tables.BRAND;
 import static dev.touchmark.db.jooq.Tables.PRODUCT;
 import static dev.touchmark.db.jooq.Tables.SIGNING_KEY;
 
-import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.domain.BatchStatus;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jooq.DSLContext;

@@ -1,5 +1,7 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.domain.NotGenuineReason;
+import dev.touchmark.domain.Verdict;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

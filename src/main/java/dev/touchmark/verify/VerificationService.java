@@ -1,6 +1,14 @@
 package dev.touchmark.verify;
 
-import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.domain.ClientKind;
+
+import dev.touchmark.domain.Shopper;
+
+import dev.touchmark.domain.CodeRef;
+
+import dev.touchmark.domain.NotGenuineReason;
+import dev.touchmark.domain.Verdict;
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.code.Base32;
 import dev.touchmark.code.CodeParseException;
 import dev.touchmark.code.CodeParser;
@@ -78,7 +86,7 @@ public final class VerificationService {
 
     /** A brand looking a code up: the same checks, and nothing counted as a shopper's scan. */
     public Check lookUp(String text) {
-        return check(new ScanInput(text, null, null, null, null, null, "api"), false);
+        return check(new ScanInput(text, Shopper.unknown(ClientKind.API)), false);
     }
 
     private Check check(ScanInput input, boolean countUnreadable) {
@@ -136,10 +144,9 @@ public final class VerificationService {
     }
 
     private CompletableFuture<VerificationResult> recordValid(ScanInput input, ParsedCode code, BatchInfo batch) {
-        ScanToRecord scan = new ScanToRecord(batch.brandId(), batch.id(), code.index(), true, input.deviceId(),
-                input.country(), input.latTenths(), input.lonTenths(), input.ipHash(), input.clientKind(),
-                batch.status().id(), batch.markets(), null,
-                (history, assessment) -> new Outcome(decide(batch.status(), history, assessment).id(), null));
+        ScanToRecord scan = ScanToRecord.tracked(batch.brandId(), new CodeRef(batch.id(), code.index()), batch.status(),
+                batch.markets(), input.shopper(),
+                (history, assessment) -> new Outcome(decide(batch.status(), history, assessment), null));
         return recorder.record(scan).thenApply(recorded -> counted(genuineResult(recorded, code, batch, input)));
     }
 
@@ -169,9 +176,7 @@ public final class VerificationService {
 
     private CompletableFuture<VerificationResult> recordNotGenuine(ScanInput input, long brandId, Long batchId, Long index,
                                                                    NotGenuineReason reason) {
-        ScanToRecord scan = new ScanToRecord(brandId, batchId, index, false, input.deviceId(), input.country(),
-                input.latTenths(), input.lonTenths(), input.ipHash(), input.clientKind(), null, null, reason.id(),
-                (history, assessment) -> new Outcome(Verdict.NOT_GENUINE.id(), reason.id()));
+        ScanToRecord scan = ScanToRecord.notGenuine(brandId, batchId, index, reason, input.shopper());
         return recorder.record(scan).thenApply(recorded -> counted(notGenuine(reason, Long.toString(recorded.scanId()))));
     }
 
@@ -181,13 +186,13 @@ public final class VerificationService {
     }
 
     private VerificationResult genuineResult(RecordedScan recorded, ParsedCode code, BatchInfo batch, ScanInput input) {
-        Verdict verdict = Verdict.valueOf(recorded.outcome().verdict().toUpperCase(java.util.Locale.ROOT));
+        Verdict verdict = recorded.outcome().verdict();
         CodeHistory h = recorded.history();
         boolean showFirst = verdict == Verdict.SEEN_BEFORE || verdict == Verdict.SUSPECT;
         return new VerificationResult(verdict, null, Long.toString(recorded.scanId()), batch.brandName(), batch.productName(),
                 batch.productDescription(), batch.productImageUrl(), batch.lot(), batch.expiry(), code.serial(),
                 showFirst ? h.firstScanAt() : null, showFirst ? h.firstCountry() : null, h.scanCount(), h.deviceCount(), now(),
-                recorded.assessment().risk(), recorded.assessment().reasons(), input.country());
+                recorded.assessment().risk(), recorded.assessment().reasons(), input.shopper().country());
     }
 
     private VerificationResult notGenuine(NotGenuineReason reason, String scanId) {

@@ -1,5 +1,12 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.domain.ClientKind;
+
+import dev.touchmark.domain.Place;
+
+import dev.touchmark.domain.Shopper;
+
+import dev.touchmark.domain.Verdict;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
 import dev.touchmark.http.Json;
@@ -76,7 +83,8 @@ public final class VerifyController {
             return;
         }
         String scanned = publicUrl + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        ScanInput input = new ScanInput(scanned, facts.deviceFromCookie(ctx), facts.country(ctx), null, null, ipHash, "page");
+        ScanInput input = new ScanInput(scanned,
+                new Shopper(facts.deviceFromCookie(ctx), facts.country(ctx), null, ipHash, ClientKind.PAGE));
         pageHeaders(ctx).header("Vary", "Accept, Accept-Language, Cookie");
         ctx.future(() -> verify(input).handle((result, failure) -> {
             if (failure != null) {
@@ -110,12 +118,13 @@ public final class VerifyController {
         if (request.lon() != null && (request.lon() < -180 || request.lon() > 180 || request.lon().isNaN())) {
             throw ValidationException.of("lon", "must be a longitude from -180 to 180");
         }
-        String kind = "scanner".equals(request.client()) ? "scanner" : "api";
+        ClientKind kind = "scanner".equals(request.client()) ? ClientKind.SCANNER : ClientKind.API;
         String device = request.deviceId() != null ? request.deviceId() : cookieDevice(ctx);
         // Stored like a shared location: rounded to a tenth of a degree (about 10 km).
         Integer lat = request.lat() == null ? null : (int) Math.round(request.lat() * 10);
         Integer lon = request.lon() == null ? null : (int) Math.round(request.lon() * 10);
-        ScanInput input = new ScanInput(request.code(), device, facts.country(ctx), lat, lon, ipHash, kind);
+        ScanInput input = new ScanInput(request.code(),
+                new Shopper(device, facts.country(ctx), Place.of(lat, lon), ipHash, kind));
         ctx.future(() -> verify(input).handle((result, failure) -> {
             if (failure != null) {
                 unavailable(ctx, true, Lang.EN, failure);

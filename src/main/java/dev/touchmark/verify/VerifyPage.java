@@ -1,5 +1,6 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.domain.Verdict;
 import static dev.touchmark.verify.Html.escape;
 import static dev.touchmark.verify.Messages.*;
 

@@ -1,5 +1,11 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.domain.Place;
+
+import dev.touchmark.domain.Verdict;
+
+import dev.touchmark.domain.NotGenuineReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -32,7 +38,7 @@ class AlertTextsTest {
             case IMPOSSIBLE_TRAVEL -> AlertTexts.travel(7, 12, TRAVEL, 900);
             case OUT_OF_MARKET -> AlertTexts.market(7, "CN", Set.of("FR", "BE"), 3);
             case UNRELEASED_SCAN, RECALLED_SCAN, VOIDED_SCAN -> AlertTexts.status(rule, 7);
-            case FORGED_CODE -> AlertTexts.forged(7L, "bad_signature");
+            case FORGED_CODE -> AlertTexts.forged(7L, NotGenuineReason.BAD_SIGNATURE);
             case SCAN_BURST -> AlertTexts.burst(7, 240, 2.345, 10);
             case HOTSPOT -> AlertTexts.hotspot(3, 7, 457, -12);
             case SHOPPER_REPORT -> AlertTexts.report(7L, 12L, "Market stall", "Rue de Rivoli", "Smells wrong");
@@ -45,13 +51,13 @@ class AlertTextsTest {
                 AlertTexts.clonedNote(5, "FR"),
                 AlertTexts.clonedNote(5, null),
                 AlertTexts.travelNote(TRAVEL),
-                AlertTexts.forged(null, "unknown_batch"),
+                AlertTexts.forged(null, NotGenuineReason.UNKNOWN_BATCH),
                 AlertTexts.burst(7, 240, 0.01, 10),
                 AlertTexts.burstNote(7, 240, OffsetDateTime.parse("2026-03-10T11:00:00Z")),
                 AlertTexts.hotspotNote(7, 12),
-                AlertTexts.scanNote("suspect", null, null, null),
-                AlertTexts.scanNote("not_genuine", "FR", null, null).then(AlertTexts.reason("bad_signature")),
-                AlertTexts.scanNote("genuine", "FR", 488, 23),
+                AlertTexts.scanNote(Verdict.SUSPECT, null, null),
+                AlertTexts.scanNote(Verdict.NOT_GENUINE, "FR", null).then(AlertTexts.reason(NotGenuineReason.BAD_SIGNATURE)),
+                AlertTexts.scanNote(Verdict.GENUINE, "FR", new Place(488, 23)),
                 AlertTexts.report(null, null, null, null, null),
                 AlertTexts.reportNote(31, "Market stall", "Rue de Rivoli", "Smells wrong"));
     }
@@ -152,7 +158,7 @@ class AlertTextsTest {
         assertEquals("在法国（FR）的第 5 部手机上验证。", AlertTexts.clonedNote(5, "FR").in(Lang.ZH));
         assertTrue(AlertTexts.market(7, "AA", Set.of("FR"), 3).in(Lang.ZH).contains("在AA被扫描"),
                 "a code that names no known country is shown as it is");
-        assertTrue(AlertTexts.forged(7L, "some_new_reason").in(Lang.ZH).contains("（some new reason）"),
+        assertTrue(AlertText.of(AlertMessage.FORGED, Map.of(Fact.BATCH, 7L, Fact.REASON, "some_new_reason")).in(Lang.ZH).contains("（some new reason）"),
                 "a reason without a translation is shown in words");
     }
 

@@ -1,5 +1,7 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.domain.Place;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -15,9 +17,9 @@ class DetectorGeometryTest {
 
     @Test
     void cellsAreHalfDegreesAndNegativeCoordinatesRoundDown() {
-        assertEquals("97:4", Detector.cell(488, 23));
-        assertEquals(Detector.cell(486, 21), Detector.cell(489, 24));
-        assertNotEquals(Detector.cell(489, 24), Detector.cell(490, 24));
-        assertEquals("-1:-1", Detector.cell(-1, -3));
+        assertEquals("97:4", Detector.cell(new Place(488, 23)));
+        assertEquals(Detector.cell(new Place(486, 21)), Detector.cell(new Place(489, 24)));
+        assertNotEquals(Detector.cell(new Place(489, 24)), Detector.cell(new Place(490, 24)));
+        assertEquals("-1:-1", Detector.cell(new Place(-1, -3)));
     }
 }

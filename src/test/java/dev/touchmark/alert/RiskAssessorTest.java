@@ -1,5 +1,17 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.domain.CodeRef;
+
+import dev.touchmark.domain.ClientKind;
+
+import dev.touchmark.domain.Shopper;
+
+import dev.touchmark.domain.Verdict;
+
+import dev.touchmark.domain.NotGenuineReason;
+
+import dev.touchmark.domain.BatchStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,9 +28,11 @@ import org.junit.jupiter.api.Test;
 class RiskAssessorTest {
     private static final RuleSettings RULES = RuleSettings.defaults(5);
 
-    private static ScanToRecord scan(String status, String country, String forged) {
-        return new ScanToRecord(1, 2L, 3L, forged == null, "D".repeat(26), country, null, null, null, "page", status,
-                Set.of("FR", "BE"), forged, (h, a) -> new Outcome("genuine", null));
+    private static ScanToRecord scan(BatchStatus status, String country, NotGenuineReason forged) {
+        Shopper shopper = new Shopper("D".repeat(26), country, null, null, ClientKind.PAGE);
+        return forged != null ? ScanToRecord.notGenuine(1, 2L, 3L, forged, shopper)
+                : ScanToRecord.tracked(1, new CodeRef(2, 3), status, Set.of("FR", "BE"), shopper,
+                        (h, a) -> new Outcome(Verdict.GENUINE, null));
     }
 
     private static CodeHistory devices(int count) {
@@ -31,7 +45,7 @@ class RiskAssessorTest {
 
     @Test
     void aFirstScanInItsMarketHasNoRisk() {
-        Assessment a = assess(scan("released", "FR", null), devices(1), RiskAssessor.Signals.NONE);
+        Assessment a = assess(scan(BatchStatus.RELEASED, "FR", null), devices(1), RiskAssessor.Signals.NONE);
         assertEquals(0, a.risk());
         assertEquals(List.of(), a.reasons());
         assertFalse(a.suspect());
@@ -40,60 +54,60 @@ class RiskAssessorTest {
 
     @Test
     void eachFurtherPhoneAddsRiskAndTheCloneThresholdIsSuspectOnItsOwn() {
-        assertEquals(15, assess(scan("released", "FR", null), devices(2), RiskAssessor.Signals.NONE).risk());
-        assertEquals(45, assess(scan("released", "FR", null), devices(4), RiskAssessor.Signals.NONE).risk());
-        Assessment clone = assess(scan("released", "FR", null), devices(5), RiskAssessor.Signals.NONE);
+        assertEquals(15, assess(scan(BatchStatus.RELEASED, "FR", null), devices(2), RiskAssessor.Signals.NONE).risk());
+        assertEquals(45, assess(scan(BatchStatus.RELEASED, "FR", null), devices(4), RiskAssessor.Signals.NONE).risk());
+        Assessment clone = assess(scan(BatchStatus.RELEASED, "FR", null), devices(5), RiskAssessor.Signals.NONE);
         assertEquals(List.of("many_devices"), clone.reasons());
         assertTrue(clone.suspect());
     }
 
     @Test
     void aScanAbroadIsSuspectOnlyWithAnotherSignal() {
-        Assessment abroad = assess(scan("released", "CN", null), devices(1), RiskAssessor.Signals.NONE);
+        Assessment abroad = assess(scan(BatchStatus.RELEASED, "CN", null), devices(1), RiskAssessor.Signals.NONE);
         assertEquals(List.of("out_of_market"), abroad.reasons());
         assertFalse(abroad.suspect(), "tourists buy abroad");
-        Assessment abroadOnThirdPhone = assess(scan("released", "CN", null), devices(3), RiskAssessor.Signals.NONE);
+        Assessment abroadOnThirdPhone = assess(scan(BatchStatus.RELEASED, "CN", null), devices(3), RiskAssessor.Signals.NONE);
         assertEquals(List.of("other_devices", "out_of_market"), abroadOnThirdPhone.reasons());
         assertTrue(abroadOnThirdPhone.suspect());
     }
 
     @Test
     void anUnknownCountryOrABatchForEveryMarketIsNeverOutOfMarket() {
-        assertFalse(RiskAssessor.outOfMarket(RULES, scan("released", null, null)));
-        ScanToRecord everywhere = new ScanToRecord(1, 2L, 3L, true, null, "CN", null, null, null, "page", "released",
-                Set.of(), null, (h, a) -> null);
+        assertFalse(RiskAssessor.outOfMarket(RULES, scan(BatchStatus.RELEASED, null, null)));
+        ScanToRecord everywhere = ScanToRecord.tracked(1, new CodeRef(2, 3), BatchStatus.RELEASED, Set.of(),
+                new Shopper(null, "CN", null, null, ClientKind.PAGE), (h, a) -> null);
         assertFalse(RiskAssessor.outOfMarket(RULES, everywhere));
         RuleSettings off = new RuleSettings(5, 900, false, 3, 10, 200, 3, 7, 60);
-        assertFalse(RiskAssessor.outOfMarket(off, scan("released", "CN", null)));
+        assertFalse(RiskAssessor.outOfMarket(off, scan(BatchStatus.RELEASED, "CN", null)));
     }
 
     @Test
     void impossibleTravelIsSuspectAndAHotspotNeedsASecondPhone() {
-        assertTrue(assess(scan("released", "FR", null), devices(1), new RiskAssessor.Signals(true, false)).suspect());
-        assertFalse(assess(scan("released", "FR", null), devices(1), new RiskAssessor.Signals(false, true)).suspect());
-        Assessment hot = assess(scan("released", "FR", null), devices(2), new RiskAssessor.Signals(false, true));
+        assertTrue(assess(scan(BatchStatus.RELEASED, "FR", null), devices(1), new RiskAssessor.Signals(true, false)).suspect());
+        assertFalse(assess(scan(BatchStatus.RELEASED, "FR", null), devices(1), new RiskAssessor.Signals(false, true)).suspect());
+        Assessment hot = assess(scan(BatchStatus.RELEASED, "FR", null), devices(2), new RiskAssessor.Signals(false, true));
         assertEquals(60, hot.risk());
         assertTrue(hot.suspect());
     }
 
     @Test
     void batchStatusAndForgeryAreReasonsToo() {
-        assertEquals(List.of("not_released"), assess(scan("draft", "FR", null), devices(1), RiskAssessor.Signals.NONE).reasons());
-        assertEquals(List.of("recalled"), assess(scan("recalled", "FR", null), devices(1), RiskAssessor.Signals.NONE).reasons());
-        Assessment forged = assess(scan(null, "FR", "bad_signature"), null, RiskAssessor.Signals.NONE);
+        assertEquals(List.of("not_released"), assess(scan(BatchStatus.DRAFT, "FR", null), devices(1), RiskAssessor.Signals.NONE).reasons());
+        assertEquals(List.of("recalled"), assess(scan(BatchStatus.RECALLED, "FR", null), devices(1), RiskAssessor.Signals.NONE).reasons());
+        Assessment forged = assess(scan(null, "FR", NotGenuineReason.BAD_SIGNATURE), null, RiskAssessor.Signals.NONE);
         assertEquals(100, forged.risk());
         assertEquals(List.of("forged"), forged.reasons());
     }
 
     @Test
     void theScoreIsCappedAtOneHundred() {
-        Assessment all = assess(scan("voided", "CN", null), devices(9), new RiskAssessor.Signals(true, true));
+        Assessment all = assess(scan(BatchStatus.VOIDED, "CN", null), devices(9), new RiskAssessor.Signals(true, true));
         assertEquals(100, all.risk());
     }
 
     @Test
     void aBrandsSuspectScoreMovesTheLine() {
         RuleSettings strict = new RuleSettings(5, 900, true, 3, 10, 200, 3, 7, 30);
-        assertTrue(RiskAssessor.assess(strict, scan("released", "FR", null), devices(3), RiskAssessor.Signals.NONE).suspect());
+        assertTrue(RiskAssessor.assess(strict, scan(BatchStatus.RELEASED, "FR", null), devices(3), RiskAssessor.Signals.NONE).suspect());
     }
 }

@@ -1,10 +1,14 @@
 package dev.touchmark.bench;
 
+import dev.touchmark.domain.ClientKind;
+
+import dev.touchmark.domain.Shopper;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchmark.App;
 import dev.touchmark.access.Principal;
 import dev.touchmark.batch.Batch;
-import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.code.BatchCodes;
 import dev.touchmark.config.ConfigLoader;
@@ -33,6 +37,7 @@ import java.util.concurrent.Executors;
  * (parse, cached key and batch, Ed25519 verify) without recording.
  */
 public final class VerifyLoadServer {
+    private static final Shopper BENCH = new Shopper(null, null, null, "bench", ClientKind.API);
     private VerifyLoadServer() {
     }
 
@@ -56,14 +61,14 @@ public final class VerifyLoadServer {
             c.routes.post("/trivial", ctx -> ctx.result("ok")); // for the paced steps, whose wrk script posts
             c.routes.post("/verify-without-recording", ctx -> {
                 String code = mapper.readTree(ctx.body()).path("code").asText();
-                VerificationService.Check check = verification.check(new ScanInput(code, null, null, null, null, "bench", "api"));
+                VerificationService.Check check = verification.check(new ScanInput(code, BENCH));
                 replies.json(ctx, Map.of("valid", check.answer() == null && check.reason() == null));
             });
             // The same checks, answered through the asynchronous path the real endpoint uses (a future completed
             // on another thread), without the scan log: what the thread hand-offs cost apart from the database.
             c.routes.post("/verify-async-without-recording", ctx -> {
                 String code = mapper.readTree(ctx.body()).path("code").asText();
-                VerificationService.Check check = verification.check(new ScanInput(code, null, null, null, null, "bench", "api"));
+                VerificationService.Check check = verification.check(new ScanInput(code, BENCH));
                 boolean valid = check.answer() == null && check.reason() == null;
                 ctx.future(() -> CompletableFuture.supplyAsync(() -> valid, handOff).thenAccept(v ->
                         replies.json(ctx, Map.of("valid", v))));

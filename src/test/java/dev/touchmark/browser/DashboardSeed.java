@@ -7,7 +7,7 @@ import dev.touchmark.App;
 import dev.touchmark.access.Principal;
 import dev.touchmark.access.User;
 import dev.touchmark.batch.Batch;
-import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.brand.BrandService;
 import dev.touchmark.code.BatchCodes;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.touchmark.App;
 import dev.touchmark.access.Principal;
 import dev.touchmark.batch.Batch;
-import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.product.NewProduct;
 import dev.touchmark.testsupport.Http;

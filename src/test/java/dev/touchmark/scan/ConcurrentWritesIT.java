@@ -1,5 +1,9 @@
 package dev.touchmark.scan;
 
+import dev.touchmark.domain.ClientKind;
+
+import dev.touchmark.domain.Shopper;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +71,6 @@ class ConcurrentWritesIT {
     }
 
     private static CompletableFuture<VerificationResult> verify(App app, String url) {
-        return app.scanServices().verification().verify(new ScanInput(url, null, "FR", null, null, "gate-test", "api"));
+        return app.scanServices().verification().verify(new ScanInput(url, new Shopper(null, "FR", null, "gate-test", ClientKind.API)));
     }
 }

@@ -1,5 +1,11 @@
 package dev.touchmark.scan;
 
+import dev.touchmark.domain.NotGenuineReason;
+
+import dev.touchmark.domain.ClientKind;
+
+import dev.touchmark.domain.Shopper;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.touchmark.App;
@@ -76,7 +82,7 @@ class DetectionFailureIT {
     }
 
     private static ScanToRecord scan(long brandId) {
-        return new ScanToRecord(brandId, null, null, false, null, null, null, null, "hash", "api", null, null, "bad_signature",
-                (history, assessment) -> new Outcome("not_genuine", "bad_signature"));
+        return ScanToRecord.notGenuine(brandId, null, null, NotGenuineReason.BAD_SIGNATURE,
+                new Shopper(null, null, null, "hash", ClientKind.API));
     }
 }

@@ -1,5 +1,13 @@
 package dev.touchmark.scan;
 
+import dev.touchmark.domain.BatchStatus;
+
+import dev.touchmark.domain.CodeRef;
+
+import dev.touchmark.domain.ClientKind;
+
+import dev.touchmark.domain.Shopper;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +18,7 @@ import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.testsupport.ScanFixtures;
 import dev.touchmark.testsupport.TestDatabases;
 import dev.touchmark.verify.ScanInput;
-import dev.touchmark.verify.Verdict;
+import dev.touchmark.domain.Verdict;
 import dev.touchmark.verify.VerificationResult;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,8 +72,9 @@ class FailureIsolationIT {
             for (int i = 0; i < 40; i++) {
                 good.add(verify(app, codes.url(1 + i % 5), "PHONE" + String.format("%021d", i)));
             }
-            CompletableFuture<RecordedScan> refused = recorder.record(new ScanToRecord(ids.value1(), 987_654_321L, 0L, true,
-                    PHONE_C, "FR", null, null, "hash", "api", "released", Set.of("FR"), null, (h, a) -> new Outcome("genuine", null)));
+            CompletableFuture<RecordedScan> refused = recorder.record(ScanToRecord.tracked(ids.value1(),
+                    new CodeRef(987_654_321L, 0L), BatchStatus.RELEASED, Set.of("FR"),
+                    new Shopper(PHONE_C, "FR", null, "hash", ClientKind.API), (h, a) -> new Outcome(Verdict.GENUINE, null)));
             for (int i = 40; i < 80; i++) {
                 good.add(verify(app, codes.url(1 + i % 5), "PHONE" + String.format("%021d", i)));
             }
@@ -102,6 +111,6 @@ class FailureIsolationIT {
     }
 
     private static CompletableFuture<VerificationResult> verify(App app, String url, String device) {
-        return app.scanServices().verification().verify(new ScanInput(url, device, "FR", null, null, "hash", "api"));
+        return app.scanServices().verification().verify(new ScanInput(url, new Shopper(device, "FR", null, "hash", ClientKind.API)));
     }
 }

@@ -1,5 +1,9 @@
 package dev.touchmark.scan;
 
+import dev.touchmark.domain.ClientKind;
+
+import dev.touchmark.domain.Shopper;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.touchmark.App;
@@ -8,7 +12,7 @@ import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.testsupport.ScanFixtures;
 import dev.touchmark.testsupport.TestDatabases;
 import dev.touchmark.verify.ScanInput;
-import dev.touchmark.verify.Verdict;
+import dev.touchmark.domain.Verdict;
 import dev.touchmark.verify.VerificationResult;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +55,7 @@ class SyncWritesIT {
     }
 
     private static CompletableFuture<VerificationResult> verify(App app, String url) {
-        return app.scanServices().verification().verify(new ScanInput(url, "AAAAAAAAAAAAAAAAAAAAAAAAAA", "FR", null, null, "hash",
-                "api"));
+        return app.scanServices().verification().verify(new ScanInput(url,
+                new Shopper("AAAAAAAAAAAAAAAAAAAAAAAAAA", "FR", null, "hash", ClientKind.API)));
     }
 }

@@ -3,7 +3,7 @@ package dev.touchmark.testsupport;
 import dev.touchmark.App;
 import dev.touchmark.access.Principal;
 import dev.touchmark.batch.Batch;
-import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.code.BatchCodes;
 import dev.touchmark.label.LabelCode;

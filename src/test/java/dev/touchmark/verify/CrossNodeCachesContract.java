@@ -11,7 +11,7 @@ import dev.touchmark.alert.DetectionRepository;
 import dev.touchmark.alert.RuleBook;
 import dev.touchmark.alert.RuleSettings;
 import dev.touchmark.batch.Batch;
-import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.brand.BrandService;
 import dev.touchmark.config.TouchmarkConfig;

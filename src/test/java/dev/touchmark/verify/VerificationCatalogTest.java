@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.touchmark.batch.BatchStatus;
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.code.Base32;
 import dev.touchmark.db.ChangeWatcher;
 import dev.touchmark.keys.Ed25519KeyPair;

@@ -1,5 +1,7 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.domain.NotGenuineReason;
+import dev.touchmark.domain.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.touchmark.batch;
+package dev.touchmark.domain;
 
 import java.util.Locale;
 import java.util.Set;

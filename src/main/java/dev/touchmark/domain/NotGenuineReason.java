@@ -1,4 +1,4 @@
-package dev.touchmark.verify;
+package dev.touchmark.domain;
 
 import java.util.Locale;
 
@@ -9,5 +9,10 @@ public enum NotGenuineReason {
     /** Name as used in the API and stored in the scan log. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a stored id. */
+    public static NotGenuineReason of(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
     }
 }

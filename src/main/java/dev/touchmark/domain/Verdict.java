@@ -1,4 +1,4 @@
-package dev.touchmark.verify;
+package dev.touchmark.domain;
 
 import java.util.Locale;
 
@@ -22,5 +22,10 @@ public enum Verdict {
     /** Name as used in the API and stored in the scan log. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a stored id. */
+    public static Verdict of(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
     }
 }
