@@ -79,11 +79,13 @@ class ClientAddressIT {
 
     @Test
     void rotatingTheLeftmostForwardedForValueDoesNotEscapeTheSignInLimit() throws Exception {
+        // The limit is counted before the body is read: a body cut short is a quick 400 that still costs an attempt
+        // (a whole one would spend seconds hashing a password while the bucket refills, one attempt every 2 s).
         List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < SIGN_INS_PER_MINUTE + 5; i++) {
-            statuses.add(signIn("203.2." + i + ".9, 198.51.102.7", "nobody" + i + "@brand.example").statusCode());
+        for (int i = 0; i < 2 * SIGN_INS_PER_MINUTE; i++) {
+            statuses.add(signIn("203.2." + i + ".9, 198.51.102.7").statusCode());
         }
-        assertTrue(statuses.subList(0, SIGN_INS_PER_MINUTE).stream().allMatch(s -> s == 401), statuses.toString());
+        assertTrue(statuses.subList(0, SIGN_INS_PER_MINUTE).stream().allMatch(s -> s == 400), statuses.toString());
         assertTrue(statuses.subList(SIGN_INS_PER_MINUTE, statuses.size()).contains(429), statuses.toString());
     }
 
@@ -95,11 +97,10 @@ class ClientAddressIT {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> signIn(String forwardedFor, String email) throws Exception {
+    private HttpResponse<String> signIn(String forwardedFor) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/session"))
                 .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}"))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":")).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
