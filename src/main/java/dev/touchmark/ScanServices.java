@@ -18,6 +18,7 @@ import dev.touchmark.scan.IpHasher;
 import dev.touchmark.scan.RetentionJob;
 import dev.touchmark.scan.ScanLocations;
 import dev.touchmark.db.Database;
+import dev.touchmark.http.ClientAddress;
 import dev.touchmark.scan.ScanRecorder;
 import dev.touchmark.scan.ScanRepository;
 import dev.touchmark.verify.RequestFacts;
@@ -55,8 +56,9 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         ReportService reports = new ReportService(new ReportRepository(dsl), scans, clock,
                 (reportId, scanId, scan, place, seller, comment) -> detector.reported(reportId, scanId, scan.brandId(),
                         scan.batchId(), scan.codeIndex(), scan.country(), place, seller, comment));
-        RequestFacts facts = new RequestFacts(settings, new IpHasher(services.masterKey().derive("ip-hash")),
-                new DeviceIds(new SecureRandom()), config.publicUrl().startsWith("https:"));
+        RequestFacts facts = new RequestFacts(settings,
+                new ClientAddress(settings.clientIpHeader(), settings.trustedProxyHops()),
+                new IpHasher(services.masterKey().derive("ip-hash")), new DeviceIds(new SecureRandom()), config.publicUrl().startsWith("https:"));
         RetentionJob retention = new RetentionJob(scans, clock, Duration.ofDays(settings.retentionDays())).start();
         AlertService alerts = new AlertService(alertRepository, dsl, notifier, clock);
         AlertFeed feed = new AlertFeed(alertRepository, detection, json, clock, Duration.ofMillis(200));

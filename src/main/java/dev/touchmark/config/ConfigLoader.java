@@ -3,11 +3,15 @@ package dev.touchmark.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /** Reads TouchmarkConfig from environment variables, with the defaults documented in README.md. */
 public final class ConfigLoader {
+    /** More proxies than this in front of one server is a misconfiguration, not an architecture. */
+    private static final int MAX_TRUSTED_PROXY_HOPS = 10;
+
     private ConfigLoader() {
     }
 
@@ -37,15 +41,50 @@ public final class ConfigLoader {
 
     private static ScanSettings scanSettings(Map<String, String> env) {
         ScanSettings d = ScanSettings.defaults();
+        Optional<String> clientIpHeader = clientIpHeader(env);
         return new ScanSettings(
                 header(env, "TOUCHMARK_COUNTRY_HEADER"),
-                header(env, "TOUCHMARK_CLIENT_IP_HEADER"),
+                clientIpHeader,
                 number(env, "TOUCHMARK_SCAN_RETENTION_DAYS", d.retentionDays(), 1, 36_500),
                 number(env, "TOUCHMARK_RATE_VERIFY_PER_MINUTE", d.verifyPerMinute(), 0, 1_000_000),
                 number(env, "TOUCHMARK_RATE_UPLOADS_PER_MINUTE", d.uploadsPerMinute(), 0, 1_000_000),
                 number(env, "TOUCHMARK_RATE_REPORTS_PER_HOUR", d.reportsPerHour(), 0, 1_000_000),
                 number(env, "TOUCHMARK_SUSPECT_DEVICES", d.suspectDevices(), 2, 1_000_000),
-                bool(env, "TOUCHMARK_SYNC_WRITES", d.syncWrites()));
+                bool(env, "TOUCHMARK_SYNC_WRITES", d.syncWrites()),
+                trustedProxyHops(env, clientIpHeader));
+    }
+
+    /** The client address header: a list proxies append to (X-Forwarded-For, Forwarded) or a header holding one address. */
+    private static Optional<String> clientIpHeader(Map<String, String> env) {
+        Optional<String> header = header(env, "TOUCHMARK_CLIENT_IP_HEADER");
+        String name = header.orElse("").toLowerCase(Locale.ROOT);
+        boolean noAddress = name.startsWith("x-forwarded-") && !name.equals("x-forwarded-for");
+        if (noAddress || name.equals("via") || name.equals("host")) {
+            throw new ConfigException("TOUCHMARK_CLIENT_IP_HEADER must name the header your proxy puts the client address"
+                    + " in (X-Forwarded-For, Forwarded, or one holding a single address such as X-Real-IP), not '"
+                    + header.get() + "', which carries no client address");
+        }
+        return header;
+    }
+
+    /** How many proxies in front of the server append to the client address header (1 unless set). */
+    private static int trustedProxyHops(Map<String, String> env, Optional<String> clientIpHeader) {
+        String variable = "TOUCHMARK_TRUSTED_PROXY_HOPS";
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        int hops = number(env, variable, 1, 1, MAX_TRUSTED_PROXY_HOPS);
+        if (clientIpHeader.isEmpty()) {
+            throw new ConfigException(variable + " counts proxies that append to the client address header: set"
+                    + " TOUCHMARK_CLIENT_IP_HEADER (X-Forwarded-For or Forwarded) too, or unset " + variable);
+        }
+        String name = clientIpHeader.get();
+        if (hops > 1 && !name.equalsIgnoreCase("X-Forwarded-For") && !name.equalsIgnoreCase("Forwarded")) {
+            throw new ConfigException(variable + " above 1 needs TOUCHMARK_CLIENT_IP_HEADER=X-Forwarded-For or Forwarded: "
+                    + name + " holds one address; set " + variable + "=1 or unset it");
+        }
+        return hops;
     }
 
     private static Optional<String> header(Map<String, String> env, String name) {

@@ -1,6 +1,7 @@
 package dev.touchmark.verify;
 
 import dev.touchmark.config.ScanSettings;
+import dev.touchmark.http.ClientAddress;
 import dev.touchmark.scan.DeviceIds;
 import dev.touchmark.scan.IpHasher;
 import io.javalin.http.Context;
@@ -10,19 +11,23 @@ import java.util.Set;
 
 /**
  * What a verification request tells us about its shopper, with privacy: the device cookie (issued if
- * missing), a country from a trusted proxy header, and a keyed hash of the client's network prefix.
+ * missing), a country from a trusted proxy header, and a keyed hash of the client's network prefix
+ * ({@link ClientAddress} says which address that is).
  */
 public final class RequestFacts {
     public static final String DEVICE_COOKIE = "tm_device";
     private static final Set<String> COUNTRIES = Set.copyOf(Arrays.asList(Locale.getISOCountries()));
     private static final int TWO_YEARS_SECONDS = 63_072_000;
     private final ScanSettings settings;
+    private final ClientAddress clientAddress;
     private final IpHasher ipHasher;
     private final DeviceIds deviceIds;
     private final boolean secureCookies;
 
-    public RequestFacts(ScanSettings settings, IpHasher ipHasher, DeviceIds deviceIds, boolean secureCookies) {
+    public RequestFacts(ScanSettings settings, ClientAddress clientAddress, IpHasher ipHasher, DeviceIds deviceIds,
+                        boolean secureCookies) {
         this.settings = settings;
+        this.clientAddress = clientAddress;
         this.ipHasher = ipHasher;
         this.deviceIds = deviceIds;
         this.secureCookies = secureCookies;
@@ -53,16 +58,9 @@ public final class RequestFacts {
         return COUNTRIES.contains(code) ? code : null;
     }
 
-    /** The keyed hash of the client's network prefix (from the configured header, else the peer address). */
+    /** The keyed hash of the client's network prefix: the key of every shopper and sign-in rate limit. */
     public String ipHash(Context ctx) {
-        String address = ctx.ip();
-        if (settings.clientIpHeader().isPresent()) {
-            String forwarded = ctx.header(settings.clientIpHeader().get());
-            if (forwarded != null && !forwarded.isBlank()) {
-                address = forwarded.split(",", 2)[0];
-            }
-        }
-        String hash = ipHasher.hash(address);
+        String hash = ipHasher.hash(clientAddress.of(ctx));
         return hash == null ? "unknown" : hash;
     }
 }

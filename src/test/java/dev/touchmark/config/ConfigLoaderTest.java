@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -54,6 +55,37 @@ class ConfigLoaderTest {
         assertTrue(ConfigLoader.load(Map.of("TOUCHMARK_SYNC_WRITES", "true")).scans().syncWrites());
         assertFalse(ConfigLoader.load(Map.of("TOUCHMARK_SYNC_WRITES", " false ")).scans().syncWrites());
         assertMessage(Map.of("TOUCHMARK_SYNC_WRITES", "1"), "TOUCHMARK_SYNC_WRITES");
+    }
+
+    @Test
+    void theClientAddressComesFromTheTrustedHopsOfTheConfiguredHeader() {
+        ScanSettings none = ConfigLoader.load(Map.of()).scans();
+        assertTrue(none.clientIpHeader().isEmpty());
+        assertEquals(1, none.trustedProxyHops());
+        ScanSettings one = ConfigLoader.load(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "X-Forwarded-For")).scans();
+        assertEquals(Optional.of("X-Forwarded-For"), one.clientIpHeader());
+        assertEquals(1, one.trustedProxyHops(), "one proxy unless told otherwise");
+        ScanSettings two = ConfigLoader.load(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "forwarded",
+                "TOUCHMARK_TRUSTED_PROXY_HOPS", " 2 ")).scans();
+        assertEquals(2, two.trustedProxyHops());
+        assertEquals(1, ConfigLoader.load(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "CF-Connecting-IP",
+                "TOUCHMARK_TRUSTED_PROXY_HOPS", "1")).scans().trustedProxyHops());
+    }
+
+    @Test
+    void trustedHopsThatCannotBeHonouredStopStartUp() {
+        assertMessage(Map.of("TOUCHMARK_TRUSTED_PROXY_HOPS", "1"), "TOUCHMARK_CLIENT_IP_HEADER");
+        assertMessage(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "X-Forwarded-For", "TOUCHMARK_TRUSTED_PROXY_HOPS", "0"),
+                "TOUCHMARK_TRUSTED_PROXY_HOPS");
+        assertMessage(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "X-Forwarded-For", "TOUCHMARK_TRUSTED_PROXY_HOPS", "-1"),
+                "TOUCHMARK_TRUSTED_PROXY_HOPS");
+        assertMessage(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "X-Forwarded-For", "TOUCHMARK_TRUSTED_PROXY_HOPS", "two"),
+                "TOUCHMARK_TRUSTED_PROXY_HOPS");
+        assertMessage(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "X-Real-IP", "TOUCHMARK_TRUSTED_PROXY_HOPS", "2"),
+                "TOUCHMARK_TRUSTED_PROXY_HOPS");
+        assertMessage(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "X-Forwarded-Proto"), "TOUCHMARK_CLIENT_IP_HEADER");
+        assertMessage(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "Via"), "TOUCHMARK_CLIENT_IP_HEADER");
+        assertMessage(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "X-Forwarded-For: 2"), "TOUCHMARK_CLIENT_IP_HEADER");
     }
 
     private static void assertMessage(Map<String, String> env, String variable) {
