@@ -3,8 +3,8 @@
 # H2 with a small heap, behind a configured X-Forwarded-For header, gets REQUESTS requests (default 10,000,000) from
 # wrk with scripts/unique.lua (unique paths, codes, tokens, e-mails, cookies, client addresses, header values).
 # After every slice of requests it forces a full collection (jcmd GC.class_histogram) and prints the live heap and
-# the process's resident memory. The last line compares the live heap at the end with the live heap after the
-# first 20% of the requests, when every bounded cache (rate-limit buckets, caches) has had the time to fill.
+# the process's resident memory. The last line compares the highest live heap after the first 20% of the requests
+# (when every bounded cache, rate-limit buckets included, has had the time to fill) with the live heap then.
 # Needs wrk and the JDK's jcmd. Usage: scripts/bench-memory.sh [requests] [connections, default 64]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +15,11 @@ if [ ! -f target/touchmark.jar ] || [ -n "$(find src pom.xml -newer target/touch
   mvn -B -q -DskipTests package
 fi
 work=$(mktemp -d)
+# A copy: a build during the run must not change the classes under the running server.
+cp target/touchmark.jar "$work/touchmark.jar"
 port=${PORT:-7795}
 TOUCHMARK_PORT=$port TOUCHMARK_DATA_DIR="$work" TOUCHMARK_CLIENT_IP_HEADER=X-Forwarded-For \
-  java ${JAVA_OPTS--Xmx256m -XX:+UseG1GC} -jar target/touchmark.jar serve > "$work/server.log" 2>&1 &
+  java ${JAVA_OPTS--Xmx256m -XX:+UseG1GC} -jar "$work/touchmark.jar" serve > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
@@ -38,7 +40,12 @@ while [ "$sent" -lt "$total" ]; do
   errors=$(echo "$out" | grep -E 'Socket errors' | sed 's/^ *//' || true)
   heap=$(live)
   printf '%12d %10d %8s %8s  %s non-2xx %s\n' "$sent" $((n / secs)) "$heap" "$(rss)" "$odd" "$errors"
-  [ -z "$base" ] && [ "$sent" -ge $((total / 5)) ] && base=$heap
+  if [ -n "$base" ]; then
+    highest=$(echo "$heap $highest" | awk '{ print ($1 > $2) ? $1 : $2 }')
+  elif [ "$sent" -ge $((total / 5)) ]; then
+    base=$heap
+    highest=$heap
+  fi
 done
-echo "live heap at the end / after 20% of the requests: $(echo "scale=2; $heap / $base" | bc) ($heap MB / $base MB)"
+echo "live heap after 20% of the requests: $base MB; highest after that: $highest MB ($(echo "scale=2; $highest / $base" | bc)x); at the end: $heap MB"
 grep -E "OutOfMemory|Exception" "$work/server.log" | head -5 || true

@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * Token buckets per client (Bucket4j): a limit per period, with a burst of the same size. The buckets are bounded
@@ -19,13 +21,31 @@ public final class RateLimiter {
     private final Duration period;
     private final Cache<String, Bucket> buckets;
 
+    private final TimeMeter time;
+
     /** A limiter of perPeriod requests per period per client; 0 means unlimited. */
     public RateLimiter(long perPeriod, Duration period) {
+        this(perPeriod, period, System::nanoTime);
+    }
+
+    /** The same on a time source of its own (nanoseconds, monotonic), so tests decide when tokens come back. */
+    RateLimiter(long perPeriod, Duration period, LongSupplier nanoTime) {
         this.perPeriod = perPeriod;
         this.period = period;
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoTime.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
         // Evictions run on the calling thread: no pool of Caffeine's own, and the bound holds when acquire returns.
         this.buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(period).executor(Runnable::run)
-                .build();
+                .ticker(nanoTime::getAsLong).build();
     }
 
     /** Takes one token for the client, or throws TooManyRequests saying when to retry. */
@@ -33,7 +53,7 @@ public final class RateLimiter {
         if (perPeriod <= 0) {
             return;
         }
-        Bucket bucket = buckets.get(client == null ? "unknown" : client, k -> Bucket.builder()
+        Bucket bucket = buckets.get(client == null ? "unknown" : client, k -> Bucket.builder().withCustomTimePrecision(time)
                 .addLimit(Bandwidth.builder().capacity(perPeriod).refillGreedy(perPeriod, period).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
