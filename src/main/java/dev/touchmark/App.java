@@ -1,5 +1,7 @@
 package dev.touchmark;
 
+import dev.touchmark.config.DataFolder;
+
 import dev.touchmark.access.AccessController;
 import dev.touchmark.alert.AlertController;
 import dev.touchmark.dashboard.DashboardController;
@@ -12,16 +14,16 @@ import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.config.WebhookSettings;
 import dev.touchmark.db.Database;
-import dev.touchmark.http.ApiAuth;
+import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.AssetController;
 import dev.touchmark.http.Drain;
-import dev.touchmark.http.HealthController;
+import dev.touchmark.metrics.HealthController;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.ProblemErrorHandler;
 import dev.touchmark.http.RateLimiter;
 import dev.touchmark.http.SecurityHeaders;
 import dev.touchmark.http.SignInGuard;
-import dev.touchmark.http.Routes;
+import dev.touchmark.Routes;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
 import dev.touchmark.metrics.Metrics;

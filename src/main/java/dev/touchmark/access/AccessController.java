@@ -1,7 +1,7 @@
 package dev.touchmark.access;
 
 import dev.touchmark.error.NotFoundException;
-import dev.touchmark.http.ApiAuth;
+import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.Params;
 import dev.touchmark.http.RateLimiter;

@@ -2,7 +2,7 @@ package dev.touchmark.alert;
 
 import dev.touchmark.access.Principal;
 import dev.touchmark.error.ValidationException;
-import dev.touchmark.http.ApiAuth;
+import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.Page;
 import dev.touchmark.http.Params;

@@ -3,7 +3,7 @@ package dev.touchmark.batch;
 import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.access.Principal;
 import dev.touchmark.code.BatchCodes;
-import dev.touchmark.http.ApiAuth;
+import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.Page;
 import dev.touchmark.http.Params;

@@ -1,6 +1,6 @@
 package dev.touchmark.brand;
 
-import dev.touchmark.http.ApiAuth;
+import dev.touchmark.access.ApiAuth;
 import io.javalin.http.Context;
 
 /** HTTP for the caller's own brand. */

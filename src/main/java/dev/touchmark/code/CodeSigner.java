@@ -1,6 +1,6 @@
 package dev.touchmark.code;
 
-import dev.touchmark.keys.Ed25519KeyPair;
+import dev.touchmark.code.Ed25519KeyPair;
 
 /** Signs codes of format v1 with one brand key; safe to share between threads. */
 public final class CodeSigner {

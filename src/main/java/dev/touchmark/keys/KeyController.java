@@ -1,6 +1,6 @@
 package dev.touchmark.keys;
 
-import dev.touchmark.http.ApiAuth;
+import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.Json;
 import io.javalin.http.Context;
 import java.time.OffsetDateTime;

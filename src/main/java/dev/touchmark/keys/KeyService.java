@@ -1,5 +1,7 @@
 package dev.touchmark.keys;
 
+import dev.touchmark.code.Ed25519KeyPair;
+
 import dev.touchmark.code.Base32;
 import dev.touchmark.code.CodeSigner;
 import dev.touchmark.code.PublishedKey;

@@ -5,7 +5,7 @@ import dev.touchmark.batch.BatchController;
 import dev.touchmark.batch.BatchService;
 import dev.touchmark.code.BatchCodes;
 import dev.touchmark.error.ValidationException;
-import dev.touchmark.http.ApiAuth;
+import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.BadRequest;
 import dev.touchmark.http.Params;
 import io.javalin.http.Context;

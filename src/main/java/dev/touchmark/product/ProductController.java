@@ -1,7 +1,7 @@
 package dev.touchmark.product;
 
 import dev.touchmark.access.Principal;
-import dev.touchmark.http.ApiAuth;
+import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.Page;
 import dev.touchmark.http.Params;

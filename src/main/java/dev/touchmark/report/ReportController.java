@@ -1,6 +1,6 @@
 package dev.touchmark.report;
 
-import dev.touchmark.http.ApiAuth;
+import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.Page;
 import dev.touchmark.http.Params;
 import io.javalin.http.Context;

@@ -1,7 +1,7 @@
 package dev.touchmark.webhook;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.touchmark.http.ApiAuth;
+import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.Page;
 import dev.touchmark.http.Params;

@@ -6,7 +6,7 @@ import com.google.zxing.qrcode.encoder.Encoder;
 import dev.touchmark.code.BatchCodes;
 import dev.touchmark.code.CodeProfile;
 import dev.touchmark.code.CodeSigner;
-import dev.touchmark.keys.Ed25519KeyPair;
+import dev.touchmark.code.Ed25519KeyPair;
 import dev.touchmark.keys.KeyIds;
 import dev.touchmark.label.BatchExporter;
 import dev.touchmark.label.LabelController;

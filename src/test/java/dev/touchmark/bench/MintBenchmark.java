@@ -4,7 +4,7 @@ import dev.touchmark.code.BatchCodes;
 import dev.touchmark.code.CodeFormat;
 import dev.touchmark.code.CodeProfile;
 import dev.touchmark.code.CodeSigner;
-import dev.touchmark.keys.Ed25519KeyPair;
+import dev.touchmark.code.Ed25519KeyPair;
 import dev.touchmark.keys.KeyIds;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.touchmark.keys.Ed25519KeyPair;
+import dev.touchmark.code.Ed25519KeyPair;
 import dev.touchmark.keys.KeyIds;
 import java.time.LocalDate;
 import java.util.ArrayList;

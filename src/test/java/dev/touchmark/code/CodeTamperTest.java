@@ -3,7 +3,7 @@ package dev.touchmark.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.touchmark.keys.Ed25519KeyPair;
+import dev.touchmark.code.Ed25519KeyPair;
 import dev.touchmark.keys.KeyIds;
 import java.time.LocalDate;
 import java.util.Arrays;

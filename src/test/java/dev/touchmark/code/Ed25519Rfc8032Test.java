@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.touchmark.keys.Ed25519KeyPair;
+import dev.touchmark.code.Ed25519KeyPair;
 import java.util.HexFormat;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.junit.jupiter.params.ParameterizedTest;

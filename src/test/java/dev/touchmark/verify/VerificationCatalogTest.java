@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.code.Base32;
 import dev.touchmark.db.ChangeWatcher;
-import dev.touchmark.keys.Ed25519KeyPair;
+import dev.touchmark.code.Ed25519KeyPair;
 import dev.touchmark.keys.KeyIds;
 import dev.touchmark.testsupport.FakeChangeCounter;
 import dev.touchmark.testsupport.SimulatedClock;

@@ -1,4 +1,6 @@
-package dev.touchmark.http;
+package dev.touchmark.metrics;
+
+import dev.touchmark.http.Problem;
 
 import dev.touchmark.db.Database;
 import io.javalin.http.Context;

@@ -1,4 +1,7 @@
-package dev.touchmark.http;
+package dev.touchmark.access;
+
+import dev.touchmark.http.Unauthorized;
+import dev.touchmark.http.Forbidden;
 
 import dev.touchmark.access.ApiKeyService;
 import dev.touchmark.access.Principal;

@@ -1,4 +1,4 @@
-package dev.touchmark.keys;
+package dev.touchmark.code;
 
 import java.security.SecureRandom;
 import java.util.Arrays;

@@ -1,9 +1,19 @@
-package dev.touchmark.http;
+package dev.touchmark;
+
+import dev.touchmark.metrics.HealthController;
+
+import dev.touchmark.access.ApiAuth;
+
+import dev.touchmark.http.RequestLog;
+import dev.touchmark.http.ErrorMapper;
+import dev.touchmark.http.AssetController;
+import dev.touchmark.http.SecurityHeaders;
+import dev.touchmark.http.Drain;
 
 import static dev.touchmark.access.Role.ADMIN;
 import static dev.touchmark.access.Role.OPERATOR;
 import static dev.touchmark.access.Role.VIEWER;
-import static dev.touchmark.http.ApiAuth.requires;
+import static dev.touchmark.access.ApiAuth.requires;
 
 import dev.touchmark.access.AccessController;
 import dev.touchmark.alert.AlertController;
