@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The password of an embedded H2 database. H2 makes whoever creates a database its admin, with the password that
- * first connection names; versions before this one named user sa and an empty password, so anyone who reached the
- * file or its server was admin. Unless TOUCHMARK_DB_PASSWORD is set, the first start generates a random password,
- * sets it on the database (a new one, or one from before, which opens with the empty password) and keeps it in
- * {@code database.password} in the data folder, readable by its owner only, beside the master key.
+ * first connection names; with user sa and an empty password (what Touchmark used to name), anyone who reaches the
+ * file or its server is admin. Unless TOUCHMARK_DB_PASSWORD is set (not empty), the first start generates a random
+ * password, sets it on the database (a new one, or one from before, which opens with the empty password) and keeps
+ * it in {@code database.password} in the data folder, readable by its owner only, beside the master key.
  *
  * <p>Crash-safe order: the new password is written (and forced to disk) under a temporary name first, then set on
  * the database, then the file is renamed into place. A start that finds the temporary file tries its password, then

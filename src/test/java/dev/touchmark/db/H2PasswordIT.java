@@ -67,6 +67,16 @@ class H2PasswordIT {
     }
 
     @Test
+    void anAdminCommandOpeningADatabaseFromBeforeSetsItToo(@TempDir Path dir) throws Exception {
+        TouchmarkConfig config = TestDatabases.h2(dir);
+        createAsBefore(config);
+        Database.open(config, 2).close(); // what an admin command does with no server running
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("database.password"))));
+        assertRefusesTheEmptyPassword(config);
+        assertOpens(config, Files.readString(dir.resolve("database.password")).strip());
+    }
+
+    @Test
     void aChangeCutShortIsFinishedAtTheNextStartWhereverItStopped(@TempDir Path parent) throws Exception {
         String password = "A".repeat(43);
         // Stopped after the new password was written, before it was set on the database.
