@@ -54,7 +54,7 @@ echo "H2 again: recorded $h2b_recorded/s"
 stop
 size=$(stat -c %s "$work/h2/touchmark.mv.db")
 scans=$(java -cp "$cp" org.h2.tools.Shell -url "jdbc:h2:file:$work/h2/touchmark;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
-  -user sa -sql "SELECT count(*) FROM scan_event" | sed -n 2p | tr -dc 0-9)
+  -user sa -password "$(cat "$work/h2/database.password")" -sql "SELECT count(*) FROM scan_event" | sed -n 2p | tr -dc 0-9)
 awk -v c="$h2_checks" -v h="$h2_recorded" -v h2="$h2b_recorded" -v p="$pg_recorded" -v size="$size" -v scans="$scans" 'BEGIN {
   printf "H2 recorded / without recording: %.2f (target >= 0.5)\n", h / c
   printf "PostgreSQL recorded / H2 recorded (mean of the two H2 steps): %.2f (target >= 0.8)\n", p / ((h + h2) / 2)

@@ -82,6 +82,7 @@ public final class App implements AutoCloseable {
         checkDataDir(config);
         Database database = Database.serve(config, 16);
         Database.h2FileBase(config.dbUrl()).ifPresent(base -> dev.touchmark.config.DataFolder.ownerOnly(Database.h2DataFile(base)));
+        checkDataFiles(config);
         Services services = null;
         try {
             services = Services.create(config, database, clock);
@@ -191,6 +192,18 @@ public final class App implements AutoCloseable {
             return;
         }
         dev.touchmark.config.DataFolder.prepare(config.dataDir()).ifPresent(LOG::warn);
+    }
+
+    /**
+     * Warns when files in the data folder are open to other users. Runs once the database file is made owner-only, so
+     * it names what the server does not fix itself: an error log or a master key an older version left, a copy put
+     * there by hand.
+     */
+    static void checkDataFiles(TouchmarkConfig config) {
+        if (!config.dbUrl().startsWith("jdbc:h2:file:") && config.masterKeyBase64().isPresent()) {
+            return;
+        }
+        dev.touchmark.config.DataFolder.exposedFiles(config.dataDir()).ifPresent(LOG::warn);
     }
 
     /** The port the server listens on. */

@@ -10,7 +10,8 @@ import java.time.Clock;
 
 /**
  * Opens the configured database for one admin command. On embedded H2 this works while a server
- * holds the file: the H2 auto-server lets this process in through the server's process.
+ * holds the file: the server's admin port lets this process in through the server's process (Database.open), with
+ * the password kept in the data folder (H2Password).
  */
 final class AdminContext implements AutoCloseable {
     private final Services services;

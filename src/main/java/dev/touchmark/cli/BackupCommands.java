@@ -3,6 +3,7 @@ package dev.touchmark.cli;
 import dev.touchmark.config.ConfigLoader;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.H2Backup;
+import dev.touchmark.db.H2Password;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ final class BackupCommands {
     private static H2Backup h2() {
         TouchmarkConfig config = ConfigLoader.fromEnvironment();
         try {
+            config = H2Password.read(config);
             return new H2Backup(config.dbUrl(), config.dbUser(), config.dbPassword());
         } catch (H2Backup.BackupException e) {
             throw new CliException(e.getMessage());

@@ -1,18 +1,24 @@
 package dev.touchmark.config;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The data folder (the embedded database, the master key, the admin port) is for the server's own user only. A
- * folder Touchmark creates is made owner-only explicitly, whatever the umask; an existing one is not changed (it may
- * be shared on purpose, or not the operator's to change), but a start-up warning says when others can enter it.
+ * The data folder (the embedded database and its password, the master key, the admin port) is for the server's own
+ * user only. A folder Touchmark creates is made owner-only explicitly, whatever the umask, and so are the files it
+ * writes there; an existing folder is not changed (it may be shared on purpose, or not the operator's to change), but
+ * a start-up warning says when others can enter it, or when files in it are open to others.
  */
 public final class DataFolder {
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
@@ -56,6 +62,41 @@ public final class DataFolder {
             return Optional.of("cannot read the permissions of TOUCHMARK_DATA_DIR " + dir + " (" + e.getMessage()
                     + "); make sure only this user can enter it");
         }
+    }
+
+    /**
+     * A warning for the operator naming the files and folders inside the data folder that other users could read or
+     * write (what an older version or H2 made with the umask's mode, a copy put there by hand), with the chmod that
+     * makes them owner-only; empty when there are none. The owner-only folder keeps others out of them, but only as
+     * long as it stays owner-only.
+     */
+    public static Optional<String> exposedFiles(Path dir) {
+        if (!posix(dir) || !Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        List<String> exposed = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        try (Stream<Path> entries = Files.walk(dir)) {
+            for (Path entry : (Iterable<Path>) entries.skip(1)::iterator) {
+                if (Files.isSymbolicLink(entry)) {
+                    continue;
+                }
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(entry, LinkOption.NOFOLLOW_LINKS);
+                if (permissions.stream().anyMatch(OTHERS::contains)) {
+                    exposed.add(dir.relativize(entry) + " (" + PosixFilePermissions.toString(permissions) + ")");
+                    paths.add(entry.toString());
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.of("cannot read the permissions of the files in TOUCHMARK_DATA_DIR " + dir + " ("
+                    + e.getMessage() + "); make sure only this user can read them");
+        }
+        if (exposed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("files in TOUCHMARK_DATA_DIR " + dir + " that other users of this machine may read or write"
+                + " (only the folder's own permissions keep them out): " + String.join(", ", exposed)
+                + ". Make them owner-only: chmod go= " + String.join(" ", paths));
     }
 
     /**

@@ -31,11 +31,15 @@ public final class Database implements AutoCloseable {
      * copy of the file (a backup, or the file as a crash left it) then opens at that older version; written only at
      * the end, the file is always whole (see docs/operations.md, "The embedded database file"). H2 stores the write
      * delay in the file (so stock H2 tools write at every commit too), not the space reuse. Each session keeps its 64 most recent statements parsed (H2's default of 8 is fewer than the scan
-     * writer's statements per group, which it then parsed again for every group).
+     * writer's statements per group, which it then parsed again for every group). TRACE_LEVEL_FILE=0: H2 writes no
+     * error log ({@code touchmark.trace.db}) beside the database, a file it creates with the umask's mode and which
+     * can quote statements; the errors it would hold reach Touchmark as the failures of the statements they break.
+     * The files H2 still creates on its own (temporary files of large results) get the umask's mode: the owner-only
+     * data folder is what keeps others out of them.
      */
     private static final String[] H2_FILE_OPTIONS = {
         "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "WRITE_DELAY=0", "REUSE_SPACE=FALSE",
-        "QUERY_CACHE_SIZE=64"
+        "QUERY_CACHE_SIZE=64", "TRACE_LEVEL_FILE=0"
     };
     /**
      * What a server adds: H2 must not close the file by itself when the JVM exits, beside the server's orderly
@@ -106,8 +110,12 @@ public final class Database implements AutoCloseable {
         return result.toString();
     }
 
-    private static Database open(TouchmarkConfig config, int poolSize, String jdbcUrl) {
-        h2FileBase(config.dbUrl()).ifPresent(Database::checkNoScanJournal);
+    private static Database open(TouchmarkConfig given, int poolSize, String jdbcUrl) {
+        h2FileBase(given.dbUrl()).ifPresent(Database::checkNoScanJournal);
+        // Through a running server's admin port the server has set the password already; otherwise this process
+        // opens the file and sets it if it is not set yet.
+        boolean viaAdminPort = jdbcUrl.startsWith("jdbc:h2:tcp:") && h2FileBase(given.dbUrl()).isPresent();
+        TouchmarkConfig config = viaAdminPort ? H2Password.read(given) : H2Password.establish(given, jdbcUrl);
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(jdbcUrl);
         hikari.setUsername(config.dbUser());
@@ -119,7 +127,9 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new ConfigException("cannot open the database at TOUCHMARK_DB_URL=" + config.dbUrl() + ": " + rootMessage(e));
+            throw new ConfigException("cannot open the database at TOUCHMARK_DB_URL=" + config.dbUrl() + ": " + rootMessage(e)
+                    + (viaAdminPort && H2Password.kept(given) ? ". The server holding it keeps its password in "
+                    + H2Password.fileIn(config.dataDir()) + ": run this as the user the server runs as" : ""));
         }
         try {
             flyway(dataSource).migrate();

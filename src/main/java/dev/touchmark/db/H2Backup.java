@@ -1,25 +1,29 @@
 package dev.touchmark.db;
 
+import dev.touchmark.config.DataFolder;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.h2.api.ErrorCode;
 
 /**
  * Backs up and restores the embedded H2 database. A backup is H2's {@code BACKUP TO} zip (consistent, taken on a
  * live database). A restore goes only into a data folder without a database, and checks the file is a Touchmark
- * database before it takes its place, so a bad backup never costs the data that is there.
+ * database before it takes its place, so a bad backup never costs the data that is there. Backups and restored
+ * files are readable by their owner only, wherever they are written.
  */
 public final class H2Backup {
     private static final String MV_DB = ".mv.db";
@@ -27,7 +31,10 @@ public final class H2Backup {
     private final String user;
     private final String password;
 
-    /** For the database at an embedded H2 URL ({@code jdbc:h2:file:...} or {@code jdbc:h2:/path}). */
+    /**
+     * For the database at an embedded H2 URL ({@code jdbc:h2:file:...} or {@code jdbc:h2:/path}), with the password
+     * it has (for a password Touchmark keeps, as {@link H2Password#read} gives it).
+     */
     public H2Backup(String url, String user, String password) {
         if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
                 || url.startsWith("jdbc:h2:ssl:")) {
@@ -54,6 +61,16 @@ public final class H2Backup {
         if (!Files.exists(databaseFile())) {
             throw new BackupException("there is no database at " + databaseFile() + " to back up");
         }
+        try {
+            Files.createDirectories(file.getParent());
+            // H2 writes into the file it finds, so the backup keeps this mode, whichever process writes it.
+            DataFolder.createOwnerOnly(file);
+        } catch (FileAlreadyExistsException e) {
+            throw new BackupException(file + " already exists; choose a new file name");
+        } catch (IOException e) {
+            throw new BackupException("cannot create " + file + ": " + e.getMessage());
+        }
+        boolean written = false;
         try (Connection connection = DriverManager.getConnection(Database.adminUrl(url) + ";IFEXISTS=TRUE", user, password);
              PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
             // BACKUP TO copies the file as written. H2 skips writing a commit when another thread wrote a version
@@ -64,8 +81,13 @@ public final class H2Backup {
             // The path is absolute: through a running server's admin port, the server's process writes it.
             backup.setString(1, file.toString());
             backup.execute();
+            written = true;
         } catch (SQLException e) {
             throw new BackupException("could not back up " + databaseFile() + ": " + firstLine(e));
+        } finally {
+            if (!written) {
+                deleteQuietly(file);
+            }
         }
     }
 
@@ -114,7 +136,10 @@ public final class H2Backup {
                     throw new BackupException(backup + " holds more than one H2 database; it is not a Touchmark backup");
                 }
                 found = true;
-                Files.copy(zip, staging);
+                DataFolder.createOwnerOnly(staging); // the restored database keeps this mode
+                try (OutputStream out = Files.newOutputStream(staging, StandardOpenOption.WRITE)) {
+                    zip.transferTo(out);
+                }
             }
         } catch (ZipException | java.io.EOFException e) {
             throw new BackupException(backup + " is not a readable backup (damaged or not a zip file): " + e.getMessage());
@@ -124,12 +149,16 @@ public final class H2Backup {
         }
     }
 
-    /** Opens the unpacked file read-only and checks it is a Touchmark database. */
+    /**
+     * Opens the unpacked file read-only and checks it is a Touchmark database. A backup opens with this data folder's
+     * password, or, made by a version before the generated password, with the empty one (the server then sets this
+     * folder's password on it at its first start).
+     */
     private void check(Path staging, Path backup) {
         String name = staging.toString();
         String stagingUrl = "jdbc:h2:file:" + name.substring(0, name.length() - MV_DB.length())
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
-        try (Connection connection = DriverManager.getConnection(stagingUrl, user, password);
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE;ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0";
+        try (Connection connection = connect(stagingUrl);
              Statement statement = connection.createStatement();
              ResultSet tables = statement.executeQuery("SELECT LOWER(table_name) FROM information_schema.tables "
                      + "WHERE LOWER(table_name) IN ('flyway_schema_history', 'brand', 'scan_event')")) {
@@ -142,10 +171,23 @@ public final class H2Backup {
             }
         } catch (SQLException e) {
             String message = firstLine(e);
-            if (message.toLowerCase(Locale.ROOT).contains("password")) {
-                throw new BackupException(backup + " does not open with TOUCHMARK_DB_USER/TOUCHMARK_DB_PASSWORD: " + message);
+            if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw new BackupException(backup + " does not open with the password of this data folder: " + message
+                        + ". Put the database.password file kept with the master key of the data folder the backup was"
+                        + " made in into this one (or set the TOUCHMARK_DB_PASSWORD it was made with), then restore again");
             }
             throw new BackupException(backup + " holds a damaged or unreadable database: " + message);
+        }
+    }
+
+    private Connection connect(String stagingUrl) throws SQLException {
+        try {
+            return DriverManager.getConnection(stagingUrl, user, password);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD || password.isEmpty()) {
+                throw e;
+            }
+            return DriverManager.getConnection(stagingUrl, user, "");
         }
     }
 

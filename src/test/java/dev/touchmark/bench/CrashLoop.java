@@ -1,6 +1,9 @@
 package dev.touchmark.bench;
 
+import dev.touchmark.config.ConfigLoader;
+import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.Database;
+import dev.touchmark.db.H2Password;
 import dev.touchmark.testsupport.BrandOnServer;
 import dev.touchmark.testsupport.ServerProcess;
 import dev.touchmark.testsupport.Shopper;
@@ -289,8 +292,11 @@ public final class CrashLoop {
 
     /** The database as admin commands open it (on H2 through the server's admin port while a server runs). */
     private static Connection connect(String dbUrl) throws Exception {
-        String user = dbUrl.startsWith("jdbc:h2:") ? "sa" : "postgres";
-        return DriverManager.getConnection(Database.adminUrl(dbUrl), user, "");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TOUCHMARK_DB_URL", dbUrl);
+        Database.h2FileBase(dbUrl).ifPresent(base -> env.put("TOUCHMARK_DATA_DIR", base.getParent().toString()));
+        TouchmarkConfig config = H2Password.read(ConfigLoader.load(env));
+        return DriverManager.getConnection(Database.adminUrl(dbUrl), config.dbUser(), config.dbPassword());
     }
 
     private static void adminSql(String sql) throws Exception {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,11 +186,17 @@ class CommandLineIT {
         Run backedUp = touchmark("backup", backup.toString());
         assertEquals(0, backedUp.exit(), backedUp.err());
         assertTrue(Files.size(backup) > 0);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
         assertEquals(1, touchmark("backup", backup.toString()).exit(), "an existing file is not overwritten");
 
         Path fresh = Files.createTempDirectory("touchmark-restored-");
+        Run withoutPassword = touchmark(freshDataFolder(fresh), "restore", backup.toString());
+        assertEquals(1, withoutPassword.exit());
+        assertTrue(withoutPassword.err().contains("database.password"), withoutPassword.err());
+        Files.copy(dir.resolve("database.password"), fresh.resolve("database.password"));
         Run restored = touchmark(freshDataFolder(fresh), "restore", backup.toString());
         assertEquals(0, restored.exit(), restored.err());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve("touchmark.mv.db"))));
         Run brands = touchmark(freshDataFolder(fresh), "brand", "list");
         assertEquals(0, brands.exit(), brands.err());
         assertTrue(brands.out().contains("Backed Up"), brands.out());

@@ -35,13 +35,14 @@ class AdminPortIT {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(portFile)));
             String url = Database.adminUrl(config.dbUrl());
             assertTrue(url.startsWith("jdbc:h2:tcp://127.0.0.1:"), url);
-            try (Connection connection = DriverManager.getConnection(url, config.dbUser(), config.dbPassword());
+            String password = H2Password.read(config).dbPassword();
+            try (Connection connection = DriverManager.getConnection(url, config.dbUser(), password);
                  ResultSet brands = connection.createStatement().executeQuery("SELECT count(*) FROM brand")) {
                 assertTrue(brands.next());
             }
             String port = Files.readString(portFile).trim().split(" ")[0];
             assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + port + "/"
-                    + base + ";IFEXISTS=TRUE", config.dbUser(), config.dbPassword()).close(), "the database's own name is not the key");
+                    + base + ";IFEXISTS=TRUE", config.dbUser(), password).close(), "the database's own name is not the key");
         }
         assertFalse(Files.exists(portFile), "a server that stopped leaves no admin port behind");
         assertTrue(Database.adminUrl(config.dbUrl()).startsWith("jdbc:h2:file:"));

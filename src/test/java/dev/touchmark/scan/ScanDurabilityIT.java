@@ -16,6 +16,7 @@ import dev.touchmark.batch.NewBatch;
 import dev.touchmark.code.BatchCodes;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.Database;
+import dev.touchmark.db.H2Password;
 import dev.touchmark.product.NewProduct;
 import dev.touchmark.testsupport.TestDatabases;
 import java.io.IOException;
@@ -382,7 +383,8 @@ class ScanDurabilityIT {
     }
 
     /** Reads the scan log straight from the database the killed server used. */
-    private static Stored readScanLog(TouchmarkConfig config) throws Exception {
+    private static Stored readScanLog(TouchmarkConfig given) throws Exception {
+        TouchmarkConfig config = H2Password.read(given);
         String url = Database.adminUrl(config.dbUrl());
         try (Connection connection = DriverManager.getConnection(url, config.dbUser(), config.dbPassword());
              Statement statement = connection.createStatement()) {
