@@ -12,7 +12,6 @@ import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
 import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
-import dev.touchmark.config.WebhookSettings;
 import dev.touchmark.db.Database;
 import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.AssetController;
@@ -32,22 +31,14 @@ import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
 import dev.touchmark.verify.ScanController;
 import dev.touchmark.verify.VerifyController;
-import dev.touchmark.webhook.RetrySchedule;
 import dev.touchmark.webhook.WebhookController;
-import dev.touchmark.webhook.WebhookDeliverer;
-import dev.touchmark.webhook.WebhookDeliveryRepository;
 import dev.touchmark.webhook.WebhookDispatcher;
-import dev.touchmark.webhook.WebhookEndpointRepository;
-import dev.touchmark.webhook.WebhookSecretVault;
-import dev.touchmark.webhook.WebhookSender;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,9 +82,9 @@ public final class App implements AutoCloseable {
             ScanServices scanServices = ScanServices.start(config, services, clock, new WebhookAlertNotifier(services.webhookOutbox()),
                     json.mapper(), metrics);
             metrics.watch(scanServices.recorder());
-            metrics.watchOutbox(new WebhookDeliveryRepository(database.dsl())::countPending, clock);
+            metrics.watchOutbox(services.webhooks()::countPending, clock);
             Database.h2FileBase(config.dbUrl()).ifPresent(base -> metrics.watchDatabaseFile(Database.h2DataFile(base)));
-            WebhookDispatcher webhooks = startWebhooks(config.webhooks(), services, clock);
+            WebhookDispatcher webhooks = services.webhooks().dispatcher(config.webhooks()).start();
             try {
                 Drain drain = new Drain(Routes.STREAMS);
                 Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain);
@@ -111,16 +102,6 @@ public final class App implements AutoCloseable {
             database.close();
             throw e;
         }
-    }
-
-    /** The webhook dispatcher: delivers what the outbox holds, from this node's threads. */
-    private static WebhookDispatcher startWebhooks(WebhookSettings settings, Services services, Clock clock) {
-        DSLContext dsl = services.database().dsl();
-        WebhookDeliveryRepository deliveries = new WebhookDeliveryRepository(dsl);
-        WebhookDeliverer deliverer = new WebhookDeliverer(dsl, deliveries, new WebhookEndpointRepository(dsl),
-                new WebhookSecretVault(services.masterKey()), new WebhookSender(settings, clock),
-                new RetrySchedule(settings.retrySchedule(), new SecureRandom()), clock);
-        return new WebhookDispatcher(deliveries, deliverer, settings, clock).start();
     }
 
     private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json,
@@ -145,7 +126,7 @@ public final class App implements AutoCloseable {
                 new AssetController(),
                 new WebhookController(services.webhooks(), json),
                 new AlertController(scans.alerts(), scans.rules(), scans.feed(), json),
-                new AccessController(services.sessions(), services.users(), services.apiKeys(), services.apiKeyRepository(),
+                new AccessController(services.sessions(), services.users(), services.apiKeys(),
                         new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1)), scans.facts()::ipHash,
                         new SignInGuard(config.publicUrl()), json),
                 new DashboardController(new DashboardService(new DashboardRepository(services.database().dsl()), scans.alerts(),

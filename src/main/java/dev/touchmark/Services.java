@@ -37,7 +37,7 @@ import org.jooq.DSLContext;
 public record Services(Database database, MasterKey masterKey, ChangeWatcher changes, KeyService keys,
                        ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
                        CodeVerifier<PublishedKey> verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
-                       ApiKeyRepository apiKeyRepository, SessionService sessions, UserService users)
+                       SessionService sessions, UserService users)
         implements AutoCloseable {
 
     /** Wires every service; checks that the master key opens the stored keys; starts watching the change counter. */
@@ -48,8 +48,7 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
         ChangeWatcher changes = new ChangeWatcher(new ChangeCounter(dsl), clock);
         KeyService keys = new KeyService(dsl, new SigningKeyRepository(dsl), changes, masterKey, random, clock);
         keys.checkMasterKey();
-        ApiKeyRepository apiKeyRepository = new ApiKeyRepository(dsl);
-        ApiKeyService apiKeys = new ApiKeyService(apiKeyRepository, random, clock);
+        ApiKeyService apiKeys = new ApiKeyService(new ApiKeyRepository(dsl), random, clock);
         PasswordHasher passwords = new PasswordHasher(random);
         BrandService brands = new BrandService(dsl, new BrandRepository(dsl), apiKeys, keys, passwords, random, clock);
         UserRepository userRepository = new UserRepository(dsl);
@@ -61,7 +60,7 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
         WebhookService webhooks = new WebhookService(dsl, webhookEndpoints, webhookDeliveries, webhookOutbox,
                 new WebhookSecretVault(masterKey), random, clock, config.webhooks().allowPrivateNetworks());
         Services services = new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
-                new CodeVerifier<>(keys::verificationKey), webhookOutbox, webhooks, apiKeyRepository,
+                new CodeVerifier<>(keys::verificationKey), webhookOutbox, webhooks,
                 new SessionService(userRepository, passwords, random, clock), new UserService(userRepository, passwords, random, clock));
         changes.start(ChangeWatcher.POLL_EVERY);
         return services;

@@ -16,19 +16,17 @@ public final class AccessController {
     private final SessionService sessions;
     private final UserService users;
     private final ApiKeyService apiKeys;
-    private final ApiKeyRepository apiKeyRepository;
     private final RateLimiter signInLimit;
     private final java.util.function.Function<Context, String> clientKey;
     private final SignInGuard signInGuard;
     private final Json json;
 
-    public AccessController(SessionService sessions, UserService users, ApiKeyService apiKeys, ApiKeyRepository apiKeyRepository,
+    public AccessController(SessionService sessions, UserService users, ApiKeyService apiKeys,
                             RateLimiter signInLimit, java.util.function.Function<Context, String> clientKey,
                             SignInGuard signInGuard, Json json) {
         this.sessions = sessions;
         this.users = users;
         this.apiKeys = apiKeys;
-        this.apiKeyRepository = apiKeyRepository;
         this.signInLimit = signInLimit;
         this.clientKey = clientKey;
         this.signInGuard = signInGuard;
@@ -148,7 +146,7 @@ public final class AccessController {
     }
 
     public void listApiKeys(Context ctx) {
-        List<ApiKeyView> keys = apiKeyRepository.listByBrand(ApiAuth.principal(ctx).brandId()).stream()
+        List<ApiKeyView> keys = apiKeys.list(ApiAuth.principal(ctx).brandId()).stream()
                 .map(k -> new ApiKeyView(Long.toString(k.id()), k.name(), k.role().id(), "tm_" + k.lookupId() + "_",
                         k.createdAt(), k.revokedAt(), null))
                 .toList();
@@ -165,12 +163,12 @@ public final class AccessController {
                 dev.touchmark.error.ValidationException.of("role", "must be admin, operator or viewer"));
         ApiKeyService.IssuedApiKey issued = apiKeys.issue(ApiAuth.principal(ctx).brandId(), name, role);
         ctx.status(201).header("Cache-Control", "no-store").json(new ApiKeyView(Long.toString(issued.id()), name, role.id(),
-                issued.plaintext().substring(0, issued.plaintext().lastIndexOf('_') + 1), OffsetDateTime.now(), null,
+                issued.prefix(), issued.createdAt(), null,
                 issued.plaintext()));
     }
 
     public void revokeApiKey(Context ctx) {
-        if (!apiKeyRepository.revoke(ApiAuth.principal(ctx).brandId(), Params.id(ctx, "id", "API key"), OffsetDateTime.now())) {
+        if (!apiKeys.revoke(ApiAuth.principal(ctx).brandId(), Params.id(ctx, "id", "API key"))) {
             throw new NotFoundException("no live API key " + ctx.pathParam("id") + " in this brand");
         }
         ctx.status(204);

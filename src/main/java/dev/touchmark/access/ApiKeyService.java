@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,10 +28,15 @@ public final class ApiKeyService {
     }
 
     /** A new key and the plain text to hand over once. */
-    public record IssuedApiKey(long id, String name, String plaintext) {
+    public record IssuedApiKey(long id, String name, String plaintext, OffsetDateTime createdAt) {
         @Override
         public String toString() {
-            return "IssuedApiKey[id=" + id + ", name=" + name + ", plaintext=[REDACTED]]";
+            return "IssuedApiKey[id=" + id + ", name=" + name + ", plaintext=[REDACTED], createdAt=" + createdAt + "]";
+        }
+
+        /** What the key starts with (tm_ and its lookup id), to tell keys apart without the secret. */
+        public String prefix() {
+            return plaintext.substring(0, plaintext.lastIndexOf('_') + 1);
         }
     }
 
@@ -43,8 +49,19 @@ public final class ApiKeyService {
     public IssuedApiKey issue(long brandId, String name, Role role) {
         String lookupId = Base32.encode(randomBytes(10)).substring(0, 16);
         String secret = Base32.encode(randomBytes(20));
-        long id = repository.insert(brandId, name, role, lookupId, sha256Hex(secret), OffsetDateTime.now(clock));
-        return new IssuedApiKey(id, name, PREFIX + lookupId + "_" + secret);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long id = repository.insert(brandId, name, role, lookupId, sha256Hex(secret), now);
+        return new IssuedApiKey(id, name, PREFIX + lookupId + "_" + secret, now);
+    }
+
+    /** A brand's keys, newest first, revoked ones included. */
+    public List<ApiKeyRepository.StoredApiKey> list(long brandId) {
+        return repository.listByBrand(brandId);
+    }
+
+    /** Revokes a live key of the brand; false when the brand has no such live key. */
+    public boolean revoke(long brandId, long id) {
+        return repository.revoke(brandId, id, OffsetDateTime.now(clock));
     }
 
     /** The caller a bearer token stands for, if it is a live key. */

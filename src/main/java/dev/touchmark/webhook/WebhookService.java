@@ -1,5 +1,7 @@
 package dev.touchmark.webhook;
 
+import dev.touchmark.config.WebhookSettings;
+
 import dev.touchmark.error.ConflictException;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
@@ -159,5 +161,17 @@ public final class WebhookService {
             }
         }
         return List.copyOf(types);
+    }
+
+    /** Webhook deliveries waiting to be sent or retried, for every brand. */
+    public int countPending() {
+        return deliveries.countPending();
+    }
+
+    /** A dispatcher that delivers what the outbox holds from this node's threads; start it, close it at the end. */
+    public WebhookDispatcher dispatcher(WebhookSettings settings) {
+        WebhookDeliverer deliverer = new WebhookDeliverer(dsl, deliveries, endpoints, vault,
+                new WebhookSender(settings, clock), new RetrySchedule(settings.retrySchedule(), random), clock);
+        return new WebhookDispatcher(deliveries, deliverer, settings, clock);
     }
 }
