@@ -22,7 +22,7 @@ import dev.touchmark.http.ProblemErrorHandler;
 import dev.touchmark.http.RateLimiter;
 import dev.touchmark.http.SecurityHeaders;
 import dev.touchmark.http.SignInGuard;
-import dev.touchmark.Routes;
+import dev.touchmark.http.SlowClientGuard;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
 import dev.touchmark.metrics.Metrics;
@@ -48,6 +48,8 @@ public final class App implements AutoCloseable {
     private static final int SIGN_INS_PER_MINUTE = 30;
     /** Largest request body accepted (Javalin answers 413 above it; {@link dev.touchmark.http.Json} too). */
     public static final long MAX_REQUEST_BYTES = 1_000_000L;
+    /** Bodies above SlowClientGuard's read-ahead size read at once, outside the upload (which caps its own). */
+    private static final int LARGE_BODIES_AT_ONCE = 16;
     private final Services services;
     private final ScanServices scanServices;
     private final WebhookDispatcher webhooks;
@@ -142,7 +144,11 @@ public final class App implements AutoCloseable {
             // verification path that was a third of all garbage. Answers are a few KiB; Jetty still buffers output.
             javalinConfig.http.responseBufferSize = 2048;
             javalinConfig.http.prefer405over404 = true;
-            javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(json.mapper())));
+            javalinConfig.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ProblemErrorHandler(json.mapper()));
+                // In front of every route: slow or stalled bodies must not hold request threads (issue 20).
+                server.insertHandler(new SlowClientGuard(Routes.LARGE_BODIES, MAX_REQUEST_BYTES, LARGE_BODIES_AT_ONCE));
+            });
             javalinConfig.jetty.threadPool = requestThreads();
             Routes.register(javalinConfig.routes, controllers);
         });

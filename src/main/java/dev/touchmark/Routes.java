@@ -47,6 +47,9 @@ public final class Routes {
     /** Long-lived streams, which a graceful shutdown does not wait for. */
     public static final java.util.Set<String> STREAMS = java.util.Set.of("/api/v1/events");
 
+    /** Paths that take bodies larger than SlowClientGuard reads ahead, and cap how many they receive at once. */
+    public static final java.util.Set<String> LARGE_BODIES = java.util.Set.of("/scan/upload");
+
     /** Registers every route. */
     public static void register(RoutesConfig routes, Controllers c) {
         RequestLog requestLog = new RequestLog();

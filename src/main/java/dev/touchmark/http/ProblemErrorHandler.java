@@ -29,6 +29,9 @@ public final class ProblemErrorHandler extends ErrorHandler {
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        if (code == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+        }
         // The caller's request id, when it is sane, as on every other answer (no route ran to set it). None when
         // Jetty could not read the request's headers: a new id there would look like another request's answer.
         String id = request.getHeaders().get(RequestLog.HEADER);

@@ -24,8 +24,11 @@ public final class ScanController {
     public static final long MAX_PHOTO_BYTES = 10L * 1024 * 1024;
     /** Largest request body: the photo plus the multipart framing. */
     static final long MAX_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
-    /** Bodies up to this size are read and dropped before a 413, so the browser shows the page, not a reset. */
-    private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+    /**
+     * Uploads received at once. Each holds a request thread while its body arrives (a phone may take a minute), so
+     * slow or stalled uploads must not be able to take them all: the next ones are refused at once, unread.
+     */
+    static final int RECEIVED_AT_ONCE = 16;
     /** Jetty's request attribute for multipart limits; Javalin uses it when it is already set. */
     private static final String MULTIPART_ATTRIBUTE = "org.eclipse.jetty.multipartConfig";
     private static final Logger LOG = LoggerFactory.getLogger(ScanController.class);
@@ -38,6 +41,7 @@ public final class ScanController {
     private final String origin;
     /** Photos decoded at once (2 to 4): each holds up to ~21 MB of pixels while it is read. */
     private final Semaphore decoding = new Semaphore(Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors())));
+    private final Semaphore receiving = new Semaphore(RECEIVED_AT_ONCE);
 
     public ScanController(RequestFacts facts, RateLimiter uploadLimit, String publicUrl) {
         this.facts = facts;
@@ -66,40 +70,50 @@ public final class ScanController {
         Lang lang = explicit != null ? explicit : Lang.fromAcceptLanguage(ctx.header("Accept-Language"));
         String scanUrl = explicit == null ? "/scan" : "/scan?lang=" + ScanPage.param(explicit);
         headers(ctx);
+        // Everything that can refuse an upload is checked before its body is read. A refused body is not read by a
+        // request thread: http/SlowClientGuard drops what arrives (bounded in bytes and time, no thread waiting) so
+        // the client reads the answer, then the connection is closed.
         try {
             uploadLimit.acquire(facts.ipHash(ctx));
         } catch (RateLimiter.TooManyRequests e) {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            drainAndClose(ctx);
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds())).header("Connection", "close");
             problem(ctx, 429, lang, ScanMessages.TOO_MANY_TITLE,
                     ScanMessages.TOO_MANY_TEXT.format(lang, e.retryAfterSeconds()), scanUrl);
             return;
         }
         long length = ctx.req().getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
-            drainAndClose(ctx);
+            ctx.header("Connection", "close");
             tooLarge(ctx, lang, scanUrl);
             return;
         }
         String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("multipart/form-data")) {
+            ctx.header("Connection", "close");
             problem(ctx, 400, lang, ScanMessages.NO_FILE_TITLE, ScanMessages.NO_FILE_TEXT.in(lang), scanUrl);
+            return;
+        }
+        if (!receiving.tryAcquire()) {
+            ctx.header("Retry-After", "5").header("Connection", "close");
+            problem(ctx, 503, lang, ScanMessages.BUSY_TITLE, ScanMessages.BUSY_TEXT.in(lang), scanUrl);
             return;
         }
         UploadedFile photo;
         try {
-            ctx.req().setAttribute(MULTIPART_ATTRIBUTE, new MultipartConfigElement(
-                    System.getProperty("java.io.tmpdir"), MAX_PHOTO_BYTES, MAX_BODY_BYTES, 256 * 1024));
-            photo = ctx.uploadedFile("photo");
+            photo = receive(ctx);
         } catch (Exception e) { // Jetty's parser also throws checked IOExceptions (Kotlin does not declare them)
+            ctx.header("Connection", "close");
             if (isSizeLimit(e)) {
-                drainAndClose(ctx);
                 tooLarge(ctx, lang, scanUrl);
+            } else if (isTimeout(e)) {
+                problem(ctx, 408, lang, ScanMessages.TOO_SLOW_TITLE, ScanMessages.TOO_SLOW_TEXT.in(lang), scanUrl);
             } else {
                 LOG.debug("Unreadable multipart upload", e);
                 problem(ctx, 400, lang, ScanMessages.NOT_IMAGE_TITLE, ScanMessages.NOT_IMAGE_TEXT.in(lang), scanUrl);
             }
             return;
+        } finally {
+            receiving.release();
         }
         if (photo == null || photo.size() == 0) {
             problem(ctx, 400, lang, ScanMessages.NO_FILE_TITLE, ScanMessages.NO_FILE_TEXT.in(lang), scanUrl);
@@ -129,6 +143,13 @@ public final class ScanController {
         } else {
             problem(ctx, 422, lang, ScanMessages.NO_QR_TITLE, ScanMessages.NO_QR_TEXT.in(lang), scanUrl);
         }
+    }
+
+    /** Reads the multipart body (on this thread, as it arrives; SlowClientGuard fails it when it is too slow). */
+    private static UploadedFile receive(Context ctx) {
+        ctx.req().setAttribute(MULTIPART_ATTRIBUTE, new MultipartConfigElement(
+                System.getProperty("java.io.tmpdir"), MAX_PHOTO_BYTES, MAX_BODY_BYTES, 256 * 1024));
+        return ctx.uploadedFile("photo");
     }
 
     /** Decodes under the concurrency limit; null when the server stayed too busy for ten seconds. */
@@ -190,26 +211,13 @@ public final class ScanController {
         return false;
     }
 
-    /**
-     * Reads and drops what the client is still sending (up to {@link #MAX_DRAINED_BYTES}), so that a browser
-     * that is still uploading sees the answer instead of a connection reset; the connection is then closed.
-     */
-    private static void drainAndClose(Context ctx) {
-        ctx.header("Connection", "close");
-        long length = ctx.req().getContentLengthLong();
-        if (length > MAX_DRAINED_BYTES) {
-            return;
-        }
-        try {
-            InputStream in = ctx.req().getInputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while (total <= MAX_DRAINED_BYTES && (n = in.read(buffer)) >= 0) {
-                total += n;
+    /** Whether the body stopped arriving, or arrived below SlowClientGuard's minimum rate. */
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
             }
-        } catch (IOException | RuntimeException e) {
-            // the client went away or the body was already consumed: nothing more to drop
         }
+        return false;
     }
 }

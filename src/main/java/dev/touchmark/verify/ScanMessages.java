@@ -75,7 +75,10 @@ public enum ScanMessages {
             "您在短时间内上传了太多照片，请在 {0} 秒后再试。"),
     BUSY_TITLE("Too busy right now", "系统繁忙"),
     BUSY_TEXT("We are reading many photos at the moment. Try again in a few seconds.",
-            "我们正在处理大量照片，请几秒钟后再试。");
+            "我们正在处理大量照片，请几秒钟后再试。"),
+    TOO_SLOW_TITLE("The photo arrived too slowly", "照片上传太慢"),
+    TOO_SLOW_TEXT("The connection was too slow to send this photo. Try again on a better connection, or send a "
+            + "smaller photo.", "网络太慢，无法上传此照片。请在网络较好时重试，或上传较小的照片。");
 
     private final String en;
     private final String zh;

@@ -31,6 +31,12 @@ import java.util.concurrent.CompletionException;
 
 /** HTTP for shoppers: the page a QR opens, the JSON verify API, and problem reports. */
 public final class VerifyController {
+    /**
+     * Largest report form: every field at its longest in Chinese, percent-encoded (9 bytes a character), is about
+     * 22 KB. Below {@link dev.touchmark.http.SlowClientGuard#READ_AHEAD_BYTES}, so a report's body is always in
+     * memory before this controller reads it.
+     */
+    static final long MAX_REPORT_BYTES = 32 * 1024;
     private final VerificationService verification;
     private final ReportService reports;
     private final ScanLocations locations;
@@ -154,6 +160,12 @@ public final class VerifyController {
     public void report(Context ctx) {
         pageHeaders(ctx);
         Lang lang = Lang.fromAcceptLanguage(ctx.header("Accept-Language"));
+        if (ctx.req().getContentLengthLong() > MAX_REPORT_BYTES) {
+            // Refused unread: no report form is this large (SlowClientGuard does not read ahead bodies this size).
+            ctx.header("Connection", "close");
+            ctx.status(413).html(VerifyPage.renderReportNotSent(lang, Messages.REPORT_UNREADABLE.in(lang)));
+            return;
+        }
         Map<String, List<String>> form;
         try {
             form = ctx.formParamMap();

@@ -332,9 +332,9 @@ class ScanUploadIT {
 
     /** Sends a request, up to three times while the connection is reset before an answer arrives. */
     private static HttpResponse<String> despiteResets(Request send) throws Exception {
-        // The server reads an oversized body to its end before the 413 (ScanController.drainAndClose), yet the client
-        // once saw the connection closed without an answer (one CI run of six on 2026-11-29; the cause is not found
-        // yet): the answer is what is checked here, so a reset is tried again.
+        // The server answers an oversized body at once and drops the rest as it arrives (http/SlowClientGuard), so a
+        // client sending it reads the answer; a reset is still possible if the client's writes race the close, and
+        // the answer is what is checked here, so a reset is tried again.
         for (int attempt = 1; ; attempt++) {
             try {
                 return send.send();

@@ -198,7 +198,7 @@ abstract class VerificationContract {
         String large = "{\"code\":\"" + "x".repeat(20_000) + "\"}";
         for (String head : List.of("Content-Length: " + (small.length() + 40) + "\r\n\r\n" + small,
                 "Content-Length: " + (large.length() + 40) + "\r\n\r\n" + large,
-                "Content-Length: 5000000\r\n\r\n" + small,
+                "Content-Length: 900000\r\n\r\n" + small, // under the 1 MB limit: above it, 413 unread
                 "Transfer-Encoding: chunked\r\n\r\n400\r\n" + small,
                 "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + small)) {
             String answer = rawPost("/api/v1/verify", head);

@@ -1,0 +1,365 @@
+package dev.touchmark.http;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.NanoTime;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Keeps slow and stalled clients from holding request threads (issue 20, finding 2). Jetty reads headers without a
+ * thread, but the routes read bodies by blocking a request thread, so a few hundred clients trickling bodies took
+ * every thread and verification stopped answering. Here, in front of every route:
+ * <ul>
+ *   <li>a body of up to {@link #READ_AHEAD_BYTES} (every API, verification and report body) is read in full, with
+ *   no thread waiting for it, before a route sees the request; it must arrive within {@link #GRACE} plus its length
+ *   at {@link #MIN_BYTES_PER_SECOND}, or the client gets 408 and the connection is closed;</li>
+ *   <li>a larger body is read by its route as it arrives, but after the grace it must keep up that rate on average,
+ *   or the read fails (408); on paths that do not take large bodies as a matter of course, at most a few such
+ *   bodies are read at once, the next ones refused at once with 503 and unread;</li>
+ *   <li>paths that take large bodies (the photo upload) cap their readers themselves, with an answer in the
+ *   shopper's language.</li>
+ * </ul>
+ * docs/operations.md explains the figures.
+ */
+public final class SlowClientGuard extends Handler.Wrapper {
+    /** Bodies up to this size are read before any route runs (the largest report form is about 22 KB). */
+    public static final int READ_AHEAD_BYTES = 64 * 1024;
+    /** Time a body gets before the minimum rate applies: a phone's radio waking, a few lost packets resent. */
+    public static final Duration GRACE = Duration.ofSeconds(10);
+    /** The slowest average a body may arrive at after the grace, in bytes a second (a weak 2G link does 5,000). */
+    public static final long MIN_BYTES_PER_SECOND = 500;
+    /**
+     * How much of a body its answer left unread (a refusal: too large, too many, rate-limited) is read and dropped
+     * before the connection closes. A client that sends its whole body before it reads the answer (most HTTP
+     * libraries) would otherwise see the connection reset instead of the answer.
+     */
+    static final long DISCARD_BYTES = 16L * 1024 * 1024;
+
+    private final Set<String> largeBodyPaths;
+    private final long maxBodyBytes;
+    private final Semaphore largeBodies;
+
+    /**
+     * {@code largeBodyPaths}: paths whose routes take bodies above {@link #READ_AHEAD_BYTES} and cap their readers
+     * themselves; other paths refuse bodies above {@code maxBodyBytes} (413) and read at most
+     * {@code largeBodiesAtOnce} bodies above {@link #READ_AHEAD_BYTES} at once (503).
+     */
+    public SlowClientGuard(Set<String> largeBodyPaths, long maxBodyBytes, int largeBodiesAtOnce) {
+        this.largeBodyPaths = largeBodyPaths;
+        this.maxBodyBytes = maxBodyBytes;
+        this.largeBodies = new Semaphore(largeBodiesAtOnce);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback done) throws Exception {
+        long length = announcedLength(request);
+        if (length == 0) {
+            return super.handle(request, response, done);
+        }
+        Callback callback = Callback.from(() -> new Discard(request, done).start(), done::failed);
+        if (largeBodyPaths.contains(Request.getPathInContext(request))) {
+            return super.handle(new Paced(request, null), response, callback);
+        }
+        if (length > maxBodyBytes) {
+            Response.writeError(request, response, callback, 413, "the request body is larger than "
+                    + maxBodyBytes + " bytes");
+            return true;
+        }
+        if (length > READ_AHEAD_BYTES) {
+            return large(request, response, callback, null);
+        }
+        new ReadAhead(request, response, callback, length).start();
+        return true;
+    }
+
+    /** The announced body length; -1 for a chunked body (length unknown), 0 for none. */
+    private static long announcedLength(Request request) {
+        for (HttpField field : request.getHeaders()) {
+            if (field.getHeader() == HttpHeader.TRANSFER_ENCODING && field.contains(HttpHeaderValue.CHUNKED.asString())) {
+                return -1;
+            }
+        }
+        return Math.max(0, request.getLength());
+    }
+
+    /** A body above the read-ahead size on an ordinary path: read by its route, paced, a few at once. */
+    private boolean large(Request request, Response response, Callback callback, Content.Chunk prefix) throws Exception {
+        if (!largeBodies.tryAcquire()) {
+            if (prefix != null) {
+                prefix.release();
+            }
+            Response.writeError(request, response, callback, 503, "too many large request bodies are arriving at once;"
+                    + " try again in a few seconds");
+            return true;
+        }
+        Callback releasing = Callback.from(callback, (Runnable) largeBodies::release);
+        try {
+            if (super.handle(new Paced(request, prefix), response, releasing)) {
+                return true;
+            }
+        } catch (Exception | Error e) {
+            largeBodies.release();
+            throw e;
+        }
+        largeBodies.release();
+        return false;
+    }
+
+    private static long nanosFor(long bytes) {
+        return GRACE.toNanos() + bytes * 1_000_000_000L / MIN_BYTES_PER_SECOND;
+    }
+
+    /** Reads a small body as it arrives (demand callbacks, no thread waiting), then hands the request on. */
+    private final class ReadAhead implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        /** The announced length, or -1 for a chunked body. */
+        private final long announced;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private Scheduler.Task deadline;
+        private byte[] body;
+        private int size;
+
+        ReadAhead(Request request, Response response, Callback callback, long announced) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.announced = announced;
+        }
+
+        void start() {
+            long expected = announced < 0 ? READ_AHEAD_BYTES : announced;
+            // Grown as bytes arrive: announcing a body and sending nothing must not make the server set memory aside.
+            body = new byte[(int) Math.min(expected, 8 * 1024)];
+            deadline = request.getComponents().getScheduler().schedule(this::expire, nanosFor(expected), TimeUnit.NANOSECONDS);
+            run();
+        }
+
+        /** Reads what has arrived; called again by Jetty (on a pool thread) when more arrives. */
+        @Override
+        public void run() {
+            while (!settled.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    failed(chunk.getFailure());
+                    return;
+                }
+                boolean last = chunk.isLast();
+                ByteBuffer bytes = chunk.getByteBuffer();
+                if (size + bytes.remaining() > body.length) {
+                    body = Arrays.copyOf(body, Math.max(size + bytes.remaining(), Math.min(2 * body.length,
+                            READ_AHEAD_BYTES)));
+                }
+                int n = bytes.remaining();
+                bytes.get(body, size, n);
+                size += n;
+                chunk.release();
+                if (last) {
+                    if (settle()) {
+                        handOn(new Buffered(request, Content.Chunk.from(ByteBuffer.wrap(body, 0, size), true)));
+                    }
+                    return;
+                }
+                if (size > READ_AHEAD_BYTES) { // a chunked body larger than the read-ahead: the route reads the rest
+                    if (settle()) {
+                        overflow();
+                    }
+                    return;
+                }
+            }
+        }
+
+        private boolean settle() {
+            if (!settled.compareAndSet(false, true)) {
+                return false;
+            }
+            deadline.cancel();
+            return true;
+        }
+
+        private void expire() {
+            if (settled.compareAndSet(false, true)) {
+                Response.writeError(request, response, callback, 408, "the request body did not arrive in time");
+            }
+        }
+
+        private void failed(Throwable failure) {
+            if (!settle()) {
+                return;
+            }
+            if (failure instanceof TimeoutException) {
+                Response.writeError(request, response, callback, 408, "the request body did not arrive in time");
+            } else if (failure instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                Response.writeError(request, response, callback, http.getCode(), "the request body could not be read: "
+                        + http.getReason());
+            } else {
+                Response.writeError(request, response, callback, 400, "the request body could not be read");
+            }
+        }
+
+        private void overflow() {
+            Content.Chunk prefix = Content.Chunk.from(ByteBuffer.wrap(body, 0, size), false);
+            try {
+                if (!large(request, response, callback, prefix)) {
+                    Response.writeError(request, response, callback, 404);
+                }
+            } catch (Throwable t) {
+                Response.writeError(request, response, callback, t);
+            }
+        }
+
+        private void handOn(Request buffered) {
+            try {
+                if (!SlowClientGuard.super.handle(buffered, response, callback)) {
+                    Response.writeError(request, response, callback, 404);
+                }
+            } catch (Throwable t) {
+                Response.writeError(request, response, callback, t);
+            }
+        }
+    }
+
+    /**
+     * Reads and drops what the answer left of a body, with no thread waiting, then completes the request: up to
+     * {@link #DISCARD_BYTES}, within that much time at the minimum rate. Past either, Jetty closes the connection.
+     */
+    private static final class Discard implements Runnable {
+        private final Request request;
+        private final Callback done;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private Scheduler.Task deadline;
+        private long dropped;
+
+        Discard(Request request, Callback done) {
+            this.request = request;
+            this.done = done;
+        }
+
+        void start() {
+            deadline = request.getComponents().getScheduler().schedule(this::finish, nanosFor(DISCARD_BYTES),
+                    TimeUnit.NANOSECONDS);
+            run();
+        }
+
+        @Override
+        public void run() {
+            while (!finished.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                boolean last = chunk.isLast() || Content.Chunk.isFailure(chunk);
+                dropped += chunk.remaining();
+                chunk.release();
+                if (last || dropped > DISCARD_BYTES) {
+                    finish();
+                    return;
+                }
+            }
+        }
+
+        private void finish() {
+            if (finished.compareAndSet(false, true)) {
+                if (deadline != null) {
+                    deadline.cancel();
+                }
+                done.succeeded();
+            }
+        }
+    }
+
+    /** A request whose whole body is already in memory. */
+    private static final class Buffered extends Request.Wrapper {
+        private Content.Chunk body;
+
+        Buffered(Request request, Content.Chunk body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public Content.Chunk read() {
+            Content.Chunk next = body;
+            body = Content.Chunk.EOF;
+            return next;
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            demandCallback.run(); // the body is here: a read never has to wait
+        }
+    }
+
+    /** A request whose body its route reads as it arrives, failing (408) once it falls below the minimum rate. */
+    private static final class Paced extends Request.Wrapper {
+        private final long begin = NanoTime.now();
+        private Content.Chunk prefix;
+        private Content.Chunk failure;
+        private long received;
+
+        /** {@code prefix}: what was already read of the body, given back first; or null. */
+        Paced(Request request, Content.Chunk prefix) {
+            super(request);
+            this.prefix = prefix;
+            this.received = prefix == null ? 0 : prefix.remaining();
+        }
+
+        @Override
+        public Content.Chunk read() {
+            if (prefix != null) {
+                Content.Chunk first = prefix;
+                prefix = null;
+                return first;
+            }
+            if (tooSlow()) {
+                return failure;
+            }
+            Content.Chunk chunk = super.read();
+            if (chunk != null) {
+                received += chunk.remaining();
+            }
+            return chunk;
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            if (prefix != null || tooSlow()) {
+                demandCallback.run();
+            } else {
+                super.demand(demandCallback);
+            }
+        }
+
+        private boolean tooSlow() {
+            if (failure == null) {
+                long late = NanoTime.since(begin) - GRACE.toNanos();
+                if (late > 0 && received < late * MIN_BYTES_PER_SECOND / 1_000_000_000L) {
+                    failure = Content.Chunk.from(new TimeoutException("the request body arrived more slowly than "
+                            + MIN_BYTES_PER_SECOND + " bytes a second"));
+                }
+            }
+            return failure != null;
+        }
+    }
+}
