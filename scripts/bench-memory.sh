@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Memory under requests an unauthenticated client makes unique (issue 20's check): the packaged server on embedded
+# Memory under requests an unauthenticated client makes unique: the packaged server on embedded
 # H2 with a small heap, behind a configured X-Forwarded-For header, gets REQUESTS requests (default 10,000,000) from
 # wrk with scripts/unique.lua (unique paths, codes, tokens, e-mails, cookies, client addresses, header values).
 # After every slice of requests it forces a full collection (jcmd GC.class_histogram) and prints the live heap and

@@ -146,7 +146,7 @@ public final class App implements AutoCloseable {
             javalinConfig.http.prefer405over404 = true;
             javalinConfig.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ProblemErrorHandler(json.mapper()));
-                // In front of every route: slow or stalled bodies must not hold request threads (issue 20).
+                // In front of every route: slow or stalled bodies must not hold request threads.
                 server.insertHandler(new SlowClientGuard(Routes.LARGE_BODIES, MAX_REQUEST_BYTES, LARGE_BODIES_AT_ONCE));
             });
             javalinConfig.jetty.threadPool = requestThreads();

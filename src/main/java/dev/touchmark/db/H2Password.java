@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The password of an embedded H2 database. H2 makes whoever creates a database its admin, with the password that
- * first connection names; with user sa and an empty password (what Touchmark used to name), anyone who reaches the
+ * first connection names; with user sa and an empty password (H2's default), anyone who reaches the
  * file or its server is admin. Unless TOUCHMARK_DB_PASSWORD is set (not empty), the first start generates a random
  * password, sets it on the database (a new one, or one from before, which opens with the empty password) and keeps
  * it in {@code database.password} in the data folder, readable by its owner only, beside the master key.

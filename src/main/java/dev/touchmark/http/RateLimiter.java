@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * Token buckets per client (Bucket4j): a limit per period, with a burst of the same size. The buckets are bounded
  * (Caffeine): a bucket left alone for a period is full again, so dropping it changes nothing; past MAX_CLIENTS the
  * clients seen least often go first, so a flood of new client addresses cannot reset the buckets of clients that
- * are being limited (it used to clear every bucket at once).
+ * are being limited.
  */
 public final class RateLimiter {
     static final int MAX_CLIENTS = 100_000;

@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.NanoTime;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Keeps slow and stalled clients from holding request threads (issue 20, finding 2). Jetty reads headers without a
+ * Keeps slow and stalled clients from holding request threads. Jetty reads headers without a
  * thread, but the routes read bodies by blocking a request thread, so a few hundred clients trickling bodies took
  * every thread and verification stopped answering. Here, in front of every route:
  * <ul>

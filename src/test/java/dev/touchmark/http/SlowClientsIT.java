@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Slow and stalled clients on the public endpoints (issue 20, finding 2), against an in-process server with H2:
+ * Slow and stalled clients on the public endpoints, against an in-process server with H2:
  * more stalled bodies than the server has request threads leave verification answering, a trickled body is cut off,
  * and refused uploads and reports are answered without their bodies being read.
  */

@@ -224,8 +224,8 @@ class ScanDurabilityIT {
      * A SIGTERM under load (a deploy, a service manager's stop) stops the server cleanly: every request is answered
      * (200, or 503 from the drain for those that came after the signal), every scan answered 200 is in the database
      * file and none was recorded without its answer, the scan journal holds nothing for the next start to apply, and
-     * the server logs no error. H2's own exit hook used to close the database beside the server's shutdown: scans then
-     * failed on a closed database, the journal was left behind, and the log said "Database is already closed".
+     * the server logs no error. H2's own exit hook must not close the database beside the server's shutdown: scans would
+     * fail on a closed database, and the log would say "Database is already closed".
      */
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
