@@ -50,6 +50,17 @@ public final class App implements AutoCloseable {
     public static final long MAX_REQUEST_BYTES = 1_000_000L;
     /** Bodies above SlowClientGuard's read-ahead size read at once, outside the upload (which caps its own). */
     private static final int LARGE_BODIES_AT_ONCE = 16;
+    /** Database connections: the scan writer, request threads reading, the change watcher, the alert feed, webhooks. */
+    private static final int DATABASE_CONNECTIONS = 16;
+    /**
+     * Request threads: enough that requests waiting on the scan writer (each recorded verification holds one until
+     * its group commits) leave threads for everything else; Jetty's minimum of 8 kept warm, idle ones go after 60 s.
+     */
+    private static final int REQUEST_THREADS = 250;
+    private static final int REQUEST_THREADS_KEPT = 8;
+    private static final int REQUEST_THREAD_IDLE_MILLIS = 60_000;
+    /** Javalin copies every answer through a buffer of this size (Jetty's default is 32 KiB). */
+    private static final int RESPONSE_BUFFER_BYTES = 2048;
     private final Services services;
     private final ScanServices scanServices;
     private final WebhookDispatcher webhooks;
@@ -73,7 +84,7 @@ public final class App implements AutoCloseable {
     /** Opens the database, wires everything and starts listening. */
     public static App start(TouchmarkConfig config, Clock clock) {
         checkDataDir(config);
-        Database database = Database.serve(config, 16);
+        Database database = Database.serve(config, DATABASE_CONNECTIONS);
         Database.h2FileBase(config.dbUrl()).ifPresent(base -> dev.touchmark.config.DataFolder.ownerOnly(Database.h2DataFile(base)));
         checkDataFiles(config);
         Services services = null;
@@ -142,7 +153,7 @@ public final class App implements AutoCloseable {
             javalinConfig.http.maxRequestSize = MAX_REQUEST_BYTES;
             // Javalin copies every answer through a new buffer of this size (Jetty's 32 KiB by default): on the
             // verification path that was a third of all garbage. Answers are a few KiB; Jetty still buffers output.
-            javalinConfig.http.responseBufferSize = 2048;
+            javalinConfig.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
             javalinConfig.http.prefer405over404 = true;
             javalinConfig.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ProblemErrorHandler(json.mapper()));
@@ -163,7 +174,7 @@ public final class App implements AutoCloseable {
      * {@code -XX:ThreadPriorityPolicy=1} (docs/operations.md); without it this changes nothing.
      */
     private static QueuedThreadPool requestThreads() {
-        QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
+        QueuedThreadPool pool = new QueuedThreadPool(REQUEST_THREADS, REQUEST_THREADS_KEPT, REQUEST_THREAD_IDLE_MILLIS);
         pool.setName("JettyServerThreadPool");
         pool.setThreadsPriority(Thread.MIN_PRIORITY);
         return pool;

@@ -35,6 +35,11 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
                            VerificationService verification, ReportService reports, ScanLocations locations,
                            RequestFacts facts, RetentionJob retention, AlertService alerts, RuleBook rules,
                            AlertFeed feed) implements AutoCloseable {
+    /** Scans waiting for the writer before verification answers 503: a few seconds of the heaviest load. */
+    private static final int SCAN_QUEUE = 100_000;
+    /** How often the live alert feed looks for changed alerts: the dashboard shows a new alert within this. */
+    private static final Duration ALERT_FEED_POLL = Duration.ofMillis(200);
+
 
     /** Wires and starts the scan writer and the retention job. */
     public static ScanServices start(TouchmarkConfig config, Services services, Clock clock, AlertNotifier notifier,
@@ -49,7 +54,7 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         // With sync writes, each group is forced onto the disk before it is answered (embedded H2; PostgreSQL's own
         // synchronous_commit does that at every commit).
         Database database = services.database();
-        ScanRecorder recorder = new ScanRecorder(scans, detector, clock, 100_000,
+        ScanRecorder recorder = new ScanRecorder(scans, detector, clock, SCAN_QUEUE,
                 settings.syncWrites() ? database::syncToDisk : () -> { });
         VerificationCatalog catalog = new VerificationCatalog(new VerificationRepository(dsl), services.changes());
         VerificationService verification = new VerificationService(catalog, recorder, clock, verdicts);
@@ -61,7 +66,7 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
                 new IpHasher(services.masterKey().derive("ip-hash")), new DeviceIds(new SecureRandom()), config.publicUrl().startsWith("https:"));
         RetentionJob retention = new RetentionJob(scans, clock, Duration.ofDays(settings.retentionDays())).start();
         AlertService alerts = new AlertService(alertRepository, dsl, notifier, clock);
-        AlertFeed feed = new AlertFeed(alertRepository, detection, json, clock, Duration.ofMillis(200));
+        AlertFeed feed = new AlertFeed(alertRepository, detection, json, clock, ALERT_FEED_POLL);
         return new ScanServices(scans, recorder, catalog, verification, reports,
                 new ScanLocations(scans, clock, detector::located), facts, retention, alerts, rules, feed);
     }
