@@ -27,11 +27,6 @@ public final class ExportScheduler implements AutoCloseable {
         return new BatchExporter(source, pool);
     }
 
-    /** Exports running now. */
-    public int running() {
-        return permits.running();
-    }
-
     /** Stops the render workers; an export still running fails. */
     @Override
     public void close() {

@@ -71,15 +71,18 @@ public final class LabelController {
             Problem.write(ctx, 429, "Exports busy", e.getMessage());
             return;
         }
-        String range = from == 0 && count == codes.quantity() ? "" : "-" + from + "-" + (from + count - 1);
-        ctx.contentType(format.contentType()).header("Content-Disposition",
-                "attachment; filename=\"batch-" + batchId + range + "." + format.fileExtension() + "\"");
-        BatchExporter exporter = exports.exporter(source(codes));
-        try (permit; OutputStream out = ctx.outputStream()) {
-            if (format == LabelFormat.PDF) {
-                exporter.writePdf(from, count, layout, out);
-            } else {
-                exporter.write(format, from, count, out);
+        // Released however the export ends: finished, failed, or the client gone (a write fails).
+        try (permit) {
+            String range = from == 0 && count == codes.quantity() ? "" : "-" + from + "-" + (from + count - 1);
+            ctx.contentType(format.contentType()).header("Content-Disposition",
+                    "attachment; filename=\"batch-" + batchId + range + "." + format.fileExtension() + "\"");
+            BatchExporter exporter = exports.exporter(source(codes));
+            try (OutputStream out = ctx.outputStream()) {
+                if (format == LabelFormat.PDF) {
+                    exporter.writePdf(from, count, layout, out);
+                } else {
+                    exporter.write(format, from, count, out);
+                }
             }
         } catch (IOException e) {
             // The body is under way, so there is no one left to answer: the client went away (or stopped reading).
