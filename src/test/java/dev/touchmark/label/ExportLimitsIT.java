@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchmark.App;
 import dev.touchmark.access.Principal;
 import dev.touchmark.batch.Batch;
@@ -17,6 +19,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -38,6 +44,7 @@ import org.junit.jupiter.api.TestInstance;
 class ExportLimitsIT {
     /** Far more than the socket buffers hold: a held export cannot finish. */
     private static final long LARGE = 1_000_000;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private App app;
     private Http http;
 
@@ -64,13 +71,12 @@ class ExportLimitsIT {
 
         try (HeldExport first = HeldExport.open(app.port(), a, "pdf")) {
             assertEquals(200, first.status(), first.head());
-            Http.Response second = http.get(a.labels("pdf"), a.apiKey());
-            assertBusy(second, "this brand already has 1 label export running");
+            assertBusy(a, "pdf", "this brand already has 1 label export running");
 
             try (HeldExport otherBrand = HeldExport.open(app.port(), b, "csv")) {
                 assertEquals(200, otherBrand.status(), "another brand gets a slot under the installation cap: "
                         + otherBrand.head());
-                assertBusy(http.get(c.labels("zpl"), c.apiKey()), "the server is busy with other label exports");
+                assertBusy(c, "zpl", "the server is busy with other label exports");
                 first.readSomeBody();
             }
         }
@@ -82,14 +88,21 @@ class ExportLimitsIT {
         assertEquals(6, again.text().split("\r\n").length, "header and 5 codes");
     }
 
-    private static void assertBusy(Http.Response r, String detail) {
-        assertEquals(429, r.status(), r.text());
-        assertEquals("10", r.header("Retry-After"));
-        assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r.header("Content-Type"));
-        assertEquals("Exports busy", r.json().get("title").asText());
-        assertNotNull(r.json().get("type"));
-        assertTrue(r.json().get("detail").asText().contains(detail), r.text());
-        assertTrue(r.json().get("detail").asText().contains("try again"), r.text());
+    /** Asks for an export and checks the answer's head before reading a body: an export that started is not read. */
+    private void assertBusy(BrandBatch brand, String format, String detail) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + brand.labels(format)))
+                .header("Authorization", "Bearer " + brand.apiKey()).GET().build();
+        HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = r.body()) {
+            assertEquals(429, r.statusCode(), "an export over the cap is refused before it starts");
+            assertEquals("10", r.headers().firstValue("Retry-After").orElse(null));
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            JsonNode problem = new ObjectMapper().readTree(body.readAllBytes());
+            assertEquals("Exports busy", problem.get("title").asText());
+            assertNotNull(problem.get("type"));
+            assertTrue(problem.get("detail").asText().contains(detail), problem.toString());
+            assertTrue(problem.get("detail").asText().contains("try again"), problem.toString());
+        }
     }
 
     /**
