@@ -24,7 +24,10 @@ import dev.touchmark.http.SecurityHeaders;
 import dev.touchmark.http.SignInGuard;
 import dev.touchmark.http.SlowClientGuard;
 import dev.touchmark.keys.KeyController;
+import dev.touchmark.label.ExportPermits;
+import dev.touchmark.label.ExportScheduler;
 import dev.touchmark.label.LabelController;
+import dev.touchmark.label.RenderPool;
 import dev.touchmark.metrics.Metrics;
 import dev.touchmark.metrics.MetricsController;
 import dev.touchmark.product.ProductController;
@@ -70,15 +73,17 @@ public final class App implements AutoCloseable {
     private final Metrics metrics;
     private final Drain drain;
     private final Javalin javalin;
+    private final ExportScheduler exports;
 
     private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Metrics metrics, Drain drain,
-                Javalin javalin) {
+                Javalin javalin, ExportScheduler exports) {
         this.services = services;
         this.scanServices = scanServices;
         this.webhooks = webhooks;
         this.metrics = metrics;
         this.drain = drain;
         this.javalin = javalin;
+        this.exports = exports;
     }
 
     /** Opens the database, wires everything and starts listening. */
@@ -98,12 +103,15 @@ public final class App implements AutoCloseable {
             metrics.watchOutbox(services.webhooks()::countPending, clock);
             Database.h2FileBase(config.dbUrl()).ifPresent(base -> metrics.watchDatabaseFile(Database.h2DataFile(base)));
             WebhookDispatcher webhooks = services.webhooks().dispatcher(config.webhooks()).start();
+            ExportScheduler exports = new ExportScheduler(new ExportPermits(config.exports().atOnce(), config.exports().perBrand()),
+                    RenderPool.forServer(config.exports().renderThreads()));
             try {
                 Drain drain = new Drain(Routes.STREAMS);
-                Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain);
+                Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain, exports);
                 javalin.start(config.host(), config.port());
-                return new App(services, scanServices, webhooks, metrics, drain, javalin);
+                return new App(services, scanServices, webhooks, metrics, drain, javalin, exports);
             } catch (RuntimeException e) {
+                exports.close();
                 webhooks.close();
                 scanServices.close();
                 throw e;
@@ -118,7 +126,7 @@ public final class App implements AutoCloseable {
     }
 
     private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json,
-                                        Clock clock, Metrics metrics, Drain drain) {
+                                        Clock clock, Metrics metrics, Drain drain, ExportScheduler exports) {
         ScanSettings settings = config.scans();
         VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
@@ -132,7 +140,7 @@ public final class App implements AutoCloseable {
                 new KeyController(services.keys(), json),
                 new ProductController(services.products(), json),
                 new BatchController(services.batches(), json),
-                new LabelController(services.batches()),
+                new LabelController(services.batches(), exports),
                 verify,
                 new ReportController(scans.reports()),
                 scanner,
@@ -221,7 +229,7 @@ public final class App implements AutoCloseable {
 
     /**
      * Stops taking requests (503 from then on) and waits up to 10 s for those in flight to be answered, stops the
-     * server, lets webhook attempts in flight finish, lets the scan writer commit what it holds, then closes the
+     * server and the label renderers, lets webhook attempts in flight finish, lets the scan writer commit what it holds, then closes the
      * database.
      */
     @Override
@@ -232,6 +240,7 @@ public final class App implements AutoCloseable {
         // Each step runs even if one before it failed: a step skipped would leave its threads running (a feed still
         // sending to streams Jetty had closed, or a scan writer whose scans never reach the file).
         step("the HTTP server", javalin::stop);
+        step("label exports", exports::close);
         step("webhook delivery", webhooks::close);
         step("the scan writer and the alert feed", scanServices::close);
         step("the change watcher", services::close);

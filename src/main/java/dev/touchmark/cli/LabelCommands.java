@@ -8,6 +8,7 @@ import dev.touchmark.label.LabelController;
 import dev.touchmark.label.LabelFormat;
 import dev.touchmark.label.Paper;
 import dev.touchmark.label.PngLabel;
+import dev.touchmark.label.RenderPool;
 import dev.touchmark.label.SheetLayout;
 import dev.touchmark.label.SvgLabel;
 import java.io.BufferedOutputStream;
@@ -119,7 +120,10 @@ final class LabelCommands {
                             + BatchExporter.maxCodes(labelFormat) + " labels: use --from and --count to export in parts, "
                             + "or --format csv or zpl, which have no limit");
                 }
-                write(new BatchExporter(LabelController.source(codes)), labelFormat, layout, n);
+                // A process of its own, with no verification to keep fast and no caps: every core renders.
+                try (RenderPool pool = RenderPool.allCores()) {
+                    write(new BatchExporter(LabelController.source(codes), pool), labelFormat, layout, n);
+                }
                 return 0;
             }
         }

@@ -36,7 +36,19 @@ public final class ConfigLoader {
         Path masterKeyFile = Path.of(env.getOrDefault("TOUCHMARK_MASTER_KEY_FILE", dataDir.resolve("master.key").toString()));
         return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKey, masterKeyFile,
                 scanSettings(env),
-                WebhookSettings.defaults().withAllowPrivateNetworks(bool(env, "TOUCHMARK_WEBHOOK_ALLOW_PRIVATE", false)));
+                WebhookSettings.defaults().withAllowPrivateNetworks(bool(env, "TOUCHMARK_WEBHOOK_ALLOW_PRIVATE", false)),
+                exportSettings(env));
+    }
+
+    private static ExportSettings exportSettings(Map<String, String> env) {
+        ExportSettings d = ExportSettings.defaults();
+        int atOnce = number(env, "TOUCHMARK_EXPORTS_AT_ONCE", d.atOnce(), 1, 1_000);
+        int perBrand = number(env, "TOUCHMARK_EXPORTS_PER_BRAND", d.perBrand(), 1, 1_000);
+        if (perBrand > atOnce) {
+            throw new ConfigException("TOUCHMARK_EXPORTS_PER_BRAND (" + perBrand + ") must not exceed TOUCHMARK_EXPORTS_AT_ONCE ("
+                    + atOnce + ")");
+        }
+        return new ExportSettings(number(env, "TOUCHMARK_EXPORT_THREADS", d.renderThreads(), 0, 256), atOnce, perBrand);
     }
 
     private static ScanSettings scanSettings(Map<String, String> env) {

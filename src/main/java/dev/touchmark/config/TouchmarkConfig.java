@@ -18,7 +18,16 @@ public record TouchmarkConfig(
         Optional<String> masterKeyBase64,
         Path masterKeyFile,
         ScanSettings scans,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        ExportSettings exports) {
+
+    /** A config with the default export limits. */
+    public TouchmarkConfig(int port, String host, String publicUrl, Path dataDir, String dbUrl, String dbUser,
+                           String dbPassword, Optional<String> masterKeyBase64, Path masterKeyFile, ScanSettings scans,
+                           WebhookSettings webhooks) {
+        this(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, webhooks,
+                ExportSettings.defaults());
+    }
 
     /** True when the database is PostgreSQL rather than embedded H2. */
     public boolean isPostgres() {
@@ -27,33 +36,38 @@ public record TouchmarkConfig(
 
     /** A copy pointing at another database (tests and admin commands). */
     public TouchmarkConfig withDbUrl(String url, String user, String password) {
-        return new TouchmarkConfig(port, host, publicUrl, dataDir, url, user, password, masterKeyBase64, masterKeyFile, scans, webhooks);
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, url, user, password, masterKeyBase64, masterKeyFile, scans, webhooks, exports);
     }
 
     /** A copy listening on another port (0 picks a free one). */
     public TouchmarkConfig withPort(int newPort) {
-        return new TouchmarkConfig(newPort, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, webhooks);
+        return new TouchmarkConfig(newPort, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, webhooks, exports);
     }
 
     /** A copy with another public URL. */
     public TouchmarkConfig withPublicUrl(String url) {
-        return new TouchmarkConfig(port, host, url, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, webhooks);
+        return new TouchmarkConfig(port, host, url, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, webhooks, exports);
     }
 
     /** A copy with other scan settings. */
     public TouchmarkConfig withScans(ScanSettings settings) {
-        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, settings, webhooks);
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, settings, webhooks, exports);
     }
 
     /** A copy with other webhook settings. */
     public TouchmarkConfig withWebhooks(WebhookSettings settings) {
-        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, settings);
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, settings, exports);
+    }
+
+    /** A copy with other export limits. */
+    public TouchmarkConfig withExports(ExportSettings settings) {
+        return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKeyBase64, masterKeyFile, scans, webhooks, settings);
     }
 
     @Override
     public String toString() {
         return "TouchmarkConfig[port=" + port + ", host=" + host + ", publicUrl=" + publicUrl + ", dataDir=" + dataDir
                 + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword=[REDACTED], masterKey="
-                + (masterKeyBase64.isPresent() ? "[REDACTED]" : "file " + masterKeyFile) + ", scans=" + scans + ", webhooks=" + webhooks + "]";
+                + (masterKeyBase64.isPresent() ? "[REDACTED]" : "file " + masterKeyFile) + ", scans=" + scans + ", webhooks=" + webhooks + ", exports=" + exports + "]";
     }
 }

@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * Writes whole batches of labels (indexes {@code from..from+count-1}) to an OutputStream in any
- * {@link LabelFormat}, streaming: codes and QR matrices are produced in parallel chunks on a private pool
- * of daemon threads with a bounded number of chunks in flight, and written in order on the calling
+ * {@link LabelFormat}, streaming: codes and QR matrices are produced in parallel chunks on a shared
+ * {@link RenderPool} with a bounded number of chunks in flight, and written in order on the calling
  * thread. The stream is flushed but never closed. If it throws (client went away), the export stops,
- * the pool is shut down and the IOException is rethrown; a failure of the LabelSource is rethrown as is.
+ * its chunks still queued are cancelled and the IOException is rethrown once none of its chunks is still
+ * rendering; a failure of the LabelSource is rethrown as is.
  * ZIP is the exception to constant memory, hence {@link #MAX_ZIP_CODES}.
  */
 public final class BatchExporter {
@@ -38,21 +39,14 @@ public final class BatchExporter {
     private final PdfBatchWriter pdf;
     private final ZplBatchWriter zpl;
 
-    /** An exporter using one worker thread per available processor. */
-    public BatchExporter(LabelSource source) {
-        this(source, Runtime.getRuntime().availableProcessors());
-    }
-
-    /** An exporter using {@code threads} worker threads per export. */
-    public BatchExporter(LabelSource source, int threads) {
+    /** An exporter rendering on {@code pool}, which other exports may share. */
+    public BatchExporter(LabelSource source, RenderPool pool) {
         Objects.requireNonNull(source, "source");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-        }
-        this.csv = new CsvBatchWriter(source, threads);
-        this.zip = new ZipBatchWriter(source, threads);
-        this.pdf = new PdfBatchWriter(source, threads);
-        this.zpl = new ZplBatchWriter(source, threads);
+        Objects.requireNonNull(pool, "pool");
+        this.csv = new CsvBatchWriter(source, pool);
+        this.zip = new ZipBatchWriter(source, pool);
+        this.pdf = new PdfBatchWriter(source, pool);
+        this.zpl = new ZplBatchWriter(source, pool);
     }
 
     /** Writes codes {@code from..from+count-1} in {@code format}; PDF uses A4 sheets, ZPL 50 x 30 mm at 203 dpi. */

@@ -16,9 +16,9 @@ final class CsvBatchWriter {
     private final LabelSource source;
     private final OrderedParallelPipeline<ByteSink> pipeline;
 
-    CsvBatchWriter(LabelSource source, int threads) {
+    CsvBatchWriter(LabelSource source, RenderPool pool) {
         this.source = source;
-        this.pipeline = new OrderedParallelPipeline<>(threads, 4 * threads);
+        this.pipeline = new OrderedParallelPipeline<>(pool, 4 * pool.threads());
     }
 
     void write(long from, long count, OutputStream target) throws IOException {

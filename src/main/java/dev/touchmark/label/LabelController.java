@@ -8,6 +8,7 @@ import dev.touchmark.error.ValidationException;
 import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.BadRequest;
 import dev.touchmark.http.Params;
+import dev.touchmark.http.Problem;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,13 +16,18 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** HTTP for labels: one code as PNG or SVG, a whole batch as CSV, ZIP of SVGs, PDF sheets or ZPL, streamed. */
 public final class LabelController {
+    private static final Logger LOG = LoggerFactory.getLogger(LabelController.class);
     private final BatchService batches;
+    private final ExportScheduler exports;
 
-    public LabelController(BatchService batches) {
+    public LabelController(BatchService batches, ExportScheduler exports) {
         this.batches = batches;
+        this.exports = exports;
     }
 
     public void png(Context ctx) throws IOException {
@@ -41,7 +47,10 @@ public final class LabelController {
         }
     }
 
-    /** GET /api/v1/batches/{id}/labels?format=csv|pdf|zip|zpl, with sheet settings for PDF. */
+    /**
+     * GET /api/v1/batches/{id}/labels?format=csv|pdf|zip|zpl, with sheet settings for PDF. Refused with 429 before
+     * anything is rendered when the brand or the installation already runs as many exports as it may.
+     */
     public void export(Context ctx) throws IOException {
         long brandId = ApiAuth.principal(ctx).brandId();
         long batchId = Params.id(ctx, "id", "batch");
@@ -54,16 +63,30 @@ public final class LabelController {
             throw new BadRequest("one " + format.fileExtension() + " file holds at most " + BatchExporter.maxCodes(format)
                     + " labels; export the batch in ranges with 'from' and 'count', or use csv or zpl, which have no limit");
         }
-        String range = from == 0 && count == codes.quantity() ? "" : "-" + from + "-" + (from + count - 1);
-        ctx.contentType(format.contentType()).header("Content-Disposition",
-                "attachment; filename=\"batch-" + batchId + range + "." + format.fileExtension() + "\"");
-        BatchExporter exporter = new BatchExporter(source(codes));
-        try (OutputStream out = ctx.outputStream()) {
-            if (format == LabelFormat.PDF) {
-                exporter.writePdf(from, count, layout, out);
-            } else {
-                exporter.write(format, from, count, out);
+        ExportPermits.Permit permit;
+        try {
+            permit = exports.admit(brandId);
+        } catch (ExportPermits.ExportsBusy e) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            Problem.write(ctx, 429, "Exports busy", e.getMessage());
+            return;
+        }
+        // Released however the export ends: finished, failed, or the client gone (a write fails).
+        try (permit) {
+            String range = from == 0 && count == codes.quantity() ? "" : "-" + from + "-" + (from + count - 1);
+            ctx.contentType(format.contentType()).header("Content-Disposition",
+                    "attachment; filename=\"batch-" + batchId + range + "." + format.fileExtension() + "\"");
+            BatchExporter exporter = exports.exporter(source(codes));
+            try (OutputStream out = ctx.outputStream()) {
+                if (format == LabelFormat.PDF) {
+                    exporter.writePdf(from, count, layout, out);
+                } else {
+                    exporter.write(format, from, count, out);
+                }
             }
+        } catch (IOException e) {
+            // The body is under way, so there is no one left to answer: the client went away (or stopped reading).
+            LOG.info("Label export of batch {} stopped: {}", batchId, e.toString());
         }
     }
 

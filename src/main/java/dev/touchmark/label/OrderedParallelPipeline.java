@@ -4,30 +4,20 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 
 /**
- * Runs numbered tasks on a pool of daemon threads, at most {@code maxInFlight} at a time, and hands their
- * results to a sink on the calling thread in task order. Memory stays bounded by maxInFlight results,
- * whatever the task count. The pool lives only for the duration of {@link #run} and is always shut down
- * before it returns or throws.
+ * Runs numbered tasks on a shared {@link RenderPool}, at most {@code maxInFlight} of them submitted at a time, and
+ * hands their results to a sink on the calling thread in task order. Memory stays bounded by maxInFlight results,
+ * whatever the task count. When {@link #run} returns or throws, none of its tasks is still running or will start:
+ * an export that ends (finished, failed, or its client gone) no longer takes the pool's time.
  *
  * @param <T> the result of one task
  */
 public final class OrderedParallelPipeline<T> {
-    /** Prefix of every worker thread's name. */
-    public static final String THREAD_NAME_PREFIX = "touchmark-label-";
-    private static final long SHUTDOWN_WAIT_SECONDS = 10;
-
-    private final int threads;
+    private final RenderPool pool;
     private final int maxInFlight;
-    private final AtomicInteger threadCounter = new AtomicInteger();
 
     /** Consumes results in order on the calling thread; may fail with an IOException (client went away). */
     @FunctionalInterface
@@ -36,15 +26,14 @@ public final class OrderedParallelPipeline<T> {
     }
 
     /**
-     * @param threads worker threads, at least 1
-     * @param maxInFlight tasks submitted but not yet consumed, at least {@code threads}
+     * @param pool the workers, shared with other pipelines
+     * @param maxInFlight tasks submitted but not yet consumed, at least 1
      */
-    public OrderedParallelPipeline(int threads, int maxInFlight) {
-        if (threads < 1 || maxInFlight < threads) {
-            throw new IllegalArgumentException("need threads >= 1 and maxInFlight >= threads, got threads="
-                    + threads + ", maxInFlight=" + maxInFlight);
+    public OrderedParallelPipeline(RenderPool pool, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("need maxInFlight >= 1, got " + maxInFlight);
         }
-        this.threads = threads;
+        this.pool = pool;
         this.maxInFlight = maxInFlight;
     }
 
@@ -58,32 +47,40 @@ public final class OrderedParallelPipeline<T> {
         if (taskCount < 0) {
             throw new IllegalArgumentException("taskCount must be >= 0, was " + taskCount);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory());
-        var inFlight = new ArrayDeque<Future<? extends T>>(maxInFlight);
+        var tasks = new RunningTasks();
+        var inFlight = new ArrayDeque<Future<T>>(maxInFlight);
         try {
             long next = 0;
             while (next < taskCount && inFlight.size() < maxInFlight) {
-                inFlight.add(submit(pool, task, next++));
+                inFlight.add(submit(tasks, task, next++));
             }
             while (!inFlight.isEmpty()) {
                 T result = await(inFlight.poll());
                 if (next < taskCount) {
-                    inFlight.add(submit(pool, task, next++));
+                    inFlight.add(submit(tasks, task, next++));
                 }
                 sink.accept(result);
             }
         } finally {
             inFlight.forEach(f -> f.cancel(true));
-            shutdown(pool);
+            tasks.closeAndAwait();
         }
     }
 
-    private static <T> Future<? extends T> submit(ExecutorService pool, LongFunction<? extends T> task,
-            long index) {
-        return pool.submit(() -> task.apply(index));
+    private Future<T> submit(RunningTasks tasks, LongFunction<? extends T> task, long index) {
+        return pool.submit(() -> {
+            if (!tasks.enter()) {
+                return null;
+            }
+            try {
+                return task.apply(index);
+            } finally {
+                tasks.exit();
+            }
+        });
     }
 
-    private static <T> T await(Future<? extends T> future) throws InterruptedIOException {
+    private static <T> T await(Future<T> future) throws InterruptedIOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -103,21 +100,43 @@ public final class OrderedParallelPipeline<T> {
         }
     }
 
-    /** Interrupts and waits for the workers; tasks are short (one chunk), so this is prompt. */
-    private static void shutdown(ExecutorService pool) {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /**
+     * The tasks of one run now on a worker. A cancelled task can still start (a worker may have taken it just before
+     * the cancel), so a task checks in first and does nothing once the run is closed; closing waits for those that
+     * checked in before it.
+     */
+    private static final class RunningTasks {
+        private boolean closed;
+        private int running;
 
-    private ThreadFactory threadFactory() {
-        return runnable -> {
-            var thread = new Thread(runnable, THREAD_NAME_PREFIX + threadCounter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        synchronized boolean enter() {
+            if (closed) {
+                return false;
+            }
+            running++;
+            return true;
+        }
+
+        synchronized void exit() {
+            if (--running == 0) {
+                notifyAll();
+            }
+        }
+
+        /** Tasks are one chunk each (milliseconds), and cancelled ones were interrupted, so this is prompt. */
+        synchronized void closeAndAwait() {
+            closed = true;
+            boolean interrupted = false;
+            while (running > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -18,11 +18,11 @@ final class PdfBatchWriter {
     private static final int FIRST_PAGE_OBJECT = 4;
 
     private final LabelSource source;
-    private final int threads;
+    private final RenderPool pool;
 
-    PdfBatchWriter(LabelSource source, int threads) {
+    PdfBatchWriter(LabelSource source, RenderPool pool) {
         this.source = source;
-        this.threads = threads;
+        this.pool = pool;
     }
 
     void write(long from, long count, SheetLayout layout, OutputStream target) throws IOException {
@@ -39,7 +39,7 @@ final class PdfBatchWriter {
         writePageTree(pdf, pages);
         pdf.object(3, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
         var renderer = new PdfPageRenderer(source, layout);
-        new OrderedParallelPipeline<byte[]>(threads, 3 * threads)
+        new OrderedParallelPipeline<byte[]>(pool, 3 * pool.threads())
                 .run(pages, p -> renderer.render(range.start(p), range.size(p)), pdf::page);
         pdf.finish(1);
     }

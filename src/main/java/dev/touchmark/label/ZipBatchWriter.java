@@ -25,9 +25,9 @@ final class ZipBatchWriter {
 
     private record Entry(String name, byte[] svg) {}
 
-    ZipBatchWriter(LabelSource source, int threads) {
+    ZipBatchWriter(LabelSource source, RenderPool pool) {
         this.source = source;
-        this.pipeline = new OrderedParallelPipeline<>(threads, 4 * threads);
+        this.pipeline = new OrderedParallelPipeline<>(pool, 4 * pool.threads());
     }
 
     void write(long from, long count, OutputStream target) throws IOException {

@@ -19,9 +19,9 @@ final class ZplBatchWriter {
     private final LabelSource source;
     private final OrderedParallelPipeline<ByteSink> pipeline;
 
-    ZplBatchWriter(LabelSource source, int threads) {
+    ZplBatchWriter(LabelSource source, RenderPool pool) {
         this.source = source;
-        this.pipeline = new OrderedParallelPipeline<>(threads, 4 * threads);
+        this.pipeline = new OrderedParallelPipeline<>(pool, 4 * pool.threads());
     }
 
     void write(long from, long count, ZplLayout layout, OutputStream target) throws IOException {

@@ -11,6 +11,7 @@ import dev.touchmark.keys.KeyIds;
 import dev.touchmark.label.BatchExporter;
 import dev.touchmark.label.LabelController;
 import dev.touchmark.label.Paper;
+import dev.touchmark.label.RenderPool;
 import dev.touchmark.label.SheetLayout;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,12 +46,14 @@ public final class LabelExportBenchmark {
                 CodeProfile.COMPACT, "https://tm.example", null, null, null);
         CountingStream out = new CountingStream();
         long start = System.nanoTime();
-        switch (mode) {
-            case "zxing" -> rawEncode(codes, count, threads);
-            case "pdf" -> new BatchExporter(LabelController.source(codes), threads)
-                    .writePdf(0, count, SheetLayout.defaults(Paper.A4), out);
-            case "csv" -> new BatchExporter(LabelController.source(codes), threads).writeCsv(0, count, out);
-            default -> throw new IllegalArgumentException("mode must be zxing, pdf or csv");
+        try (RenderPool pool = new RenderPool(threads)) {
+            switch (mode) {
+                case "zxing" -> rawEncode(codes, count, threads);
+                case "pdf" -> new BatchExporter(LabelController.source(codes), pool)
+                        .writePdf(0, count, SheetLayout.defaults(Paper.A4), out);
+                case "csv" -> new BatchExporter(LabelController.source(codes), pool).writeCsv(0, count, out);
+                default -> throw new IllegalArgumentException("mode must be zxing, pdf or csv");
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "mode=%s count=%d threads=%d seconds=%.2f perSecond=%.0f bytes=%d heapPeakMB=%.1f rssPeakMB=%.1f%n",

@@ -47,6 +47,10 @@ public final class VerifyLoadServer {
         App app = App.start(config, Clock.systemUTC());
         List<String> codes = makeCodes(app, 8, 2_000);
         Files.write(codesFile, codes);
+        String exportFile = System.getProperty("tm.exportFile");
+        if (exportFile != null) {
+            Files.write(Path.of(exportFile), exportBatch(app));
+        }
         VerificationService verification = app.scanServices().verification();
         ObjectMapper mapper = new ObjectMapper();
         Replies replies = new Replies(new Json());
@@ -125,6 +129,21 @@ public final class VerifyLoadServer {
             line.append("unavailable: ").append(e.getMessage());
         }
         return line.toString().trim();
+    }
+
+    /**
+     * For scripts/bench-export-verify.sh: a brand of its own with a released batch of 1,000,000 codes, as two lines,
+     * its API key and the batch id (written to a file in the script's private folder, not to the log).
+     */
+    private static List<String> exportBatch(App app) {
+        var created = app.services().brands().create("Exports " + System.nanoTime(), "exports-" + System.nanoTime() + "@bench.example");
+        Principal principal = new Principal(created.brand().id(), "bench");
+        Product product = app.services().products().create(principal,
+                new NewProduct("Bench product", "4006381333931", null, null, List.of("FR")));
+        Batch batch = app.services().batches().create(principal,
+                new NewBatch(product.id(), 1_000_000L, "EXPORT", null, null, "compact"));
+        app.services().batches().changeStatus(principal, batch.id(), BatchStatus.RELEASED, null);
+        return List.of(created.apiKey(), Long.toString(batch.id()));
     }
 
     private static List<String> makeCodes(App app, int batches, int perBatch) {

@@ -88,6 +88,21 @@ class ConfigLoaderTest {
         assertMessage(Map.of("TOUCHMARK_CLIENT_IP_HEADER", "X-Forwarded-For: 2"), "TOUCHMARK_CLIENT_IP_HEADER");
     }
 
+    @Test
+    void labelExportsAreCappedByDefaultAndTheCapsCanBeSet() {
+        ExportSettings defaults = ConfigLoader.load(Map.of()).exports();
+        assertEquals(3, defaults.atOnce());
+        assertEquals(1, defaults.perBrand());
+        assertEquals(0, defaults.renderThreads(), "0: half the cores");
+        ExportSettings set = ConfigLoader.load(Map.of("TOUCHMARK_EXPORTS_AT_ONCE", "6", "TOUCHMARK_EXPORTS_PER_BRAND", "2",
+                "TOUCHMARK_EXPORT_THREADS", "3")).exports();
+        assertEquals(new ExportSettings(3, 6, 2), set);
+        assertMessage(Map.of("TOUCHMARK_EXPORTS_AT_ONCE", "0"), "TOUCHMARK_EXPORTS_AT_ONCE");
+        assertMessage(Map.of("TOUCHMARK_EXPORTS_PER_BRAND", "many"), "TOUCHMARK_EXPORTS_PER_BRAND");
+        assertMessage(Map.of("TOUCHMARK_EXPORTS_AT_ONCE", "2", "TOUCHMARK_EXPORTS_PER_BRAND", "3"), "TOUCHMARK_EXPORTS_PER_BRAND");
+        assertMessage(Map.of("TOUCHMARK_EXPORT_THREADS", "-1"), "TOUCHMARK_EXPORT_THREADS");
+    }
+
     private static void assertMessage(Map<String, String> env, String variable) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env));
         assertTrue(e.getMessage().contains(variable), e.getMessage());

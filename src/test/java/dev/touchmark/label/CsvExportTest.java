@@ -10,7 +10,7 @@ class CsvExportTest {
 
     private static String csv(LabelSource source, long from, long count) throws Exception {
         var out = new ByteArrayOutputStream();
-        new BatchExporter(source, 2).writeCsv(from, count, out);
+        new BatchExporter(source, TestLabels.POOL).writeCsv(from, count, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -11,7 +11,7 @@ class LargeBatchTest {
     @Test
     void twoHundredThousandPdfLabelsStreamToANullOutput() throws Exception {
         var out = new CountingOutputStream();
-        new BatchExporter(TestLabels.tinySource()).writePdf(0, 200_000, SheetLayout.defaults(Paper.A4), out);
+        new BatchExporter(TestLabels.tinySource(), TestLabels.POOL).writePdf(0, 200_000, SheetLayout.defaults(Paper.A4), out);
         assertTrue(out.bytes > 200_000L * 100, "a few hundred bytes per version-1 label: " + out.bytes);
     }
 

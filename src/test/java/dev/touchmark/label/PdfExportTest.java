@@ -27,7 +27,7 @@ class PdfExportTest {
 
     private static byte[] pdf(SheetLayout layout, long count) throws Exception {
         var out = new ByteArrayOutputStream();
-        new BatchExporter(TestLabels.source(), 2).writePdf(FROM, count, layout, out);
+        new BatchExporter(TestLabels.source(), TestLabels.POOL).writePdf(FROM, count, layout, out);
         return out.toByteArray();
     }
 

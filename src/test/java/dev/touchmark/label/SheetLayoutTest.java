@@ -76,7 +76,7 @@ class SheetLayoutTest {
     @Test
     void pdfExportValidatesTheLayoutFirst() {
         var bad = new SheetLayout(Paper.A4, 70, 42.3, 30, 7, 0, 0);
-        var e = assertThrows(IllegalArgumentException.class, () -> new BatchExporter(TestLabels.source(), 1)
+        var e = assertThrows(IllegalArgumentException.class, () -> new BatchExporter(TestLabels.source(), TestLabels.POOL)
                 .writePdf(0, 10, bad, java.io.OutputStream.nullOutputStream()));
         assertEquals("columns must be between 1 and 20, was 30", e.getMessage());
         assertEquals(A4, SheetLayout.defaults(Paper.A4));

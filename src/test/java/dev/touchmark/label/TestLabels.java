@@ -17,6 +17,9 @@ final class TestLabels {
     static final String PREFIX = "HTTPS://TM.EXAMPLE/V/";
     static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+    /** Render workers shared by the export tests, as a server's exports share theirs (daemon threads). */
+    static final RenderPool POOL = new RenderPool(2);
+
     private TestLabels() {}
 
     /** Length of the random base32 tail: makes the URL 163 chars, the size of a real Touchmark URL. */

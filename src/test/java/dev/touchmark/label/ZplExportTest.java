@@ -14,7 +14,7 @@ class ZplExportTest {
 
     private static String zpl(LabelSource source, long from, long count) throws Exception {
         var out = new ByteArrayOutputStream();
-        new BatchExporter(source, 2).writeZpl(from, count, ZplLayout.defaults(), out);
+        new BatchExporter(source, TestLabels.POOL).writeZpl(from, count, ZplLayout.defaults(), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
