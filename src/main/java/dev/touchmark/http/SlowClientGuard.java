@@ -17,7 +17,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.NanoTime;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
@@ -71,9 +70,9 @@ public final class SlowClientGuard extends Handler.Wrapper {
         if (length == 0) {
             return super.handle(request, response, done);
         }
-        Callback callback = Callback.from(() -> new Discard(request, done).start(), done::failed);
+        Callback callback = Callback.from(() -> new BodyDiscard(request, done).start(), done::failed);
         if (largeBodyPaths.contains(Request.getPathInContext(request))) {
-            return super.handle(new Paced(request, null), response, callback);
+            return super.handle(new PacedRequest(request, null), response, callback);
         }
         if (length > maxBodyBytes) {
             Response.writeError(request, response, callback, 413, "the request body is larger than "
@@ -109,7 +108,7 @@ public final class SlowClientGuard extends Handler.Wrapper {
         }
         Callback releasing = Callback.from(callback, (Runnable) largeBodies::release);
         try {
-            if (super.handle(new Paced(request, prefix), response, releasing)) {
+            if (super.handle(new PacedRequest(request, prefix), response, releasing)) {
                 return true;
             }
         } catch (Exception | Error e) {
@@ -120,7 +119,7 @@ public final class SlowClientGuard extends Handler.Wrapper {
         return false;
     }
 
-    private static long nanosFor(long bytes) {
+    static long nanosFor(long bytes) {
         return GRACE.toNanos() + bytes * 1_000_000_000L / MIN_BYTES_PER_SECOND;
     }
 
@@ -176,7 +175,7 @@ public final class SlowClientGuard extends Handler.Wrapper {
                 chunk.release();
                 if (last) {
                     if (settle()) {
-                        handOn(new Buffered(request, Content.Chunk.from(ByteBuffer.wrap(body, 0, size), true)));
+                        handOn(new BufferedRequest(request, Content.Chunk.from(ByteBuffer.wrap(body, 0, size), true)));
                     }
                     return;
                 }
@@ -236,130 +235,6 @@ public final class SlowClientGuard extends Handler.Wrapper {
             } catch (Throwable t) {
                 Response.writeError(request, response, callback, t);
             }
-        }
-    }
-
-    /**
-     * Reads and drops what the answer left of a body, with no thread waiting, then completes the request: up to
-     * {@link #DISCARD_BYTES}, within that much time at the minimum rate. Past either, Jetty closes the connection.
-     */
-    private static final class Discard implements Runnable {
-        private final Request request;
-        private final Callback done;
-        private final AtomicBoolean finished = new AtomicBoolean();
-        private Scheduler.Task deadline;
-        private long dropped;
-
-        Discard(Request request, Callback done) {
-            this.request = request;
-            this.done = done;
-        }
-
-        void start() {
-            deadline = request.getComponents().getScheduler().schedule(this::finish, nanosFor(DISCARD_BYTES),
-                    TimeUnit.NANOSECONDS);
-            run();
-        }
-
-        @Override
-        public void run() {
-            while (!finished.get()) {
-                Content.Chunk chunk = request.read();
-                if (chunk == null) {
-                    request.demand(this);
-                    return;
-                }
-                boolean last = chunk.isLast() || Content.Chunk.isFailure(chunk);
-                dropped += chunk.remaining();
-                chunk.release();
-                if (last || dropped > DISCARD_BYTES) {
-                    finish();
-                    return;
-                }
-            }
-        }
-
-        private void finish() {
-            if (finished.compareAndSet(false, true)) {
-                if (deadline != null) {
-                    deadline.cancel();
-                }
-                done.succeeded();
-            }
-        }
-    }
-
-    /** A request whose whole body is already in memory. */
-    private static final class Buffered extends Request.Wrapper {
-        private Content.Chunk body;
-
-        Buffered(Request request, Content.Chunk body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public Content.Chunk read() {
-            Content.Chunk next = body;
-            body = Content.Chunk.EOF;
-            return next;
-        }
-
-        @Override
-        public void demand(Runnable demandCallback) {
-            demandCallback.run(); // the body is here: a read never has to wait
-        }
-    }
-
-    /** A request whose body its route reads as it arrives, failing (408) once it falls below the minimum rate. */
-    private static final class Paced extends Request.Wrapper {
-        private final long begin = NanoTime.now();
-        private Content.Chunk prefix;
-        private Content.Chunk failure;
-        private long received;
-
-        /** {@code prefix}: what was already read of the body, given back first; or null. */
-        Paced(Request request, Content.Chunk prefix) {
-            super(request);
-            this.prefix = prefix;
-            this.received = prefix == null ? 0 : prefix.remaining();
-        }
-
-        @Override
-        public Content.Chunk read() {
-            if (prefix != null) {
-                Content.Chunk first = prefix;
-                prefix = null;
-                return first;
-            }
-            if (tooSlow()) {
-                return failure;
-            }
-            Content.Chunk chunk = super.read();
-            if (chunk != null) {
-                received += chunk.remaining();
-            }
-            return chunk;
-        }
-
-        @Override
-        public void demand(Runnable demandCallback) {
-            if (prefix != null || tooSlow()) {
-                demandCallback.run();
-            } else {
-                super.demand(demandCallback);
-            }
-        }
-
-        private boolean tooSlow() {
-            if (failure == null) {
-                long late = NanoTime.since(begin) - GRACE.toNanos();
-                if (late > 0 && received < late * MIN_BYTES_PER_SECOND / 1_000_000_000L) {
-                    failure = Content.Chunk.from(new TimeoutException("the request body arrived more slowly than "
-                            + MIN_BYTES_PER_SECOND + " bytes a second"));
-                }
-            }
-            return failure != null;
         }
     }
 }
