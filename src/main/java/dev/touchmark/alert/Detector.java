@@ -20,11 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The rules, evaluated incrementally on the scan writer's thread: each scan is scored from its code's state
@@ -41,12 +39,9 @@ public final class Detector implements ScanJudge {
     private final RuleBook rules;
     private final AlertNotifier notifier;
     private final Clock clock;
+    private final BurstWatch bursts;
     // Writer-thread state: facts found while assessing, used when the group's alerts are raised.
     private final Map<Long, AlertTexts.Travel> travels = new HashMap<>();
-    private final Map<Long, Double> baselines = new HashMap<>();
-    private final Set<Long> burstsRaised = new HashSet<>();
-    private final Map<Long, HourCount> hourCounts = new HashMap<>();
-    private OffsetDateTime baselineHour;
     /** Open hotspots looked up for the group in hand, by "brandId/cell". */
     private final Map<String, Boolean> hotspotsSeen = new HashMap<>();
 
@@ -56,6 +51,7 @@ public final class Detector implements ScanJudge {
         this.rules = rules;
         this.notifier = notifier;
         this.clock = clock;
+        this.bursts = new BurstWatch(detection, rules, clock);
     }
 
     @Override
@@ -70,7 +66,7 @@ public final class Detector implements ScanJudge {
                 travel = true;
             }
         }
-        boolean inHotspot = scan.located() && isHotspot(scan.brandId(), cell(scan.place()));
+        boolean inHotspot = scan.located() && isHotspot(scan.brandId(), scan.place().cell());
         return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot));
     }
 
@@ -99,7 +95,7 @@ public final class Detector implements ScanJudge {
                         j.outcome().verdict()), 1L, Long::sum);
                 if (s.located()) {
                     long[] c = cells.computeIfAbsent(new DetectionRepository.CellKey(s.brandId(), day,
-                            cell(s.place())), k -> new long[2]);
+                            s.place().cell()), k -> new long[2]);
                     c[0]++;
                     c[1] += j.assessment().suspect() ? 1 : 0;
                 }
@@ -109,7 +105,7 @@ public final class Detector implements ScanJudge {
                 }
                 raiseFor(j, now, hits);
             }
-            checkBursts(releasedBatches, groupScans, hour, now, hits);
+            bursts.check(releasedBatches, groupScans, hour, now, hits);
             raiseInOrder(hits);
             detection.addToHours(hours);
             detection.addToDays(days, cells);
@@ -209,63 +205,6 @@ public final class Detector implements ScanJudge {
     }
 
     /**
-     * Bursts: a batch's scans in the current hour against its hourly average of the previous week. The hour's count
-     * is read from the database (so scans recorded by other nodes count) at most once a second per batch, or at
-     * once when this node's own scans since the last read could reach the threshold.
-     */
-    private void checkBursts(Map<Long, Long> batches, Map<Long, Long> groupScans, OffsetDateTime hour, OffsetDateTime now,
-                             List<Hit> hits) {
-        if (batches.isEmpty()) {
-            return;
-        }
-        if (!hour.equals(baselineHour)) {
-            baselineHour = hour;
-            baselines.clear();
-            burstsRaised.clear();
-            hourCounts.clear();
-        }
-        long nowMillis = clock.millis();
-        List<Long> due = new java.util.ArrayList<>();
-        for (Map.Entry<Long, Long> e : groupScans.entrySet()) {
-            long batch = e.getKey();
-            HourCount count = hourCounts.computeIfAbsent(batch, b -> new HourCount());
-            count.sinceRead += e.getValue();
-            RuleSettings settings = rules.get(batches.get(batch));
-            boolean couldFire = count.read + count.sinceRead >= settings.burstMinScans();
-            if (!burstsRaised.contains(batch) && (couldFire || nowMillis - count.readAt >= 1_000)) {
-                due.add(batch);
-            }
-        }
-        if (due.isEmpty()) {
-            return;
-        }
-        Map<Long, Long> counts = detection.batchScansInHour(due, hour);
-        for (long batch : due) {
-            HourCount count = hourCounts.get(batch);
-            count.read = counts.getOrDefault(batch, 0L);
-            count.sinceRead = 0;
-            count.readAt = nowMillis;
-            long brand = batches.get(batch);
-            RuleSettings settings = rules.get(brand);
-            double baseline = baselines.computeIfAbsent(batch,
-                    b -> detection.batchScansBetween(b, hour.minusDays(7), hour) / (7 * 24.0));
-            long scans = count.read;
-            if (scans >= settings.burstMinScans() && scans >= settings.burstFactor() * baseline && burstsRaised.add(batch)) {
-                hits.add(new Hit(brand, Rule.SCAN_BURST, "batch:" + batch, Rule.SCAN_BURST.severity(),
-                        AlertTexts.burst(batch, scans, baseline, settings.burstFactor()), batch, null, null, null, now,
-                        null, AlertTexts.burstNote(batch, scans, hour)));
-            }
-        }
-    }
-
-    /** A batch's scans this hour: as last read from the database, and this node's since then. */
-    private static final class HourCount {
-        long read;
-        long sinceRead;
-        long readAt;
-    }
-
-    /**
      * A location added to a scan after its verdict (the shopper's consent comes after the page): the same travel
      * and hotspot rules, in the caller's transaction, which takes the code's state row lock first, as the scan writer
      * does, and the alert rows and rollups in the writer's order after it.
@@ -293,7 +232,7 @@ public final class Detector implements ScanJudge {
             }
             raiseInOrder(hits);
             detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(),
-                    scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(), cell(place)),
+                    scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(), place.cell()),
                     new long[] {1, scan.verdict() == Verdict.SUSPECT ? 1 : 0}));
         });
     }
@@ -312,7 +251,7 @@ public final class Detector implements ScanJudge {
         Optional<Located> before = detection.lastLocation(batchId, index);
         detection.saveLocation(batchId, index, here);
         return before.filter(b -> b.scanId() != here.scanId()).map(b -> {
-            double km = distanceKm(b.latTenths(), b.lonTenths(), here.latTenths(), here.lonTenths());
+            double km = new Place(b.latTenths(), b.lonTenths()).distanceKm(new Place(here.latTenths(), here.lonTenths()));
             double minutes = Math.abs(Duration.between(b.at(), here.at()).toMillis()) / 60_000.0;
             double kmh = km < MIN_TRAVEL_KM ? 0 : km / Math.max(minutes, 1) * 60;
             return new AlertTexts.Travel(km, minutes, kmh);
@@ -321,12 +260,13 @@ public final class Detector implements ScanJudge {
 
     private void sight(long brandId, long batchId, long index, Place place, long scanId, RuleSettings settings,
                        OffsetDateTime now, List<Hit> hits) {
-        String cell = cell(place);
+        String cell = place.cell();
         int codes = detection.sight(brandId, cell, batchId, index, now, now.minusDays(settings.hotspotDays()));
         if (codes >= settings.hotspotCodes()) {
-            int[] centre = centre(cell);
+            Place centre = Place.centreOf(cell);
             hits.add(new Hit(brandId, Rule.HOTSPOT, "cell:" + cell, Rule.HOTSPOT.severity(),
-                    AlertTexts.hotspot(codes, settings.hotspotDays(), centre[0], centre[1]), null, null, null, new Place(centre[0], centre[1]),
+                    AlertTexts.hotspot(codes, settings.hotspotDays(), centre.latTenths(), centre.lonTenths()), null, null,
+                    null, centre,
                     now, scanId, AlertTexts.hotspotNote(batchId, index)));
         }
     }
@@ -339,23 +279,6 @@ public final class Detector implements ScanJudge {
         return hotspotsSeen.computeIfAbsent(brandId + "/" + cell, k -> detection.openHotspot(brandId, cell));
     }
 
-    /** The map cell of half a degree that holds a point, as "latCell:lonCell". */
-    static String cell(Place place) {
-        return Math.floorDiv(place.latTenths(), 5) + ":" + Math.floorDiv(place.lonTenths(), 5);
-    }
 
-    private static int[] centre(String cell) {
-        String[] parts = cell.split(":");
-        return new int[] {Integer.parseInt(parts[0]) * 5 + 2, Integer.parseInt(parts[1]) * 5 + 2};
-    }
 
-    /** Great-circle distance between two points given in tenths of a degree. */
-    static double distanceKm(int lat1, int lon1, int lat2, int lon2) {
-        double p1 = Math.toRadians(lat1 / 10.0);
-        double p2 = Math.toRadians(lat2 / 10.0);
-        double dp = p2 - p1;
-        double dl = Math.toRadians((lon2 - lon1) / 10.0);
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
-    }
 }
