@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class OrderedParallelPipelineTest {
@@ -86,6 +87,7 @@ class OrderedParallelPipelineTest {
         assertNoWorkerThreadsRemain();
     }
 
+    @Tag("slow")
     @Test
     void anOutputStreamThatFailsStopsEveryExportWithAnIoExceptionAndNoThreadsRemain() throws Exception {
         for (LabelFormat format : LabelFormat.values()) {

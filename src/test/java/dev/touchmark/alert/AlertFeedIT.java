@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The live feed's handling of its subscribers, on a real database. */
-class AlertFeedTest {
+class AlertFeedIT {
     @TempDir
     Path dir;
 
