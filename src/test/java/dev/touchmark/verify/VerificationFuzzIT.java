@@ -4,6 +4,7 @@ import static dev.touchmark.db.jooq.Tables.CODE_STATE;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -324,8 +325,11 @@ class VerificationFuzzIT {
         ObjectNode body = MAPPER.createObjectNode().put("code", brands.get(0).compactCodes().url(2)).put("client", "scanner");
         HttpResponse<String> answer = send(client, HttpRequest.newBuilder(uri("/api/v1/verify"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
-        assertEquals("genuine", verdict(answer));
-        return MAPPER.readTree(answer.body()).get("scanId").asLong();
+        // Any verdict: the fuzz may have scanned this code from many phones. What matters is that it was recorded.
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode scanId = MAPPER.readTree(answer.body()).get("scanId");
+        assertNotNull(scanId, "a recorded scan: " + answer.body());
+        return scanId.asLong();
     }
 
     // ---------------------------------------------------------------- the fuzz loop
