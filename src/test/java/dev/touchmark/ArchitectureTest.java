@@ -8,10 +8,12 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTag;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layering docs/architecture.md describes, checked on the compiled classes. */
+/** The layering docs/architecture.md describes, checked on the compiled classes (slow: it imports every class). */
+@ArchTag("slow")
 @AnalyzeClasses(packages = "dev.touchmark", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     /** Every feature package; http and the shared packages (domain, error, i18n, config, db) are not features. */

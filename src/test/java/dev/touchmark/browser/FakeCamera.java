@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,14 +55,33 @@ final class FakeCamera {
      * scanner tries several frames a second and the video loops every 0.4 s, so every pose is tried within seconds.
      */
     static Path labelVideo(String text, Path file) throws IOException {
+        List<byte[]> frames = new ArrayList<>();
+        for (BufferedImage frame : labelFrames(text)) {
+            frames.add(((DataBufferByte) frame.getRaster().getDataBuffer()).getData());
+        }
+        return write(file, frames);
+    }
+
+    /** The frames of {@link #labelVideo} as PNG images, to give the scanner's decoder one at a time. */
+    static List<byte[]> labelFramesAsPng(String text) throws IOException {
+        List<byte[]> pngs = new ArrayList<>();
+        for (BufferedImage frame : labelFrames(text)) {
+            var png = new ByteArrayOutputStream();
+            ImageIO.write(frame, "png", png);
+            pngs.add(png.toByteArray());
+        }
+        return pngs;
+    }
+
+    private static List<BufferedImage> labelFrames(String text) throws IOException {
         int modules = QrEncoder.encode(text).size() + 2 * QrEncoder.QUIET_ZONE;
         int pixelsPerModule = Math.max(2, Math.min(10, (HEIGHT - 24) / modules));
         BufferedImage label = ImageIO.read(new ByteArrayInputStream(ScanFixtures.label(text, pixelsPerModule)));
-        List<byte[]> frames = new ArrayList<>();
+        List<BufferedImage> frames = new ArrayList<>();
         for (int pose = 0; pose < POSES; pose++) {
             frames.add(frame(label, pose));
         }
-        return write(file, frames);
+        return frames;
     }
 
     /** Writes a Y4M video of a light grey wall: a camera that sees no code at all. */
@@ -87,8 +107,8 @@ final class FakeCamera {
         return file;
     }
 
-    /** The luma plane of one pose: the label turned, tilted, moved and zoomed about the frame's centre. */
-    private static byte[] frame(BufferedImage label, int pose) {
+    /** One pose, in grey: the label turned, tilted, moved and zoomed about the frame's centre. */
+    private static BufferedImage frame(BufferedImage label, int pose) {
         double t = 2 * Math.PI * pose / POSES;
         BufferedImage frame = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = frame.createGraphics();
@@ -109,6 +129,6 @@ final class FakeCamera {
         } finally {
             g.dispose();
         }
-        return ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
+        return frame;
     }
 }

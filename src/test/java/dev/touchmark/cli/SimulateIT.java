@@ -11,6 +11,7 @@ import dev.touchmark.batch.Batch;
 import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.product.NewProduct;
+import dev.touchmark.testsupport.Eventually;
 import dev.touchmark.testsupport.Http;
 import dev.touchmark.testsupport.TestDatabases;
 import java.net.ServerSocket;
@@ -59,12 +60,11 @@ class SimulateIT {
             assertTrue(run.out().contains("genuine"), run.out());
             assertTrue(run.out().contains("not_genuine"), run.out());
             Http http = new Http(app.port());
-            long recorded = 0;
-            for (int i = 0; i < 50 && recorded < 15; i++) {
-                recorded = http.get("/api/v1/stats/overview", created.apiKey()).json().path("scansToday").asLong();
-                Thread.sleep(100);
-            }
-            assertEquals(15, recorded);
+            // The overview's counts are kept up asynchronously.
+            long[] recorded = {0};
+            Eventually.await(Eventually.PATIENCE, () -> (recorded[0] = http.get("/api/v1/stats/overview", created.apiKey()).json()
+                    .path("scansToday").asLong()) >= 15, () -> recorded[0] + " scans today");
+            assertEquals(15, recorded[0]);
         }
     }
 

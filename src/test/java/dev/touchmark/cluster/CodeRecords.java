@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchmark.testsupport.BrandOnServer;
+import dev.touchmark.testsupport.Eventually;
 import dev.touchmark.testsupport.Http;
 import dev.touchmark.testsupport.Shopper.Answer;
 import java.net.URLEncoder;
@@ -14,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the installation recorded about a brand's codes, read through its API as the brand would: the code lookup's
@@ -28,11 +28,11 @@ final class CodeRecords {
     }
 
     /**
-     * The open cloned_code alerts of a batch, by code index, from the alerts API; waits up to 5 s for alerts on as many
-     * codes as expected, in case they are raised after the answers.
+     * The open cloned_code alerts of a batch, by code index, from the alerts API; waits (up to
+     * {@link Eventually#PATIENCE}) for alerts on as many codes as expected, in case they are raised after the answers.
      */
     Map<Long, Integer> openCloneAlerts(long batchId, int expectedCodes) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + Eventually.PATIENCE.toNanos();
         while (true) {
             Map<Long, Integer> perCode = new HashMap<>();
             Long before = null;
@@ -46,7 +46,7 @@ final class CodeRecords {
                 JsonNode next = page.json().get("nextBefore");
                 before = next == null || next.isNull() ? null : next.asLong();
             } while (before != null);
-            if (perCode.size() >= expectedCodes || System.nanoTime() > deadline) {
+            if (perCode.size() >= expectedCodes || System.nanoTime() - deadline > 0) {
                 return perCode;
             }
             Thread.sleep(250);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchmark.testsupport.BrandOnServer;
+import dev.touchmark.testsupport.Eventually;
 import dev.touchmark.testsupport.Http;
 import dev.touchmark.testsupport.ServerProcess;
 import dev.touchmark.testsupport.Shopper;
@@ -59,7 +60,6 @@ class MultiNodeIT {
     private static final int RING_CODES = 150;
     private static final int RING_PHONES = 6;
     private static final int CLIENT_THREADS = 24;
-    private static final long RECALL_DEADLINE_MS = 1000;
 
     private final Map<String, AtomicLong> everyAnswer = new ConcurrentHashMap<>();
     private TouchmarkCluster cluster;
@@ -253,7 +253,7 @@ class MultiNodeIT {
     @Test
     @Order(3)
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void aRecallMadeOnOneNodeIsAnsweredByEveryNodeWithinASecond() throws Exception {
+    void aRecallMadeOnOneNodeIsAnsweredByEveryNodeFromThenOn() throws Exception {
         BrandOnServer.Batch batch = cluster.brand().releasedBatch(200);
         Random random = new Random();
         // Every node has the batch cached as released: it serves it.
@@ -281,18 +281,24 @@ class MultiNodeIT {
                 return null;
             }));
         }
-        Thread.sleep(300); // the other nodes serve the batch while the first recalls it
+        Eventually.await("every node serves the batch while the first recalls it",
+                () -> polled.values().stream().allMatch(answers -> !answers.isEmpty()));
         Http.Response recall = cluster.brand().http().post("/api/v1/batches/" + batch.id() + "/recall", cluster.brand().apiKey(),
                 Http.json("reason", "multi-node recall test"));
         recalledAt.set(System.nanoTime());
         assertEquals(200, recall.status(), recall.text());
-        Thread.sleep(RECALL_DEADLINE_MS + 1500); // past the deadline, to measure how late a node is if it is
+        // Each node keeps answering until it has said "recalled" and then answered a few more phones, which must
+        // all be told "recalled" too. How stale a node's cache may get is tested on a simulated clock
+        // (VersionedCacheTest); real time here only bounds how long a node that never learns of the recall keeps us.
+        Eventually.await(Eventually.PATIENCE, () -> polled.values().stream()
+                        .allMatch(answers -> afterFirstRecalled(answers, recalledAt.get()).size() >= 5),
+                () -> "every node answers recalled: " + tally(polled.values().stream().flatMap(List::stream).toList()));
         stop.countDown();
         for (Future<?> poller : pollers) {
             poller.get(30, TimeUnit.SECONDS);
         }
         Map<String, String> latency = new TreeMap<>();
-        Map<String, Integer> lateAnswers = new TreeMap<>();
+        Map<String, Integer> notRecalledAfterRecalled = new TreeMap<>();
         for (Map.Entry<String, List<Answer>> node : polled.entrySet()) {
             // Failed requests are counted as 5xx below; the latency is what answered phones were told.
             List<Answer> after = node.getValue().stream().filter(a -> a.ok() && a.sentNanos() > recalledAt.get()).toList();
@@ -300,18 +306,16 @@ class MultiNodeIT {
                     .max().orElse(recalledAt.get());
             latency.put(node.getKey(), after.isEmpty() ? "no answers" : "recalled from "
                     + TimeUnit.NANOSECONDS.toMillis(lastNotRecalled - recalledAt.get()) + " ms");
-            lateAnswers.put(node.getKey(), (int) after.stream().filter(a -> !"recalled".equals(a.verdict())
-                    && a.sentNanos() - recalledAt.get() > TimeUnit.MILLISECONDS.toNanos(RECALL_DEADLINE_MS)).count());
+            notRecalledAfterRecalled.put(node.getKey(), (int) afterFirstRecalled(node.getValue(), recalledAt.get()).stream()
+                    .filter(a -> !"recalled".equals(a.verdict())).count());
         }
         List<Answer> all = polled.values().stream().flatMap(List::stream).toList();
         String report = "recall on node1 while every node serves the batch: " + latency + " after the recall was answered; answers "
-                + "not recalled more than " + RECALL_DEADLINE_MS + " ms after it: " + lateAnswers + "; answers " + tally(all);
+                + "not recalled after the node had answered recalled: " + notRecalledAfterRecalled + "; answers " + tally(all);
         System.out.println("MultiNodeIT " + report);
         assertEquals(0, all.stream().filter(a -> a.status() >= 500).count(), "5xx answers: " + report);
         assertTrue(all.stream().allMatch(Answer::ok), report);
-        assertTrue(lateAnswers.values().stream().allMatch(n -> n == 0), report);
-        assertTrue(polled.values().stream().allMatch(answers -> answers.stream().anyMatch(a -> a.sentNanos() > recalledAt.get()
-                && "recalled".equals(a.verdict()))), "every node answered recalled at least once: " + report);
+        assertTrue(notRecalledAfterRecalled.values().stream().allMatch(n -> n == 0), report);
     }
 
     @Test
@@ -333,15 +337,18 @@ class MultiNodeIT {
                 return null;
             }));
         }
-        Thread.sleep(2500);
+        Eventually.await(Eventually.PATIENCE, () -> cluster.nodes().stream().allMatch(node -> answers.stream()
+                .filter(a -> a.ok() && node.name().equals(a.node())).count() >= 20), () -> "load on every node: " + byNode(answers));
         long killedAt = System.nanoTime();
         victim.kill(); // SIGKILL, mid-load
-        Thread.sleep(4000);
+        long graceNanos = TimeUnit.SECONDS.toNanos(2);
+        // The load goes on well past the time HAProxy has to notice, so the answers after it show the routing around.
+        Eventually.await(Eventually.PATIENCE.plusNanos(graceNanos), () -> answers.stream()
+                .filter(a -> a.sentNanos() >= killedAt + graceNanos).count() >= 300, () -> "load after the kill: " + tally(answers));
         stop.countDown();
         for (Future<?> client : load) {
             client.get(60, TimeUnit.SECONDS);
         }
-        long graceNanos = TimeUnit.SECONDS.toNanos(2);
         List<Answer> beforeKill = answers.stream().filter(a -> a.answeredNanos() < killedAt).toList();
         List<Answer> duringKill = answers.stream().filter(a -> a.answeredNanos() >= killedAt && a.sentNanos() < killedAt + graceNanos).toList();
         List<Answer> afterwards = answers.stream().filter(a -> a.sentNanos() >= killedAt + graceNanos).toList();
@@ -416,6 +423,18 @@ class MultiNodeIT {
     /** "node2 seen_before/3": the node, the verdict and the phone count it told, or what went wrong instead. */
     private static String shortly(Answer answer) {
         return answer.node() + " " + (answer.ok() ? answer.verdict() + "/" + answer.deviceCount() : answer.kind());
+    }
+
+    /** A node's answers sent after the recall, from the first that said "recalled" on (oldest first). */
+    private static List<Answer> afterFirstRecalled(List<Answer> answers, long recalledAt) {
+        List<Answer> sent = answers.stream().filter(a -> a.sentNanos() > recalledAt)
+                .sorted(java.util.Comparator.comparingLong(Answer::sentNanos)).toList();
+        for (int i = 0; i < sent.size(); i++) {
+            if ("recalled".equals(sent.get(i).verdict())) {
+                return sent.subList(i, sent.size());
+            }
+        }
+        return List.of();
     }
 
     private static Map<String, Long> tally(Collection<Answer> answers) {

@@ -29,10 +29,7 @@ class DemoDataIT {
         TouchmarkConfig config = TestDatabases.h2(dir);
         List<Long> firstTotals;
         try (App app = start(config)) {
-            long began = System.nanoTime();
             List<DemoData.Summary> brands = DemoData.ensure(app, clockOf(app));
-            long seconds = (System.nanoTime() - began) / 1_000_000_000L;
-            assertTrue(seconds < 60, "seeding took " + seconds + " s");
             assertEquals(2, brands.size());
             assertEquals(2, app.services().brands().list().size());
             Http http = new Http(app.port());

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Stopping the server (what SIGTERM's shutdown hook does) answers what it took, records it, then exits. */
@@ -41,6 +42,7 @@ class GracefulShutdownIT {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         URI verify = URI.create("http://127.0.0.1:" + app.port() + "/api/v1/verify");
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        CompletableFuture<Void> closed = null;
         for (int i = 0; i < 300; i++) {
             HttpRequest request = HttpRequest.newBuilder(verify).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
@@ -48,7 +50,7 @@ class GracefulShutdownIT {
             answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
             if (i == 150) {
                 answers.get(50).join();
-                CompletableFuture.runAsync(app::close);
+                closed = CompletableFuture.runAsync(app::close);
             }
         }
 
@@ -75,7 +77,7 @@ class GracefulShutdownIT {
         assertTrue(answered > 50, counts);
         assertEquals(300, answered + refused + cutOff);
 
-        Thread.sleep(500);
+        closed.get(60, TimeUnit.SECONDS);
         assertThrows(Exception.class, () -> client.send(HttpRequest.newBuilder(verify).GET().build(),
                 HttpResponse.BodyHandlers.ofString()), "the port no longer takes requests");
         try (Database database = Database.open(config, 2)) {

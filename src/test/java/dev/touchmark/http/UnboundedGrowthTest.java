@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * reset the limit of a client that is being limited.
  */
 class UnboundedGrowthTest {
+    @Tag("slow")
     @Test
     void assetNamesThatAreNotInTheBuildAreNeverKept() {
         AssetController assets = new AssetController();
@@ -25,6 +27,7 @@ class UnboundedGrowthTest {
         assertEquals(1, assets.keptFiles());
     }
 
+    @Tag("slow")
     @Test
     void aFloodOfNewClientsIsBoundedAndDoesNotResetALimitedClient() {
         // Time stands still: on a busy machine the flood takes longer than a token takes to come back.

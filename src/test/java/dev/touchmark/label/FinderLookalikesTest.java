@@ -10,6 +10,7 @@ import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 import java.util.EnumMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class FinderLookalikesTest {
@@ -58,6 +59,7 @@ class FinderLookalikesTest {
         assertEquals(0, FinderLookalikes.count(matrix));
     }
 
+    @Tag("slow")
     @Test
     void theEncoderAvoidsLookalikesWhenAMaskAllowsAndKeepsZxingsMaskOtherwise() {
         int changed = 0;

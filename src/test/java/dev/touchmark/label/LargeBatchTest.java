@@ -3,9 +3,11 @@ package dev.touchmark.label;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Volume sanity checks: a large batch streams through in bounded memory (surefire runs with -Xmx256m). */
+/** Volume sanity checks: a large batch streams through in bounded memory (run with -Xmx256m, see pom.xml). */
+@Tag("slow")
 class LargeBatchTest {
 
     @Test

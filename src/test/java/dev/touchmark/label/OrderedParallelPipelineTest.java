@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.touchmark.testsupport.Eventually;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class OrderedParallelPipelineTest {
@@ -22,9 +26,15 @@ class OrderedParallelPipelineTest {
         var pipeline = new OrderedParallelPipeline<Long>(POOL, 8);
         var seen = new ArrayList<Long>();
         var workers = ConcurrentHashMap.<String>newKeySet();
+        // Every tenth task finishes only after the task behind it has: that needs two tasks running at once, and
+        // their results arrive out of order. On a pipeline that runs one task at a time the wait ends in a failure.
+        var finished = new ConcurrentHashMap<Long, CountDownLatch>();
         pipeline.run(500, i -> {
             workers.add(Thread.currentThread().getName());
-            sleepMicros(ThreadLocalRandom.current().nextInt(2000));
+            if (i % 10 == 0) {
+                awaitFinished(finished.computeIfAbsent(i + 1, k -> new CountDownLatch(1)), i + 1);
+            }
+            finished.computeIfAbsent(i, k -> new CountDownLatch(1)).countDown();
             return i;
         }, seen::add);
         assertEquals(500, seen.size());
@@ -33,6 +43,17 @@ class OrderedParallelPipelineTest {
         }
         assertTrue(workers.size() > 1, "ran in parallel on " + workers);
         assertTrue(workers.stream().allMatch(n -> n.startsWith(RenderPool.THREAD_NAME_PREFIX)));
+    }
+
+    private static void awaitFinished(CountDownLatch latch, long task) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("task " + task + " never ran beside the task before it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     @Test
@@ -44,7 +65,9 @@ class OrderedParallelPipelineTest {
             maxAhead.accumulateAndGet(started.incrementAndGet() - consumed.get(), Math::max);
             return i;
         }, r -> {
-            sleepMicros(200);
+            // Waits until the workers have run as far ahead as the pipeline lets them, so a pipeline that let them
+            // run further would be seen doing so, however fast or slow the sink is.
+            Eventually.await("the workers ran ahead of the sink", () -> started.get() >= Math.min(300, consumed.get() + 5));
             consumed.incrementAndGet();
         });
         assertEquals(300, consumed.get());
@@ -147,6 +170,7 @@ class OrderedParallelPipelineTest {
         assertTrue(failure.get() != null, "the run failed rather than waiting for chunks that will never run");
     }
 
+    @Tag("slow")
     @Test
     void anOutputStreamThatFailsStopsEveryExportWithAnIoExceptionAndLeavesThePoolIdle() throws Exception {
         var requested = new java.util.concurrent.atomic.AtomicLong();
@@ -172,10 +196,7 @@ class OrderedParallelPipelineTest {
 
     /** No worker of the shared pool busy (the count lags a task's end by a moment, hence the retries). */
     static void assertPoolIdle() {
-        for (int attempt = 0; attempt < 50 && TestLabels.POOL.busyThreads() > 0; attempt++) {
-            sleepMicros(20_000);
-        }
-        assertEquals(0, TestLabels.POOL.busyThreads(), "render workers still busy");
+        Eventually.await("no render worker busy", () -> TestLabels.POOL.busyThreads() == 0);
     }
 
     private static void await(java.util.concurrent.CountDownLatch latch) {

@@ -13,6 +13,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -68,6 +69,7 @@ class PdfExportTest {
         return (int) Math.round(mm / 25.4 * DPI);
     }
 
+    @Tag("slow")
     @ParameterizedTest
     @EnumSource(Paper.class)
     void everySerialIsPrintedAsTextInOrder(Paper paper) throws Exception {

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ZipExportTest {
 
+    @Tag("slow")
     @Test
     void entriesAreNamedBySerialInOrderAndEachSvgParsesToItsQr() throws Exception {
         LabelSource source = TestLabels.source();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ZplExportTest {
@@ -18,6 +19,7 @@ class ZplExportTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    @Tag("slow")
     @Test
     void oneLabelPerCodeWithTheExactQrPayloadAndSerialInOrder() throws Exception {
         LabelSource source = TestLabels.source();

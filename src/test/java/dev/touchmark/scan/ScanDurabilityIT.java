@@ -18,6 +18,7 @@ import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.Database;
 import dev.touchmark.db.H2Password;
 import dev.touchmark.product.NewProduct;
+import dev.touchmark.testsupport.Eventually;
 import dev.touchmark.testsupport.TestDatabases;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -168,13 +169,14 @@ class ScanDurabilityIT {
                 reported.add(comment);
             }
             // A little more load, so the kill comes while groups are being committed.
-            Thread.sleep(200);
+            int acknowledgedAfterReports = acknowledged.size();
+            Eventually.await(Eventually.PATIENCE, () -> acknowledged.size() >= acknowledgedAfterReports + CLIENTS
+                    || running.stream().allMatch(Future::isDone), () -> "more scans acknowledged after the reports");
             int acknowledgedAtKill = acknowledged.size();
             killed.set(true);
             server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no final commit
             assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server did not die after SIGKILL");
             long loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStart);
-            Thread.sleep(300); // the clients keep sending into the dead port for a moment
             stop.set(true);
             for (Future<?> client : running) {
                 client.get(60, TimeUnit.SECONDS); // bounded by the request timeout; rethrows client assertion failures

@@ -1,7 +1,5 @@
 package dev.touchmark.testsupport;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.touchmark.config.WebhookSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,18 +24,7 @@ public final class WebhookTesting {
 
     /** Waits until the condition holds, failing with the message after the timeout. */
     public static void await(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> message) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + timeout + ": " + message.get());
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
+        Eventually.await(timeout, condition, message);
     }
 
     /**

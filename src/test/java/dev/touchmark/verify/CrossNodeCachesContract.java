@@ -3,7 +3,6 @@ package dev.touchmark.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.touchmark.Services;
 import dev.touchmark.access.Principal;
@@ -17,12 +16,11 @@ import dev.touchmark.brand.BrandService;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.Database;
 import dev.touchmark.product.NewProduct;
+import dev.touchmark.testsupport.Eventually;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +28,12 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two nodes over one database, each with its own change watcher and caches: a recall, a revocation or a rules change
- * made through one is served by the other within a second, and by the node that made it at once. Run on H2 and
- * PostgreSQL by subclasses.
+ * made through one is served by the other once its watcher has read the change, and by the node that made it at once.
+ * How stale a cache may get (a second) is tested on a simulated clock in {@code VersionedCacheTest}; here real time
+ * only bounds how long a broken node keeps the test waiting. Run on H2 and PostgreSQL by subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CrossNodeCachesContract {
-    private static final Duration WITHIN = Duration.ofSeconds(1);
     private Node a;
     private Node b;
 
@@ -95,57 +93,41 @@ abstract class CrossNodeCachesContract {
         return new Fixture(created, principal, batch);
     }
 
-    /** Asks again and again (a few ms apart) until the answer is the expected one; fails if that takes over a second. */
-    private static void within(Duration limit, String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail(what + " was not seen within " + limit.toMillis() + " ms");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-    }
-
     private static BatchStatus status(Node node, long batchId) {
         return node.catalog().batch(batchId).orElseThrow().status();
     }
 
     @Test
-    void aRecallThroughOneNodeIsServedByTheOtherWithinASecond() {
+    void aRecallThroughOneNodeIsServedByTheOther() {
         Fixture f = released(a);
         long id = f.batch().id();
         assertEquals(BatchStatus.RELEASED, status(a, id));
         assertEquals(BatchStatus.RELEASED, status(b, id), "the other node has the released batch in memory");
         a.services().batches().changeStatus(f.principal(), id, BatchStatus.RECALLED, "contaminated");
         assertEquals(BatchStatus.RECALLED, status(a, id), "the node that recalled serves the recall at once");
-        within(WITHIN, "the recall on the other node", () -> status(b, id) == BatchStatus.RECALLED);
+        Eventually.await("the recall on the other node", () -> status(b, id) == BatchStatus.RECALLED);
     }
 
     @Test
-    void aRevocationThroughOneNodeIsServedByTheOtherWithinASecond() {
+    void aRevocationThroughOneNodeIsServedByTheOther() {
         Fixture f = released(a);
         String shortKid = f.brand().signingKey().shortKid();
         assertFalse(a.catalog().key(shortKid).orElseThrow().info().revoked());
         assertFalse(b.catalog().key(shortKid).orElseThrow().info().revoked());
         b.services().keys().revoke(f.brand().brand().id(), f.brand().signingKey().kid(), "leaked");
         assertTrue(b.catalog().key(shortKid).orElseThrow().info().revoked(), "the node that revoked serves it at once");
-        within(WITHIN, "the revocation on the other node", () -> a.catalog().key(shortKid).orElseThrow().info().revoked());
+        Eventually.await("the revocation on the other node", () -> a.catalog().key(shortKid).orElseThrow().info().revoked());
     }
 
     @Test
-    void aRulesChangeThroughOneNodeIsUsedByTheOtherWithinASecond() {
+    void aRulesChangeThroughOneNodeIsUsedByTheOther() {
         Fixture f = released(b);
         long brandId = f.brand().brand().id();
         assertEquals(4, a.rules().get(brandId).cloneDevices());
         assertEquals(4, b.rules().get(brandId).cloneDevices());
         b.rules().update(brandId, new RuleBook.Change(2, null, null, null, null, null, null, null, null), "test");
         assertEquals(2, b.rules().get(brandId).cloneDevices(), "the node that changed them uses them at once");
-        within(WITHIN, "the new threshold on the other node", () -> a.rules().get(brandId).cloneDevices() == 2);
+        Eventually.await("the new threshold on the other node", () -> a.rules().get(brandId).cloneDevices() == 2);
     }
 
     @Test
@@ -161,7 +143,7 @@ abstract class CrossNodeCachesContract {
                 new NewBatch(f.batch().productId(), 10L, "L-3", null, null, "compact"));
         assertEquals(ahead, made.id(), "no other test makes batches meanwhile (the contract runs its tests in turn)");
         a.services().batches().changeStatus(f.principal(), made.id(), BatchStatus.RELEASED, null);
-        within(WITHIN, "the new batch on the other node",
+        Eventually.await("the new batch on the other node",
                 () -> b.catalog().batch(ahead).map(x -> x.status() == BatchStatus.RELEASED).orElse(false));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class VerificationCatalogTest {
@@ -81,6 +82,7 @@ class VerificationCatalogTest {
         assertEquals(7, served.info().keyId());
     }
 
+    @Tag("slow")
     @Test
     void aFloodOfUnknownBatchIdsLeavesTheRealBatchInMemory() {
         source.batches.put(5L, batch(5, BatchStatus.RELEASED));

@@ -1,24 +1,23 @@
 package dev.touchmark.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchmark.db.Database;
 import dev.touchmark.i18n.Lang;
+import dev.touchmark.testsupport.Eventually;
 import dev.touchmark.testsupport.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The live feed's handling of its subscribers, on a real database. */
-class AlertFeedTest {
+class AlertFeedIT {
     @TempDir
     Path dir;
 
@@ -39,16 +38,10 @@ class AlertFeedTest {
             });
             List<String> received = new CopyOnWriteArrayList<>();
             feed.subscribe(7, Lang.EN, (event, data) -> received.add(event));
-            // Each subscribe sends the brand's counts to all its subscribers, on the feed's thread.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (received.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            // Each subscribe sends the brand's counts to all its subscribers, on the feed's thread, in turn.
+            Eventually.await(Eventually.PATIENCE, () -> !received.isEmpty(), () -> "events received: " + received);
             feed.subscribe(7, Lang.EN, (event, data) -> received.add("third:" + event));
-            while (received.size() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertTrue(received.size() >= 3, "events received: " + received);
+            Eventually.await(Eventually.PATIENCE, () -> received.size() >= 3, () -> "events received: " + received);
             assertEquals(1, failing.get(), "the failing subscriber was sent to after it failed");
         }
     }
