@@ -61,6 +61,11 @@ public final class Texts {
         return Collections.unmodifiableSet(new TreeSet<>(byLang.get(lang).keySet()));
     }
 
+    /** Whether a language has a text with this key. */
+    public boolean has(Lang lang, String key) {
+        return byLang.get(Objects.requireNonNull(lang, "lang")).containsKey(key);
+    }
+
     /** The names of a text's arguments: "0", "1" or "batch", "code". */
     public Set<String> argumentNames(Lang lang, String key) {
         return compiled(lang, key).arguments();

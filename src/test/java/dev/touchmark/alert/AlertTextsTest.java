@@ -224,6 +224,24 @@ class AlertTextsTest {
                 new AlertTexts.Travel(Double.NaN, 1, 1), 900));
     }
 
+    @Test
+    void textsStoredByEarlierVersionsStillReadTheSameInBothLanguages() {
+        // Rows written before the words moved to the resource bundles: their ids and fact keys must keep working.
+        AlertText travel = AlertText.parse("[{\"message\":\"travel_note\",\"km\":1234.6,\"minutes\":125.0,"
+                + "\"kmh\":592.6},{\"message\":\"reason\",\"reason\":\"bad_signature\"}]").orElseThrow();
+        assertEquals("Located 1,235 km from the previous located scan 2 h 5 min before (593 km/h). Reason: bad signature.",
+                travel.in(Lang.EN));
+        assertEquals("距 2 小时 5 分钟前的上一次有位置的扫码 1,235 公里（时速 593 公里）。原因：签名不匹配。", travel.in(Lang.ZH));
+        AlertText market = AlertText.parse("[{\"message\":\"market\",\"codes\":3,\"batch\":12,\"country\":\"FR\","
+                + "\"markets\":[\"BE\",\"DE\"]},{\"message\":\"scan_note_in\",\"verdict\":\"seen_before\","
+                + "\"country\":\"CN\"}]").orElseThrow();
+        assertEquals("3 codes of batch 12 were scanned in France (FR) in the last 30 days, which is not one of its markets"
+                + " (BE, DE): the goods may have been diverted to a grey market.Scan with verdict seen before in China (CN).",
+                market.in(Lang.EN));
+        assertEquals("过去 30 天内，批次 12 有 3 个码在法国（FR）被扫描，而该地不在其销售市场（BE、DE）之内：这些货品可能被转卖到了"
+                + "灰色市场。扫码结论：已被验证过，地点：中国（CN）。", market.in(Lang.ZH));
+    }
+
     private static Set<AlertMessage> messagesOf(AlertText text) {
         Set<AlertMessage> found = EnumSet.noneOf(AlertMessage.class);
         // The stored form names each message; reading it back is how the messages of a text are seen from outside.
