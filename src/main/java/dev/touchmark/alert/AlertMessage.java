@@ -65,7 +65,7 @@ enum AlertMessage {
         }
         Map<String, Object> written = new HashMap<>();
         for (Fact fact : facts) {
-            written.put(fact.key(), fact.format(values.get(fact), lang));
+            written.put(fact.key(), fact.argument(values.get(fact), lang));
         }
         out.append(Texts.bundled().format(lang, key, written));
     }

@@ -74,6 +74,14 @@ enum Fact {
         return kind.format(value, lang);
     }
 
+    /**
+     * The value as an argument of a pattern: a count stays a number, so that the pattern can choose a plural and
+     * write it with the language's grouping; any other value is written for the language here.
+     */
+    Object argument(Object value, Lang lang) {
+        return kind == Kind.COUNT ? value : kind.format(value, lang);
+    }
+
     /** The value read back from stored JSON; empty when the node does not hold this kind of value. */
     Optional<Object> read(JsonNode node) {
         return Optional.ofNullable(kind.read(node));
