@@ -1,15 +1,18 @@
 package dev.touchmark.i18n;
 
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -84,13 +87,21 @@ public final class Texts {
     /** A text with {0}, {1}, ... filled with the arguments: numbers in the language's way, others as strings. */
     public String format(Lang lang, String key, Object... args) {
         Text text = compiled(lang, key);
-        return args.length == 0 ? text.plain() : text.newFormat().format(args);
+        if (args.length == 0) {
+            return text.plain();
+        }
+        String filled = text.simple() == null ? null : text.simple().fill(args);
+        return filled != null ? filled : text.newFormat().format(args);
     }
 
     /** A text with named arguments filled, {batch} with the value of "batch". */
     public String format(Lang lang, String key, Map<String, ?> args) {
         Text text = compiled(lang, key);
-        return args.isEmpty() ? text.plain() : text.newFormat().format(args);
+        if (args.isEmpty()) {
+            return text.plain();
+        }
+        String filled = text.simple() == null ? null : text.simple().fill(args);
+        return filled != null ? filled : text.newFormat().format(args);
     }
 
     private Text compiled(Lang lang, String key) {
@@ -139,9 +150,9 @@ public final class Texts {
 
     /**
      * One compiled pattern. ICU's MessageFormat keeps caches while it formats, so each call formats with its own
-     * copy; a text without arguments is formatted once, here.
+     * copy; a text without arguments is formatted once, here, and one with plain arguments is split once (simple).
      */
-    private record Text(String pattern, MessageFormat prototype, Set<String> arguments, String plain) {
+    private record Text(String pattern, MessageFormat prototype, Set<String> arguments, String plain, Simple simple) {
         static Text compile(String file, String key, String pattern, Lang lang) {
             MessageFormat format;
             try {
@@ -151,12 +162,73 @@ public final class Texts {
                         + e.getMessage(), e);
             }
             Set<String> arguments = Collections.unmodifiableSet(new TreeSet<>(format.getArgumentNames()));
-            String plain = format.format(Map.of());
-            return new Text(pattern, format, arguments, plain);
+            return new Text(pattern, format, arguments, format.format(Map.of()), Simple.of(pattern, format, arguments));
         }
 
         MessageFormat newFormat() {
             return (MessageFormat) prototype.clone();
+        }
+    }
+
+    /**
+     * A pattern whose arguments are all plain ({0} or {name}: no number, date, plural or select), split into literal
+     * text and argument names, so that text arguments are filled by concatenation, as ICU fills them. A verdict page
+     * formats several texts per scan, and copying an ICU MessageFormat for each doubles the time to render it.
+     */
+    private record Simple(List<String> literals, List<String> names) {
+        private static final char OPEN = '\uE000';
+        private static final char CLOSE = '\uE001';
+
+        /** The split pattern, or null when an argument is not plain. */
+        static Simple of(String pattern, MessageFormat format, Set<String> arguments) {
+            MessagePattern parsed = new MessagePattern(pattern);
+            for (int i = 0; i < parsed.countParts(); i++) {
+                MessagePattern.Part part = parsed.getPart(i);
+                if (part.getType() == MessagePattern.Part.Type.ARG_START && part.getArgType() != MessagePattern.ArgType.NONE) {
+                    return null;
+                }
+            }
+            // ICU itself resolves the apostrophes: formatting with marker values leaves the literal text between them.
+            Map<String, Object> markers = new HashMap<>();
+            arguments.forEach(name -> markers.put(name, OPEN + name + CLOSE));
+            String marked = format.format(markers);
+            List<String> literals = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            int from = 0;
+            for (int open = marked.indexOf(OPEN); open >= 0; open = marked.indexOf(OPEN, from)) {
+                int close = marked.indexOf(CLOSE, open);
+                literals.add(marked.substring(from, open));
+                names.add(marked.substring(open + 1, close));
+                from = close + 1;
+            }
+            literals.add(marked.substring(from));
+            return new Simple(List.copyOf(literals), List.copyOf(names));
+        }
+
+        /** The text with numbered arguments; null unless every one is given as text (ICU then writes it). */
+        String fill(Object[] args) {
+            StringBuilder out = new StringBuilder(128).append(literals.get(0));
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                int index = name.length() == 1 && Character.isDigit(name.charAt(0)) ? name.charAt(0) - '0' : -1;
+                if (index < 0 || index >= args.length || !(args[index] instanceof CharSequence value)) {
+                    return null;
+                }
+                out.append(value).append(literals.get(i + 1));
+            }
+            return out.toString();
+        }
+
+        /** The text with named arguments; null unless every one is given as text. */
+        String fill(Map<String, ?> args) {
+            StringBuilder out = new StringBuilder(256).append(literals.get(0));
+            for (int i = 0; i < names.size(); i++) {
+                if (!(args.get(names.get(i)) instanceof CharSequence value)) {
+                    return null;
+                }
+                out.append(value).append(literals.get(i + 1));
+            }
+            return out.toString();
         }
     }
 }

@@ -37,6 +37,29 @@ class TextsTest {
     }
 
     @Test
+    void textArgumentsAreFilledExactlyAsIcuFillsThem() {
+        for (Lang lang : Lang.values()) {
+            for (String key : texts.keys(lang)) {
+                Map<String, Object> samples = new HashMap<>();
+                texts.argumentNames(lang, key).forEach(name -> samples.put(name, "<" + name + " '{0}'>"));
+                String icu;
+                try {
+                    icu = new com.ibm.icu.text.MessageFormat(texts.pattern(lang, key), lang.locale()).format(samples);
+                } catch (IllegalArgumentException needsNumbers) {
+                    continue; // a plural or number argument: formatted by ICU itself, never by concatenation
+                }
+                if (!samples.isEmpty() && samples.keySet().stream().allMatch(name -> name.matches("\\d"))) {
+                    Object[] positional = new Object[samples.size()];
+                    samples.forEach((name, value) -> positional[Integer.parseInt(name)] = value);
+                    assertEquals(icu, texts.format(lang, key, positional), key + " in " + lang);
+                } else {
+                    assertEquals(icu, texts.format(lang, key, samples), key + " in " + lang);
+                }
+            }
+        }
+    }
+
+    @Test
     void apostrophesAreKeptAndArgumentsAreNotReadAsPatterns() {
         assertEquals("The brand has recalled this product's batch.", texts.text(Lang.EN, "verify.recalled_summary"));
         assertEquals("Checked on {1}", texts.format(Lang.EN, "verify.checked_at", "{1}"));
