@@ -23,6 +23,7 @@ import dev.touchmark.http.RateLimiter;
 import dev.touchmark.http.SecurityHeaders;
 import dev.touchmark.http.SignInGuard;
 import dev.touchmark.http.SlowClientGuard;
+import dev.touchmark.i18n.Texts;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.ExportPermits;
 import dev.touchmark.label.ExportScheduler;
@@ -88,6 +89,8 @@ public final class App implements AutoCloseable {
 
     /** Opens the database, wires everything and starts listening. */
     public static App start(TouchmarkConfig config, Clock clock) {
+        // The translations are read and checked (the same keys and arguments in every language) before anything runs.
+        Texts.bundled();
         checkDataDir(config);
         Database database = Database.serve(config, DATABASE_CONNECTIONS);
         Database.h2FileBase(config.dbUrl()).ifPresent(base -> dev.touchmark.config.DataFolder.ownerOnly(Database.h2DataFile(base)));

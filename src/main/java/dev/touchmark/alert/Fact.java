@@ -2,6 +2,7 @@ package dev.touchmark.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchmark.i18n.Lang;
+import dev.touchmark.i18n.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,9 @@ enum Fact {
     PLACE(Kind.TEXT),
     COMMENT(Kind.TEXT);
 
+    /** The bundles are immutable; units, list separators and the names of verdicts and reasons are in them. */
+    private static final Texts TEXTS = Texts.bundled();
+
     private final Kind kind;
 
     Fact(Kind kind) {
@@ -68,6 +72,14 @@ enum Fact {
     /** The value written for a reader of a language. */
     String format(Object value, Lang lang) {
         return kind.format(value, lang);
+    }
+
+    /**
+     * The value as an argument of a pattern: a count stays a number, so that the pattern can choose a plural and
+     * write it with the language's grouping; any other value is written for the language here.
+     */
+    Object argument(Object value, Lang lang) {
+        return kind == Kind.COUNT ? value : kind.format(value, lang);
     }
 
     /** The value read back from stored JSON; empty when the node does not hold this kind of value. */
@@ -155,11 +167,11 @@ enum Fact {
             @Override
             String format(Object value, Lang lang) {
                 Duration d = Duration.ofSeconds(Math.round((Double) value * 60));
-                boolean zh = lang == Lang.ZH;
                 if (d.toHours() >= 1) {
-                    return d.toHours() + (zh ? " 小时 " : " h ") + d.toMinutesPart() + (zh ? " 分钟" : " min");
+                    return TEXTS.format(lang, "alert.format.hours_minutes", Map.of("hours", Long.toString(d.toHours()),
+                            "minutes", Integer.toString(d.toMinutesPart())));
                 }
-                return Math.max(0, d.toMinutes()) + (zh ? " 分钟" : " min");
+                return TEXTS.format(lang, "alert.format.minutes", Map.of("minutes", Long.toString(Math.max(0, d.toMinutes()))));
             }
 
             @Override
@@ -189,7 +201,8 @@ enum Fact {
             @Override
             String format(Object value, Lang lang) {
                 String iso = (String) value;
-                return lang.countryName(iso).map(name -> lang == Lang.ZH ? name + "（" + iso + "）" : name + " (" + iso + ")")
+                return lang.countryName(iso)
+                        .map(name -> TEXTS.format(lang, "alert.format.country", Map.of("name", name, "iso", iso)))
                         .orElse(iso);
             }
         },
@@ -207,7 +220,7 @@ enum Fact {
             @Override
             @SuppressWarnings("unchecked")
             String format(Object value, Lang lang) {
-                return String.join(lang == Lang.ZH ? "、" : ", ", (List<String>) value);
+                return String.join(TEXTS.text(lang, "alert.format.list_separator"), (List<String>) value);
             }
 
             @Override
@@ -229,14 +242,14 @@ enum Fact {
         VERDICT {
             @Override
             String format(Object value, Lang lang) {
-                return named((String) value, lang, VERDICTS_ZH);
+                return named((String) value, lang, "alert.verdict.");
             }
         },
         /** Why a code is not genuine: "bad signature" or "签名不匹配". */
         REASON {
             @Override
             String format(Object value, Lang lang) {
-                return named((String) value, lang, REASONS_ZH);
+                return named((String) value, lang, "alert.not_genuine_reason.");
             }
         },
         /** Text that is shown as it is in every language (a time of day, or what a shopper wrote). */
@@ -266,17 +279,9 @@ enum Fact {
             return d;
         }
 
-        private static String named(String id, Lang lang, Map<String, String> zh) {
-            String name = lang == Lang.ZH ? zh.get(id) : null;
-            return name != null ? name : id.replace('_', ' ');
+        /** The name of an id in a language; an id this version has no name for is written with spaces. */
+        private static String named(String id, Lang lang, String prefix) {
+            return TEXTS.has(lang, prefix + id) ? TEXTS.text(lang, prefix + id) : id.replace('_', ' ');
         }
     }
-
-    /** Verdicts in the words of the Chinese verdict page. */
-    private static final Map<String, String> VERDICTS_ZH = Map.of("genuine", "正品", "seen_before", "已被验证过",
-            "suspect", "可疑", "recalled", "已召回", "not_released", "尚未发布", "voided", "已作废", "not_genuine", "非正品");
-    /** Reasons a code is not genuine, as the dashboard's code lookup words them. */
-    private static final Map<String, String> REASONS_ZH = Map.of("malformed", "无法识别", "unknown_key", "密钥未知",
-            "revoked_key", "密钥已吊销", "bad_signature", "签名不匹配", "unknown_batch", "批次不存在",
-            "index_out_of_range", "序号超出批次范围", "details_mismatch", "印刷信息与批次不符");
 }

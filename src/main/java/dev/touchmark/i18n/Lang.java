@@ -27,6 +27,11 @@ public enum Lang {
         return tag;
     }
 
+    /** The value of a ?lang= parameter that asks for this language: "en" or "zh". */
+    public String param() {
+        return locale.getLanguage();
+    }
+
     /** The locale for country names and month names. */
     public Locale locale() {
         return locale;

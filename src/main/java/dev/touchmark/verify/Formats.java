@@ -1,31 +1,33 @@
 package dev.touchmark.verify;
 
 import dev.touchmark.i18n.Lang;
+import dev.touchmark.i18n.Texts;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** Dates, times and country names in the page language. Times are shown in UTC, labelled as such. */
 final class Formats {
-    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日", Locale.SIMPLIFIED_CHINESE);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    /** "29 Nov 2026" or "2026年11月29日"; the patterns are in the bundles, the formatters immutable. */
+    private static final Map<Lang, DateTimeFormatter> DATES = formatters("verify.format.date");
+    /** "29 Nov 2026, 14:05 UTC" or "2026年11月29日 14:05 UTC". */
+    private static final Map<Lang, DateTimeFormatter> DATE_TIMES = formatters("verify.format.date_time");
 
     private Formats() {
     }
 
     /** "29 Nov 2026" or "2026年11月29日". */
     static String date(LocalDate date, Lang lang) {
-        return (lang == Lang.ZH ? ZH_DATE : EN_DATE).format(date);
+        return DATES.get(lang).format(date);
     }
 
     /** "29 Nov 2026, 14:05 UTC" or "2026年11月29日 14:05 UTC". */
     static String dateTime(OffsetDateTime time, Lang lang) {
-        OffsetDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC);
-        String separator = lang == Lang.ZH ? " " : ", ";
-        return date(utc.toLocalDate(), lang) + separator + TIME.format(utc) + " UTC";
+        return DATE_TIMES.get(lang).format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     /**
@@ -34,5 +36,13 @@ final class Formats {
      */
     static String country(String isoCode, Lang lang) {
         return lang.countryName(isoCode).orElseGet(() -> Messages.UNKNOWN_PLACE.in(lang));
+    }
+
+    private static Map<Lang, DateTimeFormatter> formatters(String key) {
+        Map<Lang, DateTimeFormatter> formatters = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            formatters.put(lang, DateTimeFormatter.ofPattern(Texts.bundled().text(lang, key), lang.locale()));
+        }
+        return Collections.unmodifiableMap(formatters);
     }
 }

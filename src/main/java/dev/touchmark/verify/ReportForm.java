@@ -50,7 +50,7 @@ final class ReportForm {
     private static String form(String scanId, Lang lang, String action, String buttonStyle, Values values,
                                Set<String> invalid, String errorId) {
         return "<form method=\"post\" action=\"" + escape(action) + "\" accept-charset=\"UTF-8\">"
-                + hidden("scanId", scanId) + hidden("lang", lang == Lang.ZH ? "zh" : "en")
+                + hidden("scanId", scanId) + hidden("lang", lang.param())
                 + label("report-place", REPORT_PLACE.in(lang))
                 + "<input type=\"text\" id=\"report-place\" name=\"place\" maxlength=\"" + MAX_PLACE
                 + "\" autocomplete=\"off\"" + value(values.place()) + flag(invalid, "place", errorId) + ">"

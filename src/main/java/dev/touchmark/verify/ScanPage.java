@@ -146,6 +146,6 @@ public final class ScanPage {
     }
 
     static String param(Lang lang) {
-        return lang == Lang.ZH ? "zh" : "en";
+        return lang.param();
     }
 }

@@ -183,7 +183,7 @@ public final class VerifyController {
             ReportService.Draft draft = reports.check(scanId, values.place(), values.seller(), values.comment());
             reportLimit.acquire(facts.ipHash(ctx));
             reports.report(draft);
-            ctx.html(VerifyPage.renderReportThanks(lang, "/scan?lang=" + langParam(lang)));
+            ctx.html(VerifyPage.renderReportThanks(lang, "/scan?lang=" + lang.param()));
         } catch (RateLimiter.TooManyRequests e) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             long minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
@@ -248,12 +248,8 @@ public final class VerifyController {
     private PageLinks links(Context ctx, Lang lang, VerificationResult result) {
         String query = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)lang=[^&]*", "");
         query = query.startsWith("&") ? query.substring(1) : query;
-        String switchUrl = ctx.path() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + langParam(lang.other());
-        return new PageLinks(switchUrl, result.scanId() == null ? null : "/report", "/scan?lang=" + langParam(lang));
-    }
-
-    private static String langParam(Lang lang) {
-        return lang == Lang.ZH ? "zh" : "en";
+        String switchUrl = ctx.path() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + lang.other().param();
+        return new PageLinks(switchUrl, result.scanId() == null ? null : "/report", "/scan?lang=" + lang.param());
     }
 
     private static boolean wantsJson(Context ctx) {

@@ -80,7 +80,7 @@ public final class VerifyPage {
         String card = notSentCard(lang, problems, "report-problem");
         return PageStyle.document(lang, REPORT_NOT_SENT.in(lang), Tone.ORANGE, "",
                 card + ReportForm.retry(scanId, lang, action, values, invalid, "report-problem")
-                        + navLink(DEFAULT_SCAN_URL + "?lang=" + (lang == Lang.ZH ? "zh" : "en"), SCAN_ANOTHER.in(lang), false));
+                        + navLink(DEFAULT_SCAN_URL + "?lang=" + lang.param(), SCAN_ANOTHER.in(lang), false));
     }
 
     /** A report that cannot be sent again from here (its scan is unknown, or the form was unreadable). */
@@ -88,7 +88,7 @@ public final class VerifyPage {
         Objects.requireNonNull(lang, "lang");
         return PageStyle.document(lang, REPORT_NOT_SENT.in(lang), Tone.ORANGE, "",
                 notSentCard(lang, List.of(problem), "report-problem")
-                        + navLink(DEFAULT_SCAN_URL + "?lang=" + (lang == Lang.ZH ? "zh" : "en"), SCAN_ANOTHER.in(lang), true));
+                        + navLink(DEFAULT_SCAN_URL + "?lang=" + lang.param(), SCAN_ANOTHER.in(lang), true));
     }
 
     private static String notSentCard(Lang lang, List<String> problems, String id) {

@@ -102,12 +102,11 @@ class AlertTextsTest {
     @EnumSource(AlertMessage.class)
     void bothLanguagesOfAMessageNameTheSameKnownFacts(AlertMessage message) {
         for (Lang lang : Lang.values()) {
-            Set<String> named = new java.util.TreeSet<>();
-            var m = UNFILLED.matcher(message.template(lang));
-            while (m.find()) {
-                String key = m.group().substring(1, m.group().length() - 1);
+            // The templates are ICU patterns ({codes, plural, ...}), so ICU names their arguments.
+            Set<String> named = new java.util.TreeSet<>(
+                    new com.ibm.icu.text.MessageFormat(message.template(lang), lang.locale()).getArgumentNames());
+            for (String key : named) {
                 assertTrue(Fact.of(key).isPresent(), message + " names an unknown fact {" + key + "}");
-                named.add(key);
             }
             assertEquals(message.facts().stream().map(Fact::key).collect(java.util.stream.Collectors.toCollection(
                     java.util.TreeSet::new)), named, message + " in " + lang);
@@ -222,6 +221,36 @@ class AlertTextsTest {
         assertThrows(RuntimeException.class, () -> AlertText.of(AlertMessage.RECALLED, Map.of(Fact.BATCH, "seven")));
         assertThrows(IllegalArgumentException.class, () -> AlertTexts.travel(7, 12,
                 new AlertTexts.Travel(Double.NaN, 1, 1), 900));
+    }
+
+    @Test
+    void englishCountsTakeTheirPluralAndAreGroupedInBothLanguages() {
+        assertTrue(AlertTexts.market(12, "FR", Set.of("BE"), 1).in(Lang.EN).startsWith(
+                "1 code of batch 12 was scanned in France (FR) in the last 30 days"));
+        assertTrue(AlertTexts.market(12, "FR", Set.of("BE"), 1234).in(Lang.EN).startsWith(
+                "1,234 codes of batch 12 were scanned in France (FR)"));
+        assertTrue(AlertTexts.market(12, "FR", Set.of("BE"), 1234).in(Lang.ZH).contains("批次 12 有 1,234 个码在法国（FR）"));
+        assertTrue(AlertTexts.hotspot(1, 1, 457, -12).in(Lang.EN).startsWith(
+                "1 suspect code was scanned in the last day within the same area of about 50 km around 45.7, -1.2:"));
+        assertTrue(AlertTexts.hotspot(3, 30, 457, -12).in(Lang.EN).startsWith("3 suspect codes were scanned in the last 30 days"));
+    }
+
+    @Test
+    void textsStoredByEarlierVersionsStillReadTheSameInBothLanguages() {
+        // Rows written before the words moved to the resource bundles: their ids and fact keys must keep working.
+        AlertText travel = AlertText.parse("[{\"message\":\"travel_note\",\"km\":1234.6,\"minutes\":125.0,"
+                + "\"kmh\":592.6},{\"message\":\"reason\",\"reason\":\"bad_signature\"}]").orElseThrow();
+        assertEquals("Located 1,235 km from the previous located scan 2 h 5 min before (593 km/h). Reason: bad signature.",
+                travel.in(Lang.EN));
+        assertEquals("距 2 小时 5 分钟前的上一次有位置的扫码 1,235 公里（时速 593 公里）。原因：签名不匹配。", travel.in(Lang.ZH));
+        AlertText market = AlertText.parse("[{\"message\":\"market\",\"codes\":3,\"batch\":12,\"country\":\"FR\","
+                + "\"markets\":[\"BE\",\"DE\"]},{\"message\":\"scan_note_in\",\"verdict\":\"seen_before\","
+                + "\"country\":\"CN\"}]").orElseThrow();
+        assertEquals("3 codes of batch 12 were scanned in France (FR) in the last 30 days, which is not one of its markets"
+                + " (BE, DE): the goods may have been diverted to a grey market.Scan with verdict seen before in China (CN).",
+                market.in(Lang.EN));
+        assertEquals("过去 30 天内，批次 12 有 3 个码在法国（FR）被扫描，而该地不在其销售市场（BE、DE）之内：这些货品可能被转卖到了"
+                + "灰色市场。扫码结论：已被验证过，地点：中国（CN）。", market.in(Lang.ZH));
     }
 
     private static Set<AlertMessage> messagesOf(AlertText text) {
