@@ -114,6 +114,12 @@ class DashboardBrowserIT {
         assertEquals(expectedUrl, decoded);
         screenshot(dash, "batches");
 
+        // A sheet the server refuses: the download is checked first, and the server's reason shows in the page.
+        type(dash, "label-columns", "99");
+        click(dash, "label-download");
+        WebElement refused = visible(dash, By.cssSelector("#labels-title ~ .card .message.error"));
+        assertTrue(refused.getText().contains("'columns' must be a whole number from 1 to 20"), refused.getText());
+
         // Release it in the page.
         click(dash, "batch-release");
         visible(dash, By.cssSelector("#batch-detail[data-status='released']"));
