@@ -12,11 +12,20 @@ export async function nativeQrDetector() {
   }
 }
 
-/** The html5-qrcode constructor options of a QR-only scanner. */
-export async function qrScannerOptions(lib) {
-  return {
-    formatsToSupport: [lib.Html5QrcodeSupportedFormats.QR_CODE],
+/**
+ * Whether html5-qrcode's browser bundle (html5-qrcode.min.js, loaded as a classic script) is there. Pages reach the
+ * library through the globals that bundle documents for pages without a module loader (Html5Qrcode,
+ * Html5QrcodeSupportedFormats): its ES build imports its own files without extensions, which only a bundler resolves.
+ */
+export function qrLibraryLoaded() {
+  return typeof window.Html5Qrcode === 'function' && typeof window.Html5QrcodeSupportedFormats === 'object';
+}
+
+/** A QR-only html5-qrcode scanner drawing into the element with this id (the library must be loaded). */
+export async function qrScanner(elementId) {
+  return new window.Html5Qrcode(elementId, {
+    formatsToSupport: [window.Html5QrcodeSupportedFormats.QR_CODE],
     verbose: false,
     experimentalFeatures: { useBarCodeDetectorIfSupported: await nativeQrDetector() },
-  };
+  });
 }

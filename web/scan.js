@@ -1,7 +1,7 @@
 // The in-browser scanner of /scan: the camera through html5-qrcode (loaded by the page from its WebJar),
 // and the rule the server applies to uploaded photos: a QR code that leads to this installation's own
 // origin is opened; anything else is shown as text with a warning and never followed.
-import { qrScannerOptions } from './qr-camera.js';
+import { qrLibraryLoaded, qrScanner } from './qr-camera.js';
 
 /**
  * What a decoded text is: {kind: 'own', url} for a URL on our origin, {kind: 'foreign', url} for another
@@ -62,7 +62,6 @@ function setUp(root) {
   const say = (text) => { status.textContent = text; };
   const show = (element, visible) => { element.hidden = !visible; };
 
-  const library = () => window.__Html5QrcodeLibrary__;
   const cameraPossible = () => Boolean(navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
 
   function hideResults() {
@@ -135,16 +134,15 @@ function setUp(root) {
   async function startCamera() {
     hideResults();
     handled = false;
-    if (!cameraPossible() || !library()) {
+    if (!cameraPossible() || !qrLibraryLoaded()) {
       say(msg.msgUnsupported);
       return;
     }
-    const lib = library();
     show(start, false);
     show(reader, true);
     say(msg.msgStarting);
     try {
-      scanner = new lib.Html5Qrcode('reader', await qrScannerOptions(lib));
+      scanner = await qrScanner('reader');
       await scanner.start({ facingMode: 'environment' }, { fps: 10, disableFlip: false }, onDecoded, () => {});
       show(stop, true);
       say(msg.msgScanning);

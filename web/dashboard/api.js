@@ -38,8 +38,26 @@ function describe(status, problem) {
 
 /** Sends a request; answers the parsed JSON (or null for 204), or throws ApiError. */
 export async function api(path, { method = 'GET', body, query, signal } = {}) {
-  const url = withQuery(path, query);
-  const headers = { Accept: 'application/json', 'Accept-Language': lang() };
+  const response = await send(path, { method, body, query, signal, accept: 'application/json' });
+  if (response.status === 204) {
+    return null;
+  }
+  const text = await response.text();
+  return text ? parse(text, response) : null;
+}
+
+/**
+ * Checks that a GET of a file (a label download, say) would succeed, without keeping the file: answers nothing,
+ * or throws ApiError from the problem document the server sent instead.
+ */
+export async function check(path, { query, signal } = {}) {
+  const response = await send(path, { method: 'GET', query, signal, accept: '*/*' });
+  await response.body?.cancel().catch(() => {});
+}
+
+/** The response of a successful request; a failed one becomes ApiError (and a 401 tells the listeners). */
+async function send(path, { method, body, query, signal, accept }) {
+  const headers = { Accept: accept, 'Accept-Language': lang() };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
@@ -48,7 +66,7 @@ export async function api(path, { method = 'GET', body, query, signal } = {}) {
   }
   let response;
   try {
-    response = await fetch(url, {
+    response = await fetch(withQuery(path, query), {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -61,25 +79,23 @@ export async function api(path, { method = 'GET', body, query, signal } = {}) {
     }
     throw new ApiError(0, { title: 'Network error', detail: 'the server cannot be reached; check the connection' });
   }
-  if (response.status === 204) {
-    return null;
-  }
-  const text = await response.text();
-  let data = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = { title: response.statusText, detail: text.slice(0, 300) };
-    }
-  }
   if (!response.ok) {
     if (response.status === 401 && path !== '/api/v1/session') {
       unauthorizedListeners.forEach((listener) => listener());
     }
-    throw new ApiError(response.status, data || { title: response.statusText });
+    const text = await response.text();
+    throw new ApiError(response.status, (text && parse(text, response)) || { title: response.statusText });
   }
-  return data;
+  return response;
+}
+
+/** JSON text as data; anything else (a proxy's HTML error page, say) as a problem quoting its start. */
+function parse(text, response) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { title: response.statusText, detail: text.slice(0, 300) };
+  }
 }
 
 /** The path with the defined, non-empty query values appended. */

@@ -1,6 +1,6 @@
 // Batches: list and create (operators), and one batch: release, recall or void with a reason, its history,
 // a preview of its first label, and label downloads in every format with the PDF sheet settings.
-import { api, withQuery } from './api.js';
+import { api, check, withQuery } from './api.js';
 import { t, register } from './i18n.js';
 import { h, replace, dateTime, number, table, field, messageBox, busy, badge } from './dom.js';
 import { markets } from './page-products.js';
@@ -219,13 +219,7 @@ function labels(batch) {
     event.preventDefault();
     box.ok(t('ba_checking'));
     try {
-      const probe = await fetch(withQuery(`/api/v1/batches/${batch.id}/labels`, { ...query(), count: 1 }), { credentials: 'same-origin' });
-      if (!probe.ok) {
-        const problem = await probe.json().catch(() => ({}));
-        box.error(new Error(problem.detail || problem.title || `HTTP ${probe.status}`));
-        return;
-      }
-      await probe.body.cancel().catch(() => {});
+      await check(`/api/v1/batches/${batch.id}/labels`, { query: { ...query(), count: 1 } });
       box.clear();
       link.dataset.checked = link.href;
       link.click();

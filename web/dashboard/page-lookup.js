@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { t, register } from './i18n.js';
 import { h, replace, dateTime, number, field, messageBox, busy, badge, loadScript } from './dom.js';
 import { scanTable } from './page-alerts.js';
-import { qrScannerOptions } from '/assets/qr-camera.js';
+import { qrScanner } from '/assets/qr-camera.js';
 import './page-batches.js'; // its texts (batch, product, status names)
 
 const QR_LIBRARY = '/webjars/html5-qrcode/2.2.1/html5-qrcode.min.js';
@@ -74,11 +74,10 @@ export async function render(main, ctx) {
     cameraStatus.textContent = t('lu_starting');
     try {
       await loadScript(QR_LIBRARY);
-      const lib = window.__Html5QrcodeLibrary__;
       reader.hidden = false;
       cameraButton.hidden = true;
       stopButton.hidden = false;
-      scanner = new lib.Html5Qrcode('reader', await qrScannerOptions(lib));
+      scanner = await qrScanner('reader');
       await scanner.start({ facingMode: 'environment' }, { fps: 10 }, async (text) => {
         if (!scanner) {
           return;

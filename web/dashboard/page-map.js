@@ -5,6 +5,8 @@ import { api } from './api.js';
 import { t, register, lang } from './i18n.js';
 import { h, replace, number, table, loadScript, messageBox } from './dom.js';
 
+// ECharts 5 no longer ships map outlines, and no maintained world outline (Natural Earth's world-atlas, say) is
+// available as a WebJar here: the map stays on 4.1.0, the last release here with its world outline, until one is.
 const ECHARTS = '/webjars/echarts/4.1.0/';
 /** ISO 3166-1 codes whose English name differs from the name in the ECharts world outline. */
 const MAP_NAMES = {

@@ -118,6 +118,14 @@ class DashboardBrowserIT {
         click(dash, "batch-release");
         visible(dash, By.cssSelector("#batch-detail[data-status='released']"));
 
+        // A sheet the server refuses: the download is checked first, and the server's reason shows in the page.
+        type(dash, "label-columns", "99");
+        click(dash, "label-download");
+        WebElement refused = visible(dash, By.cssSelector("#labels-title ~ .card .message.error"));
+        assertTrue(refused.getText().contains("'columns' must be a whole number from 1 to 20"), refused.getText());
+        // Back to the top as a person would scroll: scrolled down, the sticky top bar overlaps what Selenium clicks next.
+        ((JavascriptExecutor) dash).executeScript("window.scrollTo(0, 0);");
+
         // Two phones make a clone from here on (the thresholds page, as an admin).
         click(dash, "nav-rules");
         WebElement clone = visible(dash, By.id("rule-cloneDevices"));

@@ -12,15 +12,18 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** What wcag.js measures in the page (contrast, the focus indicator, sideways overflow), and the colour scheme to emulate. */
+/**
+ * What beyond-axe.js measures in the page, the checks axe-core ({@link Axe}) does not make (the focus indicator,
+ * sideways overflow, placeholder contrast), and the colour scheme to emulate.
+ */
 final class PageChecks {
     private static final String SCRIPT = load();
 
     private PageChecks() {
     }
 
-    /** Contrast of every visible text of the page. */
-    record Contrast(long checked, List<String> failures) {
+    /** Contrast of the placeholders of the page's empty fields. */
+    record Placeholders(long checked, List<String> failures) {
     }
 
     /** The focused element and whether its focus can be seen. */
@@ -38,9 +41,9 @@ final class PageChecks {
         }
     }
 
-    static Contrast contrast(WebDriver driver) {
-        Map<String, Object> r = run(driver, "contrast");
-        return new Contrast((Long) r.get("checked"), strings(r.get("failures")));
+    static Placeholders placeholders(WebDriver driver) {
+        Map<String, Object> r = run(driver, "placeholders");
+        return new Placeholders((Long) r.get("checked"), strings(r.get("failures")));
     }
 
     static Focus focus(WebDriver driver) {
@@ -73,9 +76,9 @@ final class PageChecks {
     }
 
     private static String load() {
-        try (InputStream in = PageChecks.class.getResourceAsStream("wcag.js")) {
+        try (InputStream in = PageChecks.class.getResourceAsStream("beyond-axe.js")) {
             if (in == null) {
-                throw new IllegalStateException("wcag.js is missing from the test resources");
+                throw new IllegalStateException("beyond-axe.js is missing from the test resources");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,9 +1,11 @@
-// Run by Selenium as the body of a function: arguments[0] is what to measure on the current page.
-//   'contrast': WCAG 2.1 contrast (1.4.3) of every visible text, input value and placeholder, against the
-//               background actually behind it (semi-transparent layers and opacity composited up to the canvas).
-//   'focus':    whether the focused element shows a focus indicator (2.4.7): an outline of at least 1px whose
-//               colour has 3:1 against what surrounds it (1.4.11), or a box shadow.
-//   'overflow': whether the page scrolls sideways, and the elements that stick out past the viewport.
+// Run by Selenium as the body of a function: arguments[0] is what to measure on the current page. axe-core (Axe.java)
+// checks WCAG 2 A and AA, text contrast included; these are the checks it does not make:
+//   'focus':        whether the focused element shows a focus indicator (2.4.7): an outline of at least 1px whose
+//                   colour has 3:1 against what surrounds it (1.4.11), or a box shadow. axe cannot see focus styles.
+//   'overflow':     whether the page scrolls sideways, and the elements that stick out past the viewport (1.4.10
+//                   reflow at a phone's width). axe has no reflow rule.
+//   'placeholders': contrast (1.4.3) of the placeholder of every visible empty field; axe's color-contrast rule
+//                   skips ::placeholder text.
 const mode = arguments[0];
 
 function rgba(text) {
@@ -74,22 +76,6 @@ function describe(e) {
     ? '.' + e.className.trim().split(/\s+/).join('.') : '');
 }
 
-/** Hidden the way .visually-hidden hides (1px box with clipped overflow), or off the page like an unfocused skip link. */
-function offScreen(e) {
-  const box = e.getBoundingClientRect();
-  if (box.right <= 0 || box.bottom + window.scrollY <= 0) {
-    return true;
-  }
-  for (let a = e; a && a !== document.body; a = a.parentElement) {
-    const r = a.getBoundingClientRect();
-    const s = getComputedStyle(a);
-    if ((r.width <= 1 || r.height <= 1) && (s.overflow !== 'visible' || s.clip !== 'auto')) {
-      return true;
-    }
-  }
-  return false;
-}
-
 function check(e, text, fg, size, weight, kind, failures) {
   const bg = background(e);
   if (!bg) {
@@ -110,51 +96,17 @@ function check(e, text, fg, size, weight, kind, failures) {
   }
 }
 
-function contrast() {
+function placeholders() {
   const failures = [];
   let checked = 0;
-  const seen = new Set();
-  const visible = (e) => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && !offScreen(e);
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const e = node.parentElement;
-    const text = node.nodeValue.trim();
-    if (!text || !e || seen.has(e) || e.closest('script, style, noscript, option, template')) {
-      continue;
+  document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach((e) => {
+    if (e.value || !e.placeholder || e.disabled || !e.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+      return;
     }
-    seen.add(e);
-    // Inactive controls are exempt from 1.4.3.
-    if (!visible(e) || e.closest(':disabled')) {
-      continue;
-    }
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    const box = range.getBoundingClientRect();
-    if (box.width < 1 || box.height < 1) {
-      continue;
-    }
-    const style = getComputedStyle(e);
     checked++;
-    check(e, text.slice(0, 40), rgba(style.color), parseFloat(style.fontSize), Number(style.fontWeight), 'text', failures);
-  }
-  document.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea')
-    .forEach((e) => {
-      if (!visible(e) || e.disabled) {
-        return;
-      }
-      const style = getComputedStyle(e);
-      if (e.value) {
-        checked++;
-        const shown = e.tagName === 'SELECT' ? (e.selectedOptions[0] || {}).text || e.value : e.value;
-        check(e, String(shown).slice(0, 40), rgba(style.color), parseFloat(style.fontSize), Number(style.fontWeight),
-          'value', failures);
-      } else if (e.placeholder) {
-        checked++;
-        const placeholder = getComputedStyle(e, '::placeholder');
-        check(e, e.placeholder, rgba(placeholder.color), parseFloat(placeholder.fontSize), Number(placeholder.fontWeight),
-          'placeholder', failures);
-      }
-    });
+    const style = getComputedStyle(e, '::placeholder');
+    check(e, e.placeholder, rgba(style.color), parseFloat(style.fontSize), Number(style.fontWeight), 'placeholder', failures);
+  });
   return { checked, failures };
 }
 
@@ -207,4 +159,4 @@ function overflow() {
   return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide: wide.slice(0, 10) };
 }
 
-return mode === 'contrast' ? contrast() : mode === 'focus' ? focus() : overflow();
+return mode === 'placeholders' ? placeholders() : mode === 'focus' ? focus() : overflow();
