@@ -25,8 +25,8 @@ import dev.touchmark.label.LabelController;
 import dev.touchmark.metrics.MetricsController;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
-import dev.touchmark.verify.ScanController;
-import dev.touchmark.verify.VerifyController;
+import dev.touchmark.shopper.ScanController;
+import dev.touchmark.shopper.VerifyController;
 import dev.touchmark.webhook.WebhookController;
 import io.javalin.config.RoutesConfig;
 

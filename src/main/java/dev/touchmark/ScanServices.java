@@ -21,7 +21,7 @@ import dev.touchmark.db.Database;
 import dev.touchmark.http.ClientAddress;
 import dev.touchmark.scan.ScanRecorder;
 import dev.touchmark.scan.ScanRepository;
-import dev.touchmark.verify.RequestFacts;
+import dev.touchmark.shopper.RequestFacts;
 import dev.touchmark.verify.VerificationCatalog;
 import dev.touchmark.verify.VerificationRepository;
 import dev.touchmark.verify.VerificationService;

@@ -20,7 +20,8 @@ class ArchitectureTest {
     private static final String[] FEATURES = {"dev.touchmark.access..", "dev.touchmark.alert..", "dev.touchmark.batch..",
         "dev.touchmark.brand..", "dev.touchmark.code..", "dev.touchmark.dashboard..", "dev.touchmark.keys..",
         "dev.touchmark.label..", "dev.touchmark.metrics..", "dev.touchmark.product..", "dev.touchmark.report..",
-        "dev.touchmark.scan..", "dev.touchmark.verify..", "dev.touchmark.webhook..", "dev.touchmark.cli..",
+        "dev.touchmark.scan..", "dev.touchmark.shopper..", "dev.touchmark.verify..", "dev.touchmark.webhook..",
+        "dev.touchmark.cli..",
         "dev.touchmark.demo.."};
 
     @ArchTest

@@ -20,7 +20,7 @@ import dev.touchmark.product.NewProduct;
 import dev.touchmark.testsupport.Http;
 import dev.touchmark.testsupport.WebhookReceiver;
 import dev.touchmark.testsupport.WebhookTesting;
-import dev.touchmark.verify.RequestFacts;
+import dev.touchmark.shopper.RequestFacts;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

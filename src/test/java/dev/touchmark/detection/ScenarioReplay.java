@@ -12,7 +12,7 @@ import dev.touchmark.config.ScanSettings;
 import dev.touchmark.product.NewProduct;
 import dev.touchmark.testsupport.SimulatedClock;
 import dev.touchmark.testsupport.TestDatabases;
-import dev.touchmark.verify.RequestFacts;
+import dev.touchmark.shopper.RequestFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

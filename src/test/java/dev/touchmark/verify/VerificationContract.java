@@ -1,5 +1,7 @@
 package dev.touchmark.verify;
 
+import dev.touchmark.shopper.RequestFacts;
+
 import static dev.touchmark.testsupport.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
 
 import dev.touchmark.config.ScanSettings;
 import dev.touchmark.http.ClientAddress;

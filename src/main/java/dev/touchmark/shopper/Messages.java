@@ -1,4 +1,4 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
 
 import dev.touchmark.i18n.TextKey;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
 
 /**
  * The colour and icon of a verdict. Each tone has a text colour (fg) on a tinted background (bg) and an

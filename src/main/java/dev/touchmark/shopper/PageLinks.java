@@ -1,4 +1,4 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
 
 /**
  * Where the verification page links to.

@@ -1,4 +1,4 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,6 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
+
+import dev.touchmark.verify.VerificationResult;
 
 import dev.touchmark.domain.NotGenuineReason;
 import dev.touchmark.domain.Verdict;

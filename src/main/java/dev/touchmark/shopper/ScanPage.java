@@ -1,7 +1,7 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
 
-import static dev.touchmark.verify.Html.escape;
-import static dev.touchmark.verify.ScanMessages.*;
+import static dev.touchmark.shopper.Html.escape;
+import static dev.touchmark.shopper.ScanMessages.*;
 
 import dev.touchmark.i18n.Lang;
 import java.util.Objects;

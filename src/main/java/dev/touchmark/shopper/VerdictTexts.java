@@ -1,8 +1,10 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
+
+import dev.touchmark.verify.VerificationResult;
 
 import dev.touchmark.domain.NotGenuineReason;
 import dev.touchmark.domain.Verdict;
-import static dev.touchmark.verify.Messages.*;
+import static dev.touchmark.shopper.Messages.*;
 
 import dev.touchmark.i18n.Lang;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
 
 import dev.touchmark.error.ValidationException;
 import dev.touchmark.i18n.Lang;

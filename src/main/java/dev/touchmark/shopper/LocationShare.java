@@ -1,6 +1,6 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
 
-import static dev.touchmark.verify.Html.escape;
+import static dev.touchmark.shopper.Html.escape;
 
 import dev.touchmark.i18n.Lang;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,8 @@
-package dev.touchmark.verify;
+package dev.touchmark.shopper;
+
+import dev.touchmark.verify.ScanInput;
+import dev.touchmark.verify.VerificationResult;
+import dev.touchmark.verify.VerificationService;
 
 import dev.touchmark.domain.ClientKind;
 
