@@ -1,21 +1,12 @@
 package dev.touchmark.scan;
 
-import dev.touchmark.domain.CodeRef;
-import dev.touchmark.scan.ScanRepository.DeviceKey;
-import dev.touchmark.scan.ScanRepository.State;
 import dev.touchmark.db.SqlFailures;
 import java.security.SecureRandom;
-import java.sql.Savepoint;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +52,7 @@ public final class ScanRecorder implements AutoCloseable {
     private final ScanJudge judge;
     private final Clock clock;
     private final ScanIds ids;
+    private final GroupWrite groupWrite;
     private final BlockingQueue<Pending> queue;
     private final AtomicLong unreadable = new AtomicLong();
     private final Thread writer;
@@ -104,6 +96,7 @@ public final class ScanRecorder implements AutoCloseable {
         this.judge = judge;
         this.clock = clock;
         this.ids = new ScanIds(clock, new SecureRandom());
+        this.groupWrite = new GroupWrite(repository, judge, ids);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.afterCommit = afterCommit;
         this.writer = new Thread(this::run, "touchmark-scan-writer");
@@ -251,7 +244,8 @@ public final class ScanRecorder implements AutoCloseable {
             long started = System.nanoTime();
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             try {
-                List<RecordedScan> recorded = repository.dsl().transactionResult(() -> write(group, unreadableNow, now));
+                List<ScanToRecord> scans = group.stream().map(Pending::scan).toList();
+                List<RecordedScan> recorded = repository.dsl().transactionResult(() -> groupWrite.write(scans, unreadableNow, now));
                 afterCommit.run();
                 lastCommitNanos = System.nanoTime() - started;
                 commitNanos.addAndGet(lastCommitNanos);
@@ -295,71 +289,6 @@ public final class ScanRecorder implements AutoCloseable {
         for (int i = from; i < to; i++) {
             done.get(i).result().complete(recorded.get(i));
         }
-    }
-
-    private List<RecordedScan> write(List<Pending> group, long unreadableNow, OffsetDateTime now) {
-        Map<CodeRef, ScanRepository.Seed> seeds = new LinkedHashMap<>();
-        Set<DeviceKey> devices = new HashSet<>();
-        for (Pending p : group) {
-            ScanToRecord scan = p.scan();
-            if (scan.tracksCode()) {
-                CodeRef code = new CodeRef(scan.batchId(), scan.codeIndex());
-                seeds.putIfAbsent(code, new ScanRepository.Seed(code, scan.brandId(), scan.shopper().deviceId(), scan.shopper().country()));
-                if (scan.shopper().deviceId() != null) {
-                    devices.add(new DeviceKey(code, scan.shopper().deviceId()));
-                }
-            }
-        }
-        judge.startGroup();
-        Map<CodeRef, State> states = repository.lockStates(List.copyOf(seeds.values()), now);
-        Set<DeviceKey> known = repository.knownDevices(devices);
-        List<DeviceKey> newDevices = new ArrayList<>();
-        List<ScanRepository.Event> events = new ArrayList<>(group.size());
-        List<ScanJudge.Judged> judged = new ArrayList<>(group.size());
-        List<RecordedScan> recorded = new ArrayList<>(group.size());
-        for (Pending p : group) {
-            CodeHistory history = p.scan().tracksCode() ? CodeStates.advance(p.scan(), now, states, known, newDevices) : null;
-            long id = ids.next();
-            Assessment assessment = judge.assess(p.scan(), history, id, now);
-            Outcome outcome = p.scan().decide().apply(history, assessment);
-            events.add(new ScanRepository.Event(id, now, p.scan(), outcome, assessment));
-            judged.add(new ScanJudge.Judged(id, p.scan(), history, outcome, assessment));
-            recorded.add(new RecordedScan(id, outcome, history, assessment));
-        }
-        if (!events.isEmpty()) {
-            repository.insertEvents(events);
-            repository.saveStates(states);
-            repository.insertDevices(newDevices, now);
-            detect(judged, now);
-        }
-        if (unreadableNow > 0) {
-            repository.addUnreadable(LocalDate.ofInstant(now.toInstant(), ZoneOffset.UTC), unreadableNow);
-        }
-        return recorded;
-    }
-
-    /**
-     * Detection runs in a savepoint of the group's transaction: if a rule fails, the scans are still recorded and
-     * answered (a bug in a rule must never block verification), and the failure is logged. A deadlock or
-     * serialization failure is not a rule's failure: the whole group is tried again. The savepoint is set on
-     * the transaction's connection directly (the judge's queries run on that same connection), not as a nested jOOQ
-     * transaction, which copied jOOQ's whole configuration for every group.
-     */
-    private void detect(List<ScanJudge.Judged> judged, OffsetDateTime now) {
-        repository.dsl().connection(connection -> {
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                judge.afterWrite(judged, now);
-            } catch (RuntimeException e) {
-                if (SqlFailures.retryable(e) || SqlFailures.unavailable(e)) {
-                    throw e; // the whole group is tried again (or failed), never recorded without its detection
-                }
-                connection.rollback(savepoint);
-                LOG.error("Detection failed for a group of {} scans; they are recorded without alerts", judged.size(), e);
-                return;
-            }
-            connection.releaseSavepoint(savepoint);
-        });
     }
 
     /** Stops taking scans and waits for the queued ones to be committed and answered. */
