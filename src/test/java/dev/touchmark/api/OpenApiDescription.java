@@ -80,6 +80,12 @@ final class OpenApiDescription {
         return new TreeSet<>(operation(method, path).getResponses().keySet());
     }
 
+    /** Whether the operation takes an API key or session (the document's default security), not open to anyone. */
+    boolean needsCredentials(String method, String path) {
+        JsonNode security = document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT)).get("security");
+        return security == null || !security.isEmpty();
+    }
+
     /** Whether the operation documents an answer other than success, server failure or a rate limit. */
     boolean documentsAClientError(String method, String path) {
         return statuses(method, path).stream().anyMatch(s -> s.startsWith("4") && !s.equals("429"));
