@@ -544,6 +544,27 @@ class OpenApiContractIT {
         assertNoProblems();
     }
 
+    /**
+     * Every operation that takes a JSON body, sent one that cannot be read and one over the size limit (ids that do not
+     * exist in the path): whatever it answers must be documented.
+     */
+    @Test
+    @Order(10)
+    void everyOperationWithAJsonBodyDocumentsItsAnswersToABrokenAndAnOversizedBody() {
+        String oversized = "{\"name\":\"" + "x".repeat((int) App.MAX_REQUEST_BYTES) + "\"}";
+        for (String operation : spec.operations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            if (!spec.takesJson(method, path)) {
+                continue;
+            }
+            Object[] ids = path.chars().filter(c -> c == '{').mapToObj(c -> (Object) "999999").toArray();
+            call(method, path, ids).key(key).json("{\"name\": ").send(this::record);
+            call(method, path, ids).key(key).json(oversized).send(this::record);
+        }
+        assertNoProblems();
+    }
+
     @Test
     @Order(100)
     void everyDocumentedOperationWasCalledWithItsSuccessAndADocumentedError() {

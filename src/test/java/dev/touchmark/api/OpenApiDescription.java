@@ -86,6 +86,15 @@ final class OpenApiDescription {
         return security == null || !security.isEmpty();
     }
 
+    /** Whether the operation takes a JSON request body. */
+    boolean takesJson(String method, String path) {
+        JsonNode body = document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT)).path("requestBody");
+        if (body.has("$ref")) {
+            body = document.at(body.get("$ref").asText().substring(1));
+        }
+        return body.path("content").has("application/json");
+    }
+
     /** Whether the operation documents an answer other than success, server failure or a rate limit. */
     boolean documentsAClientError(String method, String path) {
         return statuses(method, path).stream().anyMatch(s -> s.startsWith("4") && !s.equals("429"));
