@@ -49,9 +49,18 @@ final class OpenApiDescription {
         this.parseMessages = parseMessages;
     }
 
+    /** The document's text, as docs/openapi.yaml holds it. */
+    static String text() {
+        try {
+            return Files.readString(FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static OpenApiDescription load() {
         try {
-            String yaml = Files.readString(FILE);
+            String yaml = text();
             ParseOptions options = new ParseOptions();
             options.setResolve(true);
             SwaggerParseResult result = new OpenAPIV3Parser().readContents(yaml, null, options);
