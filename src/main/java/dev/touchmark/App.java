@@ -220,6 +220,17 @@ public final class App implements AutoCloseable {
         return javalin.port();
     }
 
+    /**
+     * Every HTTP route the server answers, as "METHOD /path" the way Javalin registered it (filters left out), so a test
+     * can hold the API description to the routes that really exist.
+     */
+    public java.util.List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(handler -> handler.endpoint.method.isHttpMethod())
+                .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
+                .toList();
+    }
+
     /** The wired services. */
     public Services services() {
         return services;

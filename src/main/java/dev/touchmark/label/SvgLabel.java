@@ -7,7 +7,9 @@ import java.io.Writer;
 
 /**
  * One code as a standalone SVG document: the QR as a single path of dark-module runs in module units,
- * a 4-module quiet zone, and the serial as text under the QR.
+ * a 4-module quiet zone, and the serial as text under the QR. The path says {@code stroke="none"} although that is
+ * SVG's default: renderers that do not apply the default (ImageMagick's own MSVG) otherwise outline every run and
+ * fill the light modules between them, and the QR no longer scans.
  */
 public final class SvgLabel {
     /** Printed size of one module when the SVG is placed at its natural size. */
@@ -47,7 +49,7 @@ public final class SvgLabel {
                 .append("<title>");
         escape(code.serial(), sb).append("</title>\n")
                 .append("<rect width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" fill=\"#fff\"/>\n<path fill=\"#000\" d=\"");
+                .append("\" fill=\"#fff\"/>\n<path fill=\"#000\" stroke=\"none\" d=\"");
         appendRuns(qr, sb);
         sb.append("\"/>\n");
         appendText(code.serial(), width, sb);

@@ -71,6 +71,14 @@ class SvgLabelTest {
     }
 
     @Test
+    void theQrPathSaysItHasNoStrokeSoRenderersThatIgnoreTheDefaultDoNotOutlineTheRuns() throws Exception {
+        Document svg = parse(SvgLabel.toSvg(TestLabels.source().code(7)).getBytes(StandardCharsets.UTF_8));
+        var path = (Element) svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").item(0);
+        assertEquals("none", path.getAttribute("stroke"));
+        assertEquals("#000", path.getAttribute("fill"));
+    }
+
+    @Test
     void serialIsTheTitleAndTheTextUnderTheQr() throws Exception {
         LabelCode code = TestLabels.source().code(6);
         Document svg = parse(SvgLabel.toSvg(code).getBytes(StandardCharsets.UTF_8));
