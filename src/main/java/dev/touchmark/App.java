@@ -3,6 +3,7 @@ package dev.touchmark;
 import dev.touchmark.config.DataFolder;
 
 import dev.touchmark.access.AccessController;
+import dev.touchmark.alliance.AllianceController;
 import dev.touchmark.alert.AlertController;
 import dev.touchmark.dashboard.DashboardController;
 import dev.touchmark.dashboard.DashboardRepository;
@@ -156,7 +157,8 @@ public final class App implements AutoCloseable {
                 new DashboardController(new DashboardService(new DashboardRepository(services.database().dsl()), scans.alerts(),
                         scans.verification(), clock)),
                 new MetricsController(metrics),
-                new SecurityHeaders(config.publicUrl()));
+                new SecurityHeaders(config.publicUrl()),
+                new AllianceController(services.alliances()));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));

@@ -17,6 +17,7 @@ import static dev.touchmark.access.ApiAuth.requires;
 
 import dev.touchmark.access.AccessController;
 import dev.touchmark.alert.AlertController;
+import dev.touchmark.alliance.AllianceController;
 import dev.touchmark.dashboard.DashboardController;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
@@ -41,7 +42,7 @@ public final class Routes {
                               VerifyController verify, ReportController reports, ScanController scan,
                               AssetController assets, WebhookController webhooks, AlertController alerts,
                               AccessController access, DashboardController dashboard, MetricsController metrics,
-                              SecurityHeaders headers) {
+                              SecurityHeaders headers, AllianceController alliances) {
     }
 
     /** Long-lived streams, which a graceful shutdown does not wait for. */
@@ -127,6 +128,12 @@ public final class Routes {
         routes.get("/api/v1/rules", requires(VIEWER, c.alerts()::getRules));
         routes.put("/api/v1/rules", requires(ADMIN, c.alerts()::updateRules));
         routes.get("/api/v1/events", requires(VIEWER, c.alerts().events()));
+
+        // Alliances are created and filled by the operator (CLI); a brand's admin answers its invitations.
+        routes.get("/api/v1/alliances", requires(VIEWER, c.alliances()::list));
+        routes.post("/api/v1/alliances/{id}/accept", requires(ADMIN, c.alliances()::accept));
+        routes.post("/api/v1/alliances/{id}/decline", requires(ADMIN, c.alliances()::decline));
+        routes.post("/api/v1/alliances/{id}/leave", requires(ADMIN, c.alliances()::leave));
 
         routes.get("/api/v1/webhooks", requires(ADMIN, c.webhooks()::list));
         routes.post("/api/v1/webhooks", requires(ADMIN, c.webhooks()::create));

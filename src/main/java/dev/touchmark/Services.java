@@ -6,6 +6,8 @@ import dev.touchmark.access.PasswordHasher;
 import dev.touchmark.access.SessionService;
 import dev.touchmark.access.UserRepository;
 import dev.touchmark.access.UserService;
+import dev.touchmark.alliance.AllianceRepository;
+import dev.touchmark.alliance.AllianceService;
 import dev.touchmark.batch.BatchRepository;
 import dev.touchmark.batch.BatchService;
 import dev.touchmark.brand.BrandRepository;
@@ -37,7 +39,8 @@ import org.jooq.DSLContext;
 public record Services(Database database, MasterKey masterKey, ChangeWatcher changes, KeyService keys,
                        ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
                        CodeVerifier<PublishedKey> verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
-                       SessionService sessions, UserService users)
+                       SessionService sessions, UserService users,
+                       AllianceService alliances)
         implements AutoCloseable {
 
     /** Wires every service; checks that the master key opens the stored keys; starts watching the change counter. */
@@ -61,7 +64,8 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
                 new WebhookSecretVault(masterKey), random, clock, config.webhooks().allowPrivateNetworks());
         Services services = new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
                 new CodeVerifier<>(keys::verificationKey), webhookOutbox, webhooks,
-                new SessionService(userRepository, passwords, random, clock), new UserService(userRepository, passwords, random, clock));
+                new SessionService(userRepository, passwords, random, clock), new UserService(userRepository, passwords, random, clock),
+                new AllianceService(new AllianceRepository(dsl), clock));
         changes.start(ChangeWatcher.POLL_EVERY);
         return services;
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "touchmark", mixinStandardHelpOptions = true, version = "touchmark 0.1.0",
         description = "Product authentication with Ed25519-signed serial codes.",
         subcommands = {ServeCommand.class, DemoCommand.class, BrandCommand.class, KeyCommand.class,
-            ProductCommand.class, BatchCommand.class, VerifyCommand.class, SimulateCommand.class,
+            ProductCommand.class, BatchCommand.class, AllianceCommand.class, VerifyCommand.class, SimulateCommand.class,
             BackupCommands.Backup.class, BackupCommands.Restore.class})
 public final class Main implements Runnable {
 

@@ -165,6 +165,60 @@ class CommandLineIT {
         assertFalse((port.err() + format.err() + unknownBrand.err()).contains("\tat "), "no stack traces");
     }
 
+    @Test
+    void theOperatorCreatesAnAllianceInvitesBrandsListsAndRemovesThemWithClearRefusals() throws Exception {
+        var first = app.services().brands().create("Cli Ally One", "one@ally.example");
+        var second = app.services().brands().create("Cli Ally Two", "two@ally.example");
+        var third = app.services().brands().create("Cli Ally Three", "three@ally.example");
+        Run created = touchmark("alliance", "create", "--name", "Cli Beauty", "--max-members", "2");
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(created.out().contains("\"Cli Beauty\" (at most 2 members)"), created.out());
+        Run twice = touchmark("alliance", "create", "--name", "Cli Beauty");
+        assertEquals(1, twice.exit());
+        assertTrue(twice.err().contains("an alliance named 'Cli Beauty' already exists"), twice.err());
+        Run tooSmall = touchmark("alliance", "create", "--name", "Cli Solo", "--max-members", "1");
+        assertEquals(1, tooSmall.exit());
+        assertTrue(tooSmall.err().contains("maxMembers must be 2 to 500"), tooSmall.err());
+
+        assertEquals(0, touchmark("alliance", "invite", "--alliance", "Cli Beauty", "--brand", "Cli Ally One").exit());
+        String allianceId = touchmark("alliance", "list").out().lines().filter(l -> l.contains("\tCli Beauty\t"))
+                .findFirst().orElseThrow().split("\t")[0];
+        Run invited = touchmark("alliance", "invite", "--alliance", allianceId, "--brand", String.valueOf(second.brand().id()));
+        assertEquals(0, invited.exit(), invited.err());
+        assertTrue(invited.out().contains("open until"), invited.out());
+        Run again = touchmark("alliance", "invite", "--alliance", allianceId, "--brand", "Cli Ally One");
+        assertEquals(1, again.exit());
+        assertTrue(again.err().contains("already holds an invitation"), again.err());
+
+        for (var brand : java.util.List.of(first, second)) {
+            assertEquals(200, http.post("/api/v1/alliances/" + allianceId + "/accept", brand.apiKey(), null).status());
+        }
+        Run full = touchmark("alliance", "invite", "--alliance", allianceId, "--brand", "Cli Ally Three");
+        assertEquals(1, full.exit());
+        assertTrue(full.err().contains("is full (2 members)"), full.err());
+        Run unknownAlliance = touchmark("alliance", "members", "--alliance", "No Such Alliance");
+        assertEquals(1, unknownAlliance.exit());
+        assertTrue(unknownAlliance.err().contains("no alliance with id or name 'No Such Alliance'"), unknownAlliance.err());
+        Run unknownBrand = touchmark("alliance", "invite", "--alliance", allianceId, "--brand", "No Such Brand");
+        assertEquals(1, unknownBrand.exit());
+        assertTrue(unknownBrand.err().contains("no brand with id or name 'No Such Brand'"), unknownBrand.err());
+
+        assertTrue(touchmark("alliance", "list").out().contains(allianceId + "\tCli Beauty\t2/2\t"));
+        assertEquals(0, touchmark("alliance", "remove", "--alliance", "Cli Beauty", "--brand", "Cli Ally One").exit());
+        Run members = touchmark("alliance", "members", "--alliance", allianceId);
+        assertTrue(members.out().contains(first.brand().id() + "\tCli Ally One\tremoved\t"), members.out());
+        assertTrue(members.out().contains(second.brand().id() + "\tCli Ally Two\tmember\t"), members.out());
+        assertFalse(members.out().contains("Cli Ally Three"), members.out());
+        Run removedTwice = touchmark("alliance", "remove", "--alliance", allianceId, "--brand", "Cli Ally One");
+        assertEquals(1, removedTwice.exit());
+        assertTrue(removedTwice.err().contains("neither a member nor invited"), removedTwice.err());
+        assertEquals(0, touchmark("alliance", "invite", "--alliance", allianceId, "--brand", "Cli Ally Three").exit(),
+                "removing a member makes room");
+        assertFalse((twice.err() + full.err() + unknownBrand.err() + removedTwice.err()).contains("\tat "), "no stack traces");
+        assertEquals(third.brand().id(), app.services().alliances().members(Long.parseLong(allianceId)).stream()
+                .filter(m -> m.state() == dev.touchmark.alliance.MemberState.INVITED).findFirst().orElseThrow().brandId());
+    }
+
     private String productId(String brand) throws Exception {
         Run list = touchmark("product", "list", "--brand", brand);
         return list.out().lines().findFirst().orElseThrow().split("\t")[0];

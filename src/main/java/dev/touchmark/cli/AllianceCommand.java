@@ -1,0 +1,138 @@
+package dev.touchmark.cli;
+
+import dev.touchmark.alliance.Alliance;
+import dev.touchmark.alliance.AllianceService;
+import dev.touchmark.alliance.Membership;
+import dev.touchmark.brand.Brand;
+import dev.touchmark.error.NotFoundException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** touchmark alliance create|invite|list|members|remove: the operator's side of alliances of brands. */
+@Command(mixinStandardHelpOptions = true, name = "alliance", description = "Create alliances of brands and manage who belongs.",
+        subcommands = {AllianceCommand.Create.class, AllianceCommand.Invite.class, AllianceCommand.ListAlliances.class,
+            AllianceCommand.Members.class, AllianceCommand.Remove.class})
+final class AllianceCommand {
+    private AllianceCommand() {
+    }
+
+    /** The --alliance option: an id or an exact name. */
+    static final class AllianceOption {
+        @Option(names = "--alliance", required = true, description = "Alliance id or exact name.")
+        String idOrName;
+    }
+
+    static Alliance alliance(AdminContext admin, AllianceOption option) {
+        AllianceService alliances = admin.services().alliances();
+        try {
+            return option.idOrName.matches("\\d{1,18}") ? alliances.get(Long.parseLong(option.idOrName))
+                    : alliances.getByName(option.idOrName);
+        } catch (NotFoundException e) {
+            throw new CliException("no alliance with id or name '" + option.idOrName + "'; see touchmark alliance list");
+        }
+    }
+
+    static Brand brand(AdminContext admin, BrandOption option) {
+        try {
+            return admin.brand(option);
+        } catch (NotFoundException e) {
+            throw new CliException("no brand with id or name '" + option.idOrName + "'; see touchmark brand list");
+        }
+    }
+
+    static String actor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "create", description = "Create an alliance.")
+    static final class Create implements Callable<Integer> {
+        @Option(names = "--name", required = true, description = "Alliance name, unique in this installation.")
+        String name;
+        @Option(names = "--max-members", defaultValue = "" + AllianceService.DEFAULT_MAX_MEMBERS,
+                description = "Most brands that may be members at once (2 to 500; default ${DEFAULT-VALUE}).")
+        int maxMembers;
+
+        @Override
+        public Integer call() {
+            try (AdminContext admin = AdminContext.open()) {
+                Alliance alliance = admin.services().alliances().create(name, maxMembers, actor());
+                System.out.println("Created alliance " + alliance.id() + " \"" + alliance.name() + "\" (at most "
+                        + alliance.maxMembers() + " members)");
+                return 0;
+            }
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "invite",
+            description = "Invite a brand; its admin accepts or declines in the dashboard within 14 days.")
+    static final class Invite implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        AllianceOption alliance;
+        @picocli.CommandLine.Mixin
+        BrandOption brand;
+
+        @Override
+        public Integer call() {
+            try (AdminContext admin = AdminContext.open()) {
+                Alliance target = alliance(admin, alliance);
+                Membership invited = admin.services().alliances().invite(target.id(), brand(admin, brand).id(), actor());
+                System.out.println("Invited brand " + invited.brandId() + " \"" + invited.brandName() + "\" to alliance "
+                        + target.id() + " \"" + target.name() + "\"; the invitation is open until " + invited.expiresAt());
+                return 0;
+            }
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List alliances: id, name, members, limit, created.")
+    static final class ListAlliances implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (AdminContext admin = AdminContext.open()) {
+                for (Alliance alliance : admin.services().alliances().list()) {
+                    System.out.println(alliance.id() + "\t" + alliance.name() + "\t" + alliance.members() + "/"
+                            + alliance.maxMembers() + "\t" + alliance.createdAt() + "\t" + alliance.createdBy());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "members",
+            description = "List an alliance's brands: id, name, state, invited, expires, responded.")
+    static final class Members implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        AllianceOption alliance;
+
+        @Override
+        public Integer call() {
+            try (AdminContext admin = AdminContext.open()) {
+                for (Membership m : admin.services().alliances().members(alliance(admin, alliance).id())) {
+                    System.out.println(m.brandId() + "\t" + m.brandName() + "\t" + m.state().value() + "\t" + m.invitedAt()
+                            + "\t" + m.expiresAt() + "\t" + (m.respondedAt() == null ? "-" : m.respondedAt()));
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "remove",
+            description = "End a brand's membership, or withdraw its open invitation.")
+    static final class Remove implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        AllianceOption alliance;
+        @picocli.CommandLine.Mixin
+        BrandOption brand;
+
+        @Override
+        public Integer call() {
+            try (AdminContext admin = AdminContext.open()) {
+                Alliance target = alliance(admin, alliance);
+                Membership removed = admin.services().alliances().remove(target.id(), brand(admin, brand).id(), actor());
+                System.out.println("Removed brand " + removed.brandId() + " \"" + removed.brandName() + "\" from alliance "
+                        + target.id() + " \"" + target.name() + "\"");
+                return 0;
+            }
+        }
+    }
+}
