@@ -518,6 +518,26 @@ class OpenApiContractIT {
         assertNoProblems();
     }
 
+    @Test
+    @Order(8)
+    void alliances() {
+        var alliances = app.services().alliances();
+        long brandId = brand.brand().id();
+        long joined = alliances.create("Contract alliance " + UUID.randomUUID(), 5, "cli:contract").id();
+        long declined = alliances.create("Contract alliance " + UUID.randomUUID(), 5, "cli:contract").id();
+        alliances.invite(joined, brandId, "cli:contract");
+        alliances.invite(declined, brandId, "cli:contract");
+        call("GET", "/api/v1/alliances").key(key).expect(200);
+        call("POST", "/api/v1/alliances/{id}/accept", 999_999).key(key).expect(404);
+        call("POST", "/api/v1/alliances/{id}/leave", joined).key(key).expect(409);
+        call("POST", "/api/v1/alliances/{id}/accept", joined).key(key).expect(200);
+        call("POST", "/api/v1/alliances/{id}/accept", joined).key(key).expect(409);
+        call("POST", "/api/v1/alliances/{id}/decline", 999_999).key(key).expect(404);
+        call("POST", "/api/v1/alliances/{id}/decline", declined).key(key).expect(200);
+        call("POST", "/api/v1/alliances/{id}/leave", joined).key(key).expect(200);
+        assertNoProblems();
+    }
+
     /**
      * Every operation that takes credentials, called without them and with a viewer's key: whatever it answers (401,
      * 403 for an action above a viewer, 404, 400 for the empty body) must be documented.

@@ -77,7 +77,7 @@ class ScannerBrowserIT {
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(2));
         driver.get(browser.base() + "/scan?lang=en");
         new WebDriverWait(driver, BrowserHarness.WAIT)
-                .until(d -> ((JavascriptExecutor) d).executeScript("return Boolean(window.__Html5QrcodeLibrary__)"));
+                .until(d -> ((JavascriptExecutor) d).executeScript("return typeof window.Html5Qrcode === 'function'"));
         List<String> unread = new ArrayList<>();
         for (int i = 0; i < codes.quantity(); i++) {
             String url = codes.url(i);
@@ -100,14 +100,13 @@ class ScannerBrowserIT {
     private static final String DECODE_STILLS = """
             const [frames, done] = arguments;
             (async () => {
-              const lib = window.__Html5QrcodeLibrary__;
-              const { qrScannerOptions } = await import('/assets/qr-camera.js');
+              const { qrScanner } = await import('/assets/qr-camera.js');
               if (!window.stillScanner) {
                 const box = document.createElement('div');
                 box.id = 'still-frame';
                 box.style.width = '380px';
                 document.body.append(box);
-                window.stillScanner = new lib.Html5Qrcode('still-frame', await qrScannerOptions(lib));
+                window.stillScanner = await qrScanner('still-frame');
               }
               const scanner = window.stillScanner;
               const texts = [];
