@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchmark.access.Principal;
+import dev.touchmark.alliance.Alliance;
+import dev.touchmark.alliance.AllianceService;
 import dev.touchmark.batch.Batch;
 import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
@@ -50,7 +52,7 @@ class DashboardAccessibilityBrowserIT {
     private static final String ADMIN_PASSWORD = "an admin password for the run";
     private static final String VIEWER_PASSWORD = "a viewer's own password 7";
     private static final List<String> NAV = List.of("overview", "map", "alerts", "products", "batches", "lookup",
-            "reports", "keys", "rules", "webhooks", "apikeys", "users");
+            "reports", "keys", "rules", "alliances", "webhooks", "apikeys", "users");
     private static final List<String> ADMIN_ONLY = List.of("webhooks", "apikeys", "users");
     @AutoClose
     private BrowserHarness browser;
@@ -70,6 +72,13 @@ class DashboardAccessibilityBrowserIT {
         browser = BrowserHarness.start("dashboard-a11y");
         base = browser.base();
         seed = DashboardSeed.create(browser.app(), ADMIN_PASSWORD);
+        // One alliance the brand is in and one open invitation, so the alliances page shows both tables and buttons.
+        AllianceService alliances = browser.app().services().alliances();
+        Alliance member = alliances.create("Accessible Alliance", 8, "operator");
+        alliances.invite(member.id(), seed.brandId(), "operator");
+        alliances.accept(new Principal(seed.brandId(), "seed"), member.id());
+        Alliance invited = alliances.create("Inviting Alliance", 8, "operator");
+        alliances.invite(invited.id(), seed.brandId(), "operator");
     }
 
     /** Every page of the menu, and the detail pages with the widest content. */
@@ -81,7 +90,8 @@ class DashboardAccessibilityBrowserIT {
                 new Page("batches/" + seed.released().id(), "#batch-detail[data-status] table"),
                 new Page("lookup", "#lookup-code"), new Page("lookup?code=" + code, "#lookup-result [data-valid='true'] table"),
                 new Page("reports", "#report-list table"), new Page("keys", "#key-list table"),
-                new Page("rules", "#rule-cloneDevices"), new Page("webhooks", "#webhook-list table"),
+                new Page("rules", "#rule-cloneDevices"),
+                new Page("alliances", "#alliance-list table"), new Page("webhooks", "#webhook-list table"),
                 new Page("apikeys", "#apikey-list table"), new Page("users", "#user-list table"));
     }
 
