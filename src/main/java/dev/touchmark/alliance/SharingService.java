@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What each member brand shares with its alliance, per signal class. Only current members read or change their
@@ -91,7 +92,7 @@ public final class SharingService {
         Map<SignalClass, SharingLevel> changes = new EnumMap<>(SignalClass.class);
         requested.forEach((field, value) -> {
             var signalClass = SignalClass.of(field);
-            var level = value == null ? java.util.Optional.<SharingLevel>empty() : SharingLevel.of(value);
+            var level = value == null ? Optional.<SharingLevel>empty() : SharingLevel.of(value);
             if (signalClass.isEmpty()) {
                 validator.fail(field, "is not a signal class; known classes: " + ids(SignalClass.values()));
             } else if (level.isEmpty()) {
