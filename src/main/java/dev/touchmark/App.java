@@ -158,7 +158,7 @@ public final class App implements AutoCloseable {
                         scans.verification(), clock)),
                 new MetricsController(metrics),
                 new SecurityHeaders(config.publicUrl()),
-                new AllianceController(services.alliances()));
+                new AllianceController(services.alliances(), services.sharing(), json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));

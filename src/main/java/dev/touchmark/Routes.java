@@ -134,6 +134,9 @@ public final class Routes {
         routes.post("/api/v1/alliances/{id}/accept", requires(ADMIN, c.alliances()::accept));
         routes.post("/api/v1/alliances/{id}/decline", requires(ADMIN, c.alliances()::decline));
         routes.post("/api/v1/alliances/{id}/leave", requires(ADMIN, c.alliances()::leave));
+        // A member's viewers read what it shares; only its admin changes it.
+        routes.get("/api/v1/alliances/{id}/sharing", requires(VIEWER, c.alliances()::sharing));
+        routes.put("/api/v1/alliances/{id}/sharing", requires(ADMIN, c.alliances()::changeSharing));
 
         routes.get("/api/v1/webhooks", requires(ADMIN, c.webhooks()::list));
         routes.post("/api/v1/webhooks", requires(ADMIN, c.webhooks()::create));

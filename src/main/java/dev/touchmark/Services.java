@@ -8,6 +8,8 @@ import dev.touchmark.access.UserRepository;
 import dev.touchmark.access.UserService;
 import dev.touchmark.alliance.AllianceRepository;
 import dev.touchmark.alliance.AllianceService;
+import dev.touchmark.alliance.SharingRepository;
+import dev.touchmark.alliance.SharingService;
 import dev.touchmark.batch.BatchRepository;
 import dev.touchmark.batch.BatchService;
 import dev.touchmark.brand.BrandRepository;
@@ -40,7 +42,7 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
                        ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
                        CodeVerifier<PublishedKey> verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
                        SessionService sessions, UserService users,
-                       AllianceService alliances)
+                       AllianceService alliances, SharingService sharing)
         implements AutoCloseable {
 
     /** Wires every service; checks that the master key opens the stored keys; starts watching the change counter. */
@@ -62,10 +64,12 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
         WebhookOutbox webhookOutbox = new WebhookOutbox(dsl, webhookEndpoints, webhookDeliveries, random, clock);
         WebhookService webhooks = new WebhookService(dsl, webhookEndpoints, webhookDeliveries, webhookOutbox,
                 new WebhookSecretVault(masterKey), random, clock, config.webhooks().allowPrivateNetworks());
+        AllianceRepository allianceRepository = new AllianceRepository(dsl);
+        SharingService sharing = new SharingService(allianceRepository, new SharingRepository(dsl), clock);
         Services services = new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
                 new CodeVerifier<>(keys::verificationKey), webhookOutbox, webhooks,
                 new SessionService(userRepository, passwords, random, clock), new UserService(userRepository, passwords, random, clock),
-                new AllianceService(new AllianceRepository(dsl), clock));
+                new AllianceService(allianceRepository, sharing, clock), sharing);
         changes.start(ChangeWatcher.POLL_EVERY);
         return services;
     }

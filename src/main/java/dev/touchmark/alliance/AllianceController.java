@@ -1,15 +1,24 @@
 package dev.touchmark.alliance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchmark.access.ApiAuth;
+import dev.touchmark.http.BadRequest;
+import dev.touchmark.http.Json;
 import dev.touchmark.http.Params;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** HTTP for a brand's alliances: list them, and answer invitations. */
+/** HTTP for a brand's alliances: list them, answer invitations, read and change what the brand shares. */
 public final class AllianceController {
     private final AllianceService alliances;
+    private final SharingService sharing;
+    private final Json json;
 
-    public AllianceController(AllianceService alliances) {
+    public AllianceController(AllianceService alliances, SharingService sharing, Json json) {
         this.alliances = alliances;
+        this.sharing = sharing;
+        this.json = json;
     }
 
     public void list(Context ctx) {
@@ -26,5 +35,24 @@ public final class AllianceController {
 
     public void leave(Context ctx) {
         ctx.json(alliances.leave(ApiAuth.principal(ctx), Params.id(ctx, "id", "alliance")));
+    }
+
+    public void sharing(Context ctx) {
+        ctx.json(sharing.settings(ApiAuth.principal(ctx), Params.id(ctx, "id", "alliance")));
+    }
+
+    public void changeSharing(Context ctx) {
+        long allianceId = Params.id(ctx, "id", "alliance");
+        ctx.json(sharing.change(ApiAuth.principal(ctx), allianceId, levels(json.read(ctx, JsonNode.class))));
+    }
+
+    /** The body as class to level; a value that is not a string is passed on as its JSON text, for the service to refuse. */
+    private static Map<String, String> levels(JsonNode body) {
+        if (!body.isObject()) {
+            throw new BadRequest("the request body must be a JSON object of signal classes and levels");
+        }
+        Map<String, String> levels = new LinkedHashMap<>();
+        body.fields().forEachRemaining(e -> levels.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        return levels;
     }
 }

@@ -134,10 +134,16 @@ public final class AllianceRepository {
 
     /** Appends to the alliance's record. */
     public void insertEvent(long allianceId, Long brandId, String event, String actor, OffsetDateTime now) {
+        insertEvent(allianceId, brandId, event, null, actor, now);
+    }
+
+    /** Appends to the alliance's record, with a detail (which class moved to which level). */
+    public void insertEvent(long allianceId, Long brandId, String event, String detail, String actor, OffsetDateTime now) {
         dsl.insertInto(ALLIANCE_EVENT)
                 .set(ALLIANCE_EVENT.ALLIANCE_ID, allianceId)
                 .set(ALLIANCE_EVENT.BRAND_ID, brandId)
                 .set(ALLIANCE_EVENT.EVENT, event)
+                .set(ALLIANCE_EVENT.DETAIL, detail)
                 .set(ALLIANCE_EVENT.ACTOR, actor)
                 .set(ALLIANCE_EVENT.OCCURRED_AT, now)
                 .execute();
@@ -145,10 +151,10 @@ public final class AllianceRepository {
 
     /** The alliance's record, oldest first. */
     public List<AllianceEvent> events(long allianceId) {
-        return dsl.select(ALLIANCE_EVENT.ALLIANCE_ID, ALLIANCE_EVENT.BRAND_ID, ALLIANCE_EVENT.EVENT, ALLIANCE_EVENT.ACTOR,
-                        ALLIANCE_EVENT.OCCURRED_AT)
+        return dsl.select(ALLIANCE_EVENT.ALLIANCE_ID, ALLIANCE_EVENT.BRAND_ID, ALLIANCE_EVENT.EVENT, ALLIANCE_EVENT.DETAIL,
+                        ALLIANCE_EVENT.ACTOR, ALLIANCE_EVENT.OCCURRED_AT)
                 .from(ALLIANCE_EVENT).where(ALLIANCE_EVENT.ALLIANCE_ID.eq(allianceId)).orderBy(ALLIANCE_EVENT.ID)
-                .fetch(r -> new AllianceEvent(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetch(r -> new AllianceEvent(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     /** The brand's own rows, with their alliances, newest invitation first; filtered by the brand. */

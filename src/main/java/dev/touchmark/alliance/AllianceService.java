@@ -23,10 +23,12 @@ public final class AllianceService {
     static final int MAX_MEMBERS_LIMIT = 500;
 
     private final AllianceRepository alliances;
+    private final SharingService sharing;
     private final Clock clock;
 
-    public AllianceService(AllianceRepository alliances, Clock clock) {
+    public AllianceService(AllianceRepository alliances, SharingService sharing, Clock clock) {
         this.alliances = alliances;
+        this.sharing = sharing;
         this.clock = clock;
     }
 
@@ -172,6 +174,10 @@ public final class AllianceService {
         OffsetDateTime now = now();
         alliances.changeState(membership.allianceId(), membership.brandId(), state, now, actor);
         alliances.insertEvent(membership.allianceId(), membership.brandId(), event, actor, now);
+        if (state == MemberState.LEFT || state == MemberState.REMOVED) {
+            // In the same transaction: a brand outside the alliance never still shares with it.
+            sharing.stopSharing(membership.allianceId(), membership.brandId(), now, actor);
+        }
         return alliances.findMembership(membership.allianceId(), membership.brandId()).orElseThrow();
     }
 

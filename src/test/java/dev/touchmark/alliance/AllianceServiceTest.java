@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** What the operator may name an alliance and how large it may be; refused before any database work. */
 class AllianceServiceTest {
     // No repository: a valid request would reach it and fail with a NullPointerException, not a ValidationException.
-    private final AllianceService service = new AllianceService(null,
+    private final AllianceService service = new AllianceService(null, null,
             Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
 
     private List<String> refused(String name, int maxMembers) {

@@ -534,7 +534,12 @@ class OpenApiContractIT {
         call("POST", "/api/v1/alliances/{id}/accept", joined).key(key).expect(409);
         call("POST", "/api/v1/alliances/{id}/decline", 999_999).key(key).expect(404);
         call("POST", "/api/v1/alliances/{id}/decline", declined).key(key).expect(200);
+        call("GET", "/api/v1/alliances/{id}/sharing", joined).key(key).expect(200);
+        call("PUT", "/api/v1/alliances/{id}/sharing", joined).key(key).json(json("hotspots", "anonymous")).expect(200);
+        call("PUT", "/api/v1/alliances/{id}/sharing", joined).key(key).json(json("hotspots", "loudly")).expect(400);
         call("POST", "/api/v1/alliances/{id}/leave", joined).key(key).expect(200);
+        call("GET", "/api/v1/alliances/{id}/sharing", joined).key(key).expect(404);
+        call("PUT", "/api/v1/alliances/{id}/sharing", joined).key(key).json(json("hotspots", "named")).expect(404);
         assertNoProblems();
     }
 
