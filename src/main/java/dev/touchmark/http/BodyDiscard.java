@@ -1,5 +1,6 @@
 package dev.touchmark.http;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.io.Content;
@@ -24,8 +25,13 @@ final class BodyDiscard implements Runnable {
     }
 
     void start() {
-        deadline = request.getComponents().getScheduler().schedule(this::finish, SlowClientGuard.nanosFor(SlowClientGuard.DISCARD_BYTES),
-                TimeUnit.NANOSECONDS);
+        try {
+            deadline = request.getComponents().getScheduler().schedule(this::finish,
+                    SlowClientGuard.nanosFor(SlowClientGuard.DISCARD_BYTES), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            finish(); // the server is stopping: the answer is out, and its connection closes with it
+            return;
+        }
         run();
     }
 

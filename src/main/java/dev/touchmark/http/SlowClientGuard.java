@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -123,6 +124,11 @@ public final class SlowClientGuard extends Handler.Wrapper {
         return GRACE.toNanos() + bytes * 1_000_000_000L / MIN_BYTES_PER_SECOND;
     }
 
+    private static void stopping(Request request, Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        Response.writeError(request, response, callback, 503, "the server is stopping; try again");
+    }
+
     /** Reads a small body as it arrives (demand callbacks, no thread waiting), then hands the request on. */
     private final class ReadAhead implements Runnable {
         private final Request request;
@@ -146,7 +152,15 @@ public final class SlowClientGuard extends Handler.Wrapper {
             long expected = announced < 0 ? READ_AHEAD_BYTES : announced;
             // Grown as bytes arrive: announcing a body and sending nothing must not make the server set memory aside.
             body = new byte[(int) Math.min(expected, 8 * 1024)];
-            deadline = request.getComponents().getScheduler().schedule(this::expire, nanosFor(expected), TimeUnit.NANOSECONDS);
+            try {
+                deadline = request.getComponents().getScheduler().schedule(this::expire, nanosFor(expected),
+                        TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // The server is stopping and its scheduler is gone: say so, as the drain does for requests it refuses.
+                settled.set(true);
+                stopping(request, response, callback);
+                return;
+            }
             run();
         }
 
@@ -220,20 +234,40 @@ public final class SlowClientGuard extends Handler.Wrapper {
             Content.Chunk prefix = Content.Chunk.from(ByteBuffer.wrap(body, 0, size), false);
             try {
                 if (!large(request, response, callback, prefix)) {
-                    Response.writeError(request, response, callback, 404);
+                    notHandled();
                 }
             } catch (Throwable t) {
-                Response.writeError(request, response, callback, t);
+                failedDownstream(t);
             }
         }
 
         private void handOn(Request buffered) {
             try {
                 if (!SlowClientGuard.super.handle(buffered, response, callback)) {
-                    Response.writeError(request, response, callback, 404);
+                    notHandled();
                 }
             } catch (Throwable t) {
+                failedDownstream(t);
+            }
+        }
+
+        /*
+         * The body arrived after the server began to stop: the routes behind may be stopped already, which is no fault
+         * of the request. It gets the drain's answer (503, try again), not a 404 or a 500.
+         */
+        private void notHandled() {
+            if (isRunning()) {
+                Response.writeError(request, response, callback, 404);
+            } else {
+                stopping(request, response, callback);
+            }
+        }
+
+        private void failedDownstream(Throwable t) {
+            if (isRunning()) {
                 Response.writeError(request, response, callback, t);
+            } else {
+                stopping(request, response, callback);
             }
         }
     }
