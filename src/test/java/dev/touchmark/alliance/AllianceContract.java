@@ -4,60 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchmark.App;
 import dev.touchmark.access.Role;
 import dev.touchmark.brand.BrandService;
-import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.testsupport.Http;
-import dev.touchmark.testsupport.SimulatedClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Alliances as a brand's admin meets them through the API, with the operator acting through the service; H2 and PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AllianceContract {
-    private static final String OPERATOR = "cli:operator";
-    private final SimulatedClock clock = new SimulatedClock(Instant.now());
-    private App app;
-    private Http http;
-
-    protected abstract TouchmarkConfig config() throws Exception;
-
-    @BeforeAll
-    void start() throws Exception {
-        app = App.start(config(), clock);
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private AllianceService alliances() {
-        return app.services().alliances();
-    }
-
-    private String suffix() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
+abstract class AllianceContract extends AllianceServer {
     private BrandService.CreatedBrand brand() {
-        String suffix = suffix();
-        return app.services().brands().create("Ally " + suffix, "admin-" + suffix + "@ally.example");
+        return brand("Ally");
     }
 
     private Alliance alliance(int maxMembers) {
