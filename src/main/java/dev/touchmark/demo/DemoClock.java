@@ -38,11 +38,28 @@ public final class DemoClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** This clock seen from another zone: the same moving instant, so it follows every later showTime. */
     @Override
     public Clock withZone(ZoneId zone) {
-        if (!ZoneOffset.UTC.equals(zone)) {
-            throw new UnsupportedOperationException("the demo clock runs in UTC only");
+        if (ZoneOffset.UTC.equals(zone)) {
+            return this;
         }
-        return this;
+        DemoClock demo = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return demo.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return demo.withZone(other);
+            }
+        };
     }
 }
