@@ -16,7 +16,7 @@ final class BodyDiscard implements Runnable {
     private final Request request;
     private final Callback done;
     private final AtomicBoolean finished = new AtomicBoolean();
-    private volatile Scheduler.Task deadline;
+    private Scheduler.Task deadline;
     private long dropped;
 
     BodyDiscard(Request request, Callback done) {
@@ -25,11 +25,6 @@ final class BodyDiscard implements Runnable {
     }
 
     void start() {
-        // Most answers leave nothing unread: then no deadline is set at all.
-        if (drain()) {
-            finish();
-            return;
-        }
         try {
             deadline = request.getComponents().getScheduler().schedule(this::finish,
                     SlowClientGuard.nanosFor(SlowClientGuard.DISCARD_BYTES), TimeUnit.NANOSECONDS);
@@ -37,34 +32,25 @@ final class BodyDiscard implements Runnable {
             finish(); // the server is stopping: the answer is out, and its connection closes with it
             return;
         }
-        request.demand(this);
+        run();
     }
 
-    /** Called by Jetty (on a pool thread) when more of the body has arrived. */
     @Override
     public void run() {
-        if (drain()) {
-            finish();
-        } else {
-            request.demand(this);
-        }
-    }
-
-    /** Reads and drops what has arrived; true once the body has ended, too much was dropped, or time is up. */
-    private boolean drain() {
         while (!finished.get()) {
             Content.Chunk chunk = request.read();
             if (chunk == null) {
-                return false;
+                request.demand(this);
+                return;
             }
             boolean last = chunk.isLast() || Content.Chunk.isFailure(chunk);
             dropped += chunk.remaining();
             chunk.release();
             if (last || dropped > SlowClientGuard.DISCARD_BYTES) {
-                return true;
+                finish();
+                return;
             }
         }
-        return true;
     }
 
     private void finish() {
