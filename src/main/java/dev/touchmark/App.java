@@ -38,6 +38,12 @@ import dev.touchmark.shopper.ScanController;
 import dev.touchmark.shopper.VerifyController;
 import dev.touchmark.webhook.WebhookController;
 import dev.touchmark.webhook.WebhookDispatcher;
+import dev.touchmark.alliance.AllianceRepository;
+import dev.touchmark.alliance.IntelJob;
+import dev.touchmark.alliance.IntelService;
+import dev.touchmark.alliance.SharingRepository;
+import dev.touchmark.alliance.SignalRepository;
+import dev.touchmark.db.JobLease;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
@@ -76,9 +82,13 @@ public final class App implements AutoCloseable {
     private final Drain drain;
     private final Javalin javalin;
     private final ExportScheduler exports;
+    private final IntelService intel;
+    private final IntelJob intelJob;
 
     private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Metrics metrics, Drain drain,
-                Javalin javalin, ExportScheduler exports) {
+                Javalin javalin, ExportScheduler exports, IntelService intel, IntelJob intelJob) {
+        this.intel = intel;
+        this.intelJob = intelJob;
         this.services = services;
         this.scanServices = scanServices;
         this.webhooks = webhooks;
@@ -109,12 +119,17 @@ public final class App implements AutoCloseable {
             WebhookDispatcher webhooks = services.webhooks().dispatcher(config.webhooks()).start();
             ExportScheduler exports = new ExportScheduler(new ExportPermits(config.exports().atOnce(), config.exports().perBrand()),
                     RenderPool.forServer(config.exports().renderThreads()));
+            var dsl = services.database().dsl();
+            IntelService intel = new IntelService(new AllianceRepository(dsl), new SharingRepository(dsl),
+                    new SignalRepository(dsl), scanServices.alerts()::allianceMatched, services.webhookOutbox(), clock);
+            IntelJob intelJob = new IntelJob(intel, new JobLease(dsl, "alliance_intel"), clock).start();
             try {
                 Drain drain = new Drain(Routes.STREAMS);
-                Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain, exports);
+                Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain, exports, intel);
                 javalin.start(config.host(), config.port());
-                return new App(services, scanServices, webhooks, metrics, drain, javalin, exports);
+                return new App(services, scanServices, webhooks, metrics, drain, javalin, exports, intel, intelJob);
             } catch (RuntimeException e) {
+                intelJob.close();
                 exports.close();
                 webhooks.close();
                 scanServices.close();
@@ -130,7 +145,8 @@ public final class App implements AutoCloseable {
     }
 
     private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json,
-                                        Clock clock, Metrics metrics, Drain drain, ExportScheduler exports) {
+                                        Clock clock, Metrics metrics, Drain drain, ExportScheduler exports,
+                                        IntelService intel) {
         ScanSettings settings = config.scans();
         VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
@@ -158,7 +174,7 @@ public final class App implements AutoCloseable {
                         scans.verification(), clock)),
                 new MetricsController(metrics),
                 new SecurityHeaders(config.publicUrl()),
-                new AllianceController(services.alliances(), services.sharing(), json));
+                new AllianceController(services.alliances(), services.sharing(), intel, json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -238,6 +254,11 @@ public final class App implements AutoCloseable {
         return services;
     }
 
+    /** The alliance intelligence (tests refresh it at once instead of waiting for the job). */
+    public IntelService intel() {
+        return intel;
+    }
+
     /** The shopper-side services. */
     public ScanServices scanServices() {
         return scanServices;
@@ -257,6 +278,7 @@ public final class App implements AutoCloseable {
         // sending to streams Jetty had closed, or a scan writer whose scans never reach the file).
         step("the HTTP server", javalin::stop);
         step("label exports", exports::close);
+        step("the alliance intelligence", intelJob::close);
         step("webhook delivery", webhooks::close);
         step("the scan writer and the alert feed", scanServices::close);
         step("the change watcher", services::close);

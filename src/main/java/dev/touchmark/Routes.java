@@ -137,6 +137,8 @@ public final class Routes {
         // A member's viewers read what it shares; only its admin changes it.
         routes.get("/api/v1/alliances/{id}/sharing", requires(VIEWER, c.alliances()::sharing));
         routes.put("/api/v1/alliances/{id}/sharing", requires(ADMIN, c.alliances()::changeSharing));
+        // What members share, as each member may see it (JSON, or a STIX 2.1 bundle by Accept).
+        routes.get("/api/v1/alliances/{id}/intel", requires(VIEWER, c.alliances()::intel));
 
         routes.get("/api/v1/webhooks", requires(ADMIN, c.webhooks()::list));
         routes.post("/api/v1/webhooks", requires(ADMIN, c.webhooks()::create));

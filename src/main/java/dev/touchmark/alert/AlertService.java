@@ -24,6 +24,20 @@ public final class AlertService {
         this.clock = clock;
     }
 
+    /**
+     * Raises (or adds to) the brand's alert for an item other alliance members saw too, in the caller's transaction;
+     * announced like every new alert.
+     */
+    public void allianceMatched(AllianceMatch match) {
+        Hit hit = new Hit(match.brandId(), Rule.ALLIANCE_MATCH, match.subject(), Rule.ALLIANCE_MATCH.severity(),
+                AlertTexts.allianceMatch(match), null, null, null, match.centre(), OffsetDateTime.now(clock), null,
+                AlertTexts.allianceNote(match));
+        AlertRepository.Raised raised = alerts.raise(hit);
+        if (raised.effect() == AlertRepository.Effect.CREATED) {
+            notifier.created(raised.alert());
+        }
+    }
+
     /** A page of the brand's alerts. */
     public List<Alert> list(long brandId, AlertFilter filter, int limit, Long before) {
         return alerts.list(brandId, filter, limit, before);

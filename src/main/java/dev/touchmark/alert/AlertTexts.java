@@ -15,13 +15,16 @@ import static dev.touchmark.alert.Fact.COUNTRY;
 import static dev.touchmark.alert.Fact.DAYS;
 import static dev.touchmark.alert.Fact.DEVICES;
 import static dev.touchmark.alert.Fact.FACTOR;
+import static dev.touchmark.alert.Fact.HOST;
 import static dev.touchmark.alert.Fact.HOUR;
 import static dev.touchmark.alert.Fact.KM;
 import static dev.touchmark.alert.Fact.KMH;
 import static dev.touchmark.alert.Fact.LAT;
 import static dev.touchmark.alert.Fact.LON;
 import static dev.touchmark.alert.Fact.MARKETS;
+import static dev.touchmark.alert.Fact.MEMBERS;
 import static dev.touchmark.alert.Fact.MINUTES;
+import static dev.touchmark.alert.Fact.NAMES;
 import static dev.touchmark.alert.Fact.PLACE;
 import static dev.touchmark.alert.Fact.REASON;
 import static dev.touchmark.alert.Fact.REPORT;
@@ -29,6 +32,7 @@ import static dev.touchmark.alert.Fact.SCANS;
 import static dev.touchmark.alert.Fact.SELLER;
 import static dev.touchmark.alert.Fact.THRESHOLD;
 import static dev.touchmark.alert.Fact.VERDICT;
+import static dev.touchmark.alert.Fact.WEEK;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -93,6 +97,26 @@ final class AlertTexts {
     static AlertText burstNote(long batchId, long scans, OffsetDateTime hour) {
         return AlertText.of(AlertMessage.BURST_NOTE, Map.of(SCANS, scans, BATCH, batchId,
                 HOUR, hour.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().toString()));
+    }
+
+    /** What an alliance match says: what the brand saw, how many other members saw it, and who of them by name. */
+    static AlertText allianceMatch(AllianceMatch m) {
+        AlertText text = switch (m.kind()) {
+            case HOTSPOT -> AlertText.of(AlertMessage.ALLIANCE_HOTSPOT, Map.of(LAT, m.centre().latTenths(),
+                    LON, m.centre().lonTenths(), MEMBERS, m.otherMembers(), DAYS, m.days()));
+            case SELLER -> AlertText.of(AlertMessage.ALLIANCE_SELLER, Map.of(SELLER, oneLine(m.key(), 200),
+                    MEMBERS, m.otherMembers(), DAYS, m.days()));
+            case HOST -> AlertText.of(AlertMessage.ALLIANCE_HOST, Map.of(HOST, oneLine(m.key(), 200),
+                    MEMBERS, m.otherMembers(), DAYS, m.days()));
+            case WAVE -> AlertText.of(AlertMessage.ALLIANCE_WAVE, Map.of(LAT, m.centre().latTenths(),
+                    LON, m.centre().lonTenths(), WEEK, m.week(), MEMBERS, m.otherMembers()));
+        };
+        return m.namedBrands().isEmpty() ? text
+                : text.then(AlertText.of(AlertMessage.ALLIANCE_NAMED, Map.of(NAMES, oneLine(String.join(", ", m.namedBrands()), 300))));
+    }
+
+    static AlertText allianceNote(AllianceMatch m) {
+        return AlertText.of(AlertMessage.ALLIANCE_NOTE, Map.of(MEMBERS, m.otherMembers()));
     }
 
     static AlertText hotspot(int codes, int days, int latTenths, int lonTenths) {

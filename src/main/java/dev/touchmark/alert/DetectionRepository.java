@@ -37,7 +37,8 @@ public final class DetectionRepository {
         this.dayCounts = new CountUpsert(postgres, "scan_day", List.of(col("brand_id", "BIGINT"), col("scan_date", "DATE"),
                 col("country", "VARCHAR(2)"), col("verdict", "VARCHAR(16)")), List.of(col("scans", "BIGINT")));
         this.cellCounts = new CountUpsert(postgres, "scan_cell_day", List.of(col("brand_id", "BIGINT"), col("scan_date", "DATE"),
-                col("cell", "VARCHAR(16)")), List.of(col("scans", "BIGINT"), col("suspect", "BIGINT")));
+                col("cell", "VARCHAR(16)")), List.of(col("scans", "BIGINT"), col("suspect", "BIGINT"),
+                col("forged", "BIGINT")));
     }
 
     /** The jOOQ context, for transactions of detection outside the scan writer. */
@@ -94,7 +95,7 @@ public final class DetectionRepository {
     public record DayKey(long brandId, java.time.LocalDate day, String country, Verdict verdict) {
     }
 
-    /** A brand's located scans on one day in one half-degree cell. */
+    /** A brand's located scans on one day in one half-degree cell (counted: scans, suspect, forged). */
     public record CellKey(long brandId, java.time.LocalDate day, String cell) {
     }
 
@@ -109,7 +110,7 @@ public final class DetectionRepository {
         List<Object[]> dayRows = new ArrayList<>(days.size());
         days.forEach((k, n) -> dayRows.add(new Object[] {k.brandId(), k.day(), k.country(), k.verdict().id(), n}));
         List<Object[]> cellRows = new ArrayList<>(cells.size());
-        cells.forEach((k, n) -> cellRows.add(new Object[] {k.brandId(), k.day(), k.cell(), n[0], n[1]}));
+        cells.forEach((k, n) -> cellRows.add(new Object[] {k.brandId(), k.day(), k.cell(), n[0], n[1], n[2]}));
         dsl.connection(connection -> {
             dayCounts.add(connection, dayRows);
             cellCounts.add(connection, cellRows);

@@ -95,9 +95,10 @@ public final class Detector implements ScanJudge {
                         j.outcome().verdict()), 1L, Long::sum);
                 if (s.located()) {
                     long[] c = cells.computeIfAbsent(new DetectionRepository.CellKey(s.brandId(), day,
-                            s.place().cell()), k -> new long[2]);
+                            s.place().cell()), k -> new long[3]);
                     c[0]++;
                     c[1] += j.assessment().suspect() ? 1 : 0;
+                    c[2] += forged(s, j) ? 1 : 0;
                 }
                 if (s.tracksCode() && s.batchStatus() == BatchStatus.RELEASED) {
                     releasedBatches.put(batch, s.brandId());
@@ -113,6 +114,11 @@ public final class Detector implements ScanJudge {
             travels.clear();
             hotspotsSeen.clear();
         }
+    }
+
+    /** A forged code claiming one of the brand's keys (not an unreadable or unknown one, which names no brand). */
+    private static boolean forged(ScanToRecord s, Judged j) {
+        return j.outcome().verdict() == Verdict.NOT_GENUINE && j.assessment().reasons().contains(RiskReason.FORGED.id());
     }
 
     /**
@@ -211,6 +217,13 @@ public final class Detector implements ScanJudge {
      */
     public void located(long scanId, int latTenths, int lonTenths) {
         detection.scan(scanId).ifPresent(scan -> {
+            if (scan.verdict() == Verdict.NOT_GENUINE) {
+                // A forged code has no code state to move: its place only counts towards the forgery waves.
+                detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(),
+                        scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(),
+                        new Place(latTenths, lonTenths).cell()), new long[] {1, 0, 1}));
+                return;
+            }
             if (scan.batchId() == null || scan.codeIndex() == null || !detection.lockCode(scan.batchId(), scan.codeIndex())) {
                 return;
             }
@@ -233,7 +246,7 @@ public final class Detector implements ScanJudge {
             raiseInOrder(hits);
             detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(),
                     scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(), place.cell()),
-                    new long[] {1, scan.verdict() == Verdict.SUSPECT ? 1 : 0}));
+                    new long[] {1, scan.verdict() == Verdict.SUSPECT ? 1 : 0, 0}));
         });
     }
 

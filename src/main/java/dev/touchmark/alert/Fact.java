@@ -38,7 +38,11 @@ enum Fact {
     HOUR(Kind.TEXT),
     SELLER(Kind.TEXT),
     PLACE(Kind.TEXT),
-    COMMENT(Kind.TEXT);
+    COMMENT(Kind.TEXT),
+    MEMBERS(Kind.COUNT),
+    HOST(Kind.TEXT),
+    WEEK(Kind.TEXT),
+    NAMES(Kind.TEXT);
 
     /** The bundles are immutable; units, list separators and the names of verdicts and reasons are in them. */
     private static final Texts TEXTS = Texts.bundled();

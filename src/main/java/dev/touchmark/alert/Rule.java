@@ -14,7 +14,9 @@ public enum Rule {
     FORGED_CODE("forged_code", Severity.HIGH),
     SCAN_BURST("scan_burst", Severity.MEDIUM),
     HOTSPOT("hotspot", Severity.HIGH),
-    SHOPPER_REPORT("shopper_report", Severity.LOW);
+    SHOPPER_REPORT("shopper_report", Severity.LOW),
+    /** A hotspot, seller, label host or forgery wave of the brand that other members of an alliance saw too. */
+    ALLIANCE_MATCH("alliance_match", Severity.MEDIUM);
 
     private final String id;
     private final Severity severity;

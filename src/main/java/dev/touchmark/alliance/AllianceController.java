@@ -13,11 +13,13 @@ import java.util.Map;
 public final class AllianceController {
     private final AllianceService alliances;
     private final SharingService sharing;
+    private final IntelService intel;
     private final Json json;
 
-    public AllianceController(AllianceService alliances, SharingService sharing, Json json) {
+    public AllianceController(AllianceService alliances, SharingService sharing, IntelService intel, Json json) {
         this.alliances = alliances;
         this.sharing = sharing;
+        this.intel = intel;
         this.json = json;
     }
 
@@ -44,6 +46,15 @@ public final class AllianceController {
     public void changeSharing(Context ctx) {
         long allianceId = Params.id(ctx, "id", "alliance");
         ctx.json(sharing.change(ApiAuth.principal(ctx), allianceId, levels(json.read(ctx, JsonNode.class))));
+    }
+
+    /** GET intel: a page of the alliance's shared items (?class=, ?page=, ?per_page=). */
+    public void intel(Context ctx) {
+        long allianceId = Params.id(ctx, "id", "alliance");
+        long brandId = ApiAuth.principal(ctx).brandId();
+        ctx.json(intel.intel(brandId, allianceId, ctx.queryParam("class"),
+                (int) Params.longOr(ctx, "page", 1, 1_000_000, 1),
+                (int) Params.longOr(ctx, "per_page", 1, IntelService.MAX_PER_PAGE, 50)));
     }
 
     /** The body as class to level; a value that is not a string is passed on as its JSON text, for the service to refuse. */

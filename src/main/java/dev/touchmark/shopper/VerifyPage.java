@@ -57,7 +57,8 @@ public final class VerifyPage {
         if (links.reportUrl() != null && genuine) {
             main.append(ReportForm.secondary(result.scanId(), lang, links.reportUrl()));
         }
-        if (result.scanId() != null && showProduct) {
+        // Forged codes too: where forgeries are scanned is what the brand (and its alliance) needs to find them.
+        if (result.scanId() != null) {
             main.append(LocationShare.section(result.scanId(), lang));
         }
         main.append(navLink(links.scanPageUrl(), SCAN_ANOTHER.in(lang), genuine));

@@ -10,9 +10,12 @@ public final class WebhookEvents {
     public static final String ALERT_UPDATED = "alert.updated";
     /** Sent on request to one endpoint to check that it receives and verifies webhooks. */
     public static final String WEBHOOK_TEST = "webhook.test";
+    /** A signal of the brand matched an item other members of one of its alliances share. */
+    public static final String ALLIANCE_INTEL_MATCHED = "alliance.intel.matched";
 
     /** All of them, in documentation order. */
-    public static final List<String> ALL = List.of(ALERT_CREATED, ALERT_UPDATED, WEBHOOK_TEST);
+    public static final List<String> ALL = List.of(ALERT_CREATED, ALERT_UPDATED, WEBHOOK_TEST,
+            ALLIANCE_INTEL_MATCHED);
 
     private WebhookEvents() {
     }

@@ -42,6 +42,8 @@ class AlertTextsTest {
             case SCAN_BURST -> AlertTexts.burst(7, 240, 2.345, 10);
             case HOTSPOT -> AlertTexts.hotspot(3, 7, 457, -12);
             case SHOPPER_REPORT -> AlertTexts.report(7L, 12L, "Market stall", "Rue de Rivoli", "Smells wrong");
+            case ALLIANCE_MATCH -> AlertTexts.allianceMatch(new AllianceMatch(1, 2, AllianceMatch.Kind.HOTSPOT, "104:26", 2,
+                    List.of("Acme Watches"), 30, Place.centreOf("104:26")));
         };
     }
 
@@ -59,7 +61,14 @@ class AlertTextsTest {
                 AlertTexts.scanNote(Verdict.NOT_GENUINE, "FR", null).then(AlertTexts.reason(NotGenuineReason.BAD_SIGNATURE)),
                 AlertTexts.scanNote(Verdict.GENUINE, "FR", new Place(488, 23)),
                 AlertTexts.report(null, null, null, null, null),
-                AlertTexts.reportNote(31, "Market stall", "Rue de Rivoli", "Smells wrong"));
+                AlertTexts.reportNote(31, "Market stall", "Rue de Rivoli", "Smells wrong"),
+                AlertTexts.allianceMatch(new AllianceMatch(1, 2, AllianceMatch.Kind.SELLER, "shop.example/listing/7", 1,
+                        List.of(), 30, null)),
+                AlertTexts.allianceMatch(new AllianceMatch(1, 2, AllianceMatch.Kind.HOST, "tuchmark-verify.example", 3,
+                        List.of("A", "B"), 30, null)),
+                AlertTexts.allianceMatch(new AllianceMatch(1, 2, AllianceMatch.Kind.WAVE, "104:26@2026-W48", 1,
+                        List.of(), 30, Place.centreOf("104:26"))),
+                AlertTexts.allianceNote(new AllianceMatch(1, 2, AllianceMatch.Kind.HOST, "h.example", 2, List.of(), 30, null)));
     }
 
     private static List<AlertText> allTexts() {

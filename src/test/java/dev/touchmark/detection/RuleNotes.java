@@ -39,6 +39,7 @@ final class RuleNotes {
                     + " would also score the hotspot, but phones in this scenario share after the verdict.", caught,
                     GroundTruth.HOTSPOT_CODES);
             case SHOPPER_REPORT -> "not measured: no shopper in the scenario files a report.";
+            case ALLIANCE_MATCH -> "not measured: the scenario has one brand and no alliance.";
         };
     }
 }
