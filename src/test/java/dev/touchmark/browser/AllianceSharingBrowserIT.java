@@ -32,6 +32,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The "What we share" panel of the alliances page in headless Chromium: an admin shares hotspots anonymously and
@@ -216,6 +217,15 @@ class AllianceSharingBrowserIT {
         Axe.Result axe = Axe.wcag(d);
         assertTrue(axe.violations().isEmpty(), "read-only panel: " + axe.violations());
         assertEquals("none", level(new Http(app.port()), staff, id, "sellers"));
+
+        // In Chinese every text of the panel is translated: no key shows instead of its text.
+        new Select(visible(d, By.id("lang"))).selectByValue("zh-CN");
+        waitFor(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "联盟"));
+        WebElement chinese = ready(d, id);
+        String text = chinese.getText();
+        assertTrue(text.contains("我们与“Southern Pharma Alliance”共享的内容") && text.contains("匿名共享")
+                && text.contains("3 个成员中有 3 个共享此类"), text);
+        assertFalse(text.contains("ali_"), text);
     }
 
     private void signIn(WebDriver d, String email, String password) {
