@@ -91,7 +91,7 @@ class DashboardAccessibilityBrowserIT {
                 new Page("lookup", "#lookup-code"), new Page("lookup?code=" + code, "#lookup-result [data-valid='true'] table"),
                 new Page("reports", "#report-list table"), new Page("keys", "#key-list table"),
                 new Page("rules", "#rule-cloneDevices"),
-                new Page("alliances", "#alliance-list table"), new Page("webhooks", "#webhook-list table"),
+                new Page("alliances", "#sharing-panels .sharing[data-ready='true'] fieldset"), new Page("webhooks", "#webhook-list table"),
                 new Page("apikeys", "#apikey-list table"), new Page("users", "#user-list table"));
     }
 
