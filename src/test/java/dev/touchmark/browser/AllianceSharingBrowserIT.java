@@ -101,7 +101,7 @@ class AllianceSharingBrowserIT {
         click(d, "nav-alliances");
         WebElement panel = ready(d, id);
         assertTrue(panel.getText().contains("What we share with “Eastern Apparel Alliance”"), panel.getText());
-        assertTrue(panel.getText().contains("disappear from the alliance’s live intelligence at its next refresh")
+        assertTrue(panel.getText().contains("disappear from the alliance’s live intelligence at once")
                 && panel.getText().contains("copies that members already downloaded"), "what withdrawing means");
         String hotspots = row(d, id, "hotspots").getText();
         assertTrue(hotspots.contains("about 50 km") && hotspots.contains("suspect scans"), hotspots);
