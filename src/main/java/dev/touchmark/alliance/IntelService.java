@@ -183,19 +183,19 @@ public final class IntelService {
     /** The webhook event's data: the item as the brand may see it (counts, and only names shared by name). */
     private static Map<String, Object> event(long allianceId, IntelItem item) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("alliance_id", allianceId);
-        data.put("signal_class", item.signalClass().id());
+        data.put("allianceId", allianceId);
+        data.put("signalClass", item.signalClass().id());
         data.put("key", item.key());
-        data.put("other_members", item.members());
-        data.put("named_members", item.namedBrands());
+        data.put("otherMembers", item.members());
+        data.put("namedMembers", item.namedBrands());
         data.put("count", item.count());
-        data.put("first_seen", item.firstSeen());
-        data.put("last_seen", item.lastSeen());
+        data.put("firstSeen", item.firstSeen());
+        data.put("lastSeen", item.lastSeen());
         if (item.centre() != null) {
             data.put("lat", item.centre().latTenths() / 10.0);
             data.put("lon", item.centre().lonTenths() / 10.0);
         }
-        data.put("window_days", WINDOW_DAYS);
+        data.put("windowDays", WINDOW_DAYS);
         return data;
     }
 

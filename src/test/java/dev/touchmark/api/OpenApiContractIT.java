@@ -537,9 +537,12 @@ class OpenApiContractIT {
         call("GET", "/api/v1/alliances/{id}/sharing", joined).key(key).expect(200);
         call("PUT", "/api/v1/alliances/{id}/sharing", joined).key(key).json(json("hotspots", "anonymous")).expect(200);
         call("PUT", "/api/v1/alliances/{id}/sharing", joined).key(key).json(json("hotspots", "loudly")).expect(400);
+        call("GET", "/api/v1/alliances/{id}/intel", joined).key(key).expect(200);
+        call("GET", "/api/v1/alliances/{id}/intel", joined).query("class=gossip").key(key).expect(400);
         call("POST", "/api/v1/alliances/{id}/leave", joined).key(key).expect(200);
         call("GET", "/api/v1/alliances/{id}/sharing", joined).key(key).expect(404);
         call("PUT", "/api/v1/alliances/{id}/sharing", joined).key(key).json(json("hotspots", "named")).expect(404);
+        call("GET", "/api/v1/alliances/{id}/intel", joined).key(key).expect(404);
         assertNoProblems();
     }
 
