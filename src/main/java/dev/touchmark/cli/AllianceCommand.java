@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** touchmark alliance create|invite|list|members|remove: the operator's side of alliances of brands. */
+/** touchmark alliance create|invite|list|members|remove|events: the operator's side of alliances of brands. */
 @Command(mixinStandardHelpOptions = true, name = "alliance", description = "Create alliances of brands and manage who belongs.",
         subcommands = {AllianceCommand.Create.class, AllianceCommand.Invite.class, AllianceCommand.ListAlliances.class,
-            AllianceCommand.Members.class, AllianceCommand.Remove.class})
+            AllianceCommand.Members.class, AllianceCommand.Remove.class, AllianceCommand.Events.class})
 final class AllianceCommand {
     private AllianceCommand() {
     }
@@ -110,6 +110,24 @@ final class AllianceCommand {
                 for (Membership m : admin.services().alliances().members(alliance(admin, alliance).id())) {
                     System.out.println(m.brandId() + "\t" + m.brandName() + "\t" + m.state().value() + "\t" + m.invitedAt()
                             + "\t" + m.expiresAt() + "\t" + (m.respondedAt() == null ? "-" : m.respondedAt()));
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "events",
+            description = "An alliance's record, oldest first: when, event, brand id, detail, who.")
+    static final class Events implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        AllianceOption alliance;
+
+        @Override
+        public Integer call() {
+            try (AdminContext admin = AdminContext.open()) {
+                for (var e : admin.services().alliances().events(alliance(admin, alliance).id())) {
+                    System.out.println(e.at() + "\t" + e.event() + "\t" + (e.brandId() == null ? "-" : e.brandId()) + "\t"
+                            + (e.detail() == null ? "-" : e.detail()) + "\t" + e.actor());
                 }
                 return 0;
             }

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Demo data: two brands with products, released and draft batches, and a month of scans played through
+ * Demo data: three brands with products, released and draft batches, and a month of scans played through
  * verification with the clock set back, so every dashboard page has something to show. Created once per brand.
  */
 public final class DemoData {
@@ -53,6 +53,11 @@ public final class DemoData {
     private static final City BANGKOK = new City("Bangkok", "TH", 13.756, 100.502);
     private static final City SAO_PAULO = new City("São Paulo", "BR", -23.551, -46.633);
     private static final City MEXICO_CITY = new City("Mexico City", "MX", 19.433, -99.133);
+    private static final City AMSTERDAM = new City("Amsterdam", "NL", 52.368, 4.904);
+    private static final City DUBLIN = new City("Dublin", "IE", 53.350, -6.260);
+    private static final City MANCHESTER = new City("Manchester", "GB", 53.481, -2.242);
+    /** The alliance the demo brands form, sharing what they see of counterfeits. */
+    public static final String ALLIANCE = "Demo Anti-Counterfeiting Alliance";
 
     /** One demo brand: what it makes and who scans it. */
     record BrandPlan(String name, String email, String product, String gtin, List<String> markets, long seed,
@@ -63,11 +68,18 @@ public final class DemoData {
             new BrandPlan("Demo Cosmetics", "admin@demo-cosmetics.example", "Hydrating Serum 50 ml", "4006381333931",
                     List.of("FR", "DE", "IT", "ES"), 11,
                     new DemoScenario.Plan("L2026-10", "L2026-11", "L2026-12", List.of(PARIS, LYON, BERLIN, MUNICH, MILAN, MADRID),
-                            List.of(ISTANBUL, DUBAI, LAGOS, BANGKOK), DUBAI, SHENZHEN, 900)),
+                            List.of(ISTANBUL, DUBAI, LAGOS, BANGKOK), DUBAI, SHENZHEN, 900, BANGKOK,
+                            "https://www.BKK-Luxury-Outlet.example/shop/12/")),
             new BrandPlan("Demo Electronics", "admin@demo-electronics.example", "Wireless Earbuds Pro", "0012345678905",
                     List.of("US", "CA", "GB"), 22,
                     new DemoScenario.Plan("EB-2026-A", "EB-2026-B", "EB-2026-C", List.of(NEW_YORK, CHICAGO, TORONTO, LONDON),
-                            List.of(SAO_PAULO, MEXICO_CITY, LAGOS, BANGKOK), MEXICO_CITY, SHENZHEN, 900)));
+                            List.of(SAO_PAULO, MEXICO_CITY, LAGOS, BANGKOK), MEXICO_CITY, SHENZHEN, 900, BANGKOK,
+                            "bkk-luxury-outlet.example/shop/12")),
+            new BrandPlan("Demo Apparel", "admin@demo-apparel.example", "Merino Crew Sweater", "5012345678900",
+                    List.of("GB", "IE", "NL"), 33,
+                    new DemoScenario.Plan("MW-2026-09", "MW-2026-10", "MW-2026-11", List.of(LONDON, MANCHESTER, DUBLIN, AMSTERDAM),
+                            List.of(ISTANBUL, DUBAI, LAGOS), ISTANBUL, SHENZHEN, 300, ISTANBUL,
+                            "Grand Bazaar stall 41, grandbazaar-deals.example")));
 
     private DemoData() {
     }
@@ -77,9 +89,14 @@ public final class DemoData {
                           Map<String, String> codesToTry) {
     }
 
-    /** Creates and seeds each demo brand that does not exist yet; the clock must be the one the app runs on. */
+    /**
+     * Creates and seeds each demo brand that does not exist yet, and their alliance; the clock must be the one the app
+     * runs on.
+     */
     public static List<Summary> ensure(App app, DemoClock clock) {
-        return BRANDS.stream().map(plan -> ensure(app, clock, plan)).toList();
+        List<Summary> brands = BRANDS.stream().map(plan -> ensure(app, clock, plan)).toList();
+        DemoAlliance.ensure(app, brands.stream().map(s -> s.brand().id()).toList());
+        return brands;
     }
 
     private static Summary ensure(App app, DemoClock clock, BrandPlan plan) {
@@ -129,8 +146,12 @@ public final class DemoData {
             String url = codes.get(scan.batch()).url(scan.index());
             Integer lat = scan.lat() == null ? null : (int) Math.round(scan.lat() * 10);
             Integer lon = scan.lon() == null ? null : (int) Math.round(scan.lon() * 10);
-            verification.verify(new ScanInput(scan.forged() ? DemoScenario.forge(url) : url,
+            var result = verification.verify(new ScanInput(scan.forged() ? DemoScenario.forge(url) : url,
                     new Shopper(scan.device(), scan.country(), Place.of(lat, lon), null, ClientKind.PAGE))).join();
+            if (scan.reportedSeller() != null && result.scanId() != null) {
+                app.scanServices().reports().report(result.scanId(), "Night market stall", scan.reportedSeller(),
+                        "Sold as new at a market stall; the box looks different from the one I bought before.");
+            }
         }
     }
 

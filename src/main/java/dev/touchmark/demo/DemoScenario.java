@@ -32,15 +32,27 @@ public final class DemoScenario {
      * @param cloneRing  where the cloned code turns up
      * @param greyMarket where diverted codes are first scanned (outside the markets)
      * @param printer    where leaked codes are scanned
+     * @param market     where a counterfeit market sells copies of several codes (one seller, named by shoppers who
+     *                   report it); demo brands with the same market share a hotspot and a seller in their alliance
+     * @param seller     how this brand's shoppers write that seller's address in their reports
      */
     public record Plan(String released, String diverted, String draft, List<City> homes, List<City> cloneRing,
-                       City greyMarket, City printer, int shoppers) {
+                       City greyMarket, City printer, int shoppers, City market, String seller) {
     }
 
-    /** One scan to play: when, which code (forged or not), by which phone, from where. */
+    /** One scan to play: when, which code (forged or not), by which phone, from where, and the seller its shopper reports. */
     public record Scan(Instant at, String batch, long index, boolean forged, String device, String country, Double lat,
-                       Double lon) {
+                       Double lon, String reportedSeller) {
+        Scan(Instant at, String batch, long index, boolean forged, String device, String country, Double lat, Double lon) {
+            this(at, batch, index, forged, device, country, lat, lon, null);
+        }
     }
+
+    /** The first code index the counterfeit market copies; it copies MARKET_CODES codes from there. */
+    public static final long MARKET_INDEX = 80;
+    static final int MARKET_CODES = 4;
+    /** Phones that buy each market copy: enough that the later ones are judged suspect. */
+    static final int MARKET_BUYERS = 7;
 
     /** The code index the clone ring passes around. */
     public static final long CLONED_INDEX = 7;
@@ -81,6 +93,16 @@ public final class DemoScenario {
             City city = plan.cloneRing().get(0);
             scans.add(scan(random, start.plusSeconds(12 * day + random.nextInt((int) (14 * day))), plan.released(), 60 + i,
                     true, device(random), city, true));
+        }
+        for (int code = 0; code < MARKET_CODES; code++) {
+            for (int buyer = 0; buyer < MARKET_BUYERS; buyer++) {
+                Scan s = scan(random, start.plusSeconds(22 * day + code * day / 2 + buyer * 3L * day / 4 + random.nextInt(3600)),
+                        plan.released(), MARKET_INDEX + code, false, device(random), plan.market(), true);
+                // The last buyers of two copies report the stall: two shoppers name the seller, so it may be shared.
+                boolean reports = buyer == MARKET_BUYERS - 1 && code < 2;
+                scans.add(reports ? new Scan(s.at(), s.batch(), s.index(), false, s.device(), s.country(), s.lat(), s.lon(),
+                        plan.seller()) : s);
+            }
         }
         scans.removeIf(s -> !s.at().isBefore(start.plusSeconds(span)));
         scans.sort(Comparator.comparing(Scan::at));

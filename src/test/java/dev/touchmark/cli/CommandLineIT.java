@@ -209,6 +209,10 @@ class CommandLineIT {
         assertTrue(members.out().contains(first.brand().id() + "\tCli Ally One\tremoved\t"), members.out());
         assertTrue(members.out().contains(second.brand().id() + "\tCli Ally Two\tmember\t"), members.out());
         assertFalse(members.out().contains("Cli Ally Three"), members.out());
+        Run events = touchmark("alliance", "events", "--alliance", "Cli Beauty");
+        assertEquals(0, events.exit(), events.err());
+        assertTrue(events.out().contains("\tcreated\t-\t-\tcli:"), events.out());
+        assertTrue(events.out().contains("\tremoved\t" + first.brand().id() + "\t-\tcli:"), events.out());
         Run removedTwice = touchmark("alliance", "remove", "--alliance", allianceId, "--brand", "Cli Ally One");
         assertEquals(1, removedTwice.exit());
         assertTrue(removedTwice.err().contains("neither a member nor invited"), removedTwice.err());
