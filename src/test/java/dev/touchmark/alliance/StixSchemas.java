@@ -122,6 +122,8 @@ final class StixSchemas {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + archive, e);
+        } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+            throw new IOException("GET " + archive + " failed: " + e, e);
         }
     }
 
