@@ -264,7 +264,7 @@ public final class StixBundle {
             return null;
         }
         if (slash < 0 || slash == rest.length() - 1) {
-            return "[domain-name:value = '" + escape(host.toLowerCase(java.util.Locale.ROOT)) + "']";
+            return hostPattern(host.toLowerCase(java.util.Locale.ROOT));
         }
         // The key is normalised without a scheme; a listing is served over either.
         return "[url:value = 'https://" + escape(rest) + "' OR url:value = 'http://" + escape(rest) + "']";

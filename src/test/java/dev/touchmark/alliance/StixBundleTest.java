@@ -84,7 +84,7 @@ class StixBundleTest {
 
     private static List<String> refs(JsonNode object) {
         List<String> refs = new ArrayList<>();
-        object.fields().forEachRemaining(field -> {
+        object.properties().forEach(field -> {
             if (field.getKey().endsWith("_ref")) {
                 refs.add(field.getValue().asText());
             } else if (field.getKey().endsWith("_refs")) {
@@ -164,6 +164,7 @@ class StixBundleTest {
         assertEquals(indicators.get(0).path("id").asText(), related.path("source_ref").asText());
         assertEquals(sellers.get(0).path("id").asText(), related.path("target_ref").asText());
         assertEquals("[domain-name:value = 'market.example']", StixBundle.sellerPattern("market.example/"));
+        assertEquals("[ipv4-addr:value = '203.0.113.5']", StixBundle.sellerPattern("203.0.113.5"));
         assertNull(StixBundle.sellerPattern("not a host/with path"));
     }
 
