@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public final class SellerName {
     /** The longest key (the seller_key column); keys are cut there. */
     public static final int MAX_KEY = 300;
+    /** The longest name looked at; reports take at most 200 characters. */
+    public static final int MAX_INPUT = 1000;
     /** Query parameters that name the listing itself, kept in a URL's key; any other parameter is dropped. */
     static final Set<String> LISTING_PARAMETERS = Set.of("id", "item", "itemid", "item_id", "p", "pid", "product",
             "productid", "product_id", "sku", "goods_id");
@@ -85,10 +87,16 @@ public final class SellerName {
         TRACKING, PHONE, EMAIL
     }
 
-    /** The key of a seller's name, or why it is refused; null or blank text is the caller's to handle. */
+    /**
+     * The key of a seller's name, or why it is refused. Null, blank or overlong text (over {@link #MAX_INPUT}: the
+     * checks take time that grows faster than the length) is the caller's to refuse first.
+     */
     public static Result of(String seller) {
         if (seller == null || seller.isBlank()) {
             throw new IllegalArgumentException("a seller's name must not be blank");
+        }
+        if (seller.length() > MAX_INPUT) {
+            throw new IllegalArgumentException("a seller's name must be at most " + MAX_INPUT + " characters");
         }
         String text = clean(seller);
         boolean oneWord = !text.contains(" ");

@@ -21,8 +21,9 @@ record ReportProblems(Set<String> fields, List<String> texts) {
             String field = error.field();
             int max = max(field);
             String value = value(values, field);
-            SellerName.Refused refused = "seller".equals(field) ? refusal(value) : null;
-            if (max > 0 && value != null && value.strip().length() > max) {
+            boolean tooLong = max > 0 && value != null && value.strip().length() > max;
+            SellerName.Refused refused = !tooLong && "seller".equals(field) ? refusal(value) : null;
+            if (tooLong) {
                 fields.add(field);
                 texts.add(Messages.REPORT_TOO_LONG.format(lang, label(field).in(lang), max));
             } else if (refused != null) {

@@ -152,12 +152,14 @@ class SellerNameTest {
         assertTrue(key.length() <= SellerName.MAX_KEY, "length " + key.length());
         assertTrue(!Character.isHighSurrogate(key.charAt(key.length() - 1)));
         assertEquals("x".repeat(SellerName.MAX_KEY), key("X".repeat(SellerName.MAX_KEY + 10)));
+        assertEquals(SellerName.MAX_KEY, key("a b".repeat(200)).length());
     }
 
     @Test
     void blankNamesAreTheCallersToHandle() {
         assertThrows(IllegalArgumentException.class, () -> SellerName.of("  "));
         assertThrows(IllegalArgumentException.class, () -> SellerName.of(null));
+        assertThrows(IllegalArgumentException.class, () -> SellerName.of("x".repeat(SellerName.MAX_INPUT + 1)));
     }
 
     @Test

@@ -93,4 +93,13 @@ class ReportProblemsTest {
         assertEquals("shop.example/item/7", service.check("42", null, " https://www.Shop.example/Item/7/ ", null).sellerKey());
         assertEquals(null, service.check("42", "Market", null, null).sellerKey());
     }
+
+    @Test
+    void aSellerFarOverItsLengthIsOnlyTooLongAndNotReadFurther() {
+        ReportForm.Values values = new ReportForm.Values(null, "1".repeat(30_000), null);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> service.check("42", values.place(), values.seller(), values.comment()));
+        assertEquals(List.of("“Seller” can be at most 200 characters; please shorten it."),
+                ReportProblems.of(e, values, Lang.EN).texts());
+    }
 }
