@@ -26,6 +26,25 @@ export function classify(text, ourOrigin) {
   return { kind: 'own', url: url.href };
 }
 
+/**
+ * Tells the server of a code that leads elsewhere, so a lookalike site printed on counterfeit labels can be traced
+ * by its host (the server keeps only the host, and only when the code claims one of its brands). Fire and forget:
+ * the warning the shopper sees never waits for it or depends on it.
+ */
+export function tellForeign(url) {
+  try {
+    fetch('/scan/foreign', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ url }),
+      credentials: 'omit',
+      keepalive: true,
+    }).catch(() => {});
+  } catch {
+    // no fetch: nothing to tell
+  }
+}
+
 /** The URL with the shopper's chosen language added, unless it already carries one. */
 export function withLang(href, lang) {
   if (!lang) {
@@ -125,6 +144,7 @@ function setUp(root) {
     say(msg.msgStopped);
     show(start, false);
     if (target.kind === 'foreign') {
+      tellForeign(target.url);
       reveal(foreign, $('foreign-url'), target.url);
     } else {
       reveal(notOurs, $('not-ours-text'), target.text);

@@ -39,6 +39,8 @@ import dev.touchmark.metrics.Metrics;
 import dev.touchmark.metrics.MetricsController;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
+import dev.touchmark.shopper.LabelHostRepository;
+import dev.touchmark.shopper.LabelHosts;
 import dev.touchmark.shopper.ScanController;
 import dev.touchmark.shopper.VerifyController;
 import dev.touchmark.webhook.WebhookController;
@@ -150,8 +152,12 @@ public final class App implements AutoCloseable {
         VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter(settings.reportsPerHour(), Duration.ofHours(1)), json, config.publicUrl());
+        // A foreign address is told at most once per scan, so it is limited like verifications.
         ScanController scanner = new ScanController(scans.facts(),
-                new RateLimiter(settings.uploadsPerMinute(), Duration.ofMinutes(1)), config.publicUrl());
+                new RateLimiter(settings.uploadsPerMinute(), Duration.ofMinutes(1)),
+                new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
+                new LabelHosts(new LabelHostRepository(services.database().dsl()), scans.catalog(), config.publicUrl(), clock),
+                json, config.publicUrl());
         Routes.Controllers controllers = new Routes.Controllers(drain,
                 new ApiAuth(services.apiKeys(), services.sessions()),
                 new HealthController(services.database()),

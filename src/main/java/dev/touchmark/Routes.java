@@ -77,6 +77,7 @@ public final class Routes {
         routes.get("/scan", c.scan()::page);
         routes.get("/scan/upload", c.scan()::uploadForm);
         routes.post("/scan/upload", c.scan()::upload);
+        routes.post("/scan/foreign", c.scan()::foreign);
         routes.get("/assets/{name}", c.assets()::asset);
         routes.get("/favicon.ico", c.assets()::favicon);
         routes.get("/webjars/<path>", c.assets()::webjar);

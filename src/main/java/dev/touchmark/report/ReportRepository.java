@@ -15,13 +15,14 @@ public final class ReportRepository {
         this.dsl = dsl;
     }
 
-    /** Stores a report about a recorded scan. */
     /** Runs work in one transaction (a report and the alert it raises). */
     public <T> T inTransaction(java.util.function.Supplier<T> work) {
         return dsl.transactionResult(() -> work.get());
     }
 
-    public long insert(long scanId, ScanRef scan, String place, String seller, String comment, OffsetDateTime now) {
+    /** Stores a report about a recorded scan; sellerKey is null when it names no seller. */
+    public long insert(long scanId, ScanRef scan, String place, String seller, String sellerKey, String comment,
+                       OffsetDateTime now) {
         return dsl.insertInto(SHOPPER_REPORT)
                 .set(SHOPPER_REPORT.BRAND_ID, scan.brandId())
                 .set(SHOPPER_REPORT.SCAN_ID, scanId)
@@ -30,6 +31,7 @@ public final class ReportRepository {
                 .set(SHOPPER_REPORT.VERDICT, scan.verdict())
                 .set(SHOPPER_REPORT.PLACE, place)
                 .set(SHOPPER_REPORT.SELLER, seller)
+                .set(SHOPPER_REPORT.SELLER_KEY, sellerKey)
                 .set(SHOPPER_REPORT.COMMENT, comment)
                 .set(SHOPPER_REPORT.COUNTRY, scan.country())
                 .set(SHOPPER_REPORT.DEVICE_ID, scan.deviceId())
@@ -40,12 +42,12 @@ public final class ReportRepository {
     /** A page of a brand's reports, newest first. */
     public List<ShopperReport> list(long brandId, int limit, long beforeId) {
         return dsl.select(SHOPPER_REPORT.ID, SHOPPER_REPORT.SCAN_ID, SHOPPER_REPORT.BATCH_ID, SHOPPER_REPORT.CODE_INDEX,
-                        SHOPPER_REPORT.VERDICT, SHOPPER_REPORT.PLACE, SHOPPER_REPORT.SELLER, SHOPPER_REPORT.COMMENT,
-                        SHOPPER_REPORT.COUNTRY, SHOPPER_REPORT.CREATED_AT)
+                        SHOPPER_REPORT.VERDICT, SHOPPER_REPORT.PLACE, SHOPPER_REPORT.SELLER, SHOPPER_REPORT.SELLER_KEY,
+                        SHOPPER_REPORT.COMMENT, SHOPPER_REPORT.COUNTRY, SHOPPER_REPORT.CREATED_AT)
                 .from(SHOPPER_REPORT)
                 .where(SHOPPER_REPORT.BRAND_ID.eq(brandId).and(SHOPPER_REPORT.ID.lt(beforeId)))
                 .orderBy(SHOPPER_REPORT.ID.desc()).limit(limit)
                 .fetch(r -> new ShopperReport(r.value1(), r.value2() == null ? null : Long.toString(r.value2()), r.value3(),
-                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10()));
+                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11()));
     }
 }

@@ -36,12 +36,14 @@ public final class ReportService {
     /** How often a report is tried when a concurrent one opened the same alert first. */
     private static final int RACE_ATTEMPTS = 5;
 
-    public record Draft(long scanId, String place, String seller, String comment) {
+    /** sellerKey is the seller's {@link SellerName} key, null when the report names no seller. */
+    public record Draft(long scanId, String place, String seller, String sellerKey, String comment) {
     }
 
     /**
      * Checks a report without reading or writing anything: NotFoundException for a scan id that is not a number,
-     * ValidationException (every broken rule at once) for fields all empty or too long. Cheap, so callers can do
+     * ValidationException (every broken rule at once) for fields all empty or too long, or a seller that
+     * {@link SellerName} refuses (tracking parameters, a phone number, an e-mail address). Cheap, so callers can do
      * it before spending a client's rate limit.
      */
     public Draft check(String scanId, String place, String seller, String comment) {
@@ -49,13 +51,17 @@ public final class ReportService {
         String p = trim(place);
         String s = trim(seller);
         String c = trim(comment);
+        boolean sellerFits = s == null || s.length() <= MAX_SELLER;
+        SellerName.Result sellerName = s == null || !sellerFits ? null : SellerName.of(s);
         new Validator()
                 .check(p == null || p.length() <= MAX_PLACE, "place", "must be at most " + MAX_PLACE + " characters")
-                .check(s == null || s.length() <= MAX_SELLER, "seller", "must be at most " + MAX_SELLER + " characters")
+                .check(sellerFits, "seller", "must be at most " + MAX_SELLER + " characters")
+                .check(!(sellerName instanceof SellerName.Refused), "seller",
+                        sellerName instanceof SellerName.Refused refused ? refused.message() : "")
                 .check(c == null || c.length() <= MAX_COMMENT, "comment", "must be at most " + MAX_COMMENT + " characters")
                 .check(p != null || s != null || c != null, "comment", "say where you bought it, the seller, or what is wrong")
                 .throwIfInvalid();
-        return new Draft(id, p, s, c);
+        return new Draft(id, p, s, sellerName instanceof SellerName.Key key ? key.key() : null, c);
     }
 
     /** Stores a checked report about a recorded scan; NotFoundException if no scan has its id. */
@@ -67,8 +73,8 @@ public final class ReportService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return reports.inTransaction(() -> {
-                    long reportId = reports.insert(draft.scanId(), scan, draft.place(), draft.seller(), draft.comment(),
-                            OffsetDateTime.now(clock));
+                    long reportId = reports.insert(draft.scanId(), scan, draft.place(), draft.seller(),
+                            draft.sellerKey(), draft.comment(), OffsetDateTime.now(clock));
                     listener.reported(reportId, draft.scanId(), scan, draft.place(), draft.seller(), draft.comment());
                     return reportId;
                 });

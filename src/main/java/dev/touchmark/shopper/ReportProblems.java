@@ -2,14 +2,15 @@ package dev.touchmark.shopper;
 
 import dev.touchmark.error.ValidationException;
 import dev.touchmark.i18n.Lang;
+import dev.touchmark.report.SellerName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What a shopper must change in a report that was not taken, in their language: a field over its length, or
- * nothing filled in at all. Built from the report service's field errors and the values the shopper sent.
+ * What a shopper must change in a report that was not taken, in their language: a field over its length, a seller
+ * that is refused (tracking parameters, a phone number, an e-mail address), or nothing filled in at all. Built from the report service's field errors and the values the shopper sent.
  */
 record ReportProblems(Set<String> fields, List<String> texts) {
     static ReportProblems of(ValidationException e, ReportForm.Values values, Lang lang) {
@@ -20,9 +21,18 @@ record ReportProblems(Set<String> fields, List<String> texts) {
             String field = error.field();
             int max = max(field);
             String value = value(values, field);
-            if (max > 0 && value != null && value.strip().length() > max) {
+            boolean tooLong = max > 0 && value != null && value.strip().length() > max;
+            SellerName.Refused refused = !tooLong && "seller".equals(field) ? refusal(value) : null;
+            if (tooLong) {
                 fields.add(field);
                 texts.add(Messages.REPORT_TOO_LONG.format(lang, label(field).in(lang), max));
+            } else if (refused != null) {
+                fields.add(field);
+                texts.add(switch (refused.reason()) {
+                    case TRACKING -> Messages.REPORT_SELLER_TRACKING.format(lang, String.join(", ", refused.parameters()));
+                    case PHONE -> Messages.REPORT_SELLER_PHONE.in(lang);
+                    case EMAIL -> Messages.REPORT_SELLER_EMAIL.in(lang);
+                });
             } else {
                 empty = true;
             }
@@ -32,6 +42,11 @@ record ReportProblems(Set<String> fields, List<String> texts) {
             texts.add(Messages.REPORT_EMPTY.in(lang));
         }
         return new ReportProblems(Set.copyOf(fields), List.copyOf(texts));
+    }
+
+    private static SellerName.Refused refusal(String seller) {
+        return seller != null && !seller.isBlank() && SellerName.of(seller) instanceof SellerName.Refused refused
+                ? refused : null;
     }
 
     private static int max(String field) {

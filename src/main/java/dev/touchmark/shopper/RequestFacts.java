@@ -58,6 +58,11 @@ public final class RequestFacts {
         return COUNTRIES.contains(code) ? code : null;
     }
 
+    /** The keyed hash of the client's network prefix as stored with what a shopper sent; null when unknown. */
+    public String storedIpHash(Context ctx) {
+        return ipHasher.hash(clientAddress.of(ctx));
+    }
+
     /** The keyed hash of the client's network prefix: the key of every shopper and sign-in rate limit. */
     public String ipHash(Context ctx) {
         String hash = ipHasher.hash(clientAddress.of(ctx));

@@ -1,8 +1,12 @@
 package dev.touchmark.shopper;
 
+import dev.touchmark.http.Bodies;
+import dev.touchmark.http.Json;
 import dev.touchmark.http.RateLimiter;
+import dev.touchmark.http.UnsupportedMediaType;
 import dev.touchmark.i18n.Lang;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import jakarta.servlet.MultipartConfigElement;
@@ -15,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP for the in-browser scanner: GET /scan (the page) and POST /scan/upload (a photo of a label, for phones
- * and browsers without camera access). The upload applies the same rule as the page's script: our own codes
- * go on to their verdict page (303), anything else gets a warning and is never followed.
+ * HTTP for the in-browser scanner: GET /scan (the page), POST /scan/upload (a photo of a label, for phones
+ * and browsers without camera access) and POST /scan/foreign (the page's script telling of a code that leads
+ * elsewhere). The upload applies the same rule as the page's script: our own codes go on to their verdict page
+ * (303), anything else gets a warning and is never followed; a foreign address that claims one of our brands is
+ * recorded by host ({@link LabelHosts}).
  */
 public final class ScanController {
     /** Largest photo file accepted. */
@@ -29,6 +35,8 @@ public final class ScanController {
      * slow or stalled uploads must not be able to take them all: the next ones are refused at once, unread.
      */
     static final int RECEIVED_AT_ONCE = 16;
+    /** Largest body of POST /scan/foreign: an address of {@link LabelHosts#MAX_URL} characters, escaped, in JSON. */
+    static final long MAX_FOREIGN_BYTES = 4 * LabelHosts.MAX_URL;
     /** Jetty's request attribute for multipart limits; Javalin uses it when it is already set. */
     private static final String MULTIPART_ATTRIBUTE = "org.eclipse.jetty.multipartConfig";
     private static final Logger LOG = LoggerFactory.getLogger(ScanController.class);
@@ -38,15 +46,50 @@ public final class ScanController {
 
     private final RequestFacts facts;
     private final RateLimiter uploadLimit;
+    private final RateLimiter foreignLimit;
+    private final LabelHosts labelHosts;
+    private final Json json;
     private final String origin;
     /** Photos decoded at once (2 to 4): each holds up to ~21 MB of pixels while it is read. */
     private final Semaphore decoding = new Semaphore(Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors())));
     private final Semaphore receiving = new Semaphore(RECEIVED_AT_ONCE);
 
-    public ScanController(RequestFacts facts, RateLimiter uploadLimit, String publicUrl) {
+    public ScanController(RequestFacts facts, RateLimiter uploadLimit, RateLimiter foreignLimit, LabelHosts labelHosts,
+                          Json json, String publicUrl) {
         this.facts = facts;
         this.uploadLimit = uploadLimit;
+        this.foreignLimit = foreignLimit;
+        this.labelHosts = labelHosts;
+        this.json = json;
         this.origin = ScanTarget.origin(publicUrl);
+    }
+
+    /** Body of POST /scan/foreign. */
+    public record ForeignRequest(String url) {
+    }
+
+    /**
+     * POST /scan/foreign: the scanner page read a code leading to another origin. Answers 204 whether or not it was
+     * stored (only addresses that claim one of our brands are), so the answer tells nothing about our keys. JSON
+     * only: a cross-site form or a plain-text POST from another page cannot send it without a CORS preflight, which
+     * this server does not grant.
+     */
+    public void foreign(Context ctx) {
+        String ipHash = facts.ipHash(ctx);
+        foreignLimit.acquire(ipHash);
+        if (ctx.req().getContentLengthLong() > MAX_FOREIGN_BYTES) {
+            throw new HttpResponseException(413, "the body must be at most " + MAX_FOREIGN_BYTES + " bytes: {\"url\": \"...\"}");
+        }
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/json")) {
+            throw new UnsupportedMediaType("send the address as JSON, {\"url\": \"...\"}, with Content-Type: application/json");
+        }
+        if (Bodies.bytes(ctx).length > MAX_FOREIGN_BYTES) {
+            throw new HttpResponseException(413, "the body must be at most " + MAX_FOREIGN_BYTES + " bytes: {\"url\": \"...\"}");
+        }
+        ForeignRequest request = json.read(ctx, ForeignRequest.class);
+        labelHosts.report(request.url(), LabelHosts.Source.SCANNER, facts.storedIpHash(ctx));
+        ctx.header("Cache-Control", "no-store").status(204);
     }
 
 
@@ -134,7 +177,11 @@ public final class ScanController {
             ctx.header("Retry-After", "5");
             problem(ctx, 503, lang, ScanMessages.BUSY_TITLE, ScanMessages.BUSY_TEXT.in(lang), scanUrl);
         } else if (outcome instanceof PhotoDecoder.Decoded decoded) {
-            answer(ctx, lang, explicit, scanUrl, ScanTarget.classify(decoded.text(), origin));
+            ScanTarget target = ScanTarget.classify(decoded.text(), origin);
+            if (target instanceof ScanTarget.Foreign foreign) {
+                recordForeign(ctx, foreign);
+            }
+            answer(ctx, lang, explicit, scanUrl, target);
         } else if (outcome instanceof PhotoDecoder.TooManyPixels) {
             tooLarge(ctx, lang, scanUrl);
         } else if (outcome instanceof PhotoDecoder.NotImage notImage) {
@@ -142,6 +189,15 @@ public final class ScanController {
             problem(ctx, 400, lang, ScanMessages.NOT_IMAGE_TITLE, ScanMessages.NOT_IMAGE_TEXT.in(lang), scanUrl);
         } else {
             problem(ctx, 422, lang, ScanMessages.NO_QR_TITLE, ScanMessages.NO_QR_TEXT.in(lang), scanUrl);
+        }
+    }
+
+    /** Records a photo's foreign address; the shopper's warning page does not depend on it, so it never fails. */
+    private void recordForeign(Context ctx, ScanTarget.Foreign foreign) {
+        try {
+            labelHosts.sighted(foreign.url(), LabelHosts.Source.PHOTO, facts.storedIpHash(ctx));
+        } catch (RuntimeException e) {
+            LOG.warn("A foreign address read from a photo could not be recorded", e);
         }
     }
 

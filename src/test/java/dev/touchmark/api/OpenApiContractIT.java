@@ -401,6 +401,10 @@ class OpenApiContractIT {
         call("POST", "/scan/upload").multipart("photo", "label.png", "image/png", png).expect(303);
         call("POST", "/scan/upload").multipart("photo", "notes.txt", "text/plain",
                 "not a picture".getBytes(StandardCharsets.UTF_8)).expect(400);
+        call("POST", "/scan/foreign").json(json("url", "https://lookalike.example" + compactPath)).expect(204);
+        call("POST", "/scan/foreign").json(json("url", "ftp://lookalike.example" + compactPath)).expect(400);
+        call("POST", "/scan/foreign").json("{\"url\": \"https://lookalike.example/" + "a".repeat(9000) + "\"}").expect(413);
+        call("POST", "/scan/foreign").header("Content-Type", "text/plain").expect(415);
         call("GET", "/dashboard").expect(200);
         assertNoProblems();
     }

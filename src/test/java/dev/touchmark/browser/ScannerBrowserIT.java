@@ -5,7 +5,10 @@ import static dev.touchmark.browser.BrowserHarness.untilDecoded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static dev.touchmark.db.jooq.Tables.LABEL_HOST_SIGHTING;
+
 import dev.touchmark.code.BatchCodes;
+import dev.touchmark.testsupport.Eventually;
 import dev.touchmark.testsupport.ScanFixtures;
 import java.io.IOException;
 import java.net.URI;
@@ -124,8 +127,11 @@ class ScannerBrowserIT {
 
     @Test
     @Timeout(120)
-    void aLabelLeadingToAnotherWebsiteIsShownAsAWarningAndNotOpened() throws Exception {
-        String evil = "https://evil.example/V/ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFG";
+    void aLabelLeadingToAnotherWebsiteIsShownAsAWarningNotOpenedAndItsHostRecorded() throws Exception {
+        // A counterfeit label: one of a brand's code paths, on a lookalike host.
+        ScanFixtures.Released released = ScanFixtures.released(browser.app(), "compact");
+        String evil = "https://evil.example" + URI.create(released.codes().url(4)).getRawPath();
+        long brandId = released.brandId();
         String base = browser.base();
         WebDriver driver = cameraPlaying(evil, "foreign-code");
         recordNavigations(driver);
@@ -146,6 +152,13 @@ class ScannerBrowserIT {
         assertEquals(base + "/scan", driver.getCurrentUrl());
         assertTrue(driver.findElement(By.id("again")).isDisplayed(), "the shopper can scan again");
         assertTrue(driver.findElement(By.id("start")).getAttribute("hidden") != null);
+        Eventually.await("the page told the server of the host", () -> sightings(brandId).equals(List.of("evil.example scanner")));
+    }
+
+    private List<String> sightings(long brandId) {
+        return browser.app().services().database().dsl()
+                .select(LABEL_HOST_SIGHTING.HOST, LABEL_HOST_SIGHTING.SOURCE).from(LABEL_HOST_SIGHTING)
+                .where(LABEL_HOST_SIGHTING.BRAND_ID.eq(brandId)).fetch(r -> r.value1() + " " + r.value2());
     }
 
     /** A camera that reads nothing for 15 s gets advice in the status line, and the photo form is pointed to. */

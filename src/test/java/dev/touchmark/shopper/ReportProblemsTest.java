@@ -63,4 +63,43 @@ class ReportProblemsTest {
         assertEquals(List.of("“Seller” can be at most 200 characters; please shorten it.",
                 "“Anything else” can be at most 2000 characters; please shorten it."), en.texts());
     }
+
+    @Test
+    void aRefusedSellerIsMarkedWithWhatToChangeAndTheOtherFieldsAreLeftAlone() {
+        ReportForm.Values tracking = new ReportForm.Values("Market", "shop.example/item/7?utm_source=x&si=2", "fake");
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> service.check("42", tracking.place(), tracking.seller(), tracking.comment()));
+        assertEquals(List.of(new FieldError("seller", "the address carries tracking parameters (utm_source, si); "
+                + "remove them and send the address of the shop or listing only")), e.errors());
+        ReportProblems en = ReportProblems.of(e, tracking, Lang.EN);
+        assertEquals(Set.of("seller"), en.fields());
+        assertEquals(List.of("The seller’s address carries tracking parameters (utm_source, si). Remove them and give "
+                + "the address of the shop or the listing only."), en.texts());
+
+        ReportForm.Values phone = new ReportForm.Values(null, "138-0013-8000", null);
+        ValidationException p = assertThrows(ValidationException.class,
+                () -> service.check("42", phone.place(), phone.seller(), phone.comment()));
+        assertEquals(List.of("卖家一栏看起来是电话号码。电话号码属于个人信息，请改填店铺、网站或商品页面的名称。"),
+                ReportProblems.of(p, phone, Lang.ZH).texts());
+
+        ReportForm.Values email = new ReportForm.Values(null, "li@mail.example", null);
+        ValidationException m = assertThrows(ValidationException.class,
+                () -> service.check("42", email.place(), email.seller(), email.comment()));
+        assertEquals(Set.of("seller"), ReportProblems.of(m, email, Lang.EN).fields());
+    }
+
+    @Test
+    void aCheckedReportCarriesTheSellersKey() {
+        assertEquals("shop.example/item/7", service.check("42", null, " https://www.Shop.example/Item/7/ ", null).sellerKey());
+        assertEquals(null, service.check("42", "Market", null, null).sellerKey());
+    }
+
+    @Test
+    void aSellerFarOverItsLengthIsOnlyTooLongAndNotReadFurther() {
+        ReportForm.Values values = new ReportForm.Values(null, "1".repeat(30_000), null);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> service.check("42", values.place(), values.seller(), values.comment()));
+        assertEquals(List.of("“Seller” can be at most 200 characters; please shorten it."),
+                ReportProblems.of(e, values, Lang.EN).texts());
+    }
 }

@@ -21,8 +21,17 @@ public final class ScanFixtures {
     private ScanFixtures() {
     }
 
+    /** A released batch of a new brand: the brand, the batch and its codes. */
+    public record Released(long brandId, long batchId, BatchCodes codes) {
+    }
+
     /** The codes of a released batch of 20 in the given profile ("compact" or "gs1") of a new brand. */
     public static BatchCodes releasedCodes(App app, String profile) {
+        return released(app, profile).codes();
+    }
+
+    /** A released batch of 20 in the given profile ("compact" or "gs1") of a new brand, with the brand's id. */
+    public static Released released(App app, String profile) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         var created = app.services().brands().create("Scan " + suffix, "s-" + suffix + "@brand.example");
         Principal principal = new Principal(created.brand().id(), "test");
@@ -31,7 +40,7 @@ public final class ScanFixtures {
         Batch batch = app.services().batches().create(principal,
                 new NewBatch(product.id(), 20L, "L-1", LocalDate.of(2030, 11, 30), null, profile));
         batch = app.services().batches().changeStatus(principal, batch.id(), BatchStatus.RELEASED, null);
-        return app.services().batches().codes(batch);
+        return new Released(created.brand().id(), batch.id(), app.services().batches().codes(batch));
     }
 
     /** A PNG label (QR with its quiet zone, and a serial under it) of any text, as Touchmark prints them. */
