@@ -6,6 +6,7 @@ import dev.touchmark.http.BadRequest;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.Params;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +16,10 @@ public final class AllianceController {
     private final SharingService sharing;
     private final IntelService intel;
     private final Json json;
+    private final Clock clock;
 
-    public AllianceController(AllianceService alliances, SharingService sharing, IntelService intel, Json json) {
+    public AllianceController(AllianceService alliances, SharingService sharing, IntelService intel, Json json, Clock clock) {
+        this.clock = clock;
         this.alliances = alliances;
         this.sharing = sharing;
         this.intel = intel;
@@ -49,12 +52,24 @@ public final class AllianceController {
     }
 
     /** GET intel: a page of the alliance's shared items (?class=, ?page=, ?per_page=). */
-    public void intel(Context ctx) {
+    public void intel(Context ctx) throws com.fasterxml.jackson.core.JsonProcessingException {
         long allianceId = Params.id(ctx, "id", "alliance");
         long brandId = ApiAuth.principal(ctx).brandId();
+        if (wantsStix(ctx.header("Accept"))) {
+            // The whole of what the brand may see, in one bundle: STIX clients import bundles, not pages.
+            Alliance alliance = intel.alliance(brandId, allianceId);
+            ctx.contentType(StixBundle.MEDIA_TYPE).result(json.mapper().writeValueAsString(
+                    StixBundle.of(alliance, intel.allVisible(brandId, allianceId), clock.instant())));
+            return;
+        }
         ctx.json(intel.intel(brandId, allianceId, ctx.queryParam("class"),
                 (int) Params.longOr(ctx, "page", 1, 1_000_000, 1),
                 (int) Params.longOr(ctx, "per_page", 1, IntelService.MAX_PER_PAGE, 50)));
+    }
+
+    /** Whether an Accept header asks for STIX (application/stix+json, with any version parameter) before JSON. */
+    static boolean wantsStix(String accept) {
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("application/stix+json");
     }
 
     /** The body as class to level; a value that is not a string is passed on as its JSON text, for the service to refuse. */

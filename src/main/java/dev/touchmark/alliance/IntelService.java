@@ -83,9 +83,9 @@ public final class IntelService {
         return visible(allianceId, -1, Optional.empty());
     }
 
-    /** The alliance's name, for a member. */
-    public String allianceName(long brandId, long allianceId) {
-        return requireMember(brandId, allianceId).name();
+    /** The alliance, for a member. */
+    public Alliance alliance(long brandId, long allianceId) {
+        return requireMember(brandId, allianceId);
     }
 
     private List<IntelItem> visible(long allianceId, long without, Optional<SignalClass> only) {
@@ -113,6 +113,8 @@ public final class IntelService {
             List<BrandSignal> own = new ArrayList<>();
             own.addAll(signals.hotspots(brandId, from));
             own.addAll(signals.forgeryWaves(brandId, from));
+            own.addAll(signals.sellers(brandId, from));
+            own.addAll(signals.labelHosts(brandId, from));
             signals.inTransaction(() -> {
                 signals.replace(brandId, own);
                 return null;

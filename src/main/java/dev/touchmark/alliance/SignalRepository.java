@@ -4,7 +4,9 @@ import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.ALLIANCE_MATCH;
 import static dev.touchmark.db.jooq.Tables.ALLIANCE_MEMBER;
 import static dev.touchmark.db.jooq.Tables.BRAND_SIGNAL;
+import static dev.touchmark.db.jooq.Tables.LABEL_HOST_SIGHTING;
 import static dev.touchmark.db.jooq.Tables.SCAN_CELL_DAY;
+import static dev.touchmark.db.jooq.Tables.SHOPPER_REPORT;
 
 import dev.touchmark.domain.Place;
 import java.time.LocalDate;
@@ -105,6 +107,51 @@ public final class SignalRepository {
     static String waveKey(String cell, LocalDate day) {
         return cell + "@" + day.get(IsoFields.WEEK_BASED_YEAR) + "-W"
                 + String.format(java.util.Locale.ROOT, "%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /**
+     * Sellers the brand's shoppers named since a day, by normalised key, once at least two shoppers (phones; a report
+     * without one counts alone) named the same one. Shoppers' own words are never read here.
+     */
+    List<BrandSignal> sellers(long brandId, LocalDate from) {
+        var shoppers = DSL.countDistinct(DSL.coalesce(SHOPPER_REPORT.DEVICE_ID, DSL.concat(DSL.inline("report:"),
+                SHOPPER_REPORT.ID.cast(String.class))));
+        var first = DSL.min(SHOPPER_REPORT.CREATED_AT);
+        var last = DSL.max(SHOPPER_REPORT.CREATED_AT);
+        return dsl.select(SHOPPER_REPORT.SELLER_KEY, shoppers, first, last).from(SHOPPER_REPORT)
+                .where(SHOPPER_REPORT.BRAND_ID.eq(brandId).and(SHOPPER_REPORT.SELLER_KEY.isNotNull())
+                        .and(SHOPPER_REPORT.CREATED_AT.ge(start(from))))
+                .groupBy(SHOPPER_REPORT.SELLER_KEY).having(shoppers.ge(MIN_WITNESSES))
+                .fetch(r -> new BrandSignal(brandId, SignalClass.SELLERS, r.value1(), r.value2(), day(r.value3()),
+                        day(r.value4()), null));
+    }
+
+    /**
+     * Hosts that labels claiming the brand pointed to since a day, once read from at least two networks (one network
+     * cannot put a host in the alliance's intelligence by itself).
+     */
+    List<BrandSignal> labelHosts(long brandId, LocalDate from) {
+        var networks = DSL.countDistinct(DSL.coalesce(LABEL_HOST_SIGHTING.IP_HASH, DSL.concat(DSL.inline("sighting:"),
+                LABEL_HOST_SIGHTING.ID.cast(String.class))));
+        var reads = DSL.count();
+        var first = DSL.min(LABEL_HOST_SIGHTING.SEEN_AT);
+        var last = DSL.max(LABEL_HOST_SIGHTING.SEEN_AT);
+        return dsl.select(LABEL_HOST_SIGHTING.HOST, reads, first, last, networks).from(LABEL_HOST_SIGHTING)
+                .where(LABEL_HOST_SIGHTING.BRAND_ID.eq(brandId).and(LABEL_HOST_SIGHTING.SEEN_AT.ge(start(from))))
+                .groupBy(LABEL_HOST_SIGHTING.HOST).having(networks.ge(MIN_WITNESSES))
+                .fetch(r -> new BrandSignal(brandId, SignalClass.LABEL_HOSTS, r.value1(), r.value2(), day(r.value3()),
+                        day(r.value4()), null));
+    }
+
+    /** Shoppers (sellers) or networks (hosts) that must have seen an item before it is one of the brand's signals. */
+    static final int MIN_WITNESSES = 2;
+
+    private static OffsetDateTime start(LocalDate day) {
+        return day.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    private static LocalDate day(OffsetDateTime at) {
+        return at.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
     /** Replaces the brand's stored signals with these (in the caller's transaction). */

@@ -1,7 +1,9 @@
 package dev.touchmark.alliance;
 
 import static dev.touchmark.db.jooq.Tables.ALERT;
+import static dev.touchmark.db.jooq.Tables.LABEL_HOST_SIGHTING;
 import static dev.touchmark.db.jooq.Tables.SCAN_CELL_DAY;
+import static dev.touchmark.db.jooq.Tables.SHOPPER_REPORT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +68,19 @@ abstract class IntelContract extends AllianceServer {
         dsl().insertInto(SCAN_CELL_DAY).set(SCAN_CELL_DAY.BRAND_ID, brand.brand().id()).set(SCAN_CELL_DAY.SCAN_DATE, day)
                 .set(SCAN_CELL_DAY.CELL, cell).set(SCAN_CELL_DAY.SCANS, forged).set(SCAN_CELL_DAY.SUSPECT, 0L)
                 .set(SCAN_CELL_DAY.FORGED, forged).execute();
+    }
+
+    /** A shopper's report naming a seller (as stored after SellerName normalised it), from one phone. */
+    private void sellerReport(BrandService.CreatedBrand brand, String sellerKey, String device) {
+        dsl().insertInto(SHOPPER_REPORT).set(SHOPPER_REPORT.BRAND_ID, brand.brand().id()).set(SHOPPER_REPORT.SELLER, sellerKey)
+                .set(SHOPPER_REPORT.SELLER_KEY, sellerKey).set(SHOPPER_REPORT.COMMENT, "secret words of " + device)
+                .set(SHOPPER_REPORT.DEVICE_ID, device).set(SHOPPER_REPORT.CREATED_AT, OffsetDateTime.now(clock)).execute();
+    }
+
+    private void labelRead(BrandService.CreatedBrand brand, String host, String ipHash) {
+        dsl().insertInto(LABEL_HOST_SIGHTING).set(LABEL_HOST_SIGHTING.BRAND_ID, brand.brand().id())
+                .set(LABEL_HOST_SIGHTING.HOST, host).set(LABEL_HOST_SIGHTING.SEEN_AT, OffsetDateTime.now(clock))
+                .set(LABEL_HOST_SIGHTING.SOURCE, "scanner").set(LABEL_HOST_SIGHTING.IP_HASH, ipHash).execute();
     }
 
     private LocalDate today() {
@@ -196,6 +211,65 @@ abstract class IntelContract extends AllianceServer {
             assertTrue(bad.header("Content-Type").startsWith("application/problem+json"));
         }
         assertEquals(404, http.get("/api/v1/alliances/999999/intel", a.apiKey()).status());
+    }
+
+    @Test
+    void sellersNeedTwoShoppersAndHostsTwoNetworks() {
+        Alliance alliance = alliance();
+        var a = member(alliance, "Witnessed");
+        var b = member(alliance, "Watcher");
+        share(alliance, a, "{\"sellers\":\"named\",\"label_hosts\":\"named\"}");
+        String seller = "stall-" + suffix() + ".example/shop/12";
+        String lone = "lone-" + suffix() + ".example";
+        String host = "tuchmark-" + suffix() + ".example";
+        String oneNetwork = "one-" + suffix() + ".example";
+        sellerReport(a, seller, "PHONE1");
+        sellerReport(a, seller, "PHONE2");
+        sellerReport(a, lone, "PHONE3");
+        sellerReport(a, lone, "PHONE3");
+        labelRead(a, host, "net1");
+        labelRead(a, host, "net2");
+        labelRead(a, host, "net2");
+        labelRead(a, oneNetwork, "net1");
+        labelRead(a, oneNetwork, "net1");
+        app.intel().refresh();
+        JsonNode page = intel(alliance, b, "");
+        assertEquals(2, items(page, "sellers", seller).get(0).get("count").asLong(), "two shoppers");
+        assertTrue(items(page, "sellers", lone).isEmpty(), "one phone twice is one shopper");
+        assertEquals(3, items(page, "label_hosts", host).get(0).get("count").asLong(), "three reads from two networks");
+        assertTrue(items(page, "label_hosts", oneNetwork).isEmpty());
+        assertFalse(page.toString().contains("secret words"), "shoppers' words are never shared");
+    }
+
+    @Test
+    void theIntelIsAStixBundleWhenAskedForWithoutAnonymousNames() {
+        Alliance alliance = alliance();
+        var a = member(alliance, "Stixnamed");
+        var b = member(alliance, "Stixanon");
+        var c = member(alliance, "Stixanon");
+        var reader = member(alliance, "Stixreader");
+        String cell = freshCell();
+        hotspot(a, cell, 2, today());
+        hotspot(b, cell, 3, today());
+        hotspot(c, freshCell(), 3, today());
+        String host = "phish-" + suffix() + ".example";
+        labelRead(b, host, "n1");
+        labelRead(b, host, "n2");
+        share(alliance, a, "{\"hotspots\":\"named\"}");
+        share(alliance, b, "{\"hotspots\":\"anonymous\",\"label_hosts\":\"anonymous\"}");
+        share(alliance, c, "{\"hotspots\":\"anonymous\"}");
+        app.intel().refresh();
+        Http.Response r = http.get("/api/v1/alliances/" + alliance.id() + "/intel", reader.apiKey(),
+                "Accept", "application/stix+json;version=2.1");
+        assertEquals(200, r.status(), r.text());
+        assertTrue(r.header("Content-Type").startsWith("application/stix+json"), r.header("Content-Type"));
+        JsonNode bundle = r.json();
+        assertEquals("bundle", bundle.get("type").asText());
+        String text = bundle.toString();
+        assertTrue(text.contains(a.brand().name()), "a shares with its name");
+        assertFalse(text.contains(b.brand().name()) || text.contains(c.brand().name()), "b and c share anonymously");
+        assertFalse(text.contains(host), "label hosts: only b shares them, below the floor of 3");
+        assertTrue(text.contains("\"type\":\"location\""), text);
     }
 
     @Test
