@@ -38,11 +38,14 @@ register({
     ai_nextFor: 'Next page of the shared intelligence in “{name}”',
     ai_mapLabel: 'Map of the located items shared in “{name}”',
     ai_mapNote: 'Dots on the map are the hotspots (red) and forgery waves (purple) of this page, larger where more members saw them. The table lists the same items, and the rest.',
-    ai_emptyNobody: 'Nothing to show: nobody in this alliance shares {what} yet. Each member’s admin chooses what the brand shares in the panel above.',
-    ai_emptyFloor: 'Fewer than {floor} members share {classes}: items of such a class shared anonymously stay hidden until {floor} members share it (items shared with a name are shown).',
-    ai_emptyQuiet: 'Nothing that sharing members saw in the last {days} days{what}.',
+    ai_emptyNobody: 'Nothing to show: nobody in this alliance shares {what} yet. Each member’s admin chooses what the brand shares in the “What we share” panel.',
+    ai_emptyFloor: 'Fewer than {floor} members share {classes}: items shared anonymously stay hidden until {floor} members share the class (items shared with a name are shown).',
+    ai_emptyQuiet: 'Nothing seen by sharing members in the last {days} days.',
+    ai_emptyQuietClass: 'No {class} seen by sharing members in the last {days} days.',
     ai_emptyOurs: 'None of the items is one the brand saw itself too. Clear “Only items we saw too” to see the others.',
-    ai_whatAll: 'any signals', ai_whatClass: '{class} signals', ai_inClass: ' among {class} signals',
+    ai_whatAll: 'anything',
+    ai_plural_hotspots: 'hotspots', ai_plural_sellers: 'suspect sellers', ai_plural_label_hosts: 'label hosts',
+    ai_plural_forgery_waves: 'forgery waves',
     ai_listSep: ', ',
   },
   'zh-CN': {
@@ -67,11 +70,14 @@ register({
     ai_nextFor: '“{name}”中共享情报的下一页',
     ai_mapLabel: '“{name}”中共享的有位置条目地图',
     ai_mapNote: '地图上的圆点是本页的热点（红色）和伪造浪潮（紫色），发现的成员越多，圆点越大。表格列出了相同的条目以及其余条目。',
-    ai_emptyNobody: '暂无内容：本联盟中还没有成员共享{what}。每个成员的管理员在上方的面板中选择品牌共享的内容。',
-    ai_emptyFloor: '共享{classes}的成员少于 {floor} 个：此类匿名共享的条目要等到有 {floor} 个成员共享后才会显示（以名义共享的条目会显示）。',
-    ai_emptyQuiet: '共享成员在最近 {days} 天内没有发现任何内容{what}。',
+    ai_emptyNobody: '暂无内容：本联盟中还没有成员共享{what}。每个成员的管理员在“我们共享的内容”面板中选择品牌共享的内容。',
+    ai_emptyFloor: '共享{classes}的成员少于 {floor} 个：匿名共享的条目要等到有 {floor} 个成员共享该类别后才会显示（以名义共享的条目会显示）。',
+    ai_emptyQuiet: '共享成员在最近 {days} 天内没有发现任何内容。',
+    ai_emptyQuietClass: '共享成员在最近 {days} 天内没有发现任何{class}。',
     ai_emptyOurs: '这些条目中没有本品牌也发现的。取消勾选“仅显示我们也发现的条目”即可查看其他条目。',
-    ai_whatAll: '任何信号', ai_whatClass: '{class}信号', ai_inClass: '（{class}信号）',
+    ai_whatAll: '任何内容',
+    ai_plural_hotspots: '热点', ai_plural_sellers: '可疑卖家', ai_plural_label_hosts: '标签主机',
+    ai_plural_forgery_waves: '伪造浪潮',
     ai_listSep: '、',
   },
 });
@@ -234,15 +240,14 @@ function emptyReasons(view, state) {
     return [t('ai_emptyOurs')];
   }
   if (!shared.length) {
-    return [t('ai_emptyNobody', { what: state.cls ? t('ai_whatClass', { class: t(`ai_class_${state.cls}`) })
-      : t('ai_whatAll') })];
+    return [t('ai_emptyNobody', { what: state.cls ? t(`ai_plural_${state.cls}`) : t('ai_whatAll') })];
   }
   const below = shared.filter((c) => !view.settings.classes[c].anonymityFloorMet);
   return [
     below.length ? t('ai_emptyFloor', { floor: view.floor,
-      classes: below.map((c) => t(`ai_class_${c}`)).join(t('ai_listSep')) }) : null,
-    t('ai_emptyQuiet', { days: view.windowDays,
-      what: state.cls ? t('ai_inClass', { class: t(`ai_class_${state.cls}`) }) : '' }),
+      classes: below.map((c) => t(`ai_plural_${c}`)).join(t('ai_listSep')) }) : null,
+    state.cls ? t('ai_emptyQuietClass', { days: view.windowDays, class: t(`ai_plural_${state.cls}`) })
+      : t('ai_emptyQuiet', { days: view.windowDays }),
   ].filter(Boolean);
 }
 
