@@ -66,8 +66,8 @@ register({
     ai_range: '{first} – {last}',
     ai_shown: '第 {from}–{to} 条，共 {total} 条。', ai_page: '第 {page} / {pages} 页',
     ai_previous: '上一页', ai_next: '下一页',
-    ai_previousFor: '“{name}”中共享情报的上一页',
-    ai_nextFor: '“{name}”中共享情报的下一页',
+    ai_previousFor: '上一页（“{name}”中的共享情报）',
+    ai_nextFor: '下一页（“{name}”中的共享情报）',
     ai_mapLabel: '“{name}”中共享的有位置条目地图',
     ai_mapNote: '地图上的圆点是本页的热点（红色）和伪造浪潮（紫色），发现的成员越多，圆点越大。表格列出了相同的条目以及其余条目。',
     ai_emptyNobody: '暂无内容：本联盟中还没有成员共享{what}。每个成员的管理员在“我们共享的内容”面板中选择品牌共享的内容。',
@@ -119,7 +119,7 @@ export function intelSection(alliance) {
       map = null;
     }
   };
-  const reload = async () => {
+  const reload = async (focusId) => {
     const token = ++loading;
     section.dataset.ready = 'false';
     box.clear();
@@ -138,11 +138,17 @@ export function intelSection(alliance) {
     if (token !== loading) {
       return;
     }
+    if (!view.items.length && view.total > 0 && state.page > 1) {
+      // Fewer items than before (a member stopped sharing, say): show the last page there is.
+      state.page = Math.ceil(view.total / PER_PAGE);
+      reload(focusId);
+      return;
+    }
     windowLine.textContent = t('ai_window', { days: view.windowDays });
     dispose();
-    const drawn = await draw(body, alliance, view, state, (page) => {
+    const drawn = await draw(body, alliance, view, state, (page, from) => {
       state.page = page;
-      reload();
+      reload(from);
     });
     if (token !== loading) {
       // A newer read replaced this one while the map library loaded.
@@ -152,6 +158,12 @@ export function intelSection(alliance) {
       return;
     }
     map = drawn;
+    // The page buttons are drawn again with the page: the focus goes back to the one pressed, or to the other one
+    // when it is disabled now (on the first or last page), or to the count.
+    if (focusId) {
+      [focusId, focusId.endsWith('-next') ? `${base}-previous` : `${base}-next`, `${base}-shown`]
+        .map((candidate) => document.getElementById(candidate)).find((e) => e && !e.disabled)?.focus();
+    }
     section.dataset.ready = 'true';
     section.dataset.total = String(view.total);
   };
@@ -169,6 +181,8 @@ export function intelSection(alliance) {
 async function read(id, state) {
   const path = `/api/v1/alliances/${id}/intel`;
   const settings = api(`/api/v1/alliances/${id}/sharing`);
+  // Awaited below unless the items fail first; their error is the one to report.
+  settings.catch(() => {});
   if (!state.ours) {
     const answer = await api(path, { query: { class: state.cls, page: state.page, per_page: PER_PAGE } });
     return { windowDays: answer.windowDays, floor: answer.anonymityFloor, total: answer.total, items: answer.items,
@@ -210,15 +224,17 @@ async function draw(body, alliance, view, state, go) {
   rows.id = `${base}-table`;
   const pager = h('div', { class: 'actions pager' },
     h('button', { type: 'button', id: `${base}-previous`, disabled: state.page <= 1,
-      'aria-label': t('ai_previousFor', { name: alliance.name }), onclick: () => go(state.page - 1) }, t('ai_previous')),
+      'aria-label': t('ai_previousFor', { name: alliance.name }), onclick: () => go(state.page - 1, `${base}-previous`) },
+    t('ai_previous')),
     h('span', { id: `${base}-page` }, t('ai_page', { page: state.page, pages })),
     h('button', { type: 'button', id: `${base}-next`, disabled: state.page >= pages,
-      'aria-label': t('ai_nextFor', { name: alliance.name }), onclick: () => go(state.page + 1) }, t('ai_next')));
+      'aria-label': t('ai_nextFor', { name: alliance.name }), onclick: () => go(state.page + 1, `${base}-next`) },
+    t('ai_next')));
   const located = view.items.filter((i) => COLOURS[i.signalClass] && i.lat !== null && i.lat !== undefined);
   const mapBox = located.length ? h('div', { id: `${base}-map`, class: 'map-box intel-map', role: 'img',
     'aria-label': t('ai_mapLabel', { name: alliance.name }), 'aria-describedby': `${base}-mapnote` }) : null;
   replace(body,
-    h('p', { id: `${base}-shown` }, t('ai_shown', { from: number(from), to: number(from + view.items.length - 1),
+    h('p', { id: `${base}-shown`, tabindex: '-1' }, t('ai_shown', { from: number(from), to: number(from + view.items.length - 1),
       total: number(view.total) })),
     mapBox ? [h('p', { class: 'hint', id: `${base}-mapnote` }, t('ai_mapNote')), mapBox] : null,
     rows, pages > 1 ? pager : null);

@@ -4,6 +4,7 @@ import static dev.touchmark.browser.BrowserHarness.click;
 import static dev.touchmark.browser.BrowserHarness.type;
 import static dev.touchmark.browser.BrowserHarness.visible;
 import static dev.touchmark.browser.BrowserHarness.waitFor;
+import static dev.touchmark.browser.Keyboard.focused;
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.BRAND_SIGNAL;
 import static dev.touchmark.db.jooq.Tables.SCAN_CELL_DAY;
@@ -191,6 +192,8 @@ class AllianceIntelBrowserIT {
         assertEquals("Page 2 of 2", text(d, "intel-" + id + "-page"));
         assertEquals(List.of("hotspots", "sellers", "forgery_waves"), classes(d, id));
         assertFalse(d.findElement(By.id("intel-" + id + "-next")).isEnabled());
+        assertTrue(focused(d, "#intel-" + id + "-previous"), "no next page: the focus moves to Previous, "
+                + PageChecks.focus(d));
         LocalDate waveDay = LocalDate.now(ZoneOffset.UTC).minusDays(2);
         String week = waveDay.get(IsoFields.WEEK_BASED_YEAR) + "-W"
                 + String.format("%02d", waveDay.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
@@ -206,6 +209,7 @@ class AllianceIntelBrowserIT {
         click(d, "intel-" + id + "-previous");
         ready(d, id);
         assertEquals(50, rows(d, id).size());
+        assertTrue(focused(d, "#intel-" + id + "-next"), "the focus stays on a page button: " + PageChecks.focus(d));
 
         // One class at a time.
         chooseClass(d, id, "sellers");
