@@ -1,10 +1,12 @@
 // Alliances: the brand's alliances and its open invitations. Admins accept or decline an invitation and leave an
 // alliance; viewers and operators see the same lists without the buttons (the server refuses them the actions too).
 // Below the list, one "What we share" panel per alliance the brand is in: what each signal class sends, the brand's
-// level for it, and how many members share it; admins change the levels there, everyone else reads them.
+// level for it, and how many members share it; admins change the levels there, everyone else reads them. Under each
+// panel, the alliance's shared intelligence (alliance-intel.js), read again when the brand's sharing changes.
 import { api } from './api.js';
 import { t, register } from './i18n.js';
 import { h, replace, dateTime, table, messageBox, busy } from './dom.js';
+import { intelSection } from './alliance-intel.js';
 
 /** The signal classes and levels of GET/PUT /api/v1/alliances/{id}/sharing, in the order shown. */
 const CLASSES = ['hotspots', 'sellers', 'label_hosts', 'forgery_waves'];
@@ -92,14 +94,25 @@ export async function render(main, ctx) {
   const sharing = h('div', { id: 'sharing-panels' });
   // A panel outlives a redraw of the lists (after answering an invitation, say), so choices not yet saved in it stay.
   const panels = new Map();
+  const intel = new Map();
   const load = async () => {
     const all = (await api('/api/v1/alliances')).alliances;
     const memberOf = all.filter((a) => a.state === 'member');
     const invited = all.filter((a) => a.state === 'invited');
-    const shown = memberOf.map((a) => panels.get(a.id) || sharingPanel(a, admin));
+    const shownIntel = memberOf.map((a) => intel.get(a.id) || intelSection(a));
+    const shown = memberOf.map((a, i) => panels.get(a.id) || sharingPanel(a, admin, () => shownIntel[i].reload()));
+    intel.forEach((section, id) => {
+      if (!memberOf.some((a) => a.id === id)) {
+        section.dispose();
+      }
+    });
     panels.clear();
-    memberOf.forEach((a, i) => panels.set(a.id, shown[i]));
-    replace(sharing, shown);
+    intel.clear();
+    memberOf.forEach((a, i) => {
+      panels.set(a.id, shown[i]);
+      intel.set(a.id, shownIntel[i]);
+    });
+    replace(sharing, memberOf.map((a, i) => [shown[i], shownIntel[i]]));
     replace(members, table([
       { label: t('ali_name'), value: (a) => a.name },
       { label: t('ali_members'), value: (a) => t('ali_membersOf', { members: a.members, max: a.maxMembers }) },
@@ -159,15 +172,16 @@ export async function render(main, ctx) {
     admin ? null : h('p', { class: 'hint', id: 'alliance-admin-only' }, t('ali_adminOnly')), box,
     h('h2', {}, t('ali_invitations')), invitations, h('h2', {}, t('ali_member')), members, sharing);
   await load().catch((e) => box.error(e));
+  return () => intel.forEach((section) => section.dispose());
 }
 
 /**
  * The "What we share" panel of one alliance: a fieldset per signal class with what it sends, the brand's level and
  * how many members share it. Saving sends only the classes whose choice differs from what the server last said,
- * after a confirmation for any class newly shared with the brand's name. Viewers and operators get the same panel
- * with the choices disabled (the server refuses them the change too).
+ * after a confirmation for any class newly shared with the brand's name, then calls saved(). Viewers and operators
+ * get the same panel with the choices disabled (the server refuses them the change too).
  */
-function sharingPanel(alliance, admin) {
+function sharingPanel(alliance, admin, saved) {
   const id = alliance.id;
   const box = messageBox();
   box.id = `sharing-message-${id}`;
@@ -226,6 +240,7 @@ function sharingPanel(alliance, admin) {
         return;
       }
       draw();
+      saved();
       box.ok(t('ali_shareSaved', { name: alliance.name, changes: Object.entries(changed)
         .map(([c, level]) => t('ali_shareChange', { class: t(`ali_class_${c}`), level: t(`ali_level_${level}`) }))
         .join(t('ali_sep')) }));

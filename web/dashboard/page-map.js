@@ -1,13 +1,11 @@
 // Map: where the brand's codes are scanned, by country and by located half-degree cell, with open hotspots;
-// drawn offline with ECharts and the world outline shipped in its WebJar (no tile server). Loaded only here.
+// drawn offline with the shared world map (worldmap.js).
 // #/map/alert/<id> also marks that alert's place and the scans of its code.
 import { api } from './api.js';
 import { t, register, lang } from './i18n.js';
-import { h, replace, number, table, loadScript, messageBox } from './dom.js';
+import { h, replace, number, table, messageBox } from './dom.js';
+import { loadWorldMap, worldGeo, showChart } from './worldmap.js';
 
-// ECharts 5 no longer ships map outlines, and no maintained world outline (Natural Earth's world-atlas, say) is
-// available as a WebJar here: the map stays on 4.1.0, the last release here with its world outline, until one is.
-const ECHARTS = '/webjars/echarts/4.1.0/';
 /** ISO 3166-1 codes whose English name differs from the name in the ECharts world outline. */
 const MAP_NAMES = {
   AG: 'Antigua and Barb.', AX: 'Aland', BA: 'Bosnia and Herz.', BN: 'Brunei', BO: 'Bolivia', CD: 'Dem. Rep. Congo',
@@ -26,12 +24,14 @@ register({
     mp_title: 'Map of scans', mp_days: 'Period', mp_d7: 'Last 7 days', mp_d30: 'Last 30 days', mp_d90: 'Last 90 days',
     mp_countries: 'Scans by country', mp_country: 'Country', mp_scans: 'Scans', mp_suspect: 'Suspect', mp_notGenuine: 'Not genuine',
     mp_cells: 'Located scans', mp_hotspots: 'Hotspots', mp_alert: 'This alert', mp_codeScans: 'Scans of its code',
+    mp_summary: 'What happened', mp_where: 'Where', mp_hits: 'Hits',
     mp_unknown: 'Unknown', mp_note: 'Countries are shaded by scans; dots are located scans (red: suspect); rings are open hotspots.',
   },
   'zh-CN': {
     mp_title: '扫码地图', mp_days: '时间段', mp_d7: '最近 7 天', mp_d30: '最近 30 天', mp_d90: '最近 90 天',
     mp_countries: '各国家/地区扫码', mp_country: '国家/地区', mp_scans: '扫码', mp_suspect: '可疑', mp_notGenuine: '非正品',
     mp_cells: '有位置的扫码', mp_hotspots: '热点', mp_alert: '此警报', mp_codeScans: '其码的扫码',
+    mp_summary: '发生了什么', mp_where: '位置', mp_hits: '次数',
     mp_unknown: '未知', mp_note: '国家/地区按扫码量着色；圆点为有位置的扫码（红色为可疑）；圆环为未处理的热点。',
   },
 });
@@ -64,14 +64,10 @@ export async function render(main, ctx) {
   const [data, focus] = await Promise.all([
     api('/api/v1/stats/map', { query: { days } }),
     alertId ? alertFocus(alertId) : Promise.resolve(null),
-    loadScript(`${ECHARTS}dist/echarts.min.js`).then(() => loadScript(`${ECHARTS}map/js/world.js`)),
+    loadWorldMap(),
   ]);
-  const echarts = window.echarts;
-  const chart = echarts.init(box);
-  chart.setOption(options(data, focus));
+  const map = showChart(box, options(data, focus));
   box.dataset.ready = 'true';
-  const resize = () => chart.resize();
-  window.addEventListener('resize', resize);
 
   replace(tables,
     h('h2', {}, t('mp_countries')),
@@ -83,14 +79,11 @@ export async function render(main, ctx) {
     ], [...data.countries].sort((a, b) => b.scans - a.scans), { caption: t('mp_countries') }),
     h('h2', {}, t('mp_hotspots')),
     table([
-      { label: t('al_summary'), value: (a) => h('a', { href: `#/alerts/${a.id}` }, a.summary) },
-      { label: t('al_where'), value: (a) => a.lat === null || a.lat === undefined ? '–' : `${a.lat.toFixed(1)}, ${a.lon.toFixed(1)}` },
-      { label: t('al_hits'), value: (a) => String(a.hits) },
+      { label: t('mp_summary'), value: (a) => h('a', { href: `#/alerts/${a.id}` }, a.summary) },
+      { label: t('mp_where'), value: (a) => a.lat === null || a.lat === undefined ? '–' : `${a.lat.toFixed(1)}, ${a.lon.toFixed(1)}` },
+      { label: t('mp_hits'), value: (a) => String(a.hits) },
     ], data.hotspots, { caption: t('mp_hotspots') }));
-  return () => {
-    window.removeEventListener('resize', resize);
-    chart.dispose();
-  };
+  return () => map.dispose();
 }
 
 /** An alert and the located scans of its code, to mark on the map. */
@@ -145,8 +138,7 @@ function options(data, focus) {
       ? `${p.name}: ${number(p.value || 0)}` : `${p.seriesName}: ${Array.isArray(p.value) && p.value[2] !== undefined ? number(p.value[2]) : ''}`) },
     visualMap: { min: 0, max, left: 10, bottom: 10, seriesIndex: 0, calculable: false, text: [number(max), '0'],
       inRange: { color: ['#e8eef5', '#6b9bd1', '#0b57a4'] } },
-    geo: { map: 'world', roam: true, zoom, center, itemStyle: { areaColor: '#eef1f4', borderColor: '#9aa5b1' },
-      emphasis: { itemStyle: { areaColor: '#c7d7ea' } }, label: { emphasis: { show: false } } },
+    geo: worldGeo({ zoom, center }),
     series,
   };
 }
