@@ -542,6 +542,7 @@ class OpenApiContractIT {
         call("PUT", "/api/v1/alliances/{id}/sharing", joined).key(key).json(json("hotspots", "anonymous")).expect(200);
         call("PUT", "/api/v1/alliances/{id}/sharing", joined).key(key).json(json("hotspots", "loudly")).expect(400);
         call("GET", "/api/v1/alliances/{id}/intel", joined).key(key).expect(200);
+        call("GET", "/api/v1/alliances/{id}/intel", joined).key(key).header("Accept", "application/stix+json;version=2.1").expect(200);
         call("GET", "/api/v1/alliances/{id}/intel", joined).query("class=gossip").key(key).expect(400);
         call("POST", "/api/v1/alliances/{id}/leave", joined).key(key).expect(200);
         call("GET", "/api/v1/alliances/{id}/sharing", joined).key(key).expect(404);

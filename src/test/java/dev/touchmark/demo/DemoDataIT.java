@@ -20,18 +20,18 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The demo's two brands, seeded with a month of scans on a fresh H2 database, and not again on the next start. */
+/** The demo's three brands and their alliance, seeded with a month of scans on a fresh H2 database, and not again on the next start. */
 class DemoDataIT {
 
     @Test
-    void theDemoSeedsTwoBrandsWithAMonthOfScansAndAlertsOnceOnly() throws Exception {
+    void theDemoSeedsThreeBrandsWithAMonthOfScansAlertsAndAnAllianceOnceOnly() throws Exception {
         Path dir = Files.createTempDirectory("touchmark-demo-");
         TouchmarkConfig config = TestDatabases.h2(dir);
         List<Long> firstTotals;
         try (App app = start(config)) {
             List<DemoData.Summary> brands = DemoData.ensure(app, clockOf(app));
-            assertEquals(2, brands.size());
-            assertEquals(2, app.services().brands().list().size());
+            assertEquals(3, brands.size());
+            assertEquals(3, app.services().brands().list().size());
             Http http = new Http(app.port());
             firstTotals = new ArrayList<>();
             for (DemoData.Summary brand : brands) {
@@ -53,10 +53,28 @@ class DemoDataIT {
                 firstTotals.add(overview.path("scans30Days").asLong());
                 assertTrue(brand.codesToTry().keySet().stream().anyMatch(k -> k.startsWith("counterfeit")));
             }
+            // The counterfeit market two brands share: a hotspot and a seller each sees, correlated for both.
+            var alliance = app.services().alliances().getByName(DemoData.ALLIANCE);
+            assertEquals(3, alliance.members());
+            for (DemoData.Summary brand : brands.subList(0, 2)) {
+                String key = brand.apiKey().orElseThrow();
+                JsonNode intel = http.get("/api/v1/alliances/" + alliance.id() + "/intel", key).json();
+                Set<String> seenByUs = new HashSet<>();
+                intel.path("items").forEach(i -> {
+                    if (i.path("seenByUs").asBoolean() && i.path("members").asInt() >= 2) {
+                        seenByUs.add(i.path("signalClass").asText());
+                    }
+                });
+                assertTrue(seenByUs.containsAll(Set.of("hotspots", "sellers")), brand.brand().name() + ": " + intel);
+                JsonNode matches = http.get("/api/v1/alerts?rule=alliance_match", key).json().path("items");
+                assertTrue(matches.size() >= 2, brand.brand().name() + " has alliance alerts " + matches);
+                assertTrue(matches.toString().contains("bkk-luxury-outlet.example/shop/12"), matches.toString());
+            }
         }
         try (App app = start(config)) {
             List<DemoData.Summary> again = DemoData.ensure(app, clockOf(app));
-            assertEquals(2, app.services().brands().list().size());
+            assertEquals(3, app.services().brands().list().size());
+            assertEquals(1, app.services().alliances().list().size());
             assertTrue(again.stream().noneMatch(DemoData.Summary::seededNow));
             assertTrue(again.stream().allMatch(s -> s.apiKey().isEmpty()));
             assertEquals(4, again.get(0).codesToTry().size());
