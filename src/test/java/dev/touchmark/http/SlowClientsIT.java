@@ -23,7 +23,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +45,8 @@ class SlowClientsIT {
     private static final String CLIENT_HEADER = "X-Test-Client";
     /** More than the 250 request threads of the server. */
     private static final int STALLED = 300;
+    /** Clients sending a body over the limit at once, each its own connection. */
+    private static final int OVERSIZED_SENDERS = 64;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicInteger clients = new AtomicInteger();
     private App app;
@@ -144,6 +151,71 @@ class SlowClientsIT {
 
         String api = headersOnly(post("/api/v1/verify", "application/json", 5_000_000, nextClient()));
         assertTrue(api.startsWith("HTTP/1.1 413"), api);
+    }
+
+    @Test
+    void clientsStillSendingAnOversizedBodyAllReadItsRefusal() throws Exception {
+        // HTTP clients (the JDK's among them) send the whole body before they read the answer: the server answers
+        // at once and must keep the connection open while the rest arrives, or some of them see a reset instead.
+        HttpClient sender = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < OVERSIZED_SENDERS; i++) {
+            int length = (2 + i % 7) * 1_000_000;
+            HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/verify")).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header(CLIENT_HEADER, nextClient())
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(
+                            HttpRequest.BodyPublishers.ofInputStream(() -> new PacedBody(length)), length))
+                    .build();
+            sent.add(sender.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (CompletableFuture<HttpResponse<String>> answer : sent) {
+            String outcome;
+            try {
+                HttpResponse<String> response = answer.get(90, TimeUnit.SECONDS);
+                outcome = response.statusCode() == 413 && response.body().contains("larger than")
+                        ? "413" : response.statusCode() + " " + response.body();
+            } catch (ExecutionException e) {
+                outcome = e.getCause() + (e.getCause().getCause() == null ? "" : " (" + e.getCause().getCause() + ")");
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+        assertEquals(Map.of("413", OVERSIZED_SENDERS), outcomes);
+    }
+
+    /** A JSON-ish body that arrives in small pieces with short pauses, as from a client on a real network. */
+    private static final class PacedBody extends InputStream {
+        private long left;
+        private int reads;
+
+        PacedBody(long length) {
+            this.left = length;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left == 0) {
+                return -1;
+            }
+            if (++reads % 8 == 0) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int n = (int) Math.min(Math.min(length, 16 * 1024), left);
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+            left -= n;
+            return n;
+        }
     }
 
     /** Sends a request's headers and none of the body it announces; the answer, or fails after 15 s. */
