@@ -49,6 +49,8 @@ public final class SlowClientGuard extends Handler.Wrapper {
      * libraries) would otherwise see the connection reset instead of the answer.
      */
     static final long DISCARD_BYTES = 16L * 1024 * 1024;
+    /** How long the rest of a refused body is dropped at most (a body that stalls, only until Jetty's idle timeout). */
+    static final Duration DISCARD_TIME = Duration.ofSeconds(60);
 
     private final Set<String> largeBodyPaths;
     private final long maxBodyBytes;
@@ -76,7 +78,7 @@ public final class SlowClientGuard extends Handler.Wrapper {
             return super.handle(new PacedRequest(request, null), response, callback);
         }
         if (length > maxBodyBytes) {
-            Response.writeError(request, response, callback, 413, "the request body is larger than "
+            Response.writeError(BodyDiscard.unread(request), response, callback, 413, "the request body is larger than "
                     + maxBodyBytes + " bytes");
             return true;
         }
@@ -103,7 +105,8 @@ public final class SlowClientGuard extends Handler.Wrapper {
             if (prefix != null) {
                 prefix.release();
             }
-            Response.writeError(request, response, callback, 503, "too many large request bodies are arriving at once;"
+            Response.writeError(BodyDiscard.unread(request), response, callback, 503,
+                    "too many large request bodies are arriving at once;"
                     + " try again in a few seconds");
             return true;
         }
