@@ -36,6 +36,12 @@ final class PacedRequest extends Request.Wrapper {
         return chunk;
     }
 
+    /** What its route left unread is dropped afterwards (BodyDiscard): reading on must not find it failed. */
+    @Override
+    public boolean consumeAvailable() {
+        return false;
+    }
+
     @Override
     public void demand(Runnable demandCallback) {
         if (prefix != null || tooSlow()) {

@@ -49,6 +49,8 @@ public final class SlowClientGuard extends Handler.Wrapper {
      * libraries) would otherwise see the connection reset instead of the answer.
      */
     static final long DISCARD_BYTES = 16L * 1024 * 1024;
+    /** How long the rest of a refused body is dropped at most (a body that stalls, only until Jetty's idle timeout). */
+    static final Duration DISCARD_TIME = Duration.ofSeconds(60);
 
     private final Set<String> largeBodyPaths;
     private final long maxBodyBytes;
@@ -76,7 +78,7 @@ public final class SlowClientGuard extends Handler.Wrapper {
             return super.handle(new PacedRequest(request, null), response, callback);
         }
         if (length > maxBodyBytes) {
-            Response.writeError(request, response, callback, 413, "the request body is larger than "
+            Response.writeError(BodyDiscard.unread(request), response, callback, 413, "the request body is larger than "
                     + maxBodyBytes + " bytes");
             return true;
         }
@@ -103,7 +105,8 @@ public final class SlowClientGuard extends Handler.Wrapper {
             if (prefix != null) {
                 prefix.release();
             }
-            Response.writeError(request, response, callback, 503, "too many large request bodies are arriving at once;"
+            Response.writeError(BodyDiscard.unread(request), response, callback, 503,
+                    "too many large request bodies are arriving at once;"
                     + " try again in a few seconds");
             return true;
         }
@@ -137,7 +140,7 @@ public final class SlowClientGuard extends Handler.Wrapper {
         /** The announced length, or -1 for a chunked body. */
         private final long announced;
         private final AtomicBoolean settled = new AtomicBoolean();
-        private Scheduler.Task deadline;
+        private volatile Scheduler.Task deadline;
         private byte[] body;
         private int size;
 
@@ -152,30 +155,41 @@ public final class SlowClientGuard extends Handler.Wrapper {
             long expected = announced < 0 ? READ_AHEAD_BYTES : announced;
             // Grown as bytes arrive: announcing a body and sending nothing must not make the server set memory aside.
             body = new byte[(int) Math.min(expected, 8 * 1024)];
+            // A small body mostly arrives with its headers: then it is handed on without setting a deadline.
+            if (readAvailable()) {
+                return;
+            }
             try {
                 deadline = request.getComponents().getScheduler().schedule(this::expire, nanosFor(expected),
                         TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 // The server is stopping and its scheduler is gone: say so, as the drain does for requests it refuses.
-                settled.set(true);
-                stopping(request, response, callback);
+                if (settle()) {
+                    stopping(request, response, callback);
+                }
                 return;
             }
-            run();
+            request.demand(this);
         }
 
-        /** Reads what has arrived; called again by Jetty (on a pool thread) when more arrives. */
+        /** Called by Jetty (on a pool thread) when more of the body has arrived. */
         @Override
         public void run() {
+            if (!readAvailable()) {
+                request.demand(this);
+            }
+        }
+
+        /** Reads what has arrived; false when more must be waited for, true once the request is handed on or answered. */
+        private boolean readAvailable() {
             while (!settled.get()) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
-                    request.demand(this);
-                    return;
+                    return false;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
                     failed(chunk.getFailure());
-                    return;
+                    return true;
                 }
                 boolean last = chunk.isLast();
                 ByteBuffer bytes = chunk.getByteBuffer();
@@ -191,22 +205,26 @@ public final class SlowClientGuard extends Handler.Wrapper {
                     if (settle()) {
                         handOn(new BufferedRequest(request, Content.Chunk.from(ByteBuffer.wrap(body, 0, size), true)));
                     }
-                    return;
+                    return true;
                 }
                 if (size > READ_AHEAD_BYTES) { // a chunked body larger than the read-ahead: the route reads the rest
                     if (settle()) {
                         overflow();
                     }
-                    return;
+                    return true;
                 }
             }
+            return true;
         }
 
         private boolean settle() {
             if (!settled.compareAndSet(false, true)) {
                 return false;
             }
-            deadline.cancel();
+            Scheduler.Task task = deadline;
+            if (task != null) {
+                task.cancel();
+            }
             return true;
         }
 

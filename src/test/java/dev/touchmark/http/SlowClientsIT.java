@@ -22,8 +22,14 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +46,8 @@ class SlowClientsIT {
     private static final String CLIENT_HEADER = "X-Test-Client";
     /** More than the 250 request threads of the server. */
     private static final int STALLED = 300;
+    /** Clients sending a body over the limit at once, each its own connection. */
+    private static final int OVERSIZED_SENDERS = 64;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicInteger clients = new AtomicInteger();
     private App app;
@@ -144,6 +152,106 @@ class SlowClientsIT {
 
         String api = headersOnly(post("/api/v1/verify", "application/json", 5_000_000, nextClient()));
         assertTrue(api.startsWith("HTTP/1.1 413"), api);
+    }
+
+    @Test
+    void clientsStillSendingAnOversizedBodyAllReadItsRefusal() throws Exception {
+        // HTTP clients (the JDK's among them) send the whole body before they read the answer: the server answers
+        // at once and must keep the connection open while the rest arrives, or some of them see a reset instead.
+        // Refused by the guard (an API body over 1 MB) and by a route that reads nothing (a photo over 10 MiB).
+        HttpClient sender = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        Map<CompletableFuture<HttpResponse<String>>, String> sent = new LinkedHashMap<>();
+        for (int i = 0; i < OVERSIZED_SENDERS; i++) {
+            boolean photo = i % 4 == 3;
+            String path = photo ? "/scan/upload" : "/api/v1/verify";
+            // Every one within what the server drops (16 MiB): a larger body is cut off, reset and all.
+            long length = photo ? 11_000_000 + i / 4 * 300_000 : (2 + i % 7) * 1_000_000;
+            HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", photo ? "multipart/form-data; boundary=x" : "application/json")
+                    .header(CLIENT_HEADER, nextClient())
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(
+                            HttpRequest.BodyPublishers.ofInputStream(() -> new PacedBody(length)), length))
+                    .build();
+            sent.put(sender.sendAsync(request, HttpResponse.BodyHandlers.ofString()), path);
+        }
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (Map.Entry<CompletableFuture<HttpResponse<String>>, String> answer : sent.entrySet()) {
+            String outcome;
+            try {
+                HttpResponse<String> response = answer.getKey().get(90, TimeUnit.SECONDS);
+                boolean refusal = response.statusCode() == 413 && (response.body().contains("larger than")
+                        || response.body().contains("This photo is too large"));
+                outcome = refusal ? "413" : response.statusCode() + " " + response.body();
+            } catch (ExecutionException e) {
+                outcome = e.getCause() + (e.getCause().getCause() == null ? "" : " (" + e.getCause().getCause() + ")");
+            }
+            outcomes.merge(answer.getValue() + " " + outcome, 1, Integer::sum);
+        }
+        assertEquals(Map.of("/api/v1/verify 413", OVERSIZED_SENDERS * 3 / 4, "/scan/upload 413", OVERSIZED_SENDERS / 4),
+                outcomes);
+    }
+
+    @Test
+    void aClientThatSendsItsWholeOversizedBodyBeforeReadingGetsTheRefusal() throws Exception {
+        String api = sendWholeBodyThenRead(post("/api/v1/verify", "application/json", 5_000_000), 5_000_000);
+        assertTrue(api.startsWith("HTTP/1.1 413"), api);
+        assertTrue(api.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), api);
+        String photo = sendWholeBodyThenRead(post("/scan/upload", "multipart/form-data; boundary=x", 12_000_000),
+                12_000_000);
+        assertTrue(photo.startsWith("HTTP/1.1 413"), photo);
+        assertTrue(photo.contains("This photo is too large"), photo);
+    }
+
+    /** Writes a request and all of its body, as most HTTP libraries do, and only then reads the answer. */
+    private String sendWholeBodyThenRead(String head, long length) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            byte[] piece = new byte[64 * 1024];
+            java.util.Arrays.fill(piece, (byte) ' ');
+            for (long sent = 0; sent < length; sent += piece.length) {
+                // An IOException here (broken pipe, reset) is the failure: the server closed while the body arrived.
+                socket.getOutputStream().write(piece, 0, (int) Math.min(piece.length, length - sent));
+            }
+            String answer = readAnswer(socket.getInputStream());
+            assertTrue(answer != null, "no answer within 15 s after the whole body");
+            return answer;
+        }
+    }
+
+    /** A JSON-ish body that arrives in small pieces with short pauses, as from a client on a real network. */
+    private static final class PacedBody extends InputStream {
+        private long left;
+        private int reads;
+
+        PacedBody(long length) {
+            this.left = length;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left == 0) {
+                return -1;
+            }
+            if (++reads % 8 == 0) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int n = (int) Math.min(Math.min(length, 16 * 1024), left);
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+            left -= n;
+            return n;
+        }
     }
 
     /** Sends a request's headers and none of the body it announces; the answer, or fails after 15 s. */

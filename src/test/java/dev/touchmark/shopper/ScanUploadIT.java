@@ -162,11 +162,10 @@ class ScanUploadIT {
     @Test
     void anOversizedBodyIsA413Page() throws Exception {
         byte[] big = new byte[(int) ScanController.MAX_PHOTO_BYTES + 200_000];
-        HttpResponse<String> en = despiteResets(() -> upload("/scan/upload", "big.jpg", "image/jpeg", big, "en", nextClient()));
+        HttpResponse<String> en = upload("/scan/upload", "big.jpg", "image/jpeg", big, "en", nextClient());
         assertEquals(413, en.statusCode());
         assertTrue(en.body().contains("This photo is too large"), en.body());
-        HttpResponse<String> zh = despiteResets(() -> upload("/scan/upload", "big.jpg", "image/jpeg", big, "zh-CN",
-                nextClient()));
+        HttpResponse<String> zh = upload("/scan/upload", "big.jpg", "image/jpeg", big, "zh-CN", nextClient());
         assertEquals(413, zh.statusCode());
         assertTrue(zh.body().contains("照片太大"));
 
@@ -181,7 +180,7 @@ class ScanUploadIT {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header(CLIENT_HEADER, nextClient())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.toByteArray())))
                 .build();
-        HttpResponse<String> response = despiteResets(() -> client.send(chunked, HttpResponse.BodyHandlers.ofString()));
+        HttpResponse<String> response = client.send(chunked, HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode(), response.body());
         assertTrue(response.body().contains("This photo is too large"));
     }
@@ -328,26 +327,6 @@ class ScanUploadIT {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept-Language", language)
                 .header(CLIENT_HEADER, nextClient()).GET().build();
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** Sends a request, up to three times while the connection is reset before an answer arrives. */
-    private static HttpResponse<String> despiteResets(Request send) throws Exception {
-        // The server answers an oversized body at once and drops the rest as it arrives (http/SlowClientGuard), so a
-        // client sending it reads the answer; a reset is still possible if the client's writes race the close, and
-        // the answer is what is checked here, so a reset is tried again.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return send.send();
-            } catch (java.io.IOException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private interface Request {
-        HttpResponse<String> send() throws Exception;
     }
 
     /** A multipart/form-data POST with one file field "photo", as a browser's form sends it. */
