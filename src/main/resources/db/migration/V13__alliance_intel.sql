@@ -29,6 +29,7 @@ CREATE TABLE alliance_match (
   item_key VARCHAR(300) NOT NULL,
   other_members INTEGER NOT NULL,
   named_brands VARCHAR(2000) NOT NULL,
+  item_count BIGINT NOT NULL,
   first_matched_at TIMESTAMP WITH TIME ZONE NOT NULL,
   last_matched_at TIMESTAMP WITH TIME ZONE NOT NULL,
   CONSTRAINT alliance_match_item_uq UNIQUE (alliance_id, brand_id, signal_class, item_key)

@@ -110,11 +110,7 @@ public final class IntelService {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate from = today.minusDays(WINDOW_DAYS - 1L);
         for (long brandId : signals.memberBrands()) {
-            List<BrandSignal> own = new ArrayList<>();
-            own.addAll(signals.hotspots(brandId, from));
-            own.addAll(signals.forgeryWaves(brandId, from));
-            own.addAll(signals.sellers(brandId, from));
-            own.addAll(signals.labelHosts(brandId, from));
+            List<BrandSignal> own = signals.compute(brandId, from, today.plusDays(1));
             signals.inTransaction(() -> {
                 signals.replace(brandId, own);
                 return null;
@@ -159,12 +155,13 @@ public final class IntelService {
             Optional<Integer> before = signals.announced(allianceId, brandId, item.signalClass(), item.key());
             if (before.isPresent()) {
                 if (item.members() > before.get()
-                        && signals.raiseMatch(allianceId, brandId, item.signalClass(), item.key(), before.get(), item.members(), named, now)) {
+                        && signals.raiseMatch(allianceId, brandId, item.signalClass(), item.key(), before.get(), item.members(), named,
+                        item.count(), now)) {
                     alerts.accept(alertOf(allianceId, brandId, item));
                 }
                 return false;
             }
-            if (!signals.insertMatch(allianceId, brandId, item.signalClass(), item.key(), item.members(), named, now)) {
+            if (!signals.insertMatch(allianceId, brandId, item.signalClass(), item.key(), item.members(), named, item.count(), now)) {
                 return false;
             }
             alerts.accept(alertOf(allianceId, brandId, item));

@@ -60,11 +60,11 @@ public final class SignalRepository {
      * The brand's hotspots since a day: cells where its detection raised a hotspot alert seen in the window that staff
      * did not mark a false positive, with the suspect scans counted there by the rollup.
      */
-    List<BrandSignal> hotspots(long brandId, LocalDate from) {
+    List<BrandSignal> hotspots(long brandId, LocalDate from, LocalDate to) {
         Set<String> cells = new HashSet<>();
         dsl.select(ALERT.SUBJECT).from(ALERT)
                 .where(ALERT.BRAND_ID.eq(brandId).and(ALERT.RULE.eq("hotspot")).and(ALERT.STATUS.ne("false_positive"))
-                        .and(ALERT.LAST_SEEN_AT.ge(from.atStartOfDay().atOffset(java.time.ZoneOffset.UTC))))
+                        .and(ALERT.LAST_SEEN_AT.ge(start(from))).and(ALERT.FIRST_SEEN_AT.lt(start(to))))
                 .forEach(r -> {
                     if (r.value1().startsWith("cell:")) {
                         cells.add(r.value1().substring("cell:".length()));
@@ -77,7 +77,7 @@ public final class SignalRepository {
         var first = DSL.min(SCAN_CELL_DAY.SCAN_DATE);
         var last = DSL.max(SCAN_CELL_DAY.SCAN_DATE);
         return dsl.select(SCAN_CELL_DAY.CELL, suspect, first, last).from(SCAN_CELL_DAY)
-                .where(SCAN_CELL_DAY.BRAND_ID.eq(brandId).and(SCAN_CELL_DAY.SCAN_DATE.ge(from))
+                .where(SCAN_CELL_DAY.BRAND_ID.eq(brandId).and(SCAN_CELL_DAY.SCAN_DATE.ge(from)).and(SCAN_CELL_DAY.SCAN_DATE.lt(to))
                         .and(SCAN_CELL_DAY.SUSPECT.gt(0L)).and(SCAN_CELL_DAY.CELL.in(cells)))
                 .groupBy(SCAN_CELL_DAY.CELL)
                 .fetch(r -> new BrandSignal(brandId, SignalClass.HOTSPOTS, r.value1(), r.value2().longValue(),
@@ -85,11 +85,12 @@ public final class SignalRepository {
     }
 
     /** The brand's forged codes since a day, per cell and ISO week ("104:26@2026-W48"). */
-    List<BrandSignal> forgeryWaves(long brandId, LocalDate from) {
+    List<BrandSignal> forgeryWaves(long brandId, LocalDate from, LocalDate to) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, LocalDate[]> days = new LinkedHashMap<>();
         dsl.select(SCAN_CELL_DAY.CELL, SCAN_CELL_DAY.SCAN_DATE, SCAN_CELL_DAY.FORGED).from(SCAN_CELL_DAY)
-                .where(SCAN_CELL_DAY.BRAND_ID.eq(brandId).and(SCAN_CELL_DAY.SCAN_DATE.ge(from)).and(SCAN_CELL_DAY.FORGED.gt(0L)))
+                .where(SCAN_CELL_DAY.BRAND_ID.eq(brandId).and(SCAN_CELL_DAY.SCAN_DATE.ge(from)).and(SCAN_CELL_DAY.SCAN_DATE.lt(to))
+                        .and(SCAN_CELL_DAY.FORGED.gt(0L)))
                 .orderBy(SCAN_CELL_DAY.SCAN_DATE)
                 .forEach(r -> {
                     String key = waveKey(r.value1(), r.value2());
@@ -113,14 +114,14 @@ public final class SignalRepository {
      * Sellers the brand's shoppers named since a day, by normalised key, once at least two shoppers (phones; a report
      * without one counts alone) named the same one. Shoppers' own words are never read here.
      */
-    List<BrandSignal> sellers(long brandId, LocalDate from) {
+    List<BrandSignal> sellers(long brandId, LocalDate from, LocalDate to) {
         var shoppers = DSL.countDistinct(DSL.coalesce(SHOPPER_REPORT.DEVICE_ID, DSL.concat(DSL.inline("report:"),
                 SHOPPER_REPORT.ID.cast(String.class))));
         var first = DSL.min(SHOPPER_REPORT.CREATED_AT);
         var last = DSL.max(SHOPPER_REPORT.CREATED_AT);
         return dsl.select(SHOPPER_REPORT.SELLER_KEY, shoppers, first, last).from(SHOPPER_REPORT)
                 .where(SHOPPER_REPORT.BRAND_ID.eq(brandId).and(SHOPPER_REPORT.SELLER_KEY.isNotNull())
-                        .and(SHOPPER_REPORT.CREATED_AT.ge(start(from))))
+                        .and(SHOPPER_REPORT.CREATED_AT.ge(start(from))).and(SHOPPER_REPORT.CREATED_AT.lt(start(to))))
                 .groupBy(SHOPPER_REPORT.SELLER_KEY).having(shoppers.ge(MIN_WITNESSES))
                 .fetch(r -> new BrandSignal(brandId, SignalClass.SELLERS, r.value1(), r.value2(), day(r.value3()),
                         day(r.value4()), null));
@@ -130,14 +131,15 @@ public final class SignalRepository {
      * Hosts that labels claiming the brand pointed to since a day, once read from at least two networks (one network
      * cannot put a host in the alliance's intelligence by itself).
      */
-    List<BrandSignal> labelHosts(long brandId, LocalDate from) {
+    List<BrandSignal> labelHosts(long brandId, LocalDate from, LocalDate to) {
         var networks = DSL.countDistinct(DSL.coalesce(LABEL_HOST_SIGHTING.IP_HASH, DSL.concat(DSL.inline("sighting:"),
                 LABEL_HOST_SIGHTING.ID.cast(String.class))));
         var reads = DSL.count();
         var first = DSL.min(LABEL_HOST_SIGHTING.SEEN_AT);
         var last = DSL.max(LABEL_HOST_SIGHTING.SEEN_AT);
         return dsl.select(LABEL_HOST_SIGHTING.HOST, reads, first, last, networks).from(LABEL_HOST_SIGHTING)
-                .where(LABEL_HOST_SIGHTING.BRAND_ID.eq(brandId).and(LABEL_HOST_SIGHTING.SEEN_AT.ge(start(from))))
+                .where(LABEL_HOST_SIGHTING.BRAND_ID.eq(brandId).and(LABEL_HOST_SIGHTING.SEEN_AT.ge(start(from)))
+                        .and(LABEL_HOST_SIGHTING.SEEN_AT.lt(start(to))))
                 .groupBy(LABEL_HOST_SIGHTING.HOST).having(networks.ge(MIN_WITNESSES))
                 .fetch(r -> new BrandSignal(brandId, SignalClass.LABEL_HOSTS, r.value1(), r.value2(), day(r.value3()),
                         day(r.value4()), null));
@@ -152,6 +154,16 @@ public final class SignalRepository {
 
     private static LocalDate day(OffsetDateTime at) {
         return at.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** All of the brand's signals of the days from one (inclusive) to another (exclusive). */
+    List<BrandSignal> compute(long brandId, LocalDate from, LocalDate to) {
+        List<BrandSignal> all = new ArrayList<>();
+        all.addAll(hotspots(brandId, from, to));
+        all.addAll(forgeryWaves(brandId, from, to));
+        all.addAll(sellers(brandId, from, to));
+        all.addAll(labelHosts(brandId, from, to));
+        return all;
     }
 
     /** Replaces the brand's stored signals with these (in the caller's transaction). */
@@ -196,19 +208,20 @@ public final class SignalRepository {
      * announces it.
      */
     boolean insertMatch(long allianceId, long brandId, SignalClass signalClass, String key, int others, String named,
-                        OffsetDateTime now) {
+                        long count, OffsetDateTime now) {
         return dsl.insertInto(ALLIANCE_MATCH)
                 .set(ALLIANCE_MATCH.ALLIANCE_ID, allianceId).set(ALLIANCE_MATCH.BRAND_ID, brandId)
                 .set(ALLIANCE_MATCH.SIGNAL_CLASS, signalClass.id()).set(ALLIANCE_MATCH.ITEM_KEY, key)
                 .set(ALLIANCE_MATCH.OTHER_MEMBERS, others).set(ALLIANCE_MATCH.NAMED_BRANDS, named)
-                .set(ALLIANCE_MATCH.FIRST_MATCHED_AT, now).set(ALLIANCE_MATCH.LAST_MATCHED_AT, now)
+                .set(ALLIANCE_MATCH.ITEM_COUNT, count).set(ALLIANCE_MATCH.FIRST_MATCHED_AT, now).set(ALLIANCE_MATCH.LAST_MATCHED_AT, now)
                 .onConflictDoNothing().execute() == 1;
     }
 
     /** Moves a recorded match to a higher count of other members; false when another node already did. */
     boolean raiseMatch(long allianceId, long brandId, SignalClass signalClass, String key, int from, int others,
-                       String named, OffsetDateTime now) {
+                       String named, long count, OffsetDateTime now) {
         return dsl.update(ALLIANCE_MATCH).set(ALLIANCE_MATCH.OTHER_MEMBERS, others).set(ALLIANCE_MATCH.NAMED_BRANDS, named)
+                .set(ALLIANCE_MATCH.ITEM_COUNT, count)
                 .set(ALLIANCE_MATCH.LAST_MATCHED_AT, now)
                 .where(ALLIANCE_MATCH.ALLIANCE_ID.eq(allianceId).and(ALLIANCE_MATCH.BRAND_ID.eq(brandId))
                         .and(ALLIANCE_MATCH.SIGNAL_CLASS.eq(signalClass.id())).and(ALLIANCE_MATCH.ITEM_KEY.eq(key))
@@ -220,16 +233,22 @@ public final class SignalRepository {
     List<Match> matches(long brandId, OffsetDateTime from, OffsetDateTime to) {
         return dsl.select(ALLIANCE_MATCH.ALLIANCE_ID, ALLIANCE_MATCH.SIGNAL_CLASS, ALLIANCE_MATCH.ITEM_KEY,
                         ALLIANCE_MATCH.OTHER_MEMBERS, ALLIANCE_MATCH.NAMED_BRANDS, ALLIANCE_MATCH.FIRST_MATCHED_AT,
-                        ALLIANCE_MATCH.LAST_MATCHED_AT).from(ALLIANCE_MATCH)
+                        ALLIANCE_MATCH.LAST_MATCHED_AT, ALLIANCE_MATCH.ITEM_COUNT).from(ALLIANCE_MATCH)
                 .where(ALLIANCE_MATCH.BRAND_ID.eq(brandId).and(ALLIANCE_MATCH.LAST_MATCHED_AT.ge(from))
                         .and(ALLIANCE_MATCH.FIRST_MATCHED_AT.lt(to)))
                 .orderBy(ALLIANCE_MATCH.LAST_MATCHED_AT.desc(), ALLIANCE_MATCH.ID)
                 .fetch(r -> new Match(r.value1(), SignalClass.of(r.value2()).orElseThrow(), r.value3(), r.value4(),
-                        r.value5().isEmpty() ? List.of() : List.of(r.value5().split("\n")), r.value6(), r.value7()));
+                        r.value5().isEmpty() ? List.of() : List.of(r.value5().split("\n")), r.value8(), r.value6(), r.value7()));
+    }
+
+    /** How many matches of an alliance's members were first announced in [from, to). */
+    int matchesOfAlliance(long allianceId, OffsetDateTime from, OffsetDateTime to) {
+        return dsl.fetchCount(ALLIANCE_MATCH, ALLIANCE_MATCH.ALLIANCE_ID.eq(allianceId)
+                .and(ALLIANCE_MATCH.FIRST_MATCHED_AT.ge(from)).and(ALLIANCE_MATCH.FIRST_MATCHED_AT.lt(to)));
     }
 
     /** A recorded match, as the brand's report shows it. */
     record Match(long allianceId, SignalClass signalClass, String key, int otherMembers, List<String> namedBrands,
-                 OffsetDateTime firstMatchedAt, OffsetDateTime lastMatchedAt) {
+                 long count, OffsetDateTime firstMatchedAt, OffsetDateTime lastMatchedAt) {
     }
 }
