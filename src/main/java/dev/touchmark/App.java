@@ -32,6 +32,9 @@ import dev.touchmark.label.LabelController;
 import dev.touchmark.label.RenderPool;
 import dev.touchmark.metrics.Metrics;
 import dev.touchmark.metrics.MetricsController;
+import dev.touchmark.periodic.PeriodicReportController;
+import dev.touchmark.periodic.PeriodicReportScheduler;
+import dev.touchmark.periodic.ReportSettings;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
 import dev.touchmark.shopper.ScanController;
@@ -76,9 +79,10 @@ public final class App implements AutoCloseable {
     private final Drain drain;
     private final Javalin javalin;
     private final ExportScheduler exports;
+    private final PeriodicReportScheduler periodicReports;
 
     private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Metrics metrics, Drain drain,
-                Javalin javalin, ExportScheduler exports) {
+                Javalin javalin, ExportScheduler exports, PeriodicReportScheduler periodicReports) {
         this.services = services;
         this.scanServices = scanServices;
         this.webhooks = webhooks;
@@ -86,6 +90,7 @@ public final class App implements AutoCloseable {
         this.drain = drain;
         this.javalin = javalin;
         this.exports = exports;
+        this.periodicReports = periodicReports;
     }
 
     /** Opens the database, wires everything and starts listening. */
@@ -109,12 +114,15 @@ public final class App implements AutoCloseable {
             WebhookDispatcher webhooks = services.webhooks().dispatcher(config.webhooks()).start();
             ExportScheduler exports = new ExportScheduler(new ExportPermits(config.exports().atOnce(), config.exports().perBrand()),
                     RenderPool.forServer(config.exports().renderThreads()));
+            PeriodicReportScheduler periodicReports = new PeriodicReportScheduler(services.periodicReports(),
+                    ReportSettings.from(System.getenv()).pollInterval()).start();
             try {
                 Drain drain = new Drain(Routes.STREAMS);
                 Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain, exports);
                 javalin.start(config.host(), config.port());
-                return new App(services, scanServices, webhooks, metrics, drain, javalin, exports);
+                return new App(services, scanServices, webhooks, metrics, drain, javalin, exports, periodicReports);
             } catch (RuntimeException e) {
+                periodicReports.close();
                 exports.close();
                 webhooks.close();
                 scanServices.close();
@@ -158,7 +166,8 @@ public final class App implements AutoCloseable {
                         scans.verification(), clock)),
                 new MetricsController(metrics),
                 new SecurityHeaders(config.publicUrl()),
-                new AllianceController(services.alliances(), services.sharing(), json));
+                new AllianceController(services.alliances(), services.sharing(), json),
+                new PeriodicReportController(services.periodicReports(), json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -238,6 +247,11 @@ public final class App implements AutoCloseable {
         return services;
     }
 
+    /** The scheduler of regular reports (tests wake it after moving their clock). */
+    public PeriodicReportScheduler periodicReports() {
+        return periodicReports;
+    }
+
     /** The shopper-side services. */
     public ScanServices scanServices() {
         return scanServices;
@@ -257,6 +271,7 @@ public final class App implements AutoCloseable {
         // sending to streams Jetty had closed, or a scan writer whose scans never reach the file).
         step("the HTTP server", javalin::stop);
         step("label exports", exports::close);
+        step("regular reports", periodicReports::close);
         step("webhook delivery", webhooks::close);
         step("the scan writer and the alert feed", scanServices::close);
         step("the change watcher", services::close);
