@@ -131,6 +131,7 @@ public final class Routes {
 
         routes.get("/api/v1/stats/overview", requires(VIEWER, c.dashboard()::overview));
         routes.get("/api/v1/stats/map", requires(VIEWER, c.dashboard()::map));
+        routes.get("/api/v1/stats/batches", requires(VIEWER, c.dashboard()::batches));
         routes.get("/api/v1/codes/lookup", requires(VIEWER, c.dashboard()::lookUp));
 
         routes.get("/api/v1/alerts", requires(VIEWER, c.alerts()::list));
