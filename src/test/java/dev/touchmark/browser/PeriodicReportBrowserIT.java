@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The regular reports page in headless Chromium: an admin generates last month's report and sees it listed with its
- * downloads, and chooses weekly reports too. Under CI=true a missing browser fails the test; elsewhere it is skipped.
+ * downloads (the page passing axe-core's WCAG 2 A and AA rules), and chooses weekly reports too. Under CI=true a missing browser fails the test; elsewhere it is skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PeriodicReportBrowserIT {
@@ -76,6 +76,9 @@ class PeriodicReportBrowserIT {
         String id = row.getAttribute("data-report");
         assertTrue(d.findElement(By.id("periodic-pdf-" + id)).getAttribute("href").endsWith("/api/v1/periodic-reports/" + id + ".pdf"));
         assertTrue(d.findElement(By.id("periodic-csv-" + id)).getAttribute("href").endsWith("/api/v1/periodic-reports/" + id + ".csv"));
+
+        Axe.Result axe = Axe.wcag(d);
+        assertTrue(axe.violations().isEmpty(), "regular reports page: " + axe.violations());
 
         click(d, "periodic-schedule-weekly");
         click(d, "periodic-schedule-save");
