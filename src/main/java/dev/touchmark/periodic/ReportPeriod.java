@@ -3,8 +3,6 @@ package dev.touchmark.periodic;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
 /** One period of a regular report: its kind, its first day and the first day after it (UTC days). */
 public record ReportPeriod(PeriodKind kind, LocalDate start, LocalDate endExclusive) {
@@ -40,20 +38,5 @@ public record ReportPeriod(PeriodKind kind, LocalDate start, LocalDate endExclus
     /** The period of the same kind just before this one. */
     public ReportPeriod previous() {
         return of(kind, kind.startOf(start.minusDays(1)));
-    }
-
-    /**
-     * The periods of a kind that ended by a moment, newest first, back to (and including) the one that contains a
-     * first day, at most {@code limit} of them.
-     */
-    public static List<ReportPeriod> endedSince(PeriodKind kind, LocalDate firstDay, OffsetDateTime now, int limit) {
-        LocalDate today = now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-        List<ReportPeriod> periods = new ArrayList<>();
-        ReportPeriod period = of(kind, kind.startOf(today)).previous();
-        while (periods.size() < limit && !period.lastDay().isBefore(firstDay)) {
-            periods.add(period);
-            period = period.previous();
-        }
-        return periods;
     }
 }

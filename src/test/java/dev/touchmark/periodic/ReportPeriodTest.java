@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.touchmark.error.ValidationException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportPeriodTest {
@@ -39,14 +38,6 @@ class ReportPeriodTest {
         assertFalse(week.endedBy(OffsetDateTime.parse("2026-12-06T23:59:59Z")));
         assertFalse(week.endedBy(OffsetDateTime.parse("2026-12-07T00:59:59+01:00")), "still the 6th in UTC");
         assertTrue(week.endedBy(OffsetDateTime.parse("2026-12-07T00:00Z")));
-    }
-
-    @Test
-    void endedPeriodsGoBackToTheOneThatHoldsTheFirstDay() {
-        List<ReportPeriod> weeks = ReportPeriod.endedSince(PeriodKind.WEEKLY, LocalDate.of(2026, 11, 18),
-                OffsetDateTime.parse("2026-12-09T10:00Z"), 10);
-        assertEquals(List.of(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 16)),
-                weeks.stream().map(ReportPeriod::start).toList());
     }
 
     @Test
