@@ -54,8 +54,13 @@ public final class PeriodicReportRepository {
 
     // ---- reports ----
 
-    /** Adds a pending report for a period unless the brand has one; true if this call added it. */
-    public boolean insertIfAbsent(long brandId, ReportPeriod period, String requestedBy, OffsetDateTime now) {
+    /**
+     * Adds a pending report for a period unless the brand has one; true if this call added it. With a lease, the
+     * report is claimed by this node as it is added (no other node's poll can take it in between); without one, any
+     * node may claim it.
+     */
+    public boolean insertIfAbsent(long brandId, ReportPeriod period, String requestedBy, OffsetDateTime now,
+                                  OffsetDateTime leaseUntil) {
         return dsl.insertInto(PERIODIC_REPORT)
                 .set(PERIODIC_REPORT.BRAND_ID, brandId)
                 .set(PERIODIC_REPORT.PERIOD_KIND, period.kind().id())
@@ -63,7 +68,8 @@ public final class PeriodicReportRepository {
                 .set(PERIODIC_REPORT.PERIOD_END, period.endExclusive())
                 .set(PERIODIC_REPORT.STATUS, PeriodicReport.PENDING)
                 .set(PERIODIC_REPORT.REQUESTED_BY, requestedBy)
-                .set(PERIODIC_REPORT.ATTEMPTS, 0)
+                .set(PERIODIC_REPORT.ATTEMPTS, leaseUntil == null ? 0 : 1)
+                .set(PERIODIC_REPORT.LEASE_UNTIL, leaseUntil)
                 .set(PERIODIC_REPORT.CREATED_AT, now)
                 .onConflictDoNothing()
                 .execute() == 1;

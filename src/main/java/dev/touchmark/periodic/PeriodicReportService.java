@@ -94,10 +94,15 @@ public final class PeriodicReportService {
                 .check(!period.lastDay().isBefore(brand.createdOn()), "start", "the period ended before the brand existed (it was "
                         + "created on " + brand.createdOn() + ")")
                 .throwIfInvalid();
-        boolean created = repository.insertIfAbsent(brandId, period, principal.actor(), now);
+        OffsetDateTime leaseUntil = leaseFrom(now);
+        boolean created = repository.insertIfAbsent(brandId, period, principal.actor(), now, leaseUntil);
         PeriodicReport report = repository.find(brandId, period).orElseThrow();
-        if (PeriodicReport.PENDING.equals(report.status())) {
-            generate(new PeriodicReportRepository.Pending(Long.parseLong(report.id()), brandId, period), brand.name());
+        var pending = new PeriodicReportRepository.Pending(Long.parseLong(report.id()), brandId, period);
+        if (created) {
+            generateClaimed(pending, brand.name(), leaseUntil);
+            report = repository.find(brandId, period).orElseThrow();
+        } else if (PeriodicReport.PENDING.equals(report.status())) {
+            generate(pending, brand.name());
             report = repository.find(brandId, period).orElseThrow();
         }
         return new Requested(report, created);
@@ -149,7 +154,7 @@ public final class PeriodicReportService {
             for (PeriodKind kind : PeriodKind.values()) {
                 ReportPeriod last = ReportPeriod.of(kind, kind.startOf(today)).previous();
                 if (brand.schedule().wants(kind) && !last.lastDay().isBefore(brand.createdOn())) {
-                    repository.insertIfAbsent(brand.brandId(), last, SCHEDULE, now);
+                    repository.insertIfAbsent(brand.brandId(), last, SCHEDULE, now, null);
                 }
             }
         }
@@ -171,10 +176,16 @@ public final class PeriodicReportService {
      */
     boolean generate(PeriodicReportRepository.Pending pending, String brandName) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime leaseUntil = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
-        if (!repository.claim(pending.id(), now, leaseUntil)) {
-            return false;
-        }
+        OffsetDateTime leaseUntil = leaseFrom(now);
+        return repository.claim(pending.id(), now, leaseUntil) && generateClaimed(pending, brandName, leaseUntil);
+    }
+
+    private OffsetDateTime leaseFrom(OffsetDateTime now) {
+        return now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Computes, stores and announces a report this node holds the lease of (until leaseUntil). */
+    private boolean generateClaimed(PeriodicReportRepository.Pending pending, String brandName, OffsetDateTime leaseUntil) {
         try {
             long started = System.nanoTime();
             long cpuStarted = CPU.getCurrentThreadCpuTime();
