@@ -16,6 +16,7 @@ const PAGES = [
   { id: 'batches', module: './page-batches.js', role: 'viewer' },
   { id: 'lookup', module: './page-lookup.js', role: 'viewer' },
   { id: 'reports', module: './page-reports.js', role: 'viewer' },
+  { id: 'periodic-reports', module: './page-periodic-reports.js', role: 'viewer' },
   { id: 'keys', module: './page-keys.js', role: 'viewer' },
   { id: 'rules', module: './page-rules.js', role: 'viewer' },
   { id: 'alliances', module: './page-alliances.js', role: 'viewer' },

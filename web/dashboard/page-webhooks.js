@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { t, register } from './i18n.js';
 import { h, replace, dateTime, table, field, messageBox, busy, badge } from './dom.js';
 
-const EVENTS = ['alert.created', 'alert.updated'];
+const EVENTS = ['alert.created', 'alert.updated', 'report.ready'];
 
 register({
   en: {

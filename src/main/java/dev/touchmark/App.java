@@ -37,6 +37,9 @@ import dev.touchmark.label.RenderPool;
 import dev.touchmark.metrics.HealthController;
 import dev.touchmark.metrics.Metrics;
 import dev.touchmark.metrics.MetricsController;
+import dev.touchmark.periodic.PeriodicReportController;
+import dev.touchmark.periodic.PeriodicReportScheduler;
+import dev.touchmark.periodic.ReportSettings;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
 import dev.touchmark.shopper.LabelHostRepository;
@@ -83,11 +86,13 @@ public final class App implements AutoCloseable {
     private final Drain drain;
     private final Javalin javalin;
     private final ExportScheduler exports;
+    private final PeriodicReportScheduler periodicReports;
     private final IntelService intel;
     private final IntelJob intelJob;
 
     private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Metrics metrics, Drain drain,
-                Javalin javalin, ExportScheduler exports, IntelService intel, IntelJob intelJob) {
+                Javalin javalin, ExportScheduler exports, PeriodicReportScheduler periodicReports, IntelService intel,
+                IntelJob intelJob) {
         this.intel = intel;
         this.intelJob = intelJob;
         this.services = services;
@@ -97,6 +102,7 @@ public final class App implements AutoCloseable {
         this.drain = drain;
         this.javalin = javalin;
         this.exports = exports;
+        this.periodicReports = periodicReports;
     }
 
     /** Opens the database, wires everything and starts listening. */
@@ -120,6 +126,8 @@ public final class App implements AutoCloseable {
             WebhookDispatcher webhooks = services.webhooks().dispatcher(config.webhooks()).start();
             ExportScheduler exports = new ExportScheduler(new ExportPermits(config.exports().atOnce(), config.exports().perBrand()),
                     RenderPool.forServer(config.exports().renderThreads()));
+            PeriodicReportScheduler periodicReports = new PeriodicReportScheduler(services.periodicReports(),
+                    ReportSettings.from(System.getenv()).pollInterval()).start();
             var dsl = services.database().dsl();
             IntelService intel = new IntelService(new AllianceRepository(dsl), new SharingRepository(dsl),
                     new SignalRepository(dsl), scanServices.alerts()::allianceMatched, services.webhookOutbox(), clock);
@@ -128,9 +136,11 @@ public final class App implements AutoCloseable {
                 Drain drain = new Drain(Routes.STREAMS);
                 Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain, exports, intel);
                 javalin.start(config.host(), config.port());
-                return new App(services, scanServices, webhooks, metrics, drain, javalin, exports, intel, intelJob);
+                return new App(services, scanServices, webhooks, metrics, drain, javalin, exports, periodicReports,
+                        intel, intelJob);
             } catch (RuntimeException e) {
                 intelJob.close();
+                periodicReports.close();
                 exports.close();
                 webhooks.close();
                 scanServices.close();
@@ -179,7 +189,8 @@ public final class App implements AutoCloseable {
                         scans.verification(), clock)),
                 new MetricsController(metrics),
                 new SecurityHeaders(config.publicUrl()),
-                new AllianceController(services.alliances(), services.sharing(), intel, json, clock));
+                new AllianceController(services.alliances(), services.sharing(), intel, json, clock),
+                new PeriodicReportController(services.periodicReports(), json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -264,6 +275,11 @@ public final class App implements AutoCloseable {
         return intel;
     }
 
+    /** The scheduler of regular reports (tests wake it after moving their clock). */
+    public PeriodicReportScheduler periodicReports() {
+        return periodicReports;
+    }
+
     /** The shopper-side services. */
     public ScanServices scanServices() {
         return scanServices;
@@ -284,6 +300,7 @@ public final class App implements AutoCloseable {
         step("the HTTP server", javalin::stop);
         step("label exports", exports::close);
         step("the alliance intelligence", intelJob::close);
+        step("regular reports", periodicReports::close);
         step("webhook delivery", webhooks::close);
         step("the scan writer and the alert feed", scanServices::close);
         step("the change watcher", services::close);

@@ -24,6 +24,7 @@ import dev.touchmark.brand.BrandController;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
 import dev.touchmark.metrics.MetricsController;
+import dev.touchmark.periodic.PeriodicReportController;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
 import dev.touchmark.shopper.ScanController;
@@ -42,7 +43,8 @@ public final class Routes {
                               VerifyController verify, ReportController reports, ScanController scan,
                               AssetController assets, WebhookController webhooks, AlertController alerts,
                               AccessController access, DashboardController dashboard, MetricsController metrics,
-                              SecurityHeaders headers, AllianceController alliances) {
+                              SecurityHeaders headers, AllianceController alliances,
+                              PeriodicReportController periodicReports) {
     }
 
     /** Long-lived streams, which a graceful shutdown does not wait for. */
@@ -119,8 +121,18 @@ public final class Routes {
 
         routes.get("/api/v1/reports", requires(VIEWER, c.reports()::list));
 
+        // A brand's weekly and monthly reports (UTC periods); its admin chooses which ones the schedule makes.
+        routes.get("/api/v1/periodic-reports", requires(VIEWER, c.periodicReports()::list));
+        routes.post("/api/v1/periodic-reports", requires(VIEWER, c.periodicReports()::generate));
+        routes.get("/api/v1/periodic-reports/schedule", requires(VIEWER, c.periodicReports()::schedule));
+        routes.put("/api/v1/periodic-reports/schedule", requires(ADMIN, c.periodicReports()::changeSchedule));
+        routes.get("/api/v1/periodic-reports/{id}.pdf", requires(VIEWER, c.periodicReports()::pdf));
+        routes.get("/api/v1/periodic-reports/{id}.csv", requires(VIEWER, c.periodicReports()::csv));
+        routes.get("/api/v1/periodic-reports/{id}", requires(VIEWER, c.periodicReports()::get));
+
         routes.get("/api/v1/stats/overview", requires(VIEWER, c.dashboard()::overview));
         routes.get("/api/v1/stats/map", requires(VIEWER, c.dashboard()::map));
+        routes.get("/api/v1/stats/batches", requires(VIEWER, c.dashboard()::batches));
         routes.get("/api/v1/codes/lookup", requires(VIEWER, c.dashboard()::lookUp));
 
         routes.get("/api/v1/alerts", requires(VIEWER, c.alerts()::list));

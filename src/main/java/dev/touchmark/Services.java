@@ -8,6 +8,8 @@ import dev.touchmark.access.UserRepository;
 import dev.touchmark.access.UserService;
 import dev.touchmark.alliance.AllianceRepository;
 import dev.touchmark.alliance.AllianceService;
+import dev.touchmark.alliance.ReportInvolvement;
+import dev.touchmark.alliance.SignalRepository;
 import dev.touchmark.alliance.SharingRepository;
 import dev.touchmark.alliance.SharingService;
 import dev.touchmark.batch.BatchRepository;
@@ -23,6 +25,9 @@ import dev.touchmark.db.Database;
 import dev.touchmark.keys.KeyService;
 import dev.touchmark.keys.MasterKey;
 import dev.touchmark.keys.SigningKeyRepository;
+import dev.touchmark.periodic.PeriodicReportRepository;
+import dev.touchmark.periodic.PeriodicReportService;
+import dev.touchmark.periodic.ReportSettings;
 import dev.touchmark.product.ProductRepository;
 import dev.touchmark.product.ProductService;
 import dev.touchmark.webhook.WebhookDeliveryRepository;
@@ -42,7 +47,7 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
                        ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
                        CodeVerifier<PublishedKey> verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
                        SessionService sessions, UserService users,
-                       AllianceService alliances, SharingService sharing)
+                       AllianceService alliances, SharingService sharing, PeriodicReportService periodicReports)
         implements AutoCloseable {
 
     /** Wires every service; checks that the master key opens the stored keys; starts watching the change counter. */
@@ -69,7 +74,9 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
         Services services = new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
                 new CodeVerifier<>(keys::verificationKey), webhookOutbox, webhooks,
                 new SessionService(userRepository, passwords, random, clock), new UserService(userRepository, passwords, random, clock),
-                new AllianceService(allianceRepository, sharing, clock), sharing);
+                new AllianceService(allianceRepository, sharing, clock), sharing,
+                new PeriodicReportService(new PeriodicReportRepository(dsl), new ReportInvolvement(new SignalRepository(dsl)), webhookOutbox, clock,
+                        ReportSettings.from(System.getenv()).lease()));
         changes.start(ChangeWatcher.POLL_EVERY);
         return services;
     }

@@ -39,11 +39,11 @@ public final class DashboardRepository {
         return sum == null ? 0 : sum.longValue();
     }
 
-    /** Scans per day and verdict from a day on (inclusive). */
-    public Map<LocalDate, Map<Verdict, Long>> scansByDay(long brandId, LocalDate from) {
+    /** Scans per day and verdict from a day (inclusive) to another (exclusive). */
+    public Map<LocalDate, Map<Verdict, Long>> scansByDay(long brandId, LocalDate from, LocalDate toExclusive) {
         Map<LocalDate, Map<Verdict, Long>> days = new TreeMap<>();
         dsl.select(SCAN_DAY.SCAN_DATE, SCAN_DAY.VERDICT, DSL.sum(SCAN_DAY.SCANS)).from(SCAN_DAY)
-                .where(SCAN_DAY.BRAND_ID.eq(brandId).and(SCAN_DAY.SCAN_DATE.ge(from)))
+                .where(SCAN_DAY.BRAND_ID.eq(brandId).and(SCAN_DAY.SCAN_DATE.ge(from)).and(SCAN_DAY.SCAN_DATE.lt(toExclusive)))
                 .groupBy(SCAN_DAY.SCAN_DATE, SCAN_DAY.VERDICT)
                 .forEach(r -> days.computeIfAbsent(r.value1(), d -> new EnumMap<>(Verdict.class))
                         .put(Verdict.of(r.value2()), r.value3().longValue()));
@@ -61,27 +61,40 @@ public final class DashboardRepository {
         return hours;
     }
 
-    /** Scans per country and verdict from a day on. */
-    public Map<String, Map<Verdict, Long>> scansByCountry(long brandId, LocalDate from) {
+    /** Scans per country and verdict from a day (inclusive) to another (exclusive). */
+    public Map<String, Map<Verdict, Long>> scansByCountry(long brandId, LocalDate from, LocalDate toExclusive) {
         Map<String, Map<Verdict, Long>> countries = new TreeMap<>();
         dsl.select(SCAN_DAY.COUNTRY, SCAN_DAY.VERDICT, DSL.sum(SCAN_DAY.SCANS)).from(SCAN_DAY)
-                .where(SCAN_DAY.BRAND_ID.eq(brandId).and(SCAN_DAY.SCAN_DATE.ge(from)))
+                .where(SCAN_DAY.BRAND_ID.eq(brandId).and(SCAN_DAY.SCAN_DATE.ge(from)).and(SCAN_DAY.SCAN_DATE.lt(toExclusive)))
                 .groupBy(SCAN_DAY.COUNTRY, SCAN_DAY.VERDICT)
                 .forEach(r -> countries.computeIfAbsent(r.value1(), c -> new EnumMap<>(Verdict.class))
                         .put(Verdict.of(r.value2()), r.value3().longValue()));
         return countries;
     }
 
-    /** Located scans per half-degree cell from a day on: cell, scans, suspect scans. */
-    public List<long[]> cells(long brandId, LocalDate from) {
+    /** Located scans per half-degree cell from a day (inclusive) to another (exclusive): cell, scans, suspect scans. */
+    public List<long[]> cells(long brandId, LocalDate from, LocalDate toExclusive) {
         return dsl.select(SCAN_CELL_DAY.CELL, DSL.sum(SCAN_CELL_DAY.SCANS), DSL.sum(SCAN_CELL_DAY.SUSPECT)).from(SCAN_CELL_DAY)
-                .where(SCAN_CELL_DAY.BRAND_ID.eq(brandId).and(SCAN_CELL_DAY.SCAN_DATE.ge(from)))
+                .where(SCAN_CELL_DAY.BRAND_ID.eq(brandId).and(SCAN_CELL_DAY.SCAN_DATE.ge(from))
+                        .and(SCAN_CELL_DAY.SCAN_DATE.lt(toExclusive)))
                 .groupBy(SCAN_CELL_DAY.CELL)
                 .fetch(r -> {
                     String[] parts = r.value1().split(":");
                     return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), r.value2().longValue(),
                         r.value3().longValue()};
                 });
+    }
+
+    /** Scans per batch (not the "no batch" row) and verdict from an hour (inclusive) to another (exclusive). */
+    public Map<Long, Map<Verdict, Long>> scansByBatch(long brandId, OffsetDateTime from, OffsetDateTime toExclusive) {
+        Map<Long, Map<Verdict, Long>> batches = new TreeMap<>();
+        dsl.select(SCAN_HOUR.BATCH_ID, SCAN_HOUR.VERDICT, DSL.sum(SCAN_HOUR.SCANS)).from(SCAN_HOUR)
+                .where(SCAN_HOUR.BRAND_ID.eq(brandId).and(SCAN_HOUR.HOUR_START.ge(from)).and(SCAN_HOUR.HOUR_START.lt(toExclusive))
+                        .and(SCAN_HOUR.BATCH_ID.ne(0L)))
+                .groupBy(SCAN_HOUR.BATCH_ID, SCAN_HOUR.VERDICT)
+                .forEach(r -> batches.computeIfAbsent(r.value1(), b -> new EnumMap<>(Verdict.class))
+                        .put(Verdict.of(r.value2()), r.value3().longValue()));
+        return batches;
     }
 
     /** Open (or acknowledged) alerts by severity. */

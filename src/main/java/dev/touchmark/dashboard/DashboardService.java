@@ -50,9 +50,17 @@ public final class DashboardService {
     }
 
     public Overview overview(long brandId) {
+        return overview(brandId, null);
+    }
+
+    /**
+     * The overview page; with a range of days (UTC, both inclusive), {@code daily} covers those days instead of the
+     * last 30 (every other field stays as it is), so a period's scans can be read back day by day.
+     */
+    public Overview overview(long brandId, DayRange range) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         LocalDate today = now.toLocalDate();
-        Map<LocalDate, Map<Verdict, Long>> byDay = repository.scansByDay(brandId, today.minusDays(29));
+        Map<LocalDate, Map<Verdict, Long>> byDay = repository.scansByDay(brandId, today.minusDays(29), today.plusDays(1));
         long todayScans = 0;
         long week = 0;
         long month = 0;
@@ -72,6 +80,13 @@ public final class DashboardService {
         List<Point> hourly = new ArrayList<>();
         for (OffsetDateTime h = hour.minusHours(47); !h.isAfter(hour); h = h.plusHours(1)) {
             hourly.add(point(h.toString(), byHour.getOrDefault(h, Map.of())));
+        }
+        if (range != null) {
+            Map<LocalDate, Map<Verdict, Long>> inRange = repository.scansByDay(brandId, range.from(), range.to().plusDays(1));
+            daily = new ArrayList<>();
+            for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
+                daily.add(point(d.toString(), inRange.getOrDefault(d, Map.of())));
+            }
         }
         long genuine = verdicts.getOrDefault(Verdict.GENUINE, 0L) + verdicts.getOrDefault(Verdict.SEEN_BEFORE, 0L);
         long suspect = verdicts.getOrDefault(Verdict.SUSPECT, 0L);
@@ -101,20 +116,55 @@ public final class DashboardService {
     public record MapData(int days, List<CountryScans> countries, List<CellScans> cells, List<AlertView> hotspots) {
     }
 
+    /** Days from one to another, both inclusive (UTC). */
+    public record DayRange(LocalDate from, LocalDate to) {
+        /** How many days the range covers. */
+        public long days() {
+            return ChronoUnit.DAYS.between(from, to) + 1;
+        }
+    }
+
     /** The map of the last days, the hotspots' summaries in a language. */
     public MapData map(long brandId, int days, Lang lang) {
-        LocalDate from = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().minusDays(days - 1L);
+        LocalDate today = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        return map(brandId, new DayRange(today.minusDays(days - 1L), today), lang);
+    }
+
+    /** The map of a range of days (countries and cells; the hotspots are the open ones), summaries in a language. */
+    public MapData map(long brandId, DayRange range, Lang lang) {
+        LocalDate from = range.from();
+        LocalDate toExclusive = range.to().plusDays(1);
+        int days = (int) range.days();
         List<CountryScans> countries = new ArrayList<>();
-        repository.scansByCountry(brandId, from).forEach((country, v) -> {
+        repository.scansByCountry(brandId, from, toExclusive).forEach((country, v) -> {
             long total = v.values().stream().mapToLong(Long::longValue).sum();
             countries.add(new CountryScans(country.isEmpty() ? null : country, total, v.getOrDefault(Verdict.SUSPECT, 0L),
                     v.getOrDefault(Verdict.NOT_GENUINE, 0L)));
         });
-        List<CellScans> cells = repository.cells(brandId, from).stream()
+        List<CellScans> cells = repository.cells(brandId, from, toExclusive).stream()
                 .map(c -> new CellScans((c[0] * 5 + 2.5) / 10.0, (c[1] * 5 + 2.5) / 10.0, c[2], c[3])).toList();
         List<AlertView> hotspots = alerts.list(brandId, new AlertFilter(Optional.of(AlertStatus.OPEN), Optional.of(Rule.HOTSPOT),
                 Optional.empty(), Optional.empty()), 500, null).stream().map(a -> AlertView.of(a, lang)).toList();
         return new MapData(days, countries, cells, hotspots);
+    }
+
+    /** Scans of a batch by kind of verdict. */
+    public record BatchScans(String batchId, long scans, long genuine, long suspect, long notGenuine) {
+    }
+
+    /** Scans per batch in a range of days. */
+    public record BatchStats(LocalDate from, LocalDate to, List<BatchScans> batches) {
+    }
+
+    /** The scans of each of the brand's batches in a range of days (UTC), from the hourly rollup. */
+    public BatchStats batches(long brandId, DayRange range) {
+        List<BatchScans> batches = new ArrayList<>();
+        repository.scansByBatch(brandId, range.from().atStartOfDay().atOffset(ZoneOffset.UTC),
+                range.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)).forEach((batch, v) -> {
+                    Point p = point("", v);
+                    batches.add(new BatchScans(Long.toString(batch), p.scans(), p.genuine(), p.suspect(), p.notGenuine()));
+                });
+        return new BatchStats(range.from(), range.to(), batches);
     }
 
     /** A code looked up by its brand: whether it verifies, its batch, its state and its scans. */

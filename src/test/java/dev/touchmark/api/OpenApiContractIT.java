@@ -551,6 +551,39 @@ class OpenApiContractIT {
         assertNoProblems();
     }
 
+    @Test
+    @Order(8)
+    void periodicReportsAndStatsOverARange() {
+        // A brand of some months' standing, so last month is a period it existed in.
+        app.services().database().dsl().update(dev.touchmark.db.jooq.Tables.BRAND)
+                .set(dev.touchmark.db.jooq.Tables.BRAND.CREATED_AT, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMonths(3))
+                .where(dev.touchmark.db.jooq.Tables.BRAND.ID.eq(brand.brand().id())).execute();
+        java.time.LocalDate thisMonth = java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1);
+        String lastMonth = thisMonth.minusMonths(1).toString();
+        String range = "from=" + lastMonth + "&to=" + thisMonth.minusDays(1);
+        call("GET", "/api/v1/stats/batches").key(key).query(range).expect(200);
+        call("GET", "/api/v1/stats/batches").key(key).expect(400);
+        call("GET", "/api/v1/stats/overview").key(key).query(range).expect(200);
+        call("GET", "/api/v1/stats/overview").key(key).query("from=" + lastMonth).expect(400);
+        call("GET", "/api/v1/stats/map").key(key).query(range).expect(200);
+        call("GET", "/api/v1/periodic-reports").key(key).expect(200);
+        call("GET", "/api/v1/periodic-reports").key(key).query("limit=0").expect(400);
+        String id = call("POST", "/api/v1/periodic-reports").key(key).json(json("kind", "monthly", "start", lastMonth))
+                .expect(201).json().get("id").asText();
+        call("POST", "/api/v1/periodic-reports").key(key).json(json("kind", "monthly", "start", lastMonth)).expect(200);
+        call("POST", "/api/v1/periodic-reports").key(key).json(json("kind", "monthly", "start", thisMonth.toString())).expect(400);
+        call("GET", "/api/v1/periodic-reports/{id}", id).key(key).expect(200);
+        call("GET", "/api/v1/periodic-reports/{id}", 999_999).key(key).expect(404);
+        call("GET", "/api/v1/periodic-reports/{id}.pdf", id).key(key).expect(200);
+        call("GET", "/api/v1/periodic-reports/{id}.pdf", 999_999).key(key).expect(404);
+        call("GET", "/api/v1/periodic-reports/{id}.csv", id).key(key).expect(200);
+        call("GET", "/api/v1/periodic-reports/{id}.csv", 999_999).key(key).expect(404);
+        call("GET", "/api/v1/periodic-reports/schedule").key(key).expect(200);
+        call("PUT", "/api/v1/periodic-reports/schedule").key(key).json(json("weekly", true, "monthly", true)).expect(200);
+        call("PUT", "/api/v1/periodic-reports/schedule").key(key).json(json("weekly", true)).expect(400);
+        assertNoProblems();
+    }
+
     /**
      * Every operation that takes credentials, called without them and with a viewer's key: whatever it answers (401,
      * 403 for an action above a viewer, 404, 400 for the empty body) must be documented.
