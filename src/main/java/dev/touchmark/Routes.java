@@ -152,6 +152,8 @@ public final class Routes {
         routes.put("/api/v1/alliances/{id}/sharing", requires(ADMIN, c.alliances()::changeSharing));
         // What members share, as each member may see it (JSON, or a STIX 2.1 bundle by Accept).
         routes.get("/api/v1/alliances/{id}/intel", requires(VIEWER, c.alliances()::intel));
+        routes.get("/api/v1/alliances/{id}/reports/{month}.pdf", requires(VIEWER, c.alliances()::reportPdf));
+        routes.get("/api/v1/alliances/{id}/reports/{month}.csv", requires(VIEWER, c.alliances()::reportCsv));
 
         routes.get("/api/v1/webhooks", requires(ADMIN, c.webhooks()::list));
         routes.post("/api/v1/webhooks", requires(ADMIN, c.webhooks()::create));

@@ -15,10 +15,13 @@ public final class AllianceController {
     private final AllianceService alliances;
     private final SharingService sharing;
     private final IntelService intel;
+    private final AllianceReports reports;
     private final Json json;
     private final Clock clock;
 
-    public AllianceController(AllianceService alliances, SharingService sharing, IntelService intel, Json json, Clock clock) {
+    public AllianceController(AllianceService alliances, SharingService sharing, IntelService intel, AllianceReports reports,
+                              Json json, Clock clock) {
+        this.reports = reports;
         this.clock = clock;
         this.alliances = alliances;
         this.sharing = sharing;
@@ -65,6 +68,25 @@ public final class AllianceController {
         ctx.json(intel.intel(brandId, allianceId, ctx.queryParam("class"),
                 (int) Params.longOr(ctx, "page", 1, 1_000_000, 1),
                 (int) Params.longOr(ctx, "per_page", 1, IntelService.MAX_PER_PAGE, 50)));
+    }
+
+    /** GET reports/{month}.pdf: the alliance's monthly report, for a member. */
+    public void reportPdf(Context ctx) {
+        report(ctx, "application/pdf", "pdf", AllianceReportFiles::pdf);
+    }
+
+    /** GET reports/{month}.csv: the same numbers as CSV. */
+    public void reportCsv(Context ctx) {
+        report(ctx, "text/csv; charset=utf-8", "csv", AllianceReportFiles::csv);
+    }
+
+    private void report(Context ctx, String type, String extension, java.util.function.Function<AllianceMonth, byte[]> writer) {
+        long allianceId = Params.id(ctx, "id", "alliance");
+        var month = AllianceReports.parseMonth(ctx.pathParam("month"));
+        AllianceMonth report = reports.forMember(ApiAuth.principal(ctx).brandId(), allianceId, month);
+        ctx.contentType(type);
+        ctx.header("Content-Disposition", "attachment; filename=\"touchmark-alliance-" + allianceId + "-" + month + "." + extension + "\"");
+        ctx.result(writer.apply(report));
     }
 
     /** Whether an Accept header asks for STIX (application/stix+json, with any version parameter) before JSON. */

@@ -9,10 +9,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** touchmark alliance create|invite|list|members|remove|events: the operator's side of alliances of brands. */
+/** touchmark alliance create|invite|list|members|remove|events|report: the operator's side of alliances of brands. */
 @Command(mixinStandardHelpOptions = true, name = "alliance", description = "Create alliances of brands and manage who belongs.",
         subcommands = {AllianceCommand.Create.class, AllianceCommand.Invite.class, AllianceCommand.ListAlliances.class,
-            AllianceCommand.Members.class, AllianceCommand.Remove.class, AllianceCommand.Events.class})
+            AllianceCommand.Members.class, AllianceCommand.Remove.class, AllianceCommand.Events.class,
+            AllianceCommand.Report.class})
 final class AllianceCommand {
     private AllianceCommand() {
     }
@@ -129,6 +130,50 @@ final class AllianceCommand {
                     System.out.println(e.at() + "\t" + e.event() + "\t" + (e.brandId() == null ? "-" : e.brandId()) + "\t"
                             + (e.detail() == null ? "-" : e.detail()) + "\t" + e.actor());
                 }
+                return 0;
+            }
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "report",
+            description = "Write an alliance's monthly report: a PDF, or a CSV of the same numbers when --out ends in .csv.")
+    static final class Report implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        AllianceOption alliance;
+        @Option(names = "--month", required = true, description = "The month, as YYYY-MM (UTC).")
+        String month;
+        @Option(names = "--out", required = true, description = "The file to write (.pdf or .csv).")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith(".pdf") && !name.endsWith(".csv")) {
+                throw new CliException("--out must name a .pdf or .csv file, not '" + out + "'");
+            }
+            java.time.YearMonth when;
+            try {
+                when = java.time.YearMonth.parse(month.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CliException("--month must be a month as YYYY-MM, for example 2026-11, not '" + month + "'");
+            }
+            try (AdminContext admin = AdminContext.open()) {
+                Alliance target = alliance(admin, alliance);
+                dev.touchmark.alliance.AllianceMonth report;
+                try {
+                    report = admin.allianceReports().forOperator(target.id(), when);
+                } catch (dev.touchmark.error.ValidationException e) {
+                    throw new CliException("--" + e.getMessage());
+                }
+                byte[] bytes = name.endsWith(".csv") ? dev.touchmark.alliance.AllianceReportFiles.csv(report)
+                        : dev.touchmark.alliance.AllianceReportFiles.pdf(report);
+                try {
+                    java.nio.file.Files.write(out, bytes);
+                } catch (java.io.IOException e) {
+                    throw new CliException("could not write " + out + ": " + e.getMessage());
+                }
+                System.out.println("Wrote the " + when + " report of alliance " + target.id() + " \"" + target.name() + "\" to "
+                        + out + " (" + bytes.length + " bytes)");
                 return 0;
             }
         }

@@ -109,7 +109,7 @@ public final class ReportCsv {
      * One field: quoted when it holds a comma, quote or line break; text that a spreadsheet would run as a formula
      * (starting with =, +, -, @) gets a leading apostrophe, since brand names and lots come from users.
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         String text = value;
         if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
             text = "'" + text;

@@ -88,9 +88,25 @@ abstract class AlliancePrivacyContract extends AllianceServer {
         Http.Response alerts = http.get("/api/v1/alerts?limit=500", brand.apiKey());
         all.append(alerts.text());
         alerts.json().get("items").forEach(a -> all.append(http.get("/api/v1/alerts/" + a.get("id").asLong(), brand.apiKey()).text()));
+        String month = java.time.YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).toString();
+        all.append(http.get("/api/v1/alliances/" + alliance.id() + "/reports/" + month + ".csv", brand.apiKey()).text());
+        all.append(pdfText(http.get("/api/v1/alliances/" + alliance.id() + "/reports/" + month + ".pdf", brand.apiKey())));
+        http.get("/api/v1/periodic-reports", brand.apiKey()).json().get("items").forEach(r -> {
+            all.append(http.get(r.get("csvUrl").asText(), brand.apiKey()).text());
+            all.append(pdfText(http.get(r.get("pdfUrl").asText(), brand.apiKey())));
+        });
         dsl().select(WEBHOOK_MESSAGE.PAYLOAD).from(WEBHOOK_MESSAGE).where(WEBHOOK_MESSAGE.BRAND_ID.eq(brand.brand().id()))
                 .forEach(r -> all.append(r.value1()));
         return all.toString();
+    }
+
+    private static String pdfText(Http.Response pdf) {
+        assertEquals(200, pdf.status(), pdf.text());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -119,6 +135,15 @@ abstract class AlliancePrivacyContract extends AllianceServer {
         signals(others.get(0), othersItems);
         app.intel().refresh();
 
+        // A week later, each member's weekly report of the week the signals were seen (its alliance section included).
+        LocalDate seen = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        clock.advance(java.time.Duration.ofDays(8));
+        LocalDate monday = seen.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        for (var other : others) {
+            Http.Response r = http.post("/api/v1/periodic-reports", other.apiKey(),
+                    "{\"kind\":\"weekly\",\"start\":\"" + monday + "\"}");
+            assertTrue(r.status() == 201 || r.status() == 200, r.text());
+        }
         String secretName = secret.brand().name();
         String secretEmail = app.services().users().list(secret.brand().id()).get(0).email();
         for (var other : others) {
@@ -135,5 +160,7 @@ abstract class AlliancePrivacyContract extends AllianceServer {
         String first = outputsOf(alliance, others.get(0));
         assertTrue(first.contains("\"key\":\"" + items.get("hotspots") + "\""), first);
         assertTrue(first.contains("alliance_match"), "the open member's own hotspot matched the secretive one's");
+        assertTrue(first.contains("hotspots," + items.get("hotspots")) || first.contains("hotspots:" + items.get("hotspots")),
+                "the reports list the shared hotspot too");
     }
 }

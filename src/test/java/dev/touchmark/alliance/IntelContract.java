@@ -273,6 +273,39 @@ abstract class IntelContract extends AllianceServer {
     }
 
     @Test
+    void membersGetTheMonthlyReportAsPdfAndCsvWithTheIntelsNumbers() throws Exception {
+        Alliance alliance = alliance();
+        var a = member(alliance, "Reporter");
+        var b = member(alliance, "Reportreader");
+        String cell = freshCell();
+        hotspot(a, cell, 7, today());
+        share(alliance, a, "{\"hotspots\":\"named\"}");
+        app.intel().refresh();
+        String month = java.time.YearMonth.from(today()).toString();
+        String base = "/api/v1/alliances/" + alliance.id() + "/reports/";
+        Http.Response csv = http.get(base + month + ".csv", b.apiKey());
+        assertEquals(200, csv.status(), csv.text());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"));
+        JsonNode item = items(intel(alliance, b, "?class=hotspots"), "hotspots", cell).get(0);
+        assertTrue(csv.text().contains("item,hotspots:" + cell + ",count," + item.get("count").asLong() + "\r\n"), csv.text());
+        assertTrue(csv.text().contains("item,hotspots:" + cell + ",named_members," + a.brand().name() + "\r\n"), csv.text());
+        Http.Response pdf = http.get(base + month + ".pdf", b.apiKey());
+        assertEquals(200, pdf.status(), pdf.text());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Touchmark alliance report") && text.contains(a.brand().name()), text);
+        }
+
+        var stranger = brand("Outsider");
+        assertEquals(404, http.get(base + month + ".pdf", stranger.apiKey()).status());
+        for (String bad : List.of(java.time.YearMonth.from(today()).plusMonths(1).toString(), "2020-01", "2026-13", "soon")) {
+            Http.Response r = http.get(base + bad + ".csv", b.apiKey());
+            assertEquals(400, r.status(), bad + ": " + r.text());
+            assertTrue(r.header("Content-Type").startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
     void pagesSplitTheItems() {
         Alliance alliance = alliance();
         var a = member(alliance, "Pager");
