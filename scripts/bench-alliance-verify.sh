@@ -70,6 +70,13 @@ for s in verify-recorded-64 verify-recorded-256 verify-without-recording-64; do
     -v all_b="$(tr '\n' ' ' < "$work/with-$s.txt")" \
     'BEGIN { printf "%-30s without %9.0f/s  with %9.0f/s  ratio %.3f   (without: %s| with: %s)\n", s, a, b, b / a, all_a, all_b }'
 done
+# Each round's "with" against the "without" just before it: on a machine whose other load drifts, neighbours in time
+# compare better than medians over the whole run.
+echo "## median of the rounds' own ratios (with / the without just before it)"
+for s in verify-recorded-64 verify-recorded-256 verify-without-recording-64; do
+  paste "$work/without-$s.txt" "$work/with-$s.txt" | awk '{ printf "%.3f\n", $2 / $1 }' > "$work/ratios-$s.txt"
+  printf '%-30s %.3f   (%s)\n' "$s" "$(median "$work/ratios-$s.txt")" "$(tr '\n' ' ' < "$work/ratios-$s.txt")"
+done
 echo "## refresh loop (pause $pause ms) over the \"with\" phases"
 awk '{ delete f; for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
        n += f["count"]; wall += f["wall_s"]; ms += f["mean_ms"] * f["count"]; cpu += f["cpu_share"] * f["wall_s"]
