@@ -544,6 +544,10 @@ class OpenApiContractIT {
         call("GET", "/api/v1/alliances/{id}/intel", joined).key(key).expect(200);
         call("GET", "/api/v1/alliances/{id}/intel", joined).key(key).header("Accept", "application/stix+json;version=2.1").expect(200);
         call("GET", "/api/v1/alliances/{id}/intel", joined).query("class=gossip").key(key).expect(400);
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        call("GET", "/api/v1/alliances/{id}/reports/{month}.pdf", joined, month).key(key).expect(200);
+        call("GET", "/api/v1/alliances/{id}/reports/{month}.csv", joined, month).key(key).expect(200);
+        call("GET", "/api/v1/alliances/{id}/reports/{month}.csv", joined, "2020-13").key(key).expect(400);
         call("POST", "/api/v1/alliances/{id}/leave", joined).key(key).expect(200);
         call("GET", "/api/v1/alliances/{id}/sharing", joined).key(key).expect(404);
         call("PUT", "/api/v1/alliances/{id}/sharing", joined).key(key).json(json("hotspots", "named")).expect(404);
