@@ -111,10 +111,7 @@ public final class IntelService {
         LocalDate from = today.minusDays(WINDOW_DAYS - 1L);
         for (long brandId : signals.memberBrands()) {
             List<BrandSignal> own = signals.compute(brandId, from, today.plusDays(1));
-            signals.inTransaction(() -> {
-                signals.replace(brandId, own);
-                return null;
-            });
+            signals.inTransaction(() -> signals.replace(brandId, own));
         }
         int announced = 0;
         for (Map.Entry<Long, List<Long>> alliance : signals.membersByAlliance().entrySet()) {
@@ -132,13 +129,16 @@ public final class IntelService {
             List<BrandSignal> all = signals.signals(brands, c);
             Map<Long, Set<String>> own = new LinkedHashMap<>();
             all.forEach(s -> own.computeIfAbsent(s.brandId(), k -> new HashSet<>()).add(s.key()));
+            // Read once per class; only new matches, and those more members now see, take a transaction.
+            Map<String, Integer> announcedBefore = signals.announced(allianceId, c);
             for (long brandId : members) {
                 Set<String> ours = own.getOrDefault(brandId, Set.of());
                 if (ours.isEmpty()) {
                     continue;
                 }
                 for (IntelItem item : IntelView.items(c, sharers, all, brandId)) {
-                    if (ours.contains(item.key()) && match(allianceId, brandId, item)) {
+                    Integer before = announcedBefore.get(brandId + "\n" + item.key());
+                    if (ours.contains(item.key()) && (before == null || item.members() > before) && match(allianceId, brandId, item)) {
                         announced++;
                     }
                 }

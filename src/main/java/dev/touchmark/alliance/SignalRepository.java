@@ -166,9 +166,37 @@ public final class SignalRepository {
         return all;
     }
 
-    /** Replaces the brand's stored signals with these (in the caller's transaction). */
-    void replace(long brandId, List<BrandSignal> signals) {
-        dsl.deleteFrom(BRAND_SIGNAL).where(BRAND_SIGNAL.BRAND_ID.eq(brandId)).execute();
+    /**
+     * Makes the brand's stored signals these, writing only what changed (in a steady state nothing: a refresh then
+     * costs reads only); returns how many rows changed.
+     */
+    int replace(long brandId, List<BrandSignal> signals) {
+        Map<String, BrandSignal> stored = new java.util.HashMap<>();
+        for (SignalClass c : SignalClass.values()) {
+            signals(List.of(brandId), c).forEach(s -> stored.put(c.id() + "\n" + s.key(), s));
+        }
+        List<BrandSignal> changed = new ArrayList<>();
+        for (BrandSignal s : signals) {
+            BrandSignal before = stored.remove(s.signalClass().id() + "\n" + s.key());
+            if (!s.equals(before)) {
+                changed.add(s);
+                if (before != null) {
+                    stored.put(s.signalClass().id() + "\n" + s.key(), before); // deleted below, then inserted anew
+                }
+            }
+        }
+        if (changed.isEmpty() && stored.isEmpty()) {
+            return 0;
+        }
+        for (BrandSignal gone : stored.values()) {
+            dsl.deleteFrom(BRAND_SIGNAL).where(BRAND_SIGNAL.BRAND_ID.eq(brandId)
+                    .and(BRAND_SIGNAL.SIGNAL_CLASS.eq(gone.signalClass().id())).and(BRAND_SIGNAL.ITEM_KEY.eq(gone.key()))).execute();
+        }
+        insert(brandId, changed);
+        return stored.size() + changed.size();
+    }
+
+    private void insert(long brandId, List<BrandSignal> signals) {
         if (signals.isEmpty()) {
             return;
         }
@@ -193,6 +221,15 @@ public final class SignalRepository {
                 .orderBy(BRAND_SIGNAL.BRAND_ID, BRAND_SIGNAL.ITEM_KEY)
                 .fetch(r -> new BrandSignal(r.value1(), signalClass, r.value2(), r.value3(), r.value4(), r.value5(),
                         Place.of(r.value6(), r.value7())));
+    }
+
+    /** Every announced match of an alliance and class: how many other members it was last announced with, by brand and key. */
+    Map<String, Integer> announced(long allianceId, SignalClass signalClass) {
+        Map<String, Integer> announced = new java.util.HashMap<>();
+        dsl.select(ALLIANCE_MATCH.BRAND_ID, ALLIANCE_MATCH.ITEM_KEY, ALLIANCE_MATCH.OTHER_MEMBERS).from(ALLIANCE_MATCH)
+                .where(ALLIANCE_MATCH.ALLIANCE_ID.eq(allianceId).and(ALLIANCE_MATCH.SIGNAL_CLASS.eq(signalClass.id())))
+                .forEach(r -> announced.put(r.value1() + "\n" + r.value2(), r.value3()));
+        return announced;
     }
 
     /** How many other members the match was last announced with, if it was announced. */
