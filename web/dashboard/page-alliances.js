@@ -21,7 +21,7 @@ register({
     ali_intro: 'Brands in an alliance take part in it together. The operator of this Touchmark installation creates alliances and invites brands; an admin of the brand answers the invitation here.',
     ali_noAlliances: 'The brand is in no alliance yet.',
     ali_noInvitations: 'No open invitations. A brand joins an alliance when this installation’s operator invites it and an admin of the brand accepts here.',
-    ali_confirmLeave: 'Leave the alliance "{name}"? The brand stops taking part in it and stops sharing at once: nothing it shared is shown to the alliance any more, though copies members already downloaded stay with them. Joining again takes a new invitation from the operator.',
+    ali_confirmLeave: 'Leave the alliance "{name}"? The brand stops taking part in it and stops sharing at once: nothing it shares is shown to the alliance any more, though copies members already downloaded stay with them. Joining again takes a new invitation from the operator.',
     ali_accepted: 'The brand joined "{name}".', ali_declined: 'The invitation from "{name}" was declined.',
     ali_left: 'The brand left "{name}".', ali_adminOnly: 'Only an admin of the brand can answer invitations or leave an alliance.',
     ali_shareTitle: 'What we share with “{name}”',
