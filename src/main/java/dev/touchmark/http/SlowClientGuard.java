@@ -140,7 +140,7 @@ public final class SlowClientGuard extends Handler.Wrapper {
         /** The announced length, or -1 for a chunked body. */
         private final long announced;
         private final AtomicBoolean settled = new AtomicBoolean();
-        private volatile Scheduler.Task deadline;
+        private Scheduler.Task deadline;
         private byte[] body;
         private int size;
 
@@ -155,41 +155,30 @@ public final class SlowClientGuard extends Handler.Wrapper {
             long expected = announced < 0 ? READ_AHEAD_BYTES : announced;
             // Grown as bytes arrive: announcing a body and sending nothing must not make the server set memory aside.
             body = new byte[(int) Math.min(expected, 8 * 1024)];
-            // A small body mostly arrives with its headers: then it is handed on without setting a deadline.
-            if (readAvailable()) {
-                return;
-            }
             try {
                 deadline = request.getComponents().getScheduler().schedule(this::expire, nanosFor(expected),
                         TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 // The server is stopping and its scheduler is gone: say so, as the drain does for requests it refuses.
-                if (settle()) {
-                    stopping(request, response, callback);
-                }
+                settled.set(true);
+                stopping(request, response, callback);
                 return;
             }
-            request.demand(this);
+            run();
         }
 
-        /** Called by Jetty (on a pool thread) when more of the body has arrived. */
+        /** Reads what has arrived; called again by Jetty (on a pool thread) when more arrives. */
         @Override
         public void run() {
-            if (!readAvailable()) {
-                request.demand(this);
-            }
-        }
-
-        /** Reads what has arrived; false when more must be waited for, true once the request is handed on or answered. */
-        private boolean readAvailable() {
             while (!settled.get()) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
-                    return false;
+                    request.demand(this);
+                    return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
                     failed(chunk.getFailure());
-                    return true;
+                    return;
                 }
                 boolean last = chunk.isLast();
                 ByteBuffer bytes = chunk.getByteBuffer();
@@ -205,26 +194,22 @@ public final class SlowClientGuard extends Handler.Wrapper {
                     if (settle()) {
                         handOn(new BufferedRequest(request, Content.Chunk.from(ByteBuffer.wrap(body, 0, size), true)));
                     }
-                    return true;
+                    return;
                 }
                 if (size > READ_AHEAD_BYTES) { // a chunked body larger than the read-ahead: the route reads the rest
                     if (settle()) {
                         overflow();
                     }
-                    return true;
+                    return;
                 }
             }
-            return true;
         }
 
         private boolean settle() {
             if (!settled.compareAndSet(false, true)) {
                 return false;
             }
-            Scheduler.Task task = deadline;
-            if (task != null) {
-                task.cancel();
-            }
+            deadline.cancel();
             return true;
         }
 
