@@ -172,6 +172,11 @@ class AllianceIntelBrowserIT {
         String lyon = row(d, id, "hotspots", LYON).getText();
         assertTrue(lyon.contains("around 45.2, 2.2") && lyon.contains("1 member: 1 anonymous")
                 && lyon.contains("7 suspect scans") && !lyon.contains("We saw it too"), lyon);
+        if (System.getProperty("screenshots") != null) {
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("document.getElementById(arguments[0]).scrollIntoView()",
+                    "intel-" + id);
+            dev.touchmark.testsupport.Screenshots.save(d, "dashboard-alliances");
+        }
         String page = d.findElement(By.tagName("body")).getText();
         assertFalse(page.contains(ANONYMOUS) || d.getPageSource().contains(ANONYMOUS), "an anonymous sharer is never named");
 

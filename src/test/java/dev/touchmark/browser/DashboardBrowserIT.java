@@ -12,6 +12,7 @@ import dev.touchmark.batch.Batch;
 import dev.touchmark.brand.BrandService;
 import dev.touchmark.label.Paper;
 import dev.touchmark.label.SheetLayout;
+import dev.touchmark.testsupport.Screenshots;
 import dev.touchmark.testsupport.QrDecoding;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -241,11 +242,6 @@ class DashboardBrowserIT {
 
     /** Saves docs/images/dashboard-NAME.png when -Dscreenshots=DIR asks for it. */
     private static void screenshot(WebDriver driver, String name) throws IOException {
-        String dir = System.getProperty("screenshots");
-        if (dir == null || dir.isBlank()) {
-            return;
-        }
-        Path folder = Files.createDirectories(Path.of(dir));
-        Files.write(folder.resolve("dashboard-" + name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Screenshots.save(driver, "dashboard-" + name);
     }
 }

@@ -76,6 +76,7 @@ class PeriodicReportBrowserIT {
         String id = row.getAttribute("data-report");
         assertTrue(d.findElement(By.id("periodic-pdf-" + id)).getAttribute("href").endsWith("/api/v1/periodic-reports/" + id + ".pdf"));
         assertTrue(d.findElement(By.id("periodic-csv-" + id)).getAttribute("href").endsWith("/api/v1/periodic-reports/" + id + ".csv"));
+        dev.touchmark.testsupport.Screenshots.save(d, "dashboard-periodic-reports");
 
         Axe.Result axe = Axe.wcag(d);
         assertTrue(axe.violations().isEmpty(), "regular reports page: " + axe.violations());
