@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** touchmark demo: starts the server with two demo brands and a month of scans, created on first run. */
+/** touchmark demo: starts the server with three demo brands, a month of scans and their alliance, created on first run. */
 @Command(mixinStandardHelpOptions = true, name = "demo", description = "Start the server on the configured database "
-        + "(embedded H2 in ./data by default) with two demo brands, their batches and 30 days of simulated scans.")
+        + "(embedded H2 in ./data by default) with three demo brands, their batches, 30 days of simulated scans and their alliance.")
 final class DemoCommand implements Callable<Integer> {
 
     @Override
@@ -37,6 +37,7 @@ final class DemoCommand implements Callable<Integer> {
             brand.codesToTry().forEach((what, url) -> System.out.println("    " + what + ": " + url));
         }
         System.out.println();
+        System.out.println("Alliance: \"" + DemoData.ALLIANCE + "\" (all three brands; see Alliances in the dashboard)");
         System.out.println("More traffic: java -jar target/touchmark.jar simulate --url " + base + " --api-key <API key>");
         ServeCommand.awaitShutdown(app);
         return 0;
