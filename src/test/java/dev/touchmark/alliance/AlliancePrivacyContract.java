@@ -1,15 +1,12 @@
 package dev.touchmark.alliance;
 
-import static dev.touchmark.db.jooq.Tables.ALERT;
-import static dev.touchmark.db.jooq.Tables.LABEL_HOST_SIGHTING;
-import static dev.touchmark.db.jooq.Tables.SCAN_CELL_DAY;
-import static dev.touchmark.db.jooq.Tables.SHOPPER_REPORT;
 import static dev.touchmark.db.jooq.Tables.WEBHOOK_MESSAGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchmark.brand.BrandService;
+import dev.touchmark.testsupport.AllianceSeeds;
 import dev.touchmark.testsupport.Http;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,26 +46,14 @@ abstract class AlliancePrivacyContract extends AllianceServer {
         long id = brand.brand().id();
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         OffsetDateTime at = OffsetDateTime.now(clock);
-        String hotspot = items.get("hotspots");
-        dsl().insertInto(SCAN_CELL_DAY).set(SCAN_CELL_DAY.BRAND_ID, id).set(SCAN_CELL_DAY.SCAN_DATE, day)
-                .set(SCAN_CELL_DAY.CELL, hotspot).set(SCAN_CELL_DAY.SCANS, 9L).set(SCAN_CELL_DAY.SUSPECT, 5L)
-                .set(SCAN_CELL_DAY.FORGED, 0L).execute();
-        dsl().insertInto(ALERT).set(ALERT.BRAND_ID, id).set(ALERT.RULE, "hotspot").set(ALERT.SUBJECT, "cell:" + hotspot)
-                .set(ALERT.OPEN_SUBJECT, "cell:" + hotspot).set(ALERT.SEVERITY, "high").set(ALERT.STATUS, "open")
-                .set(ALERT.SUMMARY, "hotspot").set(ALERT.HITS, 5L).set(ALERT.FIRST_SEEN_AT, at).set(ALERT.LAST_SEEN_AT, at)
-                .set(ALERT.UPDATED_AT, at).execute();
-        dsl().insertInto(SCAN_CELL_DAY).set(SCAN_CELL_DAY.BRAND_ID, id).set(SCAN_CELL_DAY.SCAN_DATE, day)
-                .set(SCAN_CELL_DAY.CELL, items.get("wave_cell")).set(SCAN_CELL_DAY.SCANS, 4L).set(SCAN_CELL_DAY.SUSPECT, 0L)
-                .set(SCAN_CELL_DAY.FORGED, 4L).execute();
+        AllianceSeeds seeds = new AllianceSeeds(dsl());
+        seeds.hotspot(id, items.get("hotspots"), 5, day);
+        seeds.forged(id, items.get("wave_cell"), 4, day);
         for (String device : List.of("PHONE-A-" + id, "PHONE-B-" + id)) {
-            dsl().insertInto(SHOPPER_REPORT).set(SHOPPER_REPORT.BRAND_ID, id).set(SHOPPER_REPORT.SELLER, items.get("sellers"))
-                    .set(SHOPPER_REPORT.SELLER_KEY, items.get("sellers")).set(SHOPPER_REPORT.COMMENT, "private words " + id)
-                    .set(SHOPPER_REPORT.DEVICE_ID, device).set(SHOPPER_REPORT.CREATED_AT, at).execute();
+            seeds.sellerReport(id, items.get("sellers"), device, at);
         }
         for (String network : List.of("net-a-" + id, "net-b-" + id)) {
-            dsl().insertInto(LABEL_HOST_SIGHTING).set(LABEL_HOST_SIGHTING.BRAND_ID, id)
-                    .set(LABEL_HOST_SIGHTING.HOST, items.get("label_hosts")).set(LABEL_HOST_SIGHTING.SEEN_AT, at)
-                    .set(LABEL_HOST_SIGHTING.SOURCE, "scanner").set(LABEL_HOST_SIGHTING.IP_HASH, network).execute();
+            seeds.labelRead(id, items.get("label_hosts"), network, at);
         }
     }
 

@@ -1,15 +1,12 @@
 package dev.touchmark.alliance;
 
-import static dev.touchmark.db.jooq.Tables.ALERT;
-import static dev.touchmark.db.jooq.Tables.LABEL_HOST_SIGHTING;
-import static dev.touchmark.db.jooq.Tables.SCAN_CELL_DAY;
-import static dev.touchmark.db.jooq.Tables.SHOPPER_REPORT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchmark.brand.BrandService;
+import dev.touchmark.testsupport.AllianceSeeds;
 import dev.touchmark.testsupport.Http;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -52,36 +49,29 @@ abstract class IntelContract extends AllianceServer {
         return (100 + cellCounter++) + ":" + (20 + hashCode() % 7);
     }
 
-    /** A hotspot of the brand in a cell: suspect scans in the rollup and the hotspot alert detection raised. */
+    private AllianceSeeds seeds() {
+        return new AllianceSeeds(dsl());
+    }
+
     private void hotspot(BrandService.CreatedBrand brand, String cell, long suspect, LocalDate day) {
-        OffsetDateTime at = day.atTime(12, 0).atOffset(ZoneOffset.UTC);
-        dsl().insertInto(SCAN_CELL_DAY).set(SCAN_CELL_DAY.BRAND_ID, brand.brand().id()).set(SCAN_CELL_DAY.SCAN_DATE, day)
-                .set(SCAN_CELL_DAY.CELL, cell).set(SCAN_CELL_DAY.SCANS, suspect * 2).set(SCAN_CELL_DAY.SUSPECT, suspect)
-                .set(SCAN_CELL_DAY.FORGED, 0L).execute();
-        dsl().insertInto(ALERT).set(ALERT.BRAND_ID, brand.brand().id()).set(ALERT.RULE, "hotspot")
-                .set(ALERT.SUBJECT, "cell:" + cell).set(ALERT.OPEN_SUBJECT, "cell:" + cell).set(ALERT.SEVERITY, "high")
-                .set(ALERT.STATUS, "open").set(ALERT.SUMMARY, "hotspot").set(ALERT.HITS, suspect)
-                .set(ALERT.FIRST_SEEN_AT, at).set(ALERT.LAST_SEEN_AT, at).set(ALERT.UPDATED_AT, at).execute();
+        seeds().hotspot(brand.brand().id(), cell, suspect, day);
     }
 
     private void forged(BrandService.CreatedBrand brand, String cell, long forged, LocalDate day) {
-        dsl().insertInto(SCAN_CELL_DAY).set(SCAN_CELL_DAY.BRAND_ID, brand.brand().id()).set(SCAN_CELL_DAY.SCAN_DATE, day)
-                .set(SCAN_CELL_DAY.CELL, cell).set(SCAN_CELL_DAY.SCANS, forged).set(SCAN_CELL_DAY.SUSPECT, 0L)
-                .set(SCAN_CELL_DAY.FORGED, forged).execute();
+        seeds().forged(brand.brand().id(), cell, forged, day);
     }
 
-    /** A shopper's report naming a seller (as stored after SellerName normalised it), from one phone. */
     private void sellerReport(BrandService.CreatedBrand brand, String sellerKey, String device) {
-        dsl().insertInto(SHOPPER_REPORT).set(SHOPPER_REPORT.BRAND_ID, brand.brand().id()).set(SHOPPER_REPORT.SELLER, sellerKey)
-                .set(SHOPPER_REPORT.SELLER_KEY, sellerKey).set(SHOPPER_REPORT.COMMENT, "secret words of " + device)
-                .set(SHOPPER_REPORT.DEVICE_ID, device).set(SHOPPER_REPORT.CREATED_AT, OffsetDateTime.now(clock)).execute();
+        seeds().sellerReport(brand.brand().id(), sellerKey, device, OffsetDateTime.now(clock));
     }
 
     private void labelRead(BrandService.CreatedBrand brand, String host, String ipHash) {
-        dsl().insertInto(LABEL_HOST_SIGHTING).set(LABEL_HOST_SIGHTING.BRAND_ID, brand.brand().id())
-                .set(LABEL_HOST_SIGHTING.HOST, host).set(LABEL_HOST_SIGHTING.SEEN_AT, OffsetDateTime.now(clock))
-                .set(LABEL_HOST_SIGHTING.SOURCE, "scanner").set(LABEL_HOST_SIGHTING.IP_HASH, ipHash).execute();
+        seeds().labelRead(brand.brand().id(), host, ipHash, OffsetDateTime.now(clock));
     }
+
+
+
+
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -238,7 +228,7 @@ abstract class IntelContract extends AllianceServer {
         assertTrue(items(page, "sellers", lone).isEmpty(), "one phone twice is one shopper");
         assertEquals(3, items(page, "label_hosts", host).get(0).get("count").asLong(), "three reads from two networks");
         assertTrue(items(page, "label_hosts", oneNetwork).isEmpty());
-        assertFalse(page.toString().contains("secret words"), "shoppers' words are never shared");
+        assertFalse(page.toString().contains("private words"), "shoppers' words are never shared");
     }
 
     @Test

@@ -5,9 +5,6 @@ import static dev.touchmark.browser.BrowserHarness.type;
 import static dev.touchmark.browser.BrowserHarness.visible;
 import static dev.touchmark.browser.BrowserHarness.waitFor;
 import static dev.touchmark.browser.Keyboard.focused;
-import static dev.touchmark.db.jooq.Tables.ALERT;
-import static dev.touchmark.db.jooq.Tables.BRAND_SIGNAL;
-import static dev.touchmark.db.jooq.Tables.SCAN_CELL_DAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +14,7 @@ import dev.touchmark.access.User;
 import dev.touchmark.alliance.Alliance;
 import dev.touchmark.brand.BrandService;
 import dev.touchmark.db.JobLease;
+import dev.touchmark.testsupport.AllianceSeeds;
 import dev.touchmark.testsupport.Http;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -104,12 +102,11 @@ class AllianceIntelBrowserIT {
         for (int i = 0; i < OLDER; i++) {
             hotspot(named, (60 + i) + ":" + (10 + i), 1, today.minusDays(20));
         }
+        // Three shoppers of the named brand reported the same seller.
+        for (String phone : List.of("PHONE-1", "PHONE-2", "PHONE-3")) {
+            new AllianceSeeds(dsl()).sellerReport(named.brand().id(), SELLER, phone, OffsetDateTime.now(ZoneOffset.UTC));
+        }
         app.intel().refresh();
-        // Sellers come from shoppers' reports, which the refresh does not work out; stored as it would store them.
-        dsl().insertInto(BRAND_SIGNAL).set(BRAND_SIGNAL.BRAND_ID, named.brand().id())
-                .set(BRAND_SIGNAL.SIGNAL_CLASS, "sellers").set(BRAND_SIGNAL.ITEM_KEY, SELLER)
-                .set(BRAND_SIGNAL.ITEM_COUNT, 3L).set(BRAND_SIGNAL.FIRST_SEEN, today.minusDays(1))
-                .set(BRAND_SIGNAL.LAST_SEEN, today).execute();
     }
 
     private DSLContext dsl() {
@@ -127,23 +124,12 @@ class AllianceIntelBrowserIT {
         assertEquals(200, r.status(), r.text());
     }
 
-    /** A hotspot as detection leaves it: suspect scans in the cell's rollup and the hotspot alert. */
     private void hotspot(BrandService.CreatedBrand brand, String cell, long suspect, LocalDate day) {
-        OffsetDateTime at = day.atTime(12, 0).atOffset(ZoneOffset.UTC);
-        dsl().insertInto(SCAN_CELL_DAY).set(SCAN_CELL_DAY.BRAND_ID, brand.brand().id()).set(SCAN_CELL_DAY.SCAN_DATE, day)
-                .set(SCAN_CELL_DAY.CELL, cell).set(SCAN_CELL_DAY.SCANS, suspect * 2).set(SCAN_CELL_DAY.SUSPECT, suspect)
-                .set(SCAN_CELL_DAY.FORGED, 0L).execute();
-        dsl().insertInto(ALERT).set(ALERT.BRAND_ID, brand.brand().id()).set(ALERT.RULE, "hotspot")
-                .set(ALERT.SUBJECT, "cell:" + cell).set(ALERT.OPEN_SUBJECT, "cell:" + cell).set(ALERT.SEVERITY, "high")
-                .set(ALERT.STATUS, "open").set(ALERT.SUMMARY, "hotspot").set(ALERT.HITS, suspect)
-                .set(ALERT.FIRST_SEEN_AT, at).set(ALERT.LAST_SEEN_AT, at).set(ALERT.UPDATED_AT, at).execute();
+        new AllianceSeeds(dsl()).hotspot(brand.brand().id(), cell, suspect, day);
     }
 
-    /** Forged codes scanned in a cell on a day (one the brand's rollup has no row for yet). */
     private void forged(BrandService.CreatedBrand brand, String cell, long forged, LocalDate day) {
-        dsl().insertInto(SCAN_CELL_DAY).set(SCAN_CELL_DAY.BRAND_ID, brand.brand().id()).set(SCAN_CELL_DAY.SCAN_DATE, day)
-                .set(SCAN_CELL_DAY.CELL, cell).set(SCAN_CELL_DAY.SCANS, forged).set(SCAN_CELL_DAY.SUSPECT, 0L)
-                .set(SCAN_CELL_DAY.FORGED, forged).execute();
+        new AllianceSeeds(dsl()).forged(brand.brand().id(), cell, forged, day);
     }
 
     @Test
