@@ -42,6 +42,8 @@ register({
     ali_unsavedOne: '1 change not saved yet.', ali_unsavedMany: '{count} changes not saved yet.',
     ali_shareNothing: 'Nothing to save: every choice is as it was.',
     ali_shareSaved: 'Saved for “{name}”. {changes}', ali_shareChange: '{class}: {level}', ali_sep: '; ',
+    ali_reports: 'The alliance’s monthly report (aggregates across members; anonymous members are never named):',
+    ali_reportThisMonth: '{month} so far',
     ali_shareWithdraw: 'Withdrawing a class (Not shared) or leaving the alliance stops further sharing at once. Items the brand already shared disappear from the alliance’s live intelligence at once; copies that members already downloaded (exports, reports, webhook deliveries) stay with them.',
     ali_namedTitle: 'Share with the brand’s name?',
     ali_namedText: 'Every member of “{name}” will see that these items come from this brand:',
@@ -77,6 +79,8 @@ register({
     ali_unsavedOne: '有 1 项更改尚未保存。', ali_unsavedMany: '有 {count} 项更改尚未保存。',
     ali_shareNothing: '没有需要保存的内容：所有选项均未改变。',
     ali_shareSaved: '已保存“{name}”的共享设置。{changes}', ali_shareChange: '{class}：{level}', ali_sep: '；',
+    ali_reports: '联盟月度报告（汇总所有成员；匿名成员从不具名）：',
+    ali_reportThisMonth: '{month}（截至今日）',
     ali_shareWithdraw: '撤回某类共享（选择“不共享”）或退出联盟后，后续共享会立即停止。品牌已共享的条目会立即从联盟的实时情报中消失；但成员已下载的副本（导出文件、报告、Webhook 推送）仍会保留在他们那里。',
     ali_namedTitle: '以品牌名义共享？',
     ali_namedText: '“{name}”的每个成员都将看到以下条目来自本品牌：',
@@ -181,6 +185,29 @@ export async function render(main, ctx) {
  * after a confirmation for any class newly shared with the brand's name, then calls saved(). Viewers and operators
  * get the same panel with the choices disabled (the server refuses them the change too).
  */
+/**
+ * Downloads of the alliance's monthly report (aggregates across members, anonymous members never named): this month
+ * so far, and last month when the brand was already invited then.
+ */
+function reportLinks(alliance) {
+  const now = new Date();
+  const month = (d) => d.toISOString().slice(0, 7);
+  const thisMonth = month(now);
+  const lastMonth = month(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
+  const months = [thisMonth];
+  if (alliance.invitedAt && alliance.invitedAt.slice(0, 7) < thisMonth) {
+    months.push(lastMonth);
+  }
+  const links = [];
+  for (const m of months) {
+    const base = `/api/v1/alliances/${alliance.id}/reports/${m}`;
+    links.push(' ', h('span', {}, m === thisMonth ? t('ali_reportThisMonth', { month: m }) : m), ': ',
+      h('a', { href: `${base}.pdf`, download: '', id: `alliance-report-pdf-${alliance.id}-${m}` }, 'PDF'), ' · ',
+      h('a', { href: `${base}.csv`, download: '', id: `alliance-report-csv-${alliance.id}-${m}` }, 'CSV'));
+  }
+  return h('p', { id: `alliance-reports-${alliance.id}` }, t('ali_reports'), ...links);
+}
+
 function sharingPanel(alliance, admin, saved) {
   const id = alliance.id;
   const box = messageBox();
@@ -193,7 +220,8 @@ function sharingPanel(alliance, admin, saved) {
   h('h3', { id: `sharing-title-${id}` }, t('ali_shareTitle', { name: alliance.name })),
   h('p', {}, t('ali_shareIntro')),
   admin ? null : h('p', { class: 'hint', id: `sharing-readonly-${id}` }, t('ali_shareReadOnly')),
-  form, box, h('p', { class: 'hint', id: `sharing-withdraw-${id}` }, t('ali_shareWithdraw')));
+  form, box, h('p', { class: 'hint', id: `sharing-withdraw-${id}` }, t('ali_shareWithdraw')),
+  reportLinks(alliance));
   let settings = null;
   const radios = (c) => [...form.querySelectorAll(`input[name="sharing-${id}-${c}"]`)];
   const chosen = (c) => (radios(c).find((r) => r.checked) || {}).value;

@@ -163,6 +163,14 @@ class AllianceIntelBrowserIT {
                     "intel-" + id);
             dev.touchmark.testsupport.Screenshots.save(d, "dashboard-alliances");
         }
+        // The alliance's monthly report, downloadable from the page with the session.
+        String month = java.time.YearMonth.now(ZoneOffset.UTC).toString();
+        String pdfHref = d.findElement(By.id("alliance-report-pdf-" + id + "-" + month)).getDomAttribute("href");
+        assertEquals("/api/v1/alliances/" + id + "/reports/" + month + ".pdf", pdfHref);
+        Object fetched = ((org.openqa.selenium.JavascriptExecutor) d).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status + ' '"
+                        + " + r.headers.get('content-type')));", pdfHref);
+        assertEquals("200 application/pdf", fetched);
         String page = d.findElement(By.tagName("body")).getText();
         assertFalse(page.contains(ANONYMOUS) || d.getPageSource().contains(ANONYMOUS), "an anonymous sharer is never named");
 
