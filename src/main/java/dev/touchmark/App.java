@@ -5,7 +5,6 @@ import dev.touchmark.access.ApiAuth;
 import dev.touchmark.alert.AlertController;
 import dev.touchmark.alert.WebhookAlertNotifier;
 import dev.touchmark.alliance.AllianceController;
-import dev.touchmark.alliance.AllianceReports;
 import dev.touchmark.alliance.AllianceRepository;
 import dev.touchmark.alliance.IntelJob;
 import dev.touchmark.alliance.IntelService;
@@ -190,10 +189,8 @@ public final class App implements AutoCloseable {
                         scans.verification(), clock)),
                 new MetricsController(metrics),
                 new SecurityHeaders(config.publicUrl()),
-                new AllianceController(services.alliances(), services.sharing(), intel,
-                        new AllianceReports(new AllianceRepository(services.database().dsl()),
-                                new SharingRepository(services.database().dsl()), new SignalRepository(services.database().dsl()),
-                                clock), json, clock),
+                new AllianceController(services.alliances(), services.sharing(), intel, services.allianceReports(), json,
+                        clock),
                 new PeriodicReportController(services.periodicReports(), json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;

@@ -6,6 +6,7 @@ import dev.touchmark.access.PasswordHasher;
 import dev.touchmark.access.SessionService;
 import dev.touchmark.access.UserRepository;
 import dev.touchmark.access.UserService;
+import dev.touchmark.alliance.AllianceReports;
 import dev.touchmark.alliance.AllianceRepository;
 import dev.touchmark.alliance.AllianceService;
 import dev.touchmark.alliance.ReportInvolvement;
@@ -47,7 +48,8 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
                        ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
                        CodeVerifier<PublishedKey> verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
                        SessionService sessions, UserService users,
-                       AllianceService alliances, SharingService sharing, PeriodicReportService periodicReports)
+                       AllianceService alliances, SharingService sharing, AllianceReports allianceReports,
+                       PeriodicReportService periodicReports)
         implements AutoCloseable {
 
     /** Wires every service; checks that the master key opens the stored keys; starts watching the change counter. */
@@ -70,12 +72,15 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
         WebhookService webhooks = new WebhookService(dsl, webhookEndpoints, webhookDeliveries, webhookOutbox,
                 new WebhookSecretVault(masterKey), random, clock, config.webhooks().allowPrivateNetworks());
         AllianceRepository allianceRepository = new AllianceRepository(dsl);
-        SharingService sharing = new SharingService(allianceRepository, new SharingRepository(dsl), clock);
+        SharingRepository sharingRepository = new SharingRepository(dsl);
+        SharingService sharing = new SharingService(allianceRepository, sharingRepository, clock);
+        SignalRepository signals = new SignalRepository(dsl);
         Services services = new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
                 new CodeVerifier<>(keys::verificationKey), webhookOutbox, webhooks,
                 new SessionService(userRepository, passwords, random, clock), new UserService(userRepository, passwords, random, clock),
                 new AllianceService(allianceRepository, sharing, clock), sharing,
-                new PeriodicReportService(new PeriodicReportRepository(dsl), new ReportInvolvement(new SignalRepository(dsl)), webhookOutbox, clock,
+                new AllianceReports(allianceRepository, sharingRepository, signals, clock),
+                new PeriodicReportService(new PeriodicReportRepository(dsl), new ReportInvolvement(signals), webhookOutbox, clock,
                         ReportSettings.from(System.getenv()).lease()));
         changes.start(ChangeWatcher.POLL_EVERY);
         return services;

@@ -11,10 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The alliance's monthly report, for its operator (the command line) and its members (the API): aggregates across
@@ -54,10 +52,7 @@ public final class AllianceReports {
 
     /** A member's copy of the alliance's report; anyone else hears the same 404 as for no such alliance. */
     public AllianceMonth forMember(long brandId, long allianceId, YearMonth month) {
-        boolean member = alliances.findMembership(allianceId, brandId).filter(m -> m.state() == MemberState.MEMBER).isPresent();
-        Alliance alliance = alliances.find(allianceId).filter(a -> member)
-                .orElseThrow(() -> new NotFoundException("this brand is not a member of alliance " + allianceId));
-        return build(alliance, month);
+        return build(alliances.requireMember(allianceId, brandId), month);
     }
 
     private AllianceMonth build(Alliance alliance, YearMonth month) {
@@ -86,10 +81,8 @@ public final class AllianceReports {
             classItems.sort(WIDEST_FIRST);
             items.put(c, classItems);
         }
-        Set<Long> members = new HashSet<>(alliances.members(alliance.id()).stream()
-                .filter(m -> m.state() == MemberState.MEMBER).map(Membership::brandId).toList());
         int matches = signals.matchesOfAlliance(alliance.id(), from.atStartOfDay().atOffset(ZoneOffset.UTC),
                 to.atStartOfDay().atOffset(ZoneOffset.UTC));
-        return new AllianceMonth(alliance, month, to, members.size(), classes, items, matches, now);
+        return new AllianceMonth(alliance, month, to, classes, items, matches, now);
     }
 }

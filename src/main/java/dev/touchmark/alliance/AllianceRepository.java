@@ -84,6 +84,16 @@ public final class AllianceRepository {
     }
 
     /** The brand's row in the alliance. */
+    /**
+     * The alliance, if the brand is a current member of it; anyone else hears the same 404 as for an alliance that
+     * does not exist, so alliance ids do not leak.
+     */
+    public Alliance requireMember(long allianceId, long brandId) {
+        boolean member = findMembership(allianceId, brandId).filter(m -> m.state() == MemberState.MEMBER).isPresent();
+        return find(allianceId).filter(a -> member).orElseThrow(() -> new dev.touchmark.error.NotFoundException(
+                "this brand is not a member of alliance " + allianceId));
+    }
+
     public Optional<Membership> findMembership(long allianceId, long brandId) {
         return dsl.select(MEMBER_COLUMNS).from(ALLIANCE_MEMBER).join(BRAND).on(BRAND.ID.eq(ALLIANCE_MEMBER.BRAND_ID))
                 .where(ALLIANCE_MEMBER.ALLIANCE_ID.eq(allianceId).and(ALLIANCE_MEMBER.BRAND_ID.eq(brandId)))

@@ -1,7 +1,6 @@
 package dev.touchmark.alliance;
 
 import dev.touchmark.alert.AllianceMatch;
-import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
 import dev.touchmark.webhook.WebhookEvents;
 import dev.touchmark.webhook.WebhookOutbox;
@@ -63,7 +62,7 @@ public final class IntelService {
         if (perPage < 1 || perPage > MAX_PER_PAGE) {
             throw ValidationException.of("per_page", "must be from 1 to " + MAX_PER_PAGE);
         }
-        Alliance alliance = requireMember(brandId, allianceId);
+        Alliance alliance = alliances.requireMember(allianceId, brandId);
         List<IntelItem> items = visible(allianceId, -1, only);
         Set<String> ours = new HashSet<>();
         for (SignalClass c : SignalClass.values()) {
@@ -79,13 +78,13 @@ public final class IntelService {
 
     /** Every item of the alliance a member may see (all classes, or one), for exports. */
     public List<IntelItem> allVisible(long brandId, long allianceId) {
-        requireMember(brandId, allianceId);
+        alliances.requireMember(allianceId, brandId);
         return visible(allianceId, -1, Optional.empty());
     }
 
     /** The alliance, for a member. */
     public Alliance alliance(long brandId, long allianceId) {
-        return requireMember(brandId, allianceId);
+        return alliances.requireMember(allianceId, brandId);
     }
 
     private List<IntelItem> visible(long allianceId, long without, Optional<SignalClass> only) {
@@ -196,11 +195,5 @@ public final class IntelService {
         }
         data.put("windowDays", WINDOW_DAYS);
         return data;
-    }
-
-    private Alliance requireMember(long brandId, long allianceId) {
-        boolean member = alliances.findMembership(allianceId, brandId).filter(m -> m.state() == MemberState.MEMBER).isPresent();
-        return alliances.find(allianceId).filter(a -> member)
-                .orElseThrow(() -> new NotFoundException("this brand is not a member of alliance " + allianceId));
     }
 }

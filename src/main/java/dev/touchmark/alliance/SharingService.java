@@ -1,7 +1,6 @@
 package dev.touchmark.alliance;
 
 import dev.touchmark.access.Principal;
-import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.Validator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -35,7 +34,7 @@ public final class SharingService {
     /** The brand's settings in the alliance, with how many members share each class. */
     public SharingSettings settings(Principal principal, long allianceId) {
         return alliances.inTransaction(() -> {
-            requireMember(principal.brandId(), allianceId);
+            alliances.requireMember(allianceId, principal.brandId());
             return read(allianceId, principal.brandId());
         });
     }
@@ -44,10 +43,8 @@ public final class SharingService {
     public SharingSettings change(Principal principal, long allianceId, Map<String, String> requested) {
         Map<SignalClass, SharingLevel> changes = parse(requested);
         return alliances.inTransaction(() -> {
-            if (!alliances.lock(allianceId)) {
-                throw notMember(allianceId);
-            }
-            requireMember(principal.brandId(), allianceId);
+            alliances.lock(allianceId); // none to lock: no such alliance, which the check below answers
+            alliances.requireMember(allianceId, principal.brandId());
             Map<SignalClass, SharingLevel> current = sharing.levels(allianceId, principal.brandId());
             OffsetDateTime now = OffsetDateTime.now(clock);
             changes.forEach((signalClass, level) -> {
@@ -121,15 +118,6 @@ public final class SharingService {
                     levels.getOrDefault(signalClass, SharingLevel.NONE).id(), count, floorMet(count)));
         }
         return new SharingSettings(allianceId, ANONYMITY_FLOOR, classes);
-    }
-
-    private void requireMember(long brandId, long allianceId) {
-        alliances.findMembership(allianceId, brandId).filter(m -> m.state() == MemberState.MEMBER)
-                .orElseThrow(() -> notMember(allianceId));
-    }
-
-    private static NotFoundException notMember(long allianceId) {
-        return new NotFoundException("this brand is not a member of alliance " + allianceId);
     }
 
     private static String ids(SignalClass[] classes) {

@@ -168,46 +168,40 @@ public final class SignalRepository {
 
     /**
      * Makes the brand's stored signals these, writing only what changed (in a steady state nothing: a refresh then
-     * costs reads only); returns how many rows changed.
+     * costs reads only); returns how many rows changed. Rows are upserted, so two nodes refreshing at once (a lease that
+     * ran out under a slow refresh) both succeed instead of one breaking the other's key.
      */
     int replace(long brandId, List<BrandSignal> signals) {
-        Map<String, BrandSignal> stored = new java.util.HashMap<>();
+        Map<String, BrandSignal> gone = new java.util.HashMap<>();
         for (SignalClass c : SignalClass.values()) {
-            signals(List.of(brandId), c).forEach(s -> stored.put(c.id() + "\n" + s.key(), s));
+            signals(List.of(brandId), c).forEach(s -> gone.put(c.id() + "\n" + s.key(), s));
         }
-        List<BrandSignal> changed = new ArrayList<>();
+        List<org.jooq.Query> writes = new ArrayList<>();
         for (BrandSignal s : signals) {
-            BrandSignal before = stored.remove(s.signalClass().id() + "\n" + s.key());
-            if (!s.equals(before)) {
-                changed.add(s);
-                if (before != null) {
-                    stored.put(s.signalClass().id() + "\n" + s.key(), before); // deleted below, then inserted anew
-                }
+            if (!s.equals(gone.remove(s.signalClass().id() + "\n" + s.key()))) {
+                writes.add(upsert(brandId, s));
             }
         }
-        if (changed.isEmpty() && stored.isEmpty()) {
-            return 0;
+        for (BrandSignal s : gone.values()) {
+            writes.add(dsl.deleteFrom(BRAND_SIGNAL).where(BRAND_SIGNAL.BRAND_ID.eq(brandId)
+                    .and(BRAND_SIGNAL.SIGNAL_CLASS.eq(s.signalClass().id())).and(BRAND_SIGNAL.ITEM_KEY.eq(s.key()))));
         }
-        for (BrandSignal gone : stored.values()) {
-            dsl.deleteFrom(BRAND_SIGNAL).where(BRAND_SIGNAL.BRAND_ID.eq(brandId)
-                    .and(BRAND_SIGNAL.SIGNAL_CLASS.eq(gone.signalClass().id())).and(BRAND_SIGNAL.ITEM_KEY.eq(gone.key()))).execute();
+        if (!writes.isEmpty()) {
+            dsl.batch(writes).execute();
         }
-        insert(brandId, changed);
-        return stored.size() + changed.size();
+        return writes.size();
     }
 
-    private void insert(long brandId, List<BrandSignal> signals) {
-        if (signals.isEmpty()) {
-            return;
-        }
-        var insert = dsl.insertInto(BRAND_SIGNAL, BRAND_SIGNAL.BRAND_ID, BRAND_SIGNAL.SIGNAL_CLASS, BRAND_SIGNAL.ITEM_KEY,
-                BRAND_SIGNAL.ITEM_COUNT, BRAND_SIGNAL.FIRST_SEEN, BRAND_SIGNAL.LAST_SEEN, BRAND_SIGNAL.LAT_TENTHS,
-                BRAND_SIGNAL.LON_TENTHS);
-        for (BrandSignal s : signals) {
-            insert = insert.values(brandId, s.signalClass().id(), s.key(), s.count(), s.firstSeen(), s.lastSeen(),
-                    s.centre() == null ? null : s.centre().latTenths(), s.centre() == null ? null : s.centre().lonTenths());
-        }
-        insert.execute();
+    private org.jooq.Query upsert(long brandId, BrandSignal s) {
+        Integer lat = s.centre() == null ? null : s.centre().latTenths();
+        Integer lon = s.centre() == null ? null : s.centre().lonTenths();
+        return dsl.insertInto(BRAND_SIGNAL).set(BRAND_SIGNAL.BRAND_ID, brandId).set(BRAND_SIGNAL.SIGNAL_CLASS, s.signalClass().id())
+                .set(BRAND_SIGNAL.ITEM_KEY, s.key()).set(BRAND_SIGNAL.ITEM_COUNT, s.count())
+                .set(BRAND_SIGNAL.FIRST_SEEN, s.firstSeen()).set(BRAND_SIGNAL.LAST_SEEN, s.lastSeen())
+                .set(BRAND_SIGNAL.LAT_TENTHS, lat).set(BRAND_SIGNAL.LON_TENTHS, lon)
+                .onConflict(BRAND_SIGNAL.BRAND_ID, BRAND_SIGNAL.SIGNAL_CLASS, BRAND_SIGNAL.ITEM_KEY).doUpdate()
+                .set(BRAND_SIGNAL.ITEM_COUNT, s.count()).set(BRAND_SIGNAL.FIRST_SEEN, s.firstSeen())
+                .set(BRAND_SIGNAL.LAST_SEEN, s.lastSeen()).set(BRAND_SIGNAL.LAT_TENTHS, lat).set(BRAND_SIGNAL.LON_TENTHS, lon);
     }
 
     /** The stored signals of a class of these brands. */

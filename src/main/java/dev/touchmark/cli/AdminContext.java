@@ -35,14 +35,6 @@ final class AdminContext implements AutoCloseable {
         return services;
     }
 
-    /** The alliance reports, over this database. */
-    dev.touchmark.alliance.AllianceReports allianceReports() {
-        var dsl = services.database().dsl();
-        return new dev.touchmark.alliance.AllianceReports(new dev.touchmark.alliance.AllianceRepository(dsl),
-                new dev.touchmark.alliance.SharingRepository(dsl), new dev.touchmark.alliance.SignalRepository(dsl),
-                Clock.systemUTC());
-    }
-
     /** The brand a --brand option names. */
     Brand brand(BrandOption option) {
         return brand(option.idOrName);

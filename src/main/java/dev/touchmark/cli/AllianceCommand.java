@@ -1,6 +1,7 @@
 package dev.touchmark.cli;
 
 import dev.touchmark.alliance.Alliance;
+import dev.touchmark.alliance.AllianceReports;
 import dev.touchmark.alliance.AllianceService;
 import dev.touchmark.alliance.Membership;
 import dev.touchmark.brand.Brand;
@@ -151,20 +152,15 @@ final class AllianceCommand {
             if (!name.endsWith(".pdf") && !name.endsWith(".csv")) {
                 throw new CliException("--out must name a .pdf or .csv file, not '" + out + "'");
             }
-            java.time.YearMonth when;
-            try {
-                when = java.time.YearMonth.parse(month.strip());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new CliException("--month must be a month as YYYY-MM, for example 2026-11, not '" + month + "'");
-            }
             try (AdminContext admin = AdminContext.open()) {
                 Alliance target = alliance(admin, alliance);
                 dev.touchmark.alliance.AllianceMonth report;
                 try {
-                    report = admin.allianceReports().forOperator(target.id(), when);
+                    report = admin.services().allianceReports().forOperator(target.id(), AllianceReports.parseMonth(month));
                 } catch (dev.touchmark.error.ValidationException e) {
-                    throw new CliException("--" + e.getMessage());
+                    throw new CliException("--" + e.getMessage() + " (not '" + month + "')");
                 }
+                java.time.YearMonth when = report.month();
                 byte[] bytes = name.endsWith(".csv") ? dev.touchmark.alliance.AllianceReportFiles.csv(report)
                         : dev.touchmark.alliance.AllianceReportFiles.pdf(report);
                 try {

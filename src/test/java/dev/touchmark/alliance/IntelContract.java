@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchmark.brand.BrandService;
+import dev.touchmark.access.Principal;
+import dev.touchmark.demo.DemoScenario;
 import dev.touchmark.testsupport.AllianceSeeds;
 import dev.touchmark.testsupport.Http;
+import dev.touchmark.testsupport.ScanFixtures;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -293,6 +296,26 @@ abstract class IntelContract extends AllianceServer {
             assertEquals(400, r.status(), bad + ": " + r.text());
             assertTrue(r.header("Content-Type").startsWith("application/problem+json"));
         }
+    }
+
+    @Test
+    void aForgedCodeScannedWithAPlaceCountsInItsBrandsForgeryWave() {
+        Alliance alliance = alliance();
+        var reader = member(alliance, "Wavereader");
+        ScanFixtures.Released forger = ScanFixtures.released(app, "compact");
+        Principal admin = new Principal(forger.brandId(), "test");
+        alliances().invite(alliance.id(), forger.brandId(), OPERATOR);
+        alliances().accept(admin, alliance.id());
+        app.services().sharing().change(admin, alliance.id(), java.util.Map.of("forgery_waves", "named"));
+        String forged = DemoScenario.forge(forger.codes().url(3));
+        Http.Response r = http.post("/api/v1/verify", null, "{\"code\":\"" + forged + "\",\"lat\":48.8,\"lon\":2.3}");
+        assertEquals(200, r.status(), r.text());
+        assertEquals("not_genuine", r.json().get("verdict").asText(), r.text());
+        app.intel().refresh();
+        String key = SignalRepository.waveKey(new dev.touchmark.domain.Place(488, 23).cell(), today());
+        List<JsonNode> waves = items(intel(alliance, reader, "?class=forgery_waves"), "forgery_waves", key);
+        assertEquals(1, waves.size(), key);
+        assertEquals(1, waves.get(0).get("count").asLong());
     }
 
     @Test

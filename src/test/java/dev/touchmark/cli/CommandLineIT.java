@@ -213,6 +213,17 @@ class CommandLineIT {
         assertEquals(0, events.exit(), events.err());
         assertTrue(events.out().contains("\tcreated\t-\t-\tcli:"), events.out());
         assertTrue(events.out().contains("\tremoved\t" + first.brand().id() + "\t-\tcli:"), events.out());
+        Path report = dir.resolve("alliance.pdf");
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        Run written = touchmark("alliance", "report", "--alliance", "Cli Beauty", "--month", month, "--out", report.toString());
+        assertEquals(0, written.exit(), written.err());
+        assertTrue(new String(Files.readAllBytes(report), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-"));
+        Run future = touchmark("alliance", "report", "--alliance", "Cli Beauty", "--month", "2999-01", "--out", report.toString());
+        assertEquals(1, future.exit());
+        assertTrue(future.err().contains("--month: 2999-01 has not begun yet"), future.err());
+        Run badOut = touchmark("alliance", "report", "--alliance", "Cli Beauty", "--month", month, "--out", "report.txt");
+        assertEquals(1, badOut.exit());
+        assertTrue(badOut.err().contains("--out must name a .pdf or .csv file"), badOut.err());
         Run removedTwice = touchmark("alliance", "remove", "--alliance", allianceId, "--brand", "Cli Ally One");
         assertEquals(1, removedTwice.exit());
         assertTrue(removedTwice.err().contains("neither a member nor invited"), removedTwice.err());
