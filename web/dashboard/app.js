@@ -20,6 +20,7 @@ const PAGES = [
   { id: 'keys', module: './page-keys.js', role: 'viewer' },
   { id: 'rules', module: './page-rules.js', role: 'viewer' },
   { id: 'alliances', module: './page-alliances.js', role: 'viewer' },
+  { id: 'notifications', module: './page-notifications.js', role: 'viewer' },
   { id: 'webhooks', module: './page-webhooks.js', role: 'admin' },
   { id: 'apikeys', module: './page-apikeys.js', role: 'admin' },
   { id: 'users', module: './page-users.js', role: 'admin' },

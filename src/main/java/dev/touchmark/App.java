@@ -4,6 +4,15 @@ import dev.touchmark.access.AccessController;
 import dev.touchmark.access.ApiAuth;
 import dev.touchmark.alert.AlertController;
 import dev.touchmark.alert.WebhookAlertNotifier;
+import dev.touchmark.mail.DigestWriter;
+import dev.touchmark.mail.MailAlertNotifier;
+import dev.touchmark.mail.MailController;
+import dev.touchmark.mail.MailDispatcher;
+import dev.touchmark.mail.MailRepository;
+import dev.touchmark.mail.MailService;
+import dev.touchmark.mail.MailTexts;
+import dev.touchmark.mail.SmtpMailer;
+import dev.touchmark.alert.AlertNotifier;
 import dev.touchmark.alliance.AllianceController;
 import dev.touchmark.alliance.AllianceRepository;
 import dev.touchmark.alliance.IntelJob;
@@ -53,6 +62,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,10 +99,12 @@ public final class App implements AutoCloseable {
     private final PeriodicReportScheduler periodicReports;
     private final IntelService intel;
     private final IntelJob intelJob;
+    private final Optional<MailDispatcher> mail;
 
     private App(Services services, ScanServices scanServices, WebhookDispatcher webhooks, Metrics metrics, Drain drain,
                 Javalin javalin, ExportScheduler exports, PeriodicReportScheduler periodicReports, IntelService intel,
-                IntelJob intelJob) {
+                IntelJob intelJob, Optional<MailDispatcher> mail) {
+        this.mail = mail;
         this.intel = intel;
         this.intelJob = intelJob;
         this.services = services;
@@ -118,8 +130,13 @@ public final class App implements AutoCloseable {
             services = Services.create(config, database, clock);
             Json json = new Json();
             Metrics metrics = new Metrics();
-            ScanServices scanServices = ScanServices.start(config, services, clock, new WebhookAlertNotifier(services.webhookOutbox()),
-                    json.mapper(), metrics);
+            MailRepository mailRepository = new MailRepository(services.database().dsl());
+            MailTexts mailTexts = new MailTexts(Texts.bundled(), config.publicUrl());
+            AlertNotifier webhookNotifier = new WebhookAlertNotifier(services.webhookOutbox());
+            // Without an SMTP server nothing is queued: a backlog sent the day one is configured would be stale.
+            AlertNotifier notifier = config.mail().enabled()
+                    ? AlertNotifier.all(webhookNotifier, new MailAlertNotifier(mailRepository, mailTexts, clock)) : webhookNotifier;
+            ScanServices scanServices = ScanServices.start(config, services, clock, notifier, json.mapper(), metrics);
             metrics.watch(scanServices.recorder());
             metrics.watchOutbox(services.webhooks()::countPending, clock);
             Database.h2FileBase(config.dbUrl()).ifPresent(base -> metrics.watchDatabaseFile(Database.h2DataFile(base)));
@@ -132,13 +149,20 @@ public final class App implements AutoCloseable {
             IntelService intel = new IntelService(new AllianceRepository(dsl), new SharingRepository(dsl),
                     new SignalRepository(dsl), scanServices.alerts()::allianceMatched, services.webhookOutbox(), clock);
             IntelJob intelJob = new IntelJob(intel, new JobLease(dsl, "alliance_intel"), clock).start();
+            Optional<MailDispatcher> mail = config.mail().enabled()
+                    ? Optional.of(new MailDispatcher(mailRepository,
+                            new DigestWriter(mailRepository, scanServices.alerts(), mailTexts, config.mail().digestAt()),
+                            new SmtpMailer(config.mail(), clock), config.mail(), clock).start())
+                    : Optional.empty();
             try {
                 Drain drain = new Drain(Routes.STREAMS);
-                Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain, exports, intel);
+                Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain, exports, intel,
+                        new MailService(mailRepository, config.mail().enabled(), clock));
                 javalin.start(config.host(), config.port());
                 return new App(services, scanServices, webhooks, metrics, drain, javalin, exports, periodicReports,
-                        intel, intelJob);
+                        intel, intelJob, mail);
             } catch (RuntimeException e) {
+                mail.ifPresent(MailDispatcher::close);
                 intelJob.close();
                 periodicReports.close();
                 exports.close();
@@ -157,7 +181,7 @@ public final class App implements AutoCloseable {
 
     private static Javalin createServer(TouchmarkConfig config, Services services, ScanServices scans, Json json,
                                         Clock clock, Metrics metrics, Drain drain, ExportScheduler exports,
-                                        IntelService intel) {
+                                        IntelService intel, MailService mail) {
         ScanSettings settings = config.scans();
         VerifyController verify = new VerifyController(scans.verification(), scans.reports(), scans.locations(), scans.facts(),
                 new RateLimiter(settings.verifyPerMinute(), Duration.ofMinutes(1)),
@@ -191,7 +215,8 @@ public final class App implements AutoCloseable {
                 new SecurityHeaders(config.publicUrl()),
                 new AllianceController(services.alliances(), services.sharing(), intel, services.allianceReports(), json,
                         clock),
-                new PeriodicReportController(services.periodicReports(), json));
+                new PeriodicReportController(services.periodicReports(), json),
+                new MailController(mail, json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -276,6 +301,11 @@ public final class App implements AutoCloseable {
         return intel;
     }
 
+    /** The staff mail sender, when an SMTP server is configured (tests run it at once instead of waiting). */
+    public Optional<MailDispatcher> mail() {
+        return mail;
+    }
+
     /** The scheduler of regular reports (tests wake it after moving their clock). */
     public PeriodicReportScheduler periodicReports() {
         return periodicReports;
@@ -300,6 +330,7 @@ public final class App implements AutoCloseable {
         // sending to streams Jetty had closed, or a scan writer whose scans never reach the file).
         step("the HTTP server", javalin::stop);
         step("label exports", exports::close);
+        step("staff mail", () -> mail.ifPresent(MailDispatcher::close));
         step("the alliance intelligence", intelJob::close);
         step("regular reports", periodicReports::close);
         step("webhook delivery", webhooks::close);

@@ -23,6 +23,7 @@ import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
+import dev.touchmark.mail.MailController;
 import dev.touchmark.metrics.MetricsController;
 import dev.touchmark.periodic.PeriodicReportController;
 import dev.touchmark.product.ProductController;
@@ -44,7 +45,7 @@ public final class Routes {
                               AssetController assets, WebhookController webhooks, AlertController alerts,
                               AccessController access, DashboardController dashboard, MetricsController metrics,
                               SecurityHeaders headers, AllianceController alliances,
-                              PeriodicReportController periodicReports) {
+                              PeriodicReportController periodicReports, MailController mail) {
     }
 
     /** Long-lived streams, which a graceful shutdown does not wait for. */
@@ -96,6 +97,9 @@ public final class Routes {
         routes.get("/api/v1/session", requires(VIEWER, c.access()::current));
         routes.delete("/api/v1/session", requires(VIEWER, c.access()::signOut));
         routes.post("/api/v1/session/password", requires(VIEWER, c.access()::changePassword));
+        // Which mail the signed-in person wants (alerts at once, a daily digest), in which language.
+        routes.get("/api/v1/session/notifications", requires(VIEWER, c.mail()::get));
+        routes.put("/api/v1/session/notifications", requires(VIEWER, c.mail()::change));
 
         routes.get("/api/v1/brand", requires(VIEWER, c.brand()::current));
 

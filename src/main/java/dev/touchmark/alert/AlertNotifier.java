@@ -11,6 +11,22 @@ public interface AlertNotifier {
     /** An alert changed status. */
     void updated(Alert alert);
 
+    /** Tells every notifier in order (all inside the same transaction). */
+    static AlertNotifier all(AlertNotifier... notifiers) {
+        java.util.List<AlertNotifier> list = java.util.List.of(notifiers);
+        return new AlertNotifier() {
+            @Override
+            public void created(Alert alert) {
+                list.forEach(n -> n.created(alert));
+            }
+
+            @Override
+            public void updated(Alert alert) {
+                list.forEach(n -> n.updated(alert));
+            }
+        };
+    }
+
     /** Nobody to tell. */
     AlertNotifier NONE = new AlertNotifier() {
         @Override

@@ -139,6 +139,18 @@ public final class AlertRepository {
                 .fetch(AlertRepository::toAlert);
     }
 
+    /** The brand's alerts that opened in [from, to): the newest up to a limit, the count per severity, and how many are open now. */
+    public AlertDigest digest(long brandId, OffsetDateTime from, OffsetDateTime to, int limit) {
+        Condition opened = ALERT.BRAND_ID.eq(brandId).and(ALERT.FIRST_SEEN_AT.ge(from)).and(ALERT.FIRST_SEEN_AT.lt(to));
+        List<Alert> newest = dsl.select(COLUMNS).from(ALERT).where(opened).orderBy(ALERT.FIRST_SEEN_AT.desc(), ALERT.ID.desc())
+                .limit(limit).fetch(AlertRepository::toAlert);
+        java.util.Map<Severity, Integer> bySeverity = new java.util.EnumMap<>(Severity.class);
+        dsl.select(ALERT.SEVERITY, DSL.count()).from(ALERT).where(opened).groupBy(ALERT.SEVERITY)
+                .forEach(r -> Severity.of(r.value1()).ifPresent(s -> bySeverity.put(s, r.value2())));
+        int openNow = dsl.fetchCount(ALERT, ALERT.BRAND_ID.eq(brandId).and(ALERT.STATUS.eq(AlertStatus.OPEN.id())));
+        return new AlertDigest(newest, bySeverity, openNow);
+    }
+
     /** The evidence of an alert, oldest first, its notes in a language (the stored English where facts are unknown). */
     public List<AlertView.Evidence> evidence(long alertId, int limit, Lang lang) {
         return dsl.select(ALERT_EVIDENCE.SCAN_ID, ALERT_EVIDENCE.SEEN_AT, ALERT_EVIDENCE.NOTE, ALERT_EVIDENCE.NOTE_FACTS)

@@ -43,6 +43,11 @@ public final class AlertService {
         return alerts.list(brandId, filter, limit, before);
     }
 
+    /** The brand's alerts that opened in [from, to), for a digest (at most limit listed). */
+    public AlertDigest digest(long brandId, java.time.OffsetDateTime from, java.time.OffsetDateTime to, int limit) {
+        return alerts.digest(brandId, from, to, limit);
+    }
+
     /** One alert of the brand with its evidence and history, its sentences in a language. */
     public AlertView detail(long brandId, long id, Lang lang) {
         Alert alert = alerts.find(brandId, id).orElseThrow(() -> notFound(id));

@@ -37,7 +37,7 @@ public final class ConfigLoader {
         return new TouchmarkConfig(port, host, publicUrl, dataDir, dbUrl, dbUser, dbPassword, masterKey, masterKeyFile,
                 scanSettings(env),
                 WebhookSettings.defaults().withAllowPrivateNetworks(bool(env, "TOUCHMARK_WEBHOOK_ALLOW_PRIVATE", false)),
-                exportSettings(env));
+                exportSettings(env), MailSettings.from(env));
     }
 
     private static ExportSettings exportSettings(Map<String, String> env) {
