@@ -496,6 +496,12 @@ class OpenApiContractIT {
                 .json(json("currentPassword", brand.adminPassword(), "newPassword", "short")).expect(400);
         call("POST", "/api/v1/session/password").header("Cookie", cookie).header("X-CSRF-Token", csrf)
                 .json(json("currentPassword", brand.adminPassword(), "newPassword", PASSWORD)).expect(204);
+        call("GET", "/api/v1/session/notifications").header("Cookie", cookie).expect(200);
+        call("GET", "/api/v1/session/notifications").key(key).expect(403);
+        call("PUT", "/api/v1/session/notifications").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .json(json("digest", true, "language", "zh")).expect(200);
+        call("PUT", "/api/v1/session/notifications").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .json(json("language", "fr")).expect(400);
         call("DELETE", "/api/v1/session").header("Cookie", cookie).header("X-CSRF-Token", csrf).expect(204);
         call("DELETE", "/api/v1/session").header("Cookie", cookie).header("X-CSRF-Token", csrf).expect(401);
 
