@@ -19,6 +19,7 @@ register({
     al_triage: 'Triage', al_newStatus: 'New status', al_apply: 'Change status', al_changed: 'Status changed to {status}.',
     al_back: '← All alerts', al_scans: 'Scans of this code', al_onMap: 'Show on the map', al_verdict: 'Verdict',
     al_reasons: 'Risk reasons', al_device: 'Device', al_risk: 'Risk', al_code: 'Code', al_open: 'Open code lookup',
+    al_counted_staff: 'Staff check, not counted', al_counted_preview: 'Link preview, not counted',
     al_commentHint: 'Why; needed to re-open a closed alert.', al_noEvidence: 'No evidence kept.',
     rule_cloned_code: 'Cloned code', rule_impossible_travel: 'Impossible travel', rule_out_of_market: 'Out of market',
     rule_unreleased_scan: 'Unreleased batch scanned', rule_recalled_scan: 'Recalled batch scanned',
@@ -33,6 +34,7 @@ register({
     al_triage: '处理', al_newStatus: '新状态', al_apply: '更改状态', al_changed: '状态已改为{status}。',
     al_back: '← 全部警报', al_scans: '此码的扫码记录', al_onMap: '在地图上查看', al_verdict: '结论',
     al_reasons: '风险原因', al_device: '设备', al_risk: '风险分', al_code: '码', al_open: '打开查码',
+    al_counted_staff: '员工查验，不计数', al_counted_preview: '链接预览，不计数',
     al_commentHint: '原因；重新打开已关闭的警报时必填。', al_noEvidence: '没有保留证据。',
     rule_cloned_code: '克隆码', rule_impossible_travel: '不可能的移动', rule_out_of_market: '市场外扫码',
     rule_unreleased_scan: '未发布批次被扫码', rule_recalled_scan: '已召回批次被扫码',
@@ -218,7 +220,10 @@ function scansSection(alert) {
 export function scanTable(scans) {
   return table([
     { label: t('al_at'), value: (s) => dateTime(s.at) },
-    { label: t('al_verdict'), value: (s) => badge(s.verdict, verdictText(s.verdict)) },
+    { label: t('al_verdict'), value: (s) => s.countedAs === 'staff' || s.countedAs === 'preview'
+      ? h('span', { 'data-counted-as': s.countedAs }, badge(s.verdict, verdictText(s.verdict)), ' ',
+        badge('uncounted', t(`al_counted_${s.countedAs}`)))
+      : badge(s.verdict, verdictText(s.verdict)) },
     { label: t('al_risk'), value: (s) => s.risk === null || s.risk === undefined ? '–' : String(s.risk) },
     { label: t('al_reasons'), value: (s) => s.riskReasons || s.reason || '' },
     { label: t('al_country'), value: (s) => s.country || '–' },

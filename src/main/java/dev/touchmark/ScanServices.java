@@ -63,7 +63,8 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
                         scan.batchId(), scan.codeIndex(), scan.country(), place, seller, comment));
         RequestFacts facts = new RequestFacts(settings,
                 new ClientAddress(settings.clientIpHeader(), settings.trustedProxyHops()),
-                new IpHasher(services.masterKey().derive("ip-hash")), new DeviceIds(new SecureRandom()), config.publicUrl().startsWith("https:"));
+                new IpHasher(services.masterKey().derive("ip-hash")), new DeviceIds(new SecureRandom()), config.publicUrl().startsWith("https:"),
+                services.sessions());
         RetentionJob retention = new RetentionJob(scans, clock, Duration.ofDays(settings.retentionDays())).start();
         AlertService alerts = new AlertService(alertRepository, dsl, notifier, clock);
         AlertFeed feed = new AlertFeed(alertRepository, detection, json, clock, ALERT_FEED_POLL);

@@ -1,8 +1,10 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.domain.Verdict;
 
 import static dev.touchmark.db.jooq.Tables.ALERT;
+import static dev.touchmark.db.jooq.Tables.BATCH;
 import static dev.touchmark.db.jooq.Tables.BRAND_RULES;
 import static dev.touchmark.db.jooq.Tables.CODE_LOCATION;
 import static dev.touchmark.db.jooq.Tables.CODE_STATE;
@@ -207,13 +209,23 @@ public final class DetectionRepository {
                             String reasons) {
     }
 
-    /** The facts of a recorded scan. */
+    /** The facts of a recorded shopper's scan (a link preview or a staff check, which count for nothing, has none). */
     public Optional<ScanFacts> scan(long scanId) {
         return dsl.select(SCAN_EVENT.BRAND_ID, SCAN_EVENT.BATCH_ID, SCAN_EVENT.CODE_INDEX, SCAN_EVENT.SCANNED_AT,
                         SCAN_EVENT.VERDICT, SCAN_EVENT.RISK, SCAN_EVENT.RISK_REASONS)
-                .from(SCAN_EVENT).where(SCAN_EVENT.ID.eq(scanId).and(SCAN_EVENT.BRAND_ID.isNotNull()))
+                .from(SCAN_EVENT).where(SCAN_EVENT.ID.eq(scanId).and(SCAN_EVENT.BRAND_ID.isNotNull())
+                        .and(SCAN_EVENT.UNCOUNTED.isNull()))
                 .fetchOptional(r -> new ScanFacts(r.value1(), r.value2(), r.value3(), r.value4(), Verdict.of(r.value5()),
                         r.value6() == null ? null : r.value6().intValue(), r.value7()));
+    }
+
+    /**
+     * True when a batch is a draft as the database holds it now: a node's catalog may still take a batch released on
+     * another node for a draft for up to a second, and a scan in that second is no leak.
+     */
+    public boolean isDraft(long batchId) {
+        return dsl.fetchExists(DSL.selectOne().from(BATCH).where(BATCH.ID.eq(batchId)
+                .and(BATCH.STATUS.eq(BatchStatus.DRAFT.id()))));
     }
 
     /** True when a brand has an open hotspot alert for a map cell (the open-alert index answers it). */

@@ -44,6 +44,8 @@ public final class Detector implements ScanJudge {
     private final Map<Long, AlertTexts.Travel> travels = new HashMap<>();
     /** Open hotspots looked up for the group in hand, by "brandId/cell". */
     private final Map<String, Boolean> hotspotsSeen = new HashMap<>();
+    /** Whether a batch is still a draft as the database holds it, asked once per batch and group. */
+    private final Map<Long, Boolean> draftsSeen = new HashMap<>();
 
     public Detector(AlertRepository alerts, DetectionRepository detection, RuleBook rules, AlertNotifier notifier, Clock clock) {
         this.alerts = alerts;
@@ -70,10 +72,17 @@ public final class Detector implements ScanJudge {
         return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot));
     }
 
+    /** A link preview or a staff check: scored from the code's history for the verdict only; nothing is saved. */
+    @Override
+    public Assessment assessUncounted(ScanToRecord scan, CodeHistory history) {
+        return RiskAssessor.assess(rules.get(scan.brandId()), scan, history, RiskAssessor.Signals.NONE);
+    }
+
     @Override
     public void startGroup() {
         travels.clear();
         hotspotsSeen.clear();
+        draftsSeen.clear();
     }
 
     @Override
@@ -89,6 +98,9 @@ public final class Detector implements ScanJudge {
             OffsetDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
             for (Judged j : group) {
                 ScanToRecord s = j.scan();
+                if (!s.counted()) {
+                    continue; // a link preview or a staff check: no rule, no rollup (the writer does not pass them)
+                }
                 long batch = s.batchId() == null ? 0 : s.batchId();
                 hours.merge(new HourKey(s.brandId(), batch, hour, j.outcome().verdict()), 1L, Long::sum);
                 days.merge(new DetectionRepository.DayKey(s.brandId(), day, s.shopper().country() == null ? "" : s.shopper().country(),
@@ -113,6 +125,7 @@ public final class Detector implements ScanJudge {
         } finally {
             travels.clear();
             hotspotsSeen.clear();
+            draftsSeen.clear();
         }
     }
 
@@ -165,7 +178,14 @@ public final class Detector implements ScanJudge {
                                 AlertTexts.market(s.batchId(), s.shopper().country(), s.markets(), codes), note, now));
                     }
                 }
-                case NOT_RELEASED -> hits.add(batchHit(s, j, Rule.UNRELEASED_SCAN, note, now));
+                case NOT_RELEASED -> {
+                    // A leak is a shopper's scan of a batch still a draft. Staff checks never get here (they do not
+                    // count); a scan that a node's catalog judged in the second after the batch's release elsewhere
+                    // is not one either.
+                    if (draftsSeen.computeIfAbsent(s.batchId(), detection::isDraft)) {
+                        hits.add(batchHit(s, j, Rule.UNRELEASED_SCAN, note, now));
+                    }
+                }
                 case RECALLED -> hits.add(batchHit(s, j, Rule.RECALLED_SCAN, note, now));
                 case VOIDED -> hits.add(batchHit(s, j, Rule.VOIDED_SCAN, note, now));
                 case FORGED -> hits.add(hit(s, j, Rule.FORGED_CODE, s.batchId() == null ? "brand" : "batch:" + s.batchId(),

@@ -12,6 +12,8 @@ import static dev.touchmark.db.jooq.Tables.CODE_STATE;
 import static dev.touchmark.db.jooq.Tables.SCAN_CELL_DAY;
 import static dev.touchmark.db.jooq.Tables.SCAN_DAY;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
+
+import dev.touchmark.domain.ScanRole;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
 
 import java.math.BigDecimal;
@@ -119,22 +121,26 @@ public final class DashboardRepository {
                 .fetchOptional(r -> new CodeState(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    /** One scan of a code, as the code's history shows it. */
+    /**
+     * One scan of a code, as the code's history shows it; countedAs is shopper, or staff (a staff check) or preview (a
+     * link preview), which are recorded but count for nothing.
+     */
     public record ScanRow(String id, OffsetDateTime at, String verdict, String reason, Integer risk, String riskReasons,
-                          String country, Double lat, Double lon, String device, String client) {
+                          String country, Double lat, Double lon, String device, String client, String countedAs) {
     }
 
     /** The newest scans of a code of a batch of the brand. */
     public List<ScanRow> scans(long brandId, long batchId, long index, int limit) {
         return dsl.select(SCAN_EVENT.ID, SCAN_EVENT.SCANNED_AT, SCAN_EVENT.VERDICT, SCAN_EVENT.REASON, SCAN_EVENT.RISK,
                         SCAN_EVENT.RISK_REASONS, SCAN_EVENT.COUNTRY, SCAN_EVENT.LAT_TENTHS, SCAN_EVENT.LON_TENTHS,
-                        SCAN_EVENT.DEVICE_ID, SCAN_EVENT.CLIENT_KIND)
+                        SCAN_EVENT.DEVICE_ID, SCAN_EVENT.CLIENT_KIND, SCAN_EVENT.UNCOUNTED)
                 .from(SCAN_EVENT).where(SCAN_EVENT.BATCH_ID.eq(batchId).and(SCAN_EVENT.CODE_INDEX.eq(index))
                         .and(SCAN_EVENT.BRAND_ID.eq(brandId)))
                 .orderBy(SCAN_EVENT.ID.desc()).limit(limit)
                 .fetch(r -> new ScanRow(Long.toString(r.value1()), r.value2(), r.value3(), r.value4(),
                         r.value5() == null ? null : r.value5().intValue(), r.value6(), r.value7(),
                         r.value8() == null ? null : r.value8() / 10.0, r.value9() == null ? null : r.value9() / 10.0,
-                        r.value10() == null ? null : "phone " + r.value10().substring(0, 6), r.value11()));
+                        r.value10() == null ? null : "phone " + r.value10().substring(0, 6), r.value11(),
+                        r.value12() == null ? ScanRole.SHOPPER.id() : r.value12()));
     }
 }

@@ -40,4 +40,15 @@ final class CodeStates {
         state.changed = true;
         return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount);
     }
+
+    /**
+     * A code's history as a scan that counts for nothing (a link preview, a staff check) sees it: the scans and phones
+     * counted so far, this one not among them; null state for a code no one has scanned.
+     */
+    static CodeHistory peek(State state) {
+        if (state == null || state.scanCount == 0) {
+            return new CodeHistory(true, false, null, null, 0, 0);
+        }
+        return new CodeHistory(false, false, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount);
+    }
 }

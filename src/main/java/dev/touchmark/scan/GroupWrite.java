@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The body of one group's transaction: lock the group's codes, decide every scan in queue order from the state the
  * database holds under those locks, write the scan events, states and new devices, then run detection in a savepoint.
+ * Scans that count for nothing (link previews, staff checks: see ScanToRecord.counted) are written to the log, marked,
+ * with a verdict from their code's history as it stands; they lock, create and advance no state and meet no rule.
  * {@link ScanRecorder} runs it in a transaction, retries it, and answers the scans.
  */
 final class GroupWrite {
@@ -37,8 +40,11 @@ final class GroupWrite {
     List<RecordedScan> write(List<ScanToRecord> group, long unreadableNow, OffsetDateTime now) {
         Map<CodeRef, ScanRepository.Seed> seeds = new LinkedHashMap<>();
         Set<DeviceKey> devices = new HashSet<>();
+        Set<CodeRef> peeked = new LinkedHashSet<>();
         for (ScanToRecord scan : group) {
-            if (scan.tracksCode()) {
+            if (scan.tracksCode() && !scan.counted()) {
+                peeked.add(scan.code());
+            } else if (scan.tracksCode()) {
                 CodeRef code = new CodeRef(scan.batchId(), scan.codeIndex());
                 seeds.putIfAbsent(code, new ScanRepository.Seed(code, scan.brandId(), scan.shopper().deviceId(), scan.shopper().country()));
                 if (scan.shopper().deviceId() != null) {
@@ -48,24 +54,39 @@ final class GroupWrite {
         }
         judge.startGroup();
         Map<CodeRef, State> states = repository.lockStates(List.copyOf(seeds.values()), now);
+        // Codes only uncounted scans name are read, never created or locked: a preview or a staff check leaves no trace
+        // in a code's state (its first scan stays the first shopper's).
+        peeked.removeAll(states.keySet());
+        Map<CodeRef, State> read = repository.peekStates(peeked);
         Set<DeviceKey> known = repository.knownDevices(devices);
         List<DeviceKey> newDevices = new ArrayList<>();
         List<ScanRepository.Event> events = new ArrayList<>(group.size());
         List<ScanJudge.Judged> judged = new ArrayList<>(group.size());
         List<RecordedScan> recorded = new ArrayList<>(group.size());
         for (ScanToRecord scan : group) {
-            CodeHistory history = scan.tracksCode() ? CodeStates.advance(scan, now, states, known, newDevices) : null;
             long id = ids.next();
-            Assessment assessment = judge.assess(scan, history, id, now);
+            CodeHistory history;
+            Assessment assessment;
+            if (scan.counted()) {
+                history = scan.tracksCode() ? CodeStates.advance(scan, now, states, known, newDevices) : null;
+                assessment = judge.assess(scan, history, id, now);
+            } else {
+                history = scan.tracksCode() ? CodeStates.peek(states.getOrDefault(scan.code(), read.get(scan.code()))) : null;
+                assessment = judge.assessUncounted(scan, history);
+            }
             Outcome outcome = scan.decide().apply(history, assessment);
             events.add(new ScanRepository.Event(id, now, scan, outcome, assessment));
-            judged.add(new ScanJudge.Judged(id, scan, history, outcome, assessment));
+            if (scan.counted()) {
+                judged.add(new ScanJudge.Judged(id, scan, history, outcome, assessment));
+            }
             recorded.add(new RecordedScan(id, outcome, history, assessment));
         }
         if (!events.isEmpty()) {
             repository.insertEvents(events);
             repository.saveStates(states);
             repository.insertDevices(newDevices, now);
+        }
+        if (!judged.isEmpty()) {
             detect(judged, now);
         }
         if (unreadableNow > 0) {

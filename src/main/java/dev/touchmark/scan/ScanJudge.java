@@ -16,7 +16,15 @@ public interface ScanJudge {
     /** Assesses one scan; history is null for scans that do not track a code. */
     Assessment assess(ScanToRecord scan, CodeHistory history, long scanId, OffsetDateTime now);
 
-    /** Called with the written group, inside its transaction. */
+    /**
+     * Assesses a scan that counts for nothing (a link preview, a staff check) from its code's history without it: for
+     * the verdict alone, with no side effect (it moves no code's last location, and raises nothing).
+     */
+    default Assessment assessUncounted(ScanToRecord scan, CodeHistory history) {
+        return Assessment.CLEAN;
+    }
+
+    /** Called with the written group's scans that count, inside its transaction. */
     void afterWrite(List<Judged> group, OffsetDateTime now);
 
     /** A written scan with what was decided about it. */

@@ -170,6 +170,32 @@ public final class ScanRepository {
         }
     }
 
+    /**
+     * The states of codes as committed now, without creating or locking rows (for scans that count for nothing: they
+     * only read a code's history). Codes never scanned are absent.
+     */
+    Map<CodeRef, State> peekStates(Collection<CodeRef> codes) {
+        Map<CodeRef, State> states = new LinkedHashMap<>();
+        if (codes.isEmpty()) {
+            return states;
+        }
+        dsl.connection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(STATE_COLUMNS
+                    + " WHERE batch_id = ? AND code_index = ?")) {
+                for (CodeRef code : codes) {
+                    select.setLong(1, code.batchId());
+                    select.setLong(2, code.index());
+                    try (ResultSet r = select.executeQuery()) {
+                        if (r.next()) {
+                            states.put(code, state(r));
+                        }
+                    }
+                }
+            }
+        });
+        return states;
+    }
+
     private static void lockEach(PreparedStatement select, List<Seed> sorted, Map<CodeRef, State> states)
             throws java.sql.SQLException {
         for (Seed seed : sorted) {
@@ -226,7 +252,7 @@ public final class ScanRepository {
         dsl.connection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scan_event (id, scanned_at, brand_id,"
                     + " batch_id, code_index, verdict, reason, device_id, country, lat_tenths, lon_tenths, ip_hash, client_kind,"
-                    + " risk, risk_reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " risk, risk_reasons, uncounted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Event e : events) {
                     ScanToRecord s = e.scan();
                     insert.setLong(1, e.id());
@@ -244,6 +270,7 @@ public final class ScanRepository {
                     insert.setString(13, s.shopper().kind().id());
                     insert.setInt(14, e.assessment().risk());
                     insert.setString(15, e.assessment().reasonList());
+                    insert.setString(16, s.counted() ? null : s.shopper().role().id());
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -40,6 +40,14 @@ public record ScanToRecord(long brandId, Long batchId, Long codeIndex, boolean t
         return tracksCode ? new CodeRef(batchId, codeIndex) : null;
     }
 
+    /**
+     * True for a shopper's scan; false for a link preview or a staff check, which is recorded (marked) but moves no
+     * code history, counts no phone and is not judged by detection.
+     */
+    public boolean counted() {
+        return shopper.role().counted();
+    }
+
     /** Where the shopper was, if they shared it. */
     public Place place() {
         return shopper.place();

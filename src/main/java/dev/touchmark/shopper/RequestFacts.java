@@ -1,6 +1,9 @@
 package dev.touchmark.shopper;
 
+import dev.touchmark.access.ApiAuth;
+import dev.touchmark.access.SessionService;
 import dev.touchmark.config.ScanSettings;
+import dev.touchmark.domain.ScanRole;
 import dev.touchmark.http.ClientAddress;
 import dev.touchmark.scan.DeviceIds;
 import dev.touchmark.scan.IpHasher;
@@ -11,8 +14,9 @@ import java.util.Set;
 
 /**
  * What a verification request tells us about its shopper, with privacy: the device cookie (issued if
- * missing), a country from a trusted proxy header, and a keyed hash of the client's network prefix
- * ({@link ClientAddress} says which address that is).
+ * missing), a country from a trusted proxy header, a keyed hash of the client's network prefix
+ * ({@link ClientAddress} says which address that is), whether it is a link preview rather than a shopper's browser,
+ * and the brand whose dashboard it is signed in to (a staff check, when the code is that brand's).
  */
 public final class RequestFacts {
     public static final String DEVICE_COOKIE = "tm_device";
@@ -23,9 +27,11 @@ public final class RequestFacts {
     private final IpHasher ipHasher;
     private final DeviceIds deviceIds;
     private final boolean secureCookies;
+    private final SessionService sessions;
 
     public RequestFacts(ScanSettings settings, ClientAddress clientAddress, IpHasher ipHasher, DeviceIds deviceIds,
-                        boolean secureCookies) {
+                        boolean secureCookies, SessionService sessions) {
+        this.sessions = sessions;
         this.settings = settings;
         this.clientAddress = clientAddress;
         this.ipHasher = ipHasher;
@@ -67,5 +73,30 @@ public final class RequestFacts {
     public String ipHash(Context ctx) {
         String hash = ipHasher.hash(clientAddress.of(ctx));
         return hash == null ? "unknown" : hash;
+    }
+
+    /**
+     * What a GET of a code's page counts as: a link preview for HEAD requests and clients that are not a browser
+     * ({@link LinkPreviews}), else a shopper's scan.
+     */
+    public ScanRole pageRole(Context ctx) {
+        return LinkPreviews.notABrowser(ctx.method().name(), ctx.header("User-Agent")) ? ScanRole.PREVIEW : ScanRole.SHOPPER;
+    }
+
+    /**
+     * The brand whose dashboard this request is signed in to (a live session cookie), or null. The database is asked
+     * only when the request carries the session cookie, so a shopper's scan costs nothing here.
+     */
+    public Long staffBrand(Context ctx) {
+        String token = ctx.cookie(ApiAuth.SESSION_COOKIE);
+        if (token == null) {
+            return null;
+        }
+        try {
+            return sessions.authenticate(token).map(session -> session.principal().brandId()).orElse(null);
+        } catch (RuntimeException e) {
+            // The session store cannot answer: the scan counts as a shopper's, as it would without the cookie.
+            return null;
+        }
     }
 }

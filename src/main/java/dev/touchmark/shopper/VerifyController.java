@@ -68,12 +68,13 @@ public final class VerifyController {
     public record VerificationView(String verdict, String reason, String scanId, String brand, String product,
                                    String productDescription, String productImageUrl, String lot, LocalDate expiry,
                                    String serial, OffsetDateTime firstScanAt, String firstScanCountry, long scanCount,
-                                   int deviceCount, OffsetDateTime checkedAt, int risk, List<String> riskReasons) {
+                                   int deviceCount, OffsetDateTime checkedAt, int risk, List<String> riskReasons,
+                                   String countedAs) {
         static VerificationView of(VerificationResult r) {
             return new VerificationView(r.verdict().id(), r.reason() == null ? null : r.reason().id(), r.scanId(),
                     r.brandName(), r.productName(), r.productDescription(), r.productImageUrl(), r.lot(), r.expiry(),
                     r.serial(), r.firstScanAt(), r.firstScanCountry(), r.scanCount(), r.deviceCount(), r.checkedAt(),
-                    r.risk(), r.riskReasons());
+                    r.risk(), r.riskReasons(), r.countedAs().id());
         }
     }
 
@@ -93,8 +94,8 @@ public final class VerifyController {
             return;
         }
         String scanned = publicUrl + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        ScanInput input = new ScanInput(scanned,
-                new Shopper(facts.deviceFromCookie(ctx), facts.country(ctx), null, ipHash, ClientKind.PAGE));
+        ScanInput input = new ScanInput(scanned, new Shopper(facts.deviceFromCookie(ctx), facts.country(ctx), null, ipHash,
+                ClientKind.PAGE, facts.pageRole(ctx)), facts.staffBrand(ctx));
         pageHeaders(ctx).header("Vary", "Accept, Accept-Language, Cookie");
         ctx.future(() -> verify(input).handle((result, failure) -> {
             if (failure != null) {
@@ -134,7 +135,7 @@ public final class VerifyController {
         Integer lat = request.lat() == null ? null : (int) Math.round(request.lat() * 10);
         Integer lon = request.lon() == null ? null : (int) Math.round(request.lon() * 10);
         ScanInput input = new ScanInput(request.code(),
-                new Shopper(device, facts.country(ctx), Place.of(lat, lon), ipHash, kind));
+                new Shopper(device, facts.country(ctx), Place.of(lat, lon), ipHash, kind), facts.staffBrand(ctx));
         ctx.future(() -> verify(input).handle((result, failure) -> {
             if (failure != null) {
                 unavailable(ctx, true, Lang.EN, failure);

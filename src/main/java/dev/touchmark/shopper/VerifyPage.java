@@ -6,6 +6,8 @@ import dev.touchmark.domain.Verdict;
 import static dev.touchmark.shopper.Html.escape;
 import static dev.touchmark.shopper.Messages.*;
 
+import dev.touchmark.domain.ScanRole;
+
 import dev.touchmark.i18n.Lang;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,6 +49,7 @@ public final class VerifyPage {
         boolean showProduct = result.verdict() != null && result.verdict() != Verdict.NOT_GENUINE;
         StringBuilder main = new StringBuilder(8192)
                 .append(verdictCard(texts, result, lang))
+                .append(staffCheckNote(result, lang))
                 .append(adviceCard(texts.advice(), lang));
         if (links.reportUrl() != null && !genuine) {
             main.append(ReportForm.prominent(result.scanId(), lang, links.reportUrl()));
@@ -151,6 +154,16 @@ public final class VerifyPage {
                 .append("<div>").append(Html.tag("h1", title));
         paragraphs.forEach(p -> card.append(Html.tag("p", p)));
         return card.append(extraHtml).append("</div></section>").toString();
+    }
+
+    /** For a staff check (signed in to the code's brand): a note that it was not counted; nothing otherwise. */
+    private static String staffCheckNote(VerificationResult r, Lang lang) {
+        if (r.countedAs() != ScanRole.STAFF) {
+            return "";
+        }
+        return "<section class=\"card\" id=\"staff-check\" aria-labelledby=\"staff-check-heading\">"
+                + "<h2 id=\"staff-check-heading\">" + escape(STAFF_CHECK_HEADING.in(lang)) + "</h2>"
+                + Html.tag("p", STAFF_CHECK_TEXT.in(lang)) + "</section>";
     }
 
     private static String adviceCard(List<String> advice, Lang lang) {

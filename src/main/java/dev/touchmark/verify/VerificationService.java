@@ -2,6 +2,7 @@ package dev.touchmark.verify;
 
 import dev.touchmark.domain.ClientKind;
 
+import dev.touchmark.domain.ScanRole;
 import dev.touchmark.domain.Shopper;
 
 import dev.touchmark.domain.CodeRef;
@@ -81,7 +82,7 @@ public final class VerificationService {
 
     /** The checks alone, without recording anything (also the baseline of the load benchmark). */
     public Check check(ScanInput input) {
-        return check(input, true);
+        return check(input, input.shopper().role().counted());
     }
 
     /** A brand looking a code up: the same checks, and nothing counted as a shopper's scan. */
@@ -144,10 +145,11 @@ public final class VerificationService {
     }
 
     private CompletableFuture<VerificationResult> recordValid(ScanInput input, ParsedCode code, BatchInfo batch) {
+        Shopper shopper = input.shopperOf(batch.brandId());
         ScanToRecord scan = ScanToRecord.tracked(batch.brandId(), new CodeRef(batch.id(), code.index()), batch.status(),
-                batch.markets(), input.shopper(),
+                batch.markets(), shopper,
                 (history, assessment) -> new Outcome(decide(batch.status(), history, assessment), null));
-        return recorder.record(scan).thenApply(recorded -> counted(genuineResult(recorded, code, batch, input)));
+        return recorder.record(scan).thenApply(recorded -> counted(genuineResult(recorded, code, batch, shopper)));
     }
 
     /**
@@ -176,8 +178,10 @@ public final class VerificationService {
 
     private CompletableFuture<VerificationResult> recordNotGenuine(ScanInput input, long brandId, Long batchId, Long index,
                                                                    NotGenuineReason reason) {
-        ScanToRecord scan = ScanToRecord.notGenuine(brandId, batchId, index, reason, input.shopper());
-        return recorder.record(scan).thenApply(recorded -> counted(notGenuine(reason, Long.toString(recorded.scanId()))));
+        Shopper shopper = input.shopperOf(brandId);
+        ScanToRecord scan = ScanToRecord.notGenuine(brandId, batchId, index, reason, shopper);
+        return recorder.record(scan).thenApply(recorded -> counted(notGenuine(reason, Long.toString(recorded.scanId()),
+                shopper.role())));
     }
 
     private VerificationResult counted(VerificationResult result) {
@@ -185,19 +189,23 @@ public final class VerificationService {
         return result;
     }
 
-    private VerificationResult genuineResult(RecordedScan recorded, ParsedCode code, BatchInfo batch, ScanInput input) {
+    private VerificationResult genuineResult(RecordedScan recorded, ParsedCode code, BatchInfo batch, Shopper shopper) {
         Verdict verdict = recorded.outcome().verdict();
         CodeHistory h = recorded.history();
         boolean showFirst = verdict == Verdict.SEEN_BEFORE || verdict == Verdict.SUSPECT;
         return new VerificationResult(verdict, null, Long.toString(recorded.scanId()), batch.brandName(), batch.productName(),
                 batch.productDescription(), batch.productImageUrl(), batch.lot(), batch.expiry(), code.serial(),
                 showFirst ? h.firstScanAt() : null, showFirst ? h.firstCountry() : null, h.scanCount(), h.deviceCount(), now(),
-                recorded.assessment().risk(), recorded.assessment().reasons(), input.shopper().country());
+                recorded.assessment().risk(), recorded.assessment().reasons(), shopper.country(), shopper.role());
     }
 
     private VerificationResult notGenuine(NotGenuineReason reason, String scanId) {
+        return notGenuine(reason, scanId, ScanRole.SHOPPER);
+    }
+
+    private VerificationResult notGenuine(NotGenuineReason reason, String scanId, ScanRole role) {
         return new VerificationResult(Verdict.NOT_GENUINE, reason, scanId, null, null, null, null, null, null, null,
-                null, null, 0, 0, now(), 0, List.of(), null);
+                null, null, 0, 0, now(), 0, List.of(), null, role);
     }
 
     private static boolean detailsMatch(ParsedCode code, BatchInfo batch) {
