@@ -105,7 +105,7 @@ class TranslationsTest {
      * Reads the object literals passed to register(): {lang: {key: 'text' + 'text', ...}, ...}. Enough JavaScript
      * for these tables (strings, identifiers, comments, concatenation), not a general parser.
      */
-    private static final class JsTables {
+    static final class JsTables {
         private final List<String> tokens = new ArrayList<>();
         private final List<Boolean> strings = new ArrayList<>();
         private int at;
