@@ -40,6 +40,19 @@ export function stopLive() {
   setConnected(false);
 }
 
+/** The order of alerts in the feed and the lists: most recently seen first, the newer alert first at the same time. */
+export function newestFirst(a, b) {
+  return (Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt)) || (Number(b.id) - Number(a.id));
+}
+
+/** Puts an alert into an array kept in that order; answers its place. */
+export function insertNewestFirst(alerts, alert) {
+  const at = alerts.findIndex((other) => newestFirst(alert, other) < 0);
+  const place = at < 0 ? alerts.length : at;
+  alerts.splice(place, 0, alert);
+  return place;
+}
+
 /** Subscribes to 'alert', 'scans' or 'state' (connected or not); answers the function that unsubscribes. */
 export function onLive(kind, listener) {
   listeners[kind].add(listener);

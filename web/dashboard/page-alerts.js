@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { t, register, verdictText } from './i18n.js';
 import { h, replace, dateTime, badge, table, field, messageBox, busy } from './dom.js';
-import { onLive } from './live.js';
+import { onLive, insertNewestFirst } from './live.js';
 
 export const RULES = ['cloned_code', 'impossible_travel', 'out_of_market', 'unreleased_scan', 'recalled_scan', 'voided_scan',
   'forged_code', 'scan_burst', 'hotspot', 'shopper_report', 'alliance_match'];
@@ -105,7 +105,7 @@ async function list(main, ctx) {
       items.splice(at, 1);
     }
     if (matches) {
-      items.unshift(alert);
+      insertNewestFirst(items, alert);
     }
     draw();
   });
