@@ -9,9 +9,27 @@ let sourceLang = null;
 let connected = false;
 const listeners = { alert: new Set(), scans: new Set(), state: new Set() };
 let lastScans = null;
+let wanted = false;
+
+// A page left for another one may be kept in the back-forward cache with its connection still open, and a browser
+// opens only six connections to a server: a few pages later the next one's requests would wait for ever. The feed
+// is closed when the page is hidden and opened again if it comes back.
+window.addEventListener('pagehide', () => {
+  if (source) {
+    source.close();
+    source = null;
+    setConnected(false);
+  }
+});
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && wanted) {
+    startLive();
+  }
+});
 
 /** Opens the feed (once, and again after a language switch). EventSource reconnects by itself after a drop. */
 export function startLive() {
+  wanted = true;
   if (source && sourceLang === lang()) {
     return;
   }
@@ -31,6 +49,7 @@ export function startLive() {
 
 /** Closes the feed (on sign-out). */
 export function stopLive() {
+  wanted = false;
   if (source) {
     source.close();
     source = null;

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.touchmark.testsupport.DashboardTexts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +72,7 @@ class DashboardKeysTest {
         Map<String, Set<String>> owned = new LinkedHashMap<>();
         sources.forEach((file, source) -> {
             Map<String, Map<String, String>> tables = new TreeMap<>();
-            TranslationsTest.JsTables.read(source, tables);
+            DashboardTexts.read(source, tables);
             owned.put(file, new TreeSet<>(tables.getOrDefault("en", Map.of()).keySet()));
         });
         Set<String> shared = owned.getOrDefault(SHARED, Set.of());
