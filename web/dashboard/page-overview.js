@@ -125,6 +125,7 @@ export async function render(main) {
   const known = new Map(alerts.items.map((a) => [a.id, a]));
   feedEmpty.hidden = alerts.items.length > 0;
   const stopAlerts = onLive('alert', (alert) => {
+    stepsBox.replaceChildren(); // the brand's first alert: its first scans have come
     const existing = feed.querySelector(`[data-alert-id="${CSS.escape(alert.id)}"]`);
     if (existing) {
       existing.remove();
@@ -160,6 +161,9 @@ export async function render(main) {
     }
     counts.hourKey = key;
     counts.scansHour = hour.scans;
+    if (hour.scans > 0) {
+      stepsBox.replaceChildren();
+    }
     drawStats();
   });
   return () => {

@@ -148,6 +148,7 @@ class DashboardFirstOpenBrowserIT {
             assertFalse(d.findElement(By.id("stats")).getText().contains("%"), lang + ": no percentage of no scans");
             assertEquals(List.of(), rawKeys(d, lang));
             assertFalse(PageChecks.overflow(d).scrollsSideways(), lang + ": " + PageChecks.overflow(d));
+            assertEquals(List.of(), Axe.wcag(d).violations(), lang + ": WCAG 2 A/AA");
         }
         // Taking the first step: its link leads to the products page.
         d.findElement(By.cssSelector("#first-steps ol li a")).click();
