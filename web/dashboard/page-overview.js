@@ -79,8 +79,9 @@ export async function render(main) {
     loadScript(UPLOT + 'uPlot.iife.min.js'),
   ]);
   const counts = { ...overview, scansHour: null, hourKey: null };
-  // With no scans the shares are 0 of 0: shown as '–' rather than a meaningless '0 %'.
-  const share = (value) => percent(counts.scans30Days > 0 ? value : null);
+  // With no scans the shares are 0 of 0: shown as '–' rather than a meaningless '0 %' (live scans move the counts
+  // but not the shares, so those of a page loaded without scans stay '–' until the next load).
+  const share = (value) => percent(overview.scans30Days > 0 ? value : null);
   const drawStats = () => replace(statsBox, [
     ['codesMinted', number(counts.codesMinted)], ['scansHour', number(counts.scansHour)],
     ['scansToday', number(counts.scansToday)], ['scans7', number(counts.scans7Days)],
