@@ -1,4 +1,6 @@
-// English and Simplified Chinese. The shell's texts are here; each page adds its own with register().
+// English and Simplified Chinese. The shell's texts and those several pages share are here; each page adds its own
+// with register(). Pages load on demand, so a page must use only its own texts and these: another page's are there
+// only once that page was opened (DashboardKeysTest reads the sources and holds every module to this).
 // The chosen language is remembered in localStorage; the first visit follows the browser's language.
 
 const STORAGE_KEY = 'touchmark.lang';
@@ -123,6 +125,10 @@ register({
     st_acknowledged: 'acknowledged',
     st_resolved: 'resolved',
     st_false_positive: 'false positive',
+    // Shared by pages: history tables (alerts, batches) and a batch's facts (batches, code lookup).
+    al_at: 'When', al_actor: 'Who',
+    ba_batch: 'Batch {id}', ba_product: 'Product', ba_lot: 'Lot', ba_expiry: 'Expiry',
+    bs_draft: 'draft', bs_released: 'released', bs_recalled: 'recalled', bs_voided: 'voided',
   },
   'zh-CN': {
     verdict_genuine: '正品', verdict_seen_before: '已被验证过', verdict_suspect: '可疑', verdict_recalled: '已召回',
@@ -184,5 +190,8 @@ register({
     st_acknowledged: '已确认',
     st_resolved: '已解决',
     st_false_positive: '误报',
+    al_at: '时间', al_actor: '操作人',
+    ba_batch: '批次 {id}', ba_product: '产品', ba_lot: '批号', ba_expiry: '有效期',
+    bs_draft: '草稿', bs_released: '已发布', bs_recalled: '已召回', bs_voided: '已作废',
   },
 });

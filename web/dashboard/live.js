@@ -9,9 +9,27 @@ let sourceLang = null;
 let connected = false;
 const listeners = { alert: new Set(), scans: new Set(), state: new Set() };
 let lastScans = null;
+let wanted = false;
+
+// A page left for another one may be kept in the back-forward cache with its connection still open, and a browser
+// opens only six connections to a server: a few pages later the next one's requests would wait for ever. The feed
+// is closed when the page is hidden and opened again if it comes back.
+window.addEventListener('pagehide', () => {
+  if (source) {
+    source.close();
+    source = null;
+    setConnected(false);
+  }
+});
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && wanted) {
+    startLive();
+  }
+});
 
 /** Opens the feed (once, and again after a language switch). EventSource reconnects by itself after a drop. */
 export function startLive() {
+  wanted = true;
   if (source && sourceLang === lang()) {
     return;
   }
@@ -31,6 +49,7 @@ export function startLive() {
 
 /** Closes the feed (on sign-out). */
 export function stopLive() {
+  wanted = false;
   if (source) {
     source.close();
     source = null;
@@ -38,6 +57,19 @@ export function stopLive() {
   sourceLang = null;
   lastScans = null;
   setConnected(false);
+}
+
+/** The order of alerts in the feed and the lists: most recently seen first, the newer alert first at the same time. */
+export function newestFirst(a, b) {
+  return (Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt)) || (Number(b.id) - Number(a.id));
+}
+
+/** Puts an alert into an array kept in that order; answers its place. */
+export function insertNewestFirst(alerts, alert) {
+  const at = alerts.findIndex((other) => newestFirst(alert, other) < 0);
+  const place = at < 0 ? alerts.length : at;
+  alerts.splice(place, 0, alert);
+  return place;
 }
 
 /** Subscribes to 'alert', 'scans' or 'state' (connected or not); answers the function that unsubscribes. */

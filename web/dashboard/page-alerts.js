@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { t, register, verdictText } from './i18n.js';
 import { h, replace, dateTime, badge, table, field, messageBox, busy } from './dom.js';
-import { onLive } from './live.js';
+import { onLive, insertNewestFirst } from './live.js';
 
 export const RULES = ['cloned_code', 'impossible_travel', 'out_of_market', 'unreleased_scan', 'recalled_scan', 'voided_scan',
   'forged_code', 'scan_burst', 'hotspot', 'shopper_report', 'alliance_match'];
@@ -15,7 +15,7 @@ register({
     al_title: 'Alerts', al_status: 'Status', al_severity: 'Severity', al_rule: 'Rule', al_batch: 'Batch id', al_any: 'Any',
     al_filter: 'Filter', al_summary: 'What happened', al_lastSeen: 'Last seen', al_hits: 'Hits', al_subject: 'Subject',
     al_firstSeen: 'First seen', al_country: 'Country', al_where: 'Where', al_evidence: 'Evidence', al_history: 'History',
-    al_note: 'Note', al_scan: 'Scan', al_at: 'When', al_actor: 'Who', al_from: 'From', al_to: 'To', al_comment: 'Comment',
+    al_note: 'Note', al_scan: 'Scan', al_from: 'From', al_to: 'To', al_comment: 'Comment',
     al_triage: 'Triage', al_newStatus: 'New status', al_apply: 'Change status', al_changed: 'Status changed to {status}.',
     al_back: '← All alerts', al_scans: 'Scans of this code', al_onMap: 'Show on the map', al_verdict: 'Verdict',
     al_reasons: 'Risk reasons', al_device: 'Device', al_risk: 'Risk', al_code: 'Code', al_open: 'Open code lookup',
@@ -30,7 +30,7 @@ register({
     al_title: '警报', al_status: '状态', al_severity: '严重程度', al_rule: '规则', al_batch: '批次 ID', al_any: '全部',
     al_filter: '筛选', al_summary: '发生了什么', al_lastSeen: '最近出现', al_hits: '次数', al_subject: '对象',
     al_firstSeen: '首次出现', al_country: '国家/地区', al_where: '位置', al_evidence: '证据', al_history: '处理记录',
-    al_note: '说明', al_scan: '扫码', al_at: '时间', al_actor: '操作人', al_from: '原状态', al_to: '新状态', al_comment: '备注',
+    al_note: '说明', al_scan: '扫码', al_from: '原状态', al_to: '新状态', al_comment: '备注',
     al_triage: '处理', al_newStatus: '新状态', al_apply: '更改状态', al_changed: '状态已改为{status}。',
     al_back: '← 全部警报', al_scans: '此码的扫码记录', al_onMap: '在地图上查看', al_verdict: '结论',
     al_reasons: '风险原因', al_device: '设备', al_risk: '风险分', al_code: '码', al_open: '打开查码',
@@ -107,7 +107,7 @@ async function list(main, ctx) {
       items.splice(at, 1);
     }
     if (matches) {
-      items.unshift(alert);
+      insertNewestFirst(items, alert);
     }
     draw();
   });

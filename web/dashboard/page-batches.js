@@ -7,12 +7,12 @@ import { markets } from './page-products.js';
 
 register({
   en: {
-    ba_title: 'Batches', ba_new: 'New batch', ba_product: 'Product', ba_quantity: 'Quantity', ba_lot: 'Lot',
-    ba_expiry: 'Expiry', ba_markets: 'Markets', ba_marketsHint: 'Blank: the product\'s markets.', ba_profile: 'Code profile',
+    ba_title: 'Batches', ba_new: 'New batch', ba_quantity: 'Quantity',
+    ba_markets: 'Markets', ba_marketsHint: 'Blank: the product\'s markets.', ba_profile: 'Code profile',
     ba_compact: 'compact (small QR)', ba_gs1: 'GS1 Digital Link (needs a GTIN)', ba_create: 'Create batch',
     ba_created: 'Batch {id} created as a draft.', ba_status: 'Status', ba_createdAt: 'Created', ba_open: 'Open',
     ba_allProducts: 'All products', ba_noProducts: 'Create a product first.', ba_back: '← All batches',
-    ba_batch: 'Batch {id}', ba_createdBy: 'Created by', ba_changedBy: 'Status changed by', ba_history: 'History',
+    ba_createdBy: 'Created by', ba_changedBy: 'Status changed by', ba_history: 'History',
     ba_reason: 'Reason', ba_release: 'Release', ba_recall: 'Recall', ba_void: 'Void',
     ba_confirm: '{action} batch {id}? This cannot be undone.', ba_changed: 'The batch is now {status}.',
     ba_labels: 'Labels', ba_format: 'Format', ba_from: 'First index', ba_count: 'How many',
@@ -22,15 +22,15 @@ register({
     ba_rowGap: 'Row gap (mm)', ba_sheetHint: 'Blank fields take the paper\'s defaults.', ba_preview: 'First label',
     ba_fmt_pdf: 'PDF label sheets', ba_fmt_csv: 'CSV for label printers', ba_fmt_zip: 'ZIP of SVG labels',
     ba_fmt_zpl: 'ZPL for thermal printers', ba_single: 'One label', ba_index: 'Index', ba_png: 'PNG', ba_svg: 'SVG',
-    bs_draft: 'draft', bs_released: 'released', bs_recalled: 'recalled', bs_voided: 'voided', ba_checking: 'Checking…',
+    ba_checking: 'Checking…',
   },
   'zh-CN': {
-    ba_title: '批次', ba_new: '新建批次', ba_product: '产品', ba_quantity: '数量', ba_lot: '批号',
-    ba_expiry: '有效期', ba_markets: '销售市场', ba_marketsHint: '留空：沿用产品的市场。', ba_profile: '码格式',
+    ba_title: '批次', ba_new: '新建批次', ba_quantity: '数量',
+    ba_markets: '销售市场', ba_marketsHint: '留空：沿用产品的市场。', ba_profile: '码格式',
     ba_compact: '紧凑（较小的二维码）', ba_gs1: 'GS1 数字链接（需要 GTIN）', ba_create: '创建批次',
     ba_created: '已创建批次 {id}（草稿）。', ba_status: '状态', ba_createdAt: '创建时间', ba_open: '打开',
     ba_allProducts: '全部产品', ba_noProducts: '请先创建产品。', ba_back: '← 全部批次',
-    ba_batch: '批次 {id}', ba_createdBy: '创建人', ba_changedBy: '状态修改人', ba_history: '历史记录',
+    ba_createdBy: '创建人', ba_changedBy: '状态修改人', ba_history: '历史记录',
     ba_reason: '原因', ba_release: '发布', ba_recall: '召回', ba_void: '作废',
     ba_confirm: '确定要{action}批次 {id} 吗？此操作无法撤销。', ba_changed: '批次现在的状态：{status}。',
     ba_labels: '标签', ba_format: '格式', ba_from: '起始序号', ba_count: '数量',
@@ -40,7 +40,7 @@ register({
     ba_rowGap: '行间距（毫米）', ba_sheetHint: '留空则使用该纸张的默认值。', ba_preview: '第一个标签',
     ba_fmt_pdf: 'PDF 标签纸', ba_fmt_csv: 'CSV（标签打印机）', ba_fmt_zip: 'SVG 标签 ZIP 包',
     ba_fmt_zpl: 'ZPL（热敏打印机）', ba_single: '单个标签', ba_index: '序号', ba_png: 'PNG', ba_svg: 'SVG',
-    bs_draft: '草稿', bs_released: '已发布', bs_recalled: '已召回', bs_voided: '已作废', ba_checking: '检查中…',
+    ba_checking: '检查中…',
   },
 });
 

@@ -5,7 +5,6 @@ import { t, register } from './i18n.js';
 import { h, replace, dateTime, number, field, messageBox, busy, badge, loadScript } from './dom.js';
 import { scanTable } from './page-alerts.js';
 import { qrScanner } from '/assets/qr-camera.js';
-import './page-batches.js'; // its texts (batch, product, status names)
 
 const QR_LIBRARY = '/webjars/html5-qrcode/2.2.1/html5-qrcode.min.js';
 

@@ -3,9 +3,10 @@
 import { api } from './api.js';
 import { t, register, lang } from './i18n.js';
 import { h, replace, number, percent, dateTime, badge, loadScript, loadStyle, table } from './dom.js';
-import { onLive } from './live.js';
+import { onLive, insertNewestFirst } from './live.js';
 
 const UPLOT = '/webjars/uplot/1.6.30/dist/';
+const AXIS_FONT = '12px system-ui, sans-serif';
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 
 register({
@@ -16,6 +17,12 @@ register({
     period: 'Period', genuine: 'Genuine', suspect: 'Suspect', notGenuine: 'Not genuine', scans: 'Scans', time: 'Time',
     liveFeed: 'Live alerts', liveFeedHint: 'New and changed alerts appear here as they happen.',
     showTable: 'Show the numbers as a table', allAlerts: 'All alerts', noAlerts: 'No alerts yet.',
+    ov_firstSteps: 'First steps', ov_firstStepsHint: 'No label of your brand has been scanned yet. Four steps get you there:',
+    ov_stepProduct: 'Create a product', ov_stepProductHint: 'its name, GTIN and the markets it is sold in.',
+    ov_stepBatch: 'Mint a batch of codes', ov_stepBatchHint: 'one signed code per item, as a draft until you release it.',
+    ov_stepLabels: 'Print the labels', ov_stepLabelsHint: 'open the batch and download its label sheets.',
+    ov_stepScan: 'Scan one', ov_stepScanHint: 'with any phone\'s camera, or look a code up here; its scans show on this page.',
+    ov_done: 'done',
   },
   'zh-CN': {
     ov_title: '概览', codesMinted: '已生成的码', scansToday: '今日扫码', scansHour: '本小时扫码',
@@ -24,6 +31,12 @@ register({
     period: '时间段', genuine: '正品', suspect: '可疑', notGenuine: '非正品', scans: '扫码', time: '时间',
     liveFeed: '实时警报', liveFeedHint: '新的和有变化的警报会实时显示在这里。',
     showTable: '以表格显示数据', allAlerts: '全部警报', noAlerts: '还没有警报。',
+    ov_firstSteps: '开始使用', ov_firstStepsHint: '本品牌的标签还没有被扫过。完成以下四步即可开始：',
+    ov_stepProduct: '创建产品', ov_stepProductHint: '填写名称、GTIN 和销售市场。',
+    ov_stepBatch: '生成一批码', ov_stepBatchHint: '每件商品一个签名码；发布前为草稿。',
+    ov_stepLabels: '打印标签', ov_stepLabelsHint: '打开批次，下载标签纸文件。',
+    ov_stepScan: '扫一个码', ov_stepScanHint: '用任何手机的相机扫码，或在此查码；扫码记录会显示在本页。',
+    ov_done: '已完成',
   },
 });
 
@@ -45,8 +58,9 @@ export async function render(main) {
     h('option', { value: 'daily' }, t('days30')), h('option', { value: 'hourly' }, t('hours48')));
   const feed = h('ul', { class: 'feed', id: 'live-feed', 'aria-live': 'polite', 'aria-relevant': 'additions' });
   const feedEmpty = h('p', { class: 'empty' }, t('noAlerts'));
+  const stepsBox = h('div');
   replace(main,
-    h('h1', {}, t('ov_title')), statsBox,
+    h('h1', {}, t('ov_title')), stepsBox, statsBox,
     h('h2', {}, t('openAlerts')), severityBox,
     h('div', { class: 'columns' },
       h('section', { 'aria-labelledby': 'chart-title' },
@@ -65,14 +79,20 @@ export async function render(main) {
     loadScript(UPLOT + 'uPlot.iife.min.js'),
   ]);
   const counts = { ...overview, scansHour: null, hourKey: null };
+  // With no scans the shares are 0 of 0: shown as '–' rather than a meaningless '0 %' (live scans move the counts
+  // but not the shares, so those of a page loaded without scans stay '–' until the next load).
+  const share = (value) => percent(overview.scans30Days > 0 ? value : null);
   const drawStats = () => replace(statsBox, [
     ['codesMinted', number(counts.codesMinted)], ['scansHour', number(counts.scansHour)],
     ['scansToday', number(counts.scansToday)], ['scans7', number(counts.scans7Days)],
-    ['scans30', number(counts.scans30Days)], ['genuineShare', percent(counts.genuineShare)],
-    ['suspectShare', percent(counts.suspectShare)],
+    ['scans30', number(counts.scans30Days)], ['genuineShare', share(counts.genuineShare)],
+    ['suspectShare', share(counts.suspectShare)],
   ].map(([key, value]) => h('div', { class: 'stat', id: `stat-${key}` },
     h('span', { class: 'value' }, value), h('span', { class: 'label' }, t(key)))));
   drawStats();
+  if (!overview.scans30Days && !alerts.items.length) {
+    firstSteps(stepsBox, overview);
+  }
   const open = { ...(overview.openAlerts || {}) };
   const drawSeverities = () => replace(severityBox, SEVERITIES.map((s) => h('a', { href: `#/alerts?status=open&severity=${s}`,
     class: 'stat', style: 'min-width:7rem', id: `open-${s}` },
@@ -100,13 +120,20 @@ export async function render(main) {
   resize.observe(chartBox);
 
   alerts.items.forEach((a) => feed.append(alertItem(a)));
+  // The alerts the feed shows, in its order (most recently seen first), so a live one goes in its place.
+  const shown = [...alerts.items];
   // What the feed knew of each alert, so a live change moves the open counts by severity.
   const known = new Map(alerts.items.map((a) => [a.id, a]));
   feedEmpty.hidden = alerts.items.length > 0;
   const stopAlerts = onLive('alert', (alert) => {
+    stepsBox.replaceChildren(); // the brand's first alert: its first scans have come
     const existing = feed.querySelector(`[data-alert-id="${CSS.escape(alert.id)}"]`);
     if (existing) {
       existing.remove();
+    }
+    const was = shown.findIndex((a) => a.id === alert.id);
+    if (was >= 0) {
+      shown.splice(was, 1);
     }
     const before = known.get(alert.id);
     const wasOpen = before ? before.status === 'open' : false;
@@ -122,7 +149,7 @@ export async function render(main) {
     drawSeverities();
     const item = alertItem(alert);
     item.classList.add('fresh');
-    feed.prepend(item);
+    feed.insertBefore(item, feed.children[insertNewestFirst(shown, alert)] || null);
     feedEmpty.hidden = true;
   });
   const stopScans = onLive('scans', (hour) => {
@@ -135,6 +162,9 @@ export async function render(main) {
     }
     counts.hourKey = key;
     counts.scansHour = hour.scans;
+    if (hour.scans > 0) {
+      stepsBox.replaceChildren();
+    }
     drawStats();
   });
   return () => {
@@ -147,15 +177,46 @@ export async function render(main) {
   };
 }
 
+/**
+ * For a brand with no scans yet, the way to its first one: product, batch, labels, scan; each step links to its
+ * page, and the steps the brand has taken are marked done.
+ */
+async function firstSteps(box, overview) {
+  let products = 0;
+  try {
+    products = (await api('/api/v1/products', { query: { limit: 1 } })).items.length;
+  } catch {
+    // not known: the step is simply not marked done
+  }
+  const done = [products > 0 || overview.codesMinted > 0, overview.codesMinted > 0, false, false];
+  const steps = [['ov_stepProduct', '#/products'], ['ov_stepBatch', '#/batches'], ['ov_stepLabels', '#/batches'],
+    ['ov_stepScan', '#/lookup']];
+  replace(box, h('section', { class: 'card first-steps', id: 'first-steps', 'aria-labelledby': 'first-steps-title' },
+    h('h2', { id: 'first-steps-title', style: 'margin-top:0' }, t('ov_firstSteps')),
+    h('p', { class: 'hint' }, t('ov_firstStepsHint')),
+    h('ol', {}, steps.map(([key, href], i) => h('li', { 'data-done': String(done[i]) },
+      h('a', { href }, t(key)), ' – ', t(`${key}Hint`), done[i] ? [' ', badge('genuine', t('ov_done'))] : null)))));
+}
+
+/** How wide the widest of some labels is, in CSS pixels, in the chart's axis font. */
+function widestLabel(labels) {
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = AXIS_FONT;
+  return Math.max(0, ...labels.map((label) => context.measureText(label).width));
+}
+
 function chart(box, points, hourly) {
   const xs = points.map((p) => Math.floor(new Date(hourly ? p.at : `${p.at}T00:00:00Z`).getTime() / 1000));
   const series = (label, stroke, fill) => ({ label, stroke, fill, width: 2, points: { show: false } });
+  const format = (seconds) => new Date(seconds * 1000).toLocaleString(lang(), hourly
+    ? { month: 'short', day: 'numeric', hour: '2-digit' } : { month: 'short', day: 'numeric' });
+  // uPlot puts a date tick every 50 px by default, narrower than an hour's label (and, on a phone, a day's in
+  // Chinese): the ticks are spaced by the widest label instead, so the labels never overlap.
+  const space = Math.ceil(widestLabel(xs.map(format))) + 16;
+  let ticks = [];
   const options = {
     width: Math.max(280, box.clientWidth - 16),
     height: 260,
-    tzDate: (ts) => new Date(ts * 1000),
-    fmtDate: () => (date) => date.toLocaleString(lang(), hourly
-      ? { month: 'short', day: 'numeric', hour: '2-digit' } : { month: 'short', day: 'numeric' }),
     scales: { x: { time: true } },
     series: [
       { label: t('time') },
@@ -163,7 +224,18 @@ function chart(box, points, hourly) {
       series(t('suspect'), '#a4161a', 'rgba(164,22,26,0.08)'),
       series(t('notGenuine'), '#7a4a00', null),
     ],
-    axes: [{ stroke: '#4a5461' }, { stroke: '#4a5461' }],
+    axes: [{ stroke: '#4a5461', font: AXIS_FONT, space, values: (u, splits) => {
+      ticks = splits;
+      return splits.map((x) => (x === null ? null : format(x)));
+    } }, { stroke: '#4a5461' }],
+    hooks: { draw: [(u) => {
+      // Where each date label is drawn (centred on its tick), for the browser test that checks none overlap.
+      box.dataset.xLabels = JSON.stringify(ticks.filter((x) => x !== null).map((x) => {
+        const at = u.valToPos(x, 'x');
+        const half = widestLabel([format(x)]) / 2;
+        return [at - half, at + half];
+      }));
+    }] },
   };
   const data = [xs, points.map((p) => p.genuine), points.map((p) => p.suspect), points.map((p) => p.notGenuine)];
   return new window.uPlot(options, data, box);

@@ -125,7 +125,10 @@ public final class AlertRepository {
                 .fetchOptional(AlertRepository::toAlert);
     }
 
-    /** A brand's alerts, most recently active first, in pages of ids below 'before' (when given). */
+    /**
+     * A brand's alerts, most recently seen first (the newer alert first at the same time), in pages: with 'before',
+     * those that come after that alert in this order (an id that is not the brand's alert: those with lower ids).
+     */
     public List<Alert> list(long brandId, AlertFilter filter, int limit, Long before) {
         Condition where = ALERT.BRAND_ID.eq(brandId);
         where = filter.status().map(s -> ALERT.STATUS.eq(s.id())).map(where::and).orElse(where);
@@ -133,9 +136,12 @@ public final class AlertRepository {
         where = filter.severity().map(s -> ALERT.SEVERITY.eq(s.id())).map(where::and).orElse(where);
         where = filter.batchId().map(ALERT.BATCH_ID::eq).map(where::and).orElse(where);
         if (before != null) {
-            where = where.and(ALERT.ID.lt(before));
+            where = where.and(dsl.select(ALERT.LAST_SEEN_AT).from(ALERT).where(ALERT.ID.eq(before).and(ALERT.BRAND_ID.eq(brandId)))
+                    .fetchOptional(r -> r.value1())
+                    .map(seen -> ALERT.LAST_SEEN_AT.lt(seen).or(ALERT.LAST_SEEN_AT.eq(seen).and(ALERT.ID.lt(before))))
+                    .orElse(ALERT.ID.lt(before)));
         }
-        return dsl.select(COLUMNS).from(ALERT).where(where).orderBy(ALERT.ID.desc()).limit(limit)
+        return dsl.select(COLUMNS).from(ALERT).where(where).orderBy(ALERT.LAST_SEEN_AT.desc(), ALERT.ID.desc()).limit(limit)
                 .fetch(AlertRepository::toAlert);
     }
 

@@ -152,6 +152,31 @@ abstract class DetectionContract {
     }
 
     @Test
+    void alertsAreListedMostRecentlySeenFirstSoAnOldAlertHitAgainComesFirstAndPagesFollowThatOrder() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        for (int code : new int[] {1, 2}) {
+            for (char c : "ABCD".toCharArray()) {
+                scan(f.codes().url(code), device(c), "FR");
+            }
+        }
+        JsonNode before = alerts(f, "?rule=cloned_code");
+        assertEquals(2, before.size(), before.toString());
+        String newer = before.get(0).get("id").asText();
+        String older = before.get(1).get("id").asText();
+        assertTrue(Long.parseLong(older) < Long.parseLong(newer), "the later clone is listed first: " + before);
+
+        scan(f.codes().url(1), device('E'), "FR"); // the older alert is hit again
+        JsonNode after = alerts(f, "?rule=cloned_code");
+        assertEquals(List.of(older, newer), List.of(after.get(0).get("id").asText(), after.get(1).get("id").asText()),
+                "most recently seen first: " + after);
+        Http.Response first = http.get("/api/v1/alerts?rule=cloned_code&limit=1", f.key());
+        assertEquals(older, first.json().get("items").get(0).get("id").asText());
+        Http.Response second = http.get("/api/v1/alerts?rule=cloned_code&limit=1&before="
+                + first.json().get("nextBefore").asText(), f.key());
+        assertEquals(newer, second.json().get("items").get(0).get("id").asText(), "the next page follows the same order");
+    }
+
+    @Test
     void anotherBrandNeitherSeesNorChangesTheAlert() throws Exception {
         Fixture f = fixture(BatchStatus.RELEASED);
         Fixture other = fixture(BatchStatus.RELEASED);

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.touchmark.testsupport.DashboardTexts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +72,7 @@ class TranslationsTest {
     @Test
     void theTableReaderSeesAKeyMissingFromOneLanguage() {
         Map<String, Map<String, String>> tables = new TreeMap<>();
-        JsTables.read("register({\n  en: { a: 'A', b: 'B {n}' + ' more' },\n  'zh-CN': { a: '甲' },\n});", tables);
+        DashboardTexts.read("register({\n  en: { a: 'A', b: 'B {n}' + ' more' },\n  'zh-CN': { a: '甲' },\n});", tables);
         assertEquals(Map.of("a", "A", "b", "B {n} more"), tables.get("en"));
         assertEquals(Map.of("a", "甲"), tables.get("zh-CN"));
     }
@@ -96,118 +97,8 @@ class TranslationsTest {
         Map<String, Map<String, String>> tables = new TreeMap<>();
         DASHBOARD_LANGUAGES.forEach(lang -> tables.put(lang, new LinkedHashMap<>()));
         for (Path file : dashboardFiles()) {
-            JsTables.read(Files.readString(file, StandardCharsets.UTF_8), tables);
+            DashboardTexts.read(Files.readString(file, StandardCharsets.UTF_8), tables);
         }
         return tables;
-    }
-
-    /**
-     * Reads the object literals passed to register(): {lang: {key: 'text' + 'text', ...}, ...}. Enough JavaScript
-     * for these tables (strings, identifiers, comments, concatenation), not a general parser.
-     */
-    private static final class JsTables {
-        private final List<String> tokens = new ArrayList<>();
-        private final List<Boolean> strings = new ArrayList<>();
-        private int at;
-
-        static void read(String source, Map<String, Map<String, String>> tables) {
-            int from = 0;
-            while ((from = source.indexOf("register({", from)) >= 0) {
-                JsTables reader = new JsTables();
-                reader.tokenize(source, from + "register(".length());
-                reader.object(tables);
-                from += "register({".length();
-            }
-        }
-
-        /** Tokens from an opening brace to the brace that closes it. */
-        private void tokenize(String s, int start) {
-            int depth = 0;
-            int i = start;
-            do {
-                char c = s.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if (s.startsWith("//", i)) {
-                    i = s.indexOf('\n', i);
-                } else if (c == '\'' || c == '"' || c == '`') {
-                    StringBuilder text = new StringBuilder();
-                    i++;
-                    while (s.charAt(i) != c) {
-                        if (s.charAt(i) == '\\') {
-                            i++;
-                        }
-                        text.append(s.charAt(i++));
-                    }
-                    i++;
-                    add(text.toString(), true);
-                } else if (Character.isJavaIdentifierPart(c)) {
-                    int end = i;
-                    while (Character.isJavaIdentifierPart(s.charAt(end))) {
-                        end++;
-                    }
-                    add(s.substring(i, end), false);
-                    i = end;
-                } else {
-                    depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-                    add(String.valueOf(c), false);
-                    i++;
-                }
-            } while (depth > 0);
-        }
-
-        private void add(String token, boolean string) {
-            tokens.add(token);
-            strings.add(string);
-        }
-
-        private void object(Map<String, Map<String, String>> tables) {
-            expect("{");
-            while (!peek("}")) {
-                String lang = tokens.get(at++);
-                expect(":");
-                Map<String, String> texts = tables.computeIfAbsent(lang, l -> new LinkedHashMap<>());
-                expect("{");
-                while (!peek("}")) {
-                    String key = tokens.get(at++);
-                    expect(":");
-                    String text = value();
-                    if (texts.put(key, text) != null) {
-                        throw new AssertionError(lang + ": " + key + " is registered twice");
-                    }
-                    comma();
-                }
-                expect("}");
-                comma();
-            }
-        }
-
-        private String value() {
-            StringBuilder text = new StringBuilder();
-            do {
-                if (!strings.get(at)) {
-                    throw new AssertionError("not a string: " + tokens.get(at) + " after " + tokens.subList(Math.max(0, at - 4), at));
-                }
-                text.append(tokens.get(at++));
-            } while (peek("+") && at++ >= 0);
-            return text.toString();
-        }
-
-        private void comma() {
-            if (peek(",")) {
-                at++;
-            }
-        }
-
-        private boolean peek(String token) {
-            return !strings.get(at) && tokens.get(at).equals(token);
-        }
-
-        private void expect(String token) {
-            if (!peek(token)) {
-                throw new AssertionError("expected " + token + " but read " + tokens.get(at));
-            }
-            at++;
-        }
     }
 }
