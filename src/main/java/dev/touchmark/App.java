@@ -55,6 +55,8 @@ import dev.touchmark.shopper.LabelHostRepository;
 import dev.touchmark.shopper.LabelHosts;
 import dev.touchmark.shopper.ScanController;
 import dev.touchmark.shopper.VerifyController;
+import dev.touchmark.shopper.HomeController;
+import dev.touchmark.shopper.VerifyPage;
 import dev.touchmark.webhook.WebhookController;
 import dev.touchmark.webhook.WebhookDispatcher;
 import io.javalin.Javalin;
@@ -216,7 +218,8 @@ public final class App implements AutoCloseable {
                 new AllianceController(services.alliances(), services.sharing(), intel, services.allianceReports(), json,
                         clock),
                 new PeriodicReportController(services.periodicReports(), json),
-                new MailController(mail, json));
+                new MailController(mail, json),
+                new HomeController());
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -227,7 +230,7 @@ public final class App implements AutoCloseable {
             javalinConfig.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
             javalinConfig.http.prefer405over404 = true;
             javalinConfig.jetty.modifyServer(server -> {
-                server.setErrorHandler(new ProblemErrorHandler(json.mapper()));
+                server.setErrorHandler(new ProblemErrorHandler(json.mapper(), VerifyPage::renderError));
                 // In front of every route: slow or stalled bodies must not hold request threads.
                 server.insertHandler(new SlowClientGuard(Routes.LARGE_BODIES, MAX_REQUEST_BYTES, LARGE_BODIES_AT_ONCE));
             });

@@ -28,7 +28,9 @@ import dev.touchmark.metrics.MetricsController;
 import dev.touchmark.periodic.PeriodicReportController;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
+import dev.touchmark.shopper.HomeController;
 import dev.touchmark.shopper.ScanController;
+import dev.touchmark.shopper.VerifyPage;
 import dev.touchmark.shopper.VerifyController;
 import dev.touchmark.webhook.WebhookController;
 import io.javalin.config.RoutesConfig;
@@ -45,7 +47,7 @@ public final class Routes {
                               AssetController assets, WebhookController webhooks, AlertController alerts,
                               AccessController access, DashboardController dashboard, MetricsController metrics,
                               SecurityHeaders headers, AllianceController alliances,
-                              PeriodicReportController periodicReports, MailController mail) {
+                              PeriodicReportController periodicReports, MailController mail, HomeController home) {
     }
 
     /** Long-lived streams, which a graceful shutdown does not wait for. */
@@ -67,6 +69,9 @@ public final class Routes {
         // Operators only: not under /api/v1 (no API key), so keep it off the public network (docs/operations.md).
         routes.get("/metrics", c.metrics()::scrape);
         routes.get("/.well-known/jwks.json", c.keys()::jwks);
+
+        // The address the server is known by: what Touchmark is, the way to the scanner and to the dashboard.
+        routes.get("/", c.home()::page);
 
         // What a shopper's phone opens: the compact profile, any case, and GS1 Digital Link.
         routes.get("/V/{payload}", c.verify()::page);
@@ -176,6 +181,6 @@ public final class Routes {
         routes.post("/api/v1/api-keys", requires(ADMIN, c.access()::createApiKey));
         routes.delete("/api/v1/api-keys/{id}", requires(ADMIN, c.access()::revokeApiKey));
 
-        ErrorMapper.register(routes);
+        ErrorMapper.register(routes, VerifyPage::renderError);
     }
 }

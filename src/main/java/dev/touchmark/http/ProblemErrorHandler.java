@@ -2,6 +2,8 @@ package dev.touchmark.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.touchmark.i18n.Lang;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,19 +17,24 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error answers (a request it cannot parse or read, before any route runs) as problem JSON like
- * every other error, instead of Jetty's HTML page; never with a stack trace. The connection is closed after them.
+ * every other error, or as the readable {@link ErrorPage} when a browser asked for the page, instead of Jetty's
+ * page; never with a stack trace. The connection is closed after them.
  */
 public final class ProblemErrorHandler extends ErrorHandler {
     private final ObjectMapper json;
+    private final ErrorPage page;
 
-    public ProblemErrorHandler(ObjectMapper json) {
+    public ProblemErrorHandler(ObjectMapper json, ErrorPage page) {
         this.json = json;
+        this.page = page;
     }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        String path = request.getHttpURI().getPath();
+        boolean html = ErrorPage.wanted(path, request.getHeaders().get(HttpHeader.ACCEPT));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, html ? "text/html; charset=utf-8" : Problem.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         if (code == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
@@ -38,7 +45,17 @@ public final class ProblemErrorHandler extends ErrorHandler {
         if (RequestLog.isSane(id)) {
             response.getHeaders().put(RequestLog.HEADER, id);
         }
-        response.write(true, ByteBuffer.wrap(body(code, message, request.getHttpURI().getPath())), callback);
+        if (html) {
+            response.getHeaders().put("Content-Security-Policy", ErrorPage.CSP);
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            Lang lang = Lang.fromAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+            // Jetty's reason is written for developers; the page's own words say what to do.
+            response.write(true, ByteBuffer.wrap(page.render(lang, code, null).getBytes(StandardCharsets.UTF_8)),
+                    callback);
+            return;
+        }
+        response.write(true, ByteBuffer.wrap(body(code, message, path)), callback);
     }
 
     @Override

@@ -3,19 +3,15 @@ package dev.touchmark.shopper;
 import dev.touchmark.i18n.Lang;
 import dev.touchmark.i18n.Texts;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Dates, times and country names in the page language. Times are shown in UTC, labelled as such. */
+/** Dates and country names in the page language; times are said relative to the check (RelativeTime). */
 final class Formats {
     /** "29 Nov 2026" or "2026年11月29日"; the patterns are in the bundles, the formatters immutable. */
     private static final Map<Lang, DateTimeFormatter> DATES = formatters("verify.format.date");
-    /** "29 Nov 2026, 14:05 UTC" or "2026年11月29日 14:05 UTC". */
-    private static final Map<Lang, DateTimeFormatter> DATE_TIMES = formatters("verify.format.date_time");
 
     private Formats() {
     }
@@ -23,11 +19,6 @@ final class Formats {
     /** "29 Nov 2026" or "2026年11月29日". */
     static String date(LocalDate date, Lang lang) {
         return DATES.get(lang).format(date);
-    }
-
-    /** "29 Nov 2026, 14:05 UTC" or "2026年11月29日 14:05 UTC". */
-    static String dateTime(OffsetDateTime time, Lang lang) {
-        return DATE_TIMES.get(lang).format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     /**

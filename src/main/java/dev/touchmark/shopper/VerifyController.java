@@ -64,17 +64,21 @@ public final class VerifyController {
         this.publicUrl = publicUrl;
     }
 
-    /** A verdict as the JSON API shows it. */
+    /**
+     * A verdict as the JSON API shows it; expired says the product is past its expiry date, advice what a shopper
+     * should do, in the language asked for.
+     */
     public record VerificationView(String verdict, String reason, String scanId, String brand, String product,
                                    String productDescription, String productImageUrl, String lot, LocalDate expiry,
-                                   String serial, OffsetDateTime firstScanAt, String firstScanCountry, long scanCount,
-                                   int deviceCount, OffsetDateTime checkedAt, int risk, List<String> riskReasons,
-                                   String countedAs) {
-        static VerificationView of(VerificationResult r) {
+                                   boolean expired, String serial, OffsetDateTime firstScanAt, String firstScanCountry,
+                                   long scanCount, int deviceCount, OffsetDateTime checkedAt, int risk,
+                                   List<String> riskReasons, List<String> advice, String countedAs) {
+        static VerificationView of(VerificationResult r, Lang lang) {
             return new VerificationView(r.verdict().id(), r.reason() == null ? null : r.reason().id(), r.scanId(),
                     r.brandName(), r.productName(), r.productDescription(), r.productImageUrl(), r.lot(), r.expiry(),
-                    r.serial(), r.firstScanAt(), r.firstScanCountry(), r.scanCount(), r.deviceCount(), r.checkedAt(),
-                    r.risk(), r.riskReasons(), r.countedAs().id());
+                    VerdictTexts.isExpired(r), r.serial(), r.firstScanAt(), r.firstScanCountry(), r.scanCount(),
+                    r.deviceCount(), r.checkedAt(), r.risk(), r.riskReasons(),
+                    VerdictTexts.of(r, lang, VerdictTexts.Where.API).advice(), r.countedAs().id());
         }
     }
 
@@ -101,7 +105,7 @@ public final class VerifyController {
             if (failure != null) {
                 unavailable(ctx, wantsJson, lang, failure);
             } else if (wantsJson) {
-                replies.json(ctx, VerificationView.of(result));
+                replies.json(ctx, VerificationView.of(result, lang));
             } else {
                 replies.html(ctx, VerifyPage.render(result, lang, links(ctx, lang, result)));
             }
@@ -129,6 +133,7 @@ public final class VerifyController {
         if (request.lon() != null && (request.lon() < -180 || request.lon() > 180 || request.lon().isNaN())) {
             throw ValidationException.of("lon", "must be a longitude from -180 to 180");
         }
+        Lang lang = Params.lang(ctx);
         ClientKind kind = "scanner".equals(request.client()) ? ClientKind.SCANNER : ClientKind.API;
         String device = request.deviceId() != null ? request.deviceId() : cookieDevice(ctx);
         // Stored like a shared location: rounded to a tenth of a degree (about 10 km).
@@ -140,7 +145,7 @@ public final class VerifyController {
             if (failure != null) {
                 unavailable(ctx, true, Lang.EN, failure);
             } else {
-                replies.json(ctx, VerificationView.of(result));
+                replies.json(ctx, VerificationView.of(result, lang));
             }
             return null;
         }));

@@ -35,6 +35,8 @@ public final class VerifyPage {
     private static final int MAX_NAME = 200;
     private static final int MAX_FIELD = 100;
     private static final int MAX_ERROR_DETAIL = 300;
+    /** Stands for markup inside a translated sentence until the sentence is escaped; never in a text itself. */
+    private static final String PLACEHOLDER = "\u0000";
 
     private VerifyPage() {
     }
@@ -44,7 +46,7 @@ public final class VerifyPage {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(lang, "lang");
         Objects.requireNonNull(links, "links");
-        VerdictTexts texts = VerdictTexts.of(result, lang);
+        VerdictTexts texts = VerdictTexts.of(result, lang, VerdictTexts.Where.of(links));
         boolean genuine = result.verdict() == Verdict.GENUINE;
         boolean showProduct = result.verdict() != null && result.verdict() != Verdict.NOT_GENUINE;
         StringBuilder main = new StringBuilder(8192)
@@ -64,7 +66,7 @@ public final class VerifyPage {
         if (result.scanId() != null) {
             main.append(LocationShare.section(result.scanId(), lang));
         }
-        main.append(navLink(links.scanPageUrl(), SCAN_ANOTHER.in(lang), genuine));
+        main.append(navLink(links.scanPageUrl(), SCAN_ANOTHER.in(lang), genuine || VerdictTexts.isUnreadable(result)));
         return PageStyle.document(lang, texts.title(), texts.tone(), languageSwitch(lang, links), main.toString());
     }
 
@@ -118,7 +120,8 @@ public final class VerifyPage {
                 + (detail == null ? "" : "<br>" + escape(ERROR_DETAIL.format(lang, detail))) + "</p>";
         String card = statusCard(tone, keys[0].in(lang), List.of(keys[1].in(lang)), meta);
         return PageStyle.document(lang, keys[0].in(lang), tone, "",
-                card + navLink(DEFAULT_SCAN_URL, SCAN_ANOTHER.in(lang), true));
+                card + navLink(DEFAULT_SCAN_URL + "?lang=" + lang.param(), SCAN_ANOTHER.in(lang), true)
+                        + navLink("/?lang=" + lang.param(), ERROR_HOME.in(lang), false));
     }
 
     private static Messages[] errorTexts(int status) {
@@ -137,7 +140,11 @@ public final class VerifyPage {
     private static String verdictCard(VerdictTexts texts, VerificationResult r, Lang lang) {
         StringBuilder meta = new StringBuilder();
         if (r.checkedAt() != null) {
-            meta.append(escape(CHECKED_AT.format(lang, Formats.dateTime(r.checkedAt(), lang))));
+            // Said relative to now, in the shopper's words; the exact instant stays in the markup for machines.
+            String when = "<time datetime=\"" + r.checkedAt().withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\">"
+                    + escape(RelativeTime.ago(r.checkedAt(), r.checkedAt(), lang)) + "</time>";
+            meta.append(escape(CHECKED_AT.format(lang, PLACEHOLDER)).replace(PLACEHOLDER, when));
         }
         String scanId = Html.clean(r.scanId(), MAX_FIELD);
         if (scanId != null) {
@@ -205,9 +212,7 @@ public final class VerifyPage {
             return null;
         }
         String date = Formats.date(expiry, lang);
-        boolean expired = r.checkedAt() != null
-                && expiry.isBefore(r.checkedAt().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate());
-        return expired ? EXPIRED.format(lang, date) : date;
+        return VerdictTexts.isExpired(r) ? EXPIRED.format(lang, date) : date;
     }
 
     /** The product image, only for an absolute http(s) URL; lazy, without a referrer, with a fixed box. */

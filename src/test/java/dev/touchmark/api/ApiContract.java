@@ -252,6 +252,43 @@ abstract class ApiContract {
     }
 
     @Test
+    void aValueOfTheWrongTypeNamesTheFieldAndTheTypeInTheApisWordsNotJacksons() {
+        String key = newBrand().apiKey();
+        Http.Response number = http.post("/api/v1/products", key, "{\"name\": 42, \"markets\": [\"FR\"]}");
+        assertWrongType(number, "name", "must be a string");
+        Http.Response inList = http.post("/api/v1/products", key, "{\"name\": \"Serum\", \"markets\": [\"FR\", 7]}");
+        assertWrongType(inList, "markets[1]", "must be a string");
+        Http.Response notList = http.post("/api/v1/products", key, "{\"name\": \"Serum\", \"markets\": \"FR\"}");
+        assertWrongType(notList, "markets", "must be an array");
+        assertEquals(0, http.get("/api/v1/products", key).json().get("items").size(), "nothing stored");
+
+        long product = newProduct(key, null);
+        Http.Response text = http.post("/api/v1/batches", key, "{\"productId\": " + product + ", \"quantity\": \"five\"}");
+        assertWrongType(text, "quantity", "must be a whole number");
+        Http.Response date = http.post("/api/v1/batches", key,
+                "{\"productId\": " + product + ", \"quantity\": 5, \"expiry\": \"2028-13-01\"}");
+        assertWrongType(date, "expiry", "must be a date as a string, YYYY-MM-DD");
+        Http.Response flag = http.post("/api/v1/verify", null, "{\"code\": true}");
+        assertWrongType(flag, "code", "must be a string");
+
+        Http.Response garbled = http.post("/api/v1/products", key, "{\"name\": \"Serum\",");
+        assertEquals(400, garbled.status());
+        assertTrue(garbled.json().get("detail").asText().startsWith("the request body is not valid JSON (line 1"),
+                garbled.text());
+    }
+
+    private static void assertWrongType(Http.Response r, String field, String message) {
+        assertEquals(400, r.status(), r.text());
+        assertEquals("application/problem+json", r.header("Content-Type"));
+        assertEquals(field, r.json().get("errors").get(0).get("field").asText(), r.text());
+        assertEquals(message, r.json().get("errors").get(0).get("message").asText(), r.text());
+        assertEquals(field + ": " + message, r.json().get("detail").asText());
+        for (String internal : List.of("coerce", "CoercionConfig", "java.", "Cannot deserialize", "`")) {
+            assertFalse(r.text().contains(internal), "no Jackson internals: " + r.text());
+        }
+    }
+
+    @Test
     void aTenMillionCodeBatchIsOneRowAndItsLastCodeVerifies() {
         String key = newBrand().apiKey();
         long product = newProduct(key, null);

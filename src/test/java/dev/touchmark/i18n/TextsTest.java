@@ -62,7 +62,7 @@ class TextsTest {
     @Test
     void apostrophesAreKeptAndArgumentsAreNotReadAsPatterns() {
         assertEquals("The brand has recalled this product's batch.", texts.text(Lang.EN, "verify.recalled_summary"));
-        assertEquals("Checked on {1}", texts.format(Lang.EN, "verify.checked_at", "{1}"));
+        assertEquals("Checked {1}", texts.format(Lang.EN, "verify.checked_at", "{1}"));
         assertEquals("Code 12 of batch 3: ", texts.format(Lang.EN, "alert.message.report_code", Map.of("code", 12, "batch", 3)));
     }
 

@@ -55,9 +55,9 @@ class MessagesTest {
 
     @Test
     void formatReplacesPlaceholdersOnce() {
-        assertEquals("Checked on {1}", Messages.CHECKED_AT.format(Lang.EN, "{1}"));
-        assertEquals("此码首次验证于A，地点为B。", Messages.SUSPECT_FIRST_SEEN.format(Lang.ZH, "A", "B"));
-        assertEquals("Checked on {0}", Messages.CHECKED_AT.format(Lang.EN));
+        assertEquals("Checked {1}", Messages.CHECKED_AT.format(Lang.EN, "{1}"));
+        assertEquals("此码首次验证是在A，地点为B。", Messages.SUSPECT_FIRST_SEEN.format(Lang.ZH, "A", "B"));
+        assertEquals("Checked {0}", Messages.CHECKED_AT.format(Lang.EN));
     }
 
     private static Set<String> placeholders(String text) {
