@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 sealed interface LookupQuery {
     /** What a 400 answer tells the caller it may send. */
-    String ACCEPTED = "paste a label's URL or payload, a serial number (15 characters, such as AEAAAAAQAAAAAAI), "
+    String ACCEPTED = "paste a label's URL or payload, a serial number (15 characters, such as AEAAAAABAAAAAAI), "
             + "or the reference of a scan shown on the verdict page (digits)";
     /** The longest text looked at. */
     int MAX_LENGTH = 4096;
