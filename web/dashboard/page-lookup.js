@@ -23,10 +23,10 @@ register({
     reason_unknown_key: 'Signed with a key that is not known.', reason_revoked_key: 'Signed with a revoked key.',
     reason_bad_signature: 'The signature does not match: forged or altered.', reason_unknown_batch: 'The batch does not exist.',
     reason_index_out_of_range: 'The index is outside the batch.', reason_details_mismatch: 'The printed details do not match the batch.',
-    lu_foundBy_code: 'Found by the label\'s URL.', lu_foundBy_serial: 'Found by its serial number (a serial alone proves nothing: only the label\'s QR is signed).',
+    lu_foundBy_code: 'Found by what the label\'s QR holds.', lu_foundBy_serial: 'Found by its serial number (a serial alone proves nothing: only the label\'s QR is signed).',
     lu_foundBy_reference: 'Found by the scan reference {id}; that scan is highlighted in the history.',
     lu_ambiguous: 'Several codes of your brand could have this serial', lu_ambiguousHint: 'A 1 may be an I or an L. Choose the code the shopper holds:',
-    lu_unknownReason: 'It did not verify.',
+    lu_unknownReason: 'It did not verify.', lu_batch: 'Batch {id}',
   },
   'zh-CN': {
     lu_title: '查码', lu_code: '标签网址、序列号或扫码参考编号', lu_hint: '粘贴标签二维码中的网址，或输入顾客从验证结果页提供的序列号或扫码参考编号。', lu_go: '查询',
@@ -39,10 +39,10 @@ register({
     reason_unknown_key: '签名所用的密钥未知。', reason_revoked_key: '签名所用的密钥已被吊销。',
     reason_bad_signature: '签名不匹配：伪造或被篡改。', reason_unknown_batch: '批次不存在。',
     reason_index_out_of_range: '序号超出批次范围。', reason_details_mismatch: '印刷的信息与批次不符。',
-    lu_foundBy_code: '按标签网址查到。', lu_foundBy_serial: '按序列号查到（仅凭序列号不能证明真伪：只有标签二维码带签名）。',
+    lu_foundBy_code: '按标签二维码的内容查到。', lu_foundBy_serial: '按序列号查到（仅凭序列号不能证明真伪：只有标签二维码带签名）。',
     lu_foundBy_reference: '按扫码参考编号 {id} 查到；该次扫码已在记录中突出显示。',
     lu_ambiguous: '本品牌有多个码可能对应此序列号', lu_ambiguousHint: '“1”可能是 I 或 L。请选择顾客手中的码：',
-    lu_unknownReason: '未通过验证。',
+    lu_unknownReason: '未通过验证。', lu_batch: '批次 {id}',
   },
 });
 
@@ -132,7 +132,7 @@ function showResult(r) {
       h('h2', { style: 'margin-top:0' }, t('lu_ambiguous')), h('p', {}, t('lu_ambiguousHint')),
       h('ul', {}, r.matches.map((m) => h('li', {},
         h('a', { href: `#/lookup?code=${encodeURIComponent(m.serial)}` }, h('code', {}, m.serial)),
-        ` · ${t('ba_batch', { id: m.batchId })} · ${t('lu_index')} ${m.index} · ${m.product || '–'}${m.lot ? ` · ${m.lot}` : ''}`))));
+        ` · ${t('lu_batch', { id: m.batchId })} · ${t('lu_index')} ${m.index} · ${m.product || '–'}${m.lot ? ` · ${m.lot}` : ''}`))));
   }
   const foundBy = h('p', { class: 'hint', id: 'lookup-found-by' }, t(`lu_foundBy_${r.foundBy}`, { id: r.scanId || '' }));
   if (!r.valid) {
@@ -141,7 +141,7 @@ function showResult(r) {
         h('h2', { style: 'margin-top:0' }, badge('not_genuine', t('lu_invalid'))),
         h('p', {}, r.reason ? t(`reason_${r.reason}`) : t('lu_unknownReason')), foundBy,
         r.batchId ? h('p', {}, h('a', { href: `#/batches/${r.batchId}` }, t('ba_batch', { id: r.batchId }))) : null),
-      r.scans && r.scans.length ? [h('h2', {}, t('lu_history')), history(r)] : null);
+      r.scans && r.scans.length ? [h('h2', {}, t('lu_history')), scanHistory(r)] : null);
   }
   const s = r.state;
   return h('div', { 'data-valid': 'true' },
@@ -160,11 +160,11 @@ function showResult(r) {
         h('dt', {}, t('lu_firstScan')), h('dd', {}, s ? `${dateTime(s.firstScanAt)} ${s.firstCountry || ''}` : '–'),
         h('dt', {}, t('lu_lastScan')), h('dd', {}, s ? dateTime(s.lastScanAt) : '–'))),
     h('h2', {}, t('lu_history')),
-    r.scans && r.scans.length ? history(r) : h('p', { class: 'empty' }, t('lu_neverScanned')));
+    r.scans && r.scans.length ? scanHistory(r) : h('p', { class: 'empty' }, t('lu_neverScanned')));
 }
 
 /** The scans of the code; the one a scan reference named is marked (its row is the scan's place in r.scans). */
-function history(r) {
+function scanHistory(r) {
   const view = scanTable(r.scans);
   if (r.scanId) {
     const rows = view.querySelectorAll('tbody tr');
