@@ -1,8 +1,9 @@
-// Batches: list and create (operators), and one batch: release, recall or void with a reason, its history,
-// a preview of its first label, and label downloads in every format with the PDF sheet settings.
+// Batches: list and create (operators), and one batch: how far it has reached shoppers (codes scanned, suspect codes,
+// countries), release, recall or void with a reason, its history, a preview of its first label, and label downloads in
+// every format with the PDF sheet settings.
 import { api, check, withQuery } from './api.js';
 import { t, register } from './i18n.js';
-import { h, replace, dateTime, number, table, field, messageBox, busy, badge } from './dom.js';
+import { h, replace, dateTime, number, percent, table, field, messageBox, busy, badge } from './dom.js';
 import { markets } from './page-products.js';
 
 register({
@@ -23,6 +24,11 @@ register({
     ba_fmt_pdf: 'PDF label sheets', ba_fmt_csv: 'CSV for label printers', ba_fmt_zip: 'ZIP of SVG labels',
     ba_fmt_zpl: 'ZPL for thermal printers', ba_single: 'One label', ba_index: 'Index', ba_png: 'PNG', ba_svg: 'SVG',
     ba_checking: 'Checking…',
+    ba_progress: 'Progress', ba_progressBar: 'Codes scanned at least once',
+    ba_progressText: '{scanned} of {minted} codes scanned at least once ({share})', ba_scans: 'Scans',
+    ba_suspectScans: 'Suspect scans', ba_suspectCodes: 'Codes with a suspect verdict', ba_countries: 'Countries',
+    ba_country: 'Country', ba_countryUnknown: 'unknown', ba_firstScans: 'Codes first scanned there',
+    ba_topCountries: 'Where it is scanned (top {n} of {all} countries)', ba_notScanned: 'No code of this batch was scanned yet.',
   },
   'zh-CN': {
     ba_title: '批次', ba_new: '新建批次', ba_quantity: '数量',
@@ -41,6 +47,11 @@ register({
     ba_fmt_pdf: 'PDF 标签纸', ba_fmt_csv: 'CSV（标签打印机）', ba_fmt_zip: 'SVG 标签 ZIP 包',
     ba_fmt_zpl: 'ZPL（热敏打印机）', ba_single: '单个标签', ba_index: '序号', ba_png: 'PNG', ba_svg: 'SVG',
     ba_checking: '检查中…',
+    ba_progress: '扫码进度', ba_progressBar: '至少被扫过一次的码',
+    ba_progressText: '{minted} 个码中已有 {scanned} 个至少被扫过一次（{share}）', ba_scans: '扫码次数',
+    ba_suspectScans: '可疑扫码次数', ba_suspectCodes: '出现过可疑结果的码', ba_countries: '国家/地区数',
+    ba_country: '国家/地区', ba_countryUnknown: '未知', ba_firstScans: '在此首次被扫的码',
+    ba_topCountries: '扫码地点（{all} 个国家/地区中的前 {n} 个）', ba_notScanned: '此批次的码尚未被扫过。',
   },
 });
 
@@ -128,9 +139,10 @@ async function detail(main, ctx, id) {
   replace(main, h('p', {}, h('a', { href: '#/batches' }, t('ba_back'))), view);
   const draw = async () => {
     const batch = await api(`/api/v1/batches/${encodeURIComponent(id)}`);
-    const [product, history] = await Promise.all([
+    const [product, history, progress] = await Promise.all([
       api(`/api/v1/products/${batch.productId}`).catch(() => null),
       api(`/api/v1/batches/${batch.id}/history`),
+      api(`/api/v1/batches/${batch.id}/progress`),
     ]);
     view.dataset.status = batch.status;
     replace(view,
@@ -144,6 +156,7 @@ async function detail(main, ctx, id) {
         h('dt', {}, t('ba_profile')), h('dd', {}, batch.profile),
         h('dt', {}, t('ba_createdBy')), h('dd', {}, `${batch.createdBy} · ${dateTime(batch.createdAt)}`),
         h('dt', {}, t('ba_changedBy')), h('dd', {}, `${batch.statusChangedBy} · ${dateTime(batch.statusChangedAt)}`)),
+      reach(progress),
       ctx.can('operator') ? statusForm(batch, message, draw) : null,
       ctx.can('operator') && batch.status !== 'voided' ? labels(batch) : null,
       h('h2', {}, t('ba_history')),
@@ -155,6 +168,31 @@ async function detail(main, ctx, id) {
       ], history.items, { caption: t('ba_history') }));
   };
   await draw();
+}
+
+/** How far the batch has reached shoppers: a bar of codes scanned, the counts, and the countries with most scans. */
+function reach(p) {
+  const text = t('ba_progressText', { scanned: number(p.codesScanned), minted: number(p.codesMinted), share: percent(p.scannedShare) });
+  return h('section', { id: 'batch-progress', 'aria-labelledby': 'progress-title' },
+    h('h2', { id: 'progress-title' }, t('ba_progress')),
+    h('div', { class: 'card' },
+      h('progress', { id: 'batch-progress-bar', max: String(p.codesMinted), value: String(p.codesScanned),
+        'aria-label': t('ba_progressBar'), 'aria-valuetext': text, style: 'width:100%;height:1.25rem' }),
+      h('p', { id: 'batch-progress-text' }, text),
+      h('dl', { class: 'facts' },
+        h('dt', {}, t('ba_scans')), h('dd', { id: 'batch-progress-scans' }, number(p.scans)),
+        h('dt', {}, t('ba_suspectScans')), h('dd', {}, number(p.suspectScans)),
+        h('dt', {}, t('ba_suspectCodes')), h('dd', { id: 'batch-progress-suspect-codes' }, number(p.suspectCodes)),
+        h('dt', {}, t('ba_countries')), h('dd', {}, number(p.countryCount))),
+      p.topCountries.length ? [
+        h('h3', {}, t('ba_topCountries', { n: p.topCountries.length, all: p.countryCount })),
+        table([
+          { label: t('ba_country'), value: (c) => c.country || t('ba_countryUnknown') },
+          { label: t('ba_scans'), value: (c) => number(c.scans) },
+          { label: t('ba_firstScans'), value: (c) => number(c.codes) },
+          { label: t('ba_suspectScans'), value: (c) => number(c.suspect) },
+        ], p.topCountries, { caption: t('ba_countries') }),
+      ] : h('p', { class: 'empty' }, t('ba_notScanned'))));
 }
 
 /** The next statuses of a batch as buttons, or, once it has none (recalled, voided), the status message alone. */

@@ -1,5 +1,5 @@
-// Code lookup: paste a label's URL (or scan it with the camera through html5-qrcode) and see whether it
-// verifies, its batch, its state and every scan of it.
+// Code lookup: paste a label's URL (or scan it with the camera through html5-qrcode), or type the serial number or
+// scan reference a shopper quotes, and see whether it verifies, its batch, its state and every scan of it.
 import { api } from './api.js';
 import { t, register } from './i18n.js';
 import { h, replace, dateTime, number, field, messageBox, busy, badge, loadScript } from './dom.js';
@@ -10,7 +10,9 @@ const QR_LIBRARY = '/webjars/html5-qrcode/2.2.1/html5-qrcode.min.js';
 
 register({
   en: {
-    lu_title: 'Code lookup', lu_code: 'Label URL or code', lu_hint: 'Paste the URL a label\'s QR holds.', lu_go: 'Look up',
+    lu_title: 'Code lookup', lu_code: 'Label URL, serial number or scan reference',
+    lu_hint: 'Paste the URL a label\'s QR holds, or type the serial number or the scan reference the shopper quotes from the verdict page.',
+    lu_go: 'Look up',
     lu_camera: 'Scan with the camera', lu_stop: 'Stop the camera', lu_starting: 'Starting the camera…',
     lu_scanning: 'Point the camera at a label.', lu_noCamera: 'No camera is available here; paste the URL instead.',
     lu_valid: 'Genuine code of your brand', lu_invalid: 'Not a genuine code', lu_reason: 'Why',
@@ -20,9 +22,13 @@ register({
     reason_unknown_key: 'Signed with a key that is not known.', reason_revoked_key: 'Signed with a revoked key.',
     reason_bad_signature: 'The signature does not match: forged or altered.', reason_unknown_batch: 'The batch does not exist.',
     reason_index_out_of_range: 'The index is outside the batch.', reason_details_mismatch: 'The printed details do not match the batch.',
+    lu_foundBy_code: 'Found by what the label\'s QR holds.', lu_foundBy_serial: 'Found by its serial number (a serial alone proves nothing: only the label\'s QR is signed).',
+    lu_foundBy_reference: 'Found by the scan reference {id}; that scan is highlighted in the history.',
+    lu_ambiguous: 'Several codes of your brand could have this serial', lu_ambiguousHint: 'A 1 may be an I or an L. Choose the code the shopper holds:',
+    lu_unknownReason: 'It did not verify.', lu_batch: 'Batch {id}',
   },
   'zh-CN': {
-    lu_title: '查码', lu_code: '标签网址或码', lu_hint: '粘贴标签二维码中的网址。', lu_go: '查询',
+    lu_title: '查码', lu_code: '标签网址、序列号或扫码参考编号', lu_hint: '粘贴标签二维码中的网址，或输入顾客从验证结果页提供的序列号或扫码参考编号。', lu_go: '查询',
     lu_camera: '用摄像头扫码', lu_stop: '关闭摄像头', lu_starting: '正在打开摄像头…',
     lu_scanning: '请将摄像头对准标签。', lu_noCamera: '此处没有可用的摄像头；请粘贴网址。',
     lu_valid: '本品牌的正品码', lu_invalid: '不是正品码', lu_reason: '原因',
@@ -32,6 +38,10 @@ register({
     reason_unknown_key: '签名所用的密钥未知。', reason_revoked_key: '签名所用的密钥已被吊销。',
     reason_bad_signature: '签名不匹配：伪造或被篡改。', reason_unknown_batch: '批次不存在。',
     reason_index_out_of_range: '序号超出批次范围。', reason_details_mismatch: '印刷的信息与批次不符。',
+    lu_foundBy_code: '按标签二维码的内容查到。', lu_foundBy_serial: '按序列号查到（仅凭序列号不能证明真伪：只有标签二维码带签名）。',
+    lu_foundBy_reference: '按扫码参考编号 {id} 查到；该次扫码已在记录中突出显示。',
+    lu_ambiguous: '本品牌有多个码可能对应此序列号', lu_ambiguousHint: '“1”可能是 I 或 L。请选择顾客手中的码：',
+    lu_unknownReason: '未通过验证。', lu_batch: '批次 {id}',
   },
 });
 
@@ -49,6 +59,10 @@ export async function render(main, ctx) {
   const lookUp = () => busy(button, box, async () => {
     const code = input.value.trim();
     replace(result, showResult(await api('/api/v1/codes/lookup', { query: { code } })));
+    const referenced = result.querySelector('tr.scan-referenced');
+    if (referenced) {
+      referenced.scrollIntoView({ block: 'nearest' });
+    }
   });
   const stopCamera = async () => {
     const running = scanner;
@@ -112,16 +126,26 @@ export async function render(main, ctx) {
 }
 
 function showResult(r) {
+  if (r.matches && r.matches.length) {
+    return h('div', { class: 'card', id: 'lookup-matches' },
+      h('h2', { style: 'margin-top:0' }, t('lu_ambiguous')), h('p', {}, t('lu_ambiguousHint')),
+      h('ul', {}, r.matches.map((m) => h('li', {},
+        h('a', { href: `#/lookup?code=${encodeURIComponent(m.serial)}` }, h('code', {}, m.serial)),
+        ` · ${t('lu_batch', { id: m.batchId })} · ${t('lu_index')} ${m.index} · ${m.product || '–'}${m.lot ? ` · ${m.lot}` : ''}`))));
+  }
+  const foundBy = h('p', { class: 'hint', id: 'lookup-found-by' }, t(`lu_foundBy_${r.foundBy}`, { id: r.scanId || '' }));
   if (!r.valid) {
-    return h('div', { class: 'card', 'data-valid': 'false' },
-      h('h2', { style: 'margin-top:0' }, badge('not_genuine', t('lu_invalid'))),
-      h('p', {}, t(`reason_${r.reason}`)),
-      r.batchId ? h('p', {}, h('a', { href: `#/batches/${r.batchId}` }, t('ba_batch', { id: r.batchId }))) : null);
+    return h('div', { 'data-valid': 'false' },
+      h('div', { class: 'card' },
+        h('h2', { style: 'margin-top:0' }, badge('not_genuine', t('lu_invalid'))),
+        h('p', {}, r.reason ? t(`reason_${r.reason}`) : t('lu_unknownReason')), foundBy,
+        r.batchId ? h('p', {}, h('a', { href: `#/batches/${r.batchId}` }, t('ba_batch', { id: r.batchId }))) : null),
+      r.scans && r.scans.length ? [h('h2', {}, t('lu_history')), scanHistory(r)] : null);
   }
   const s = r.state;
   return h('div', { 'data-valid': 'true' },
     h('div', { class: 'card' },
-      h('h2', { style: 'margin-top:0' }, badge('genuine', t('lu_valid'))),
+      h('h2', { style: 'margin-top:0' }, badge('genuine', t('lu_valid'))), foundBy,
       h('dl', { class: 'facts' },
         h('dt', {}, t('ba_product')), h('dd', {}, r.product || '–'),
         h('dt', {}, t('ba_batch', { id: '' }).trim()), h('dd', {}, h('a', { href: `#/batches/${r.batchId}` }, r.batchId)),
@@ -135,5 +159,20 @@ function showResult(r) {
         h('dt', {}, t('lu_firstScan')), h('dd', {}, s ? `${dateTime(s.firstScanAt)} ${s.firstCountry || ''}` : '–'),
         h('dt', {}, t('lu_lastScan')), h('dd', {}, s ? dateTime(s.lastScanAt) : '–'))),
     h('h2', {}, t('lu_history')),
-    r.scans && r.scans.length ? scanTable(r.scans) : h('p', { class: 'empty' }, t('lu_neverScanned')));
+    r.scans && r.scans.length ? scanHistory(r) : h('p', { class: 'empty' }, t('lu_neverScanned')));
+}
+
+/** The scans of the code; the one a scan reference named is marked (its row is the scan's place in r.scans). */
+function scanHistory(r) {
+  const view = scanTable(r.scans);
+  if (r.scanId) {
+    const rows = view.querySelectorAll('tbody tr');
+    const at = r.scans.findIndex((scan) => scan.id === r.scanId);
+    if (at >= 0 && rows[at]) {
+      rows[at].classList.add('scan-referenced');
+      rows[at].setAttribute('aria-current', 'true');
+      rows[at].dataset.scanId = r.scanId;
+    }
+  }
+  return view;
 }

@@ -120,6 +120,7 @@ public final class Routes {
         routes.post("/api/v1/batches", requires(OPERATOR, c.batches()::create));
         routes.get("/api/v1/batches/{id}", requires(VIEWER, c.batches()::get));
         routes.get("/api/v1/batches/{id}/history", requires(VIEWER, c.batches()::history));
+        routes.get("/api/v1/batches/{id}/progress", requires(VIEWER, c.dashboard()::batchProgress));
         routes.post("/api/v1/batches/{id}/release", requires(OPERATOR, c.batches()::release));
         routes.post("/api/v1/batches/{id}/recall", requires(OPERATOR, c.batches()::recall));
         routes.post("/api/v1/batches/{id}/void", requires(OPERATOR, c.batches()::voidBatch));

@@ -1,6 +1,7 @@
 package dev.touchmark.alert;
 
 import dev.touchmark.domain.BatchStatus;
+import dev.touchmark.domain.CodeRef;
 import dev.touchmark.domain.Verdict;
 
 import static dev.touchmark.db.jooq.Tables.ALERT;
@@ -11,6 +12,7 @@ import static dev.touchmark.db.jooq.Tables.CODE_STATE;
 import static dev.touchmark.db.jooq.Tables.MARKET_SIGHTING;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
+import static dev.touchmark.db.jooq.Tables.SUSPECT_CODE;
 import static dev.touchmark.db.jooq.Tables.SUSPECT_SIGHTING;
 
 import java.time.OffsetDateTime;
@@ -30,6 +32,7 @@ public final class DetectionRepository {
     private final CountUpsert hourCounts;
     private final CountUpsert dayCounts;
     private final CountUpsert cellCounts;
+    private final CountUpsert batchCountryCounts;
 
     public DetectionRepository(DSLContext dsl) {
         this.dsl = dsl;
@@ -41,6 +44,9 @@ public final class DetectionRepository {
         this.cellCounts = new CountUpsert(postgres, "scan_cell_day", List.of(col("brand_id", "BIGINT"), col("scan_date", "DATE"),
                 col("cell", "VARCHAR(16)")), List.of(col("scans", "BIGINT"), col("suspect", "BIGINT"),
                 col("forged", "BIGINT")));
+        this.batchCountryCounts = new CountUpsert(postgres, "scan_batch_country", List.of(col("brand_id", "BIGINT"),
+                col("batch_id", "BIGINT"), col("country", "VARCHAR(2)")), List.of(col("scans", "BIGINT"), col("codes", "BIGINT"),
+                col("suspect", "BIGINT")));
     }
 
     /** The jOOQ context, for transactions of detection outside the scan writer. */
@@ -118,6 +124,32 @@ public final class DetectionRepository {
             cellCounts.add(connection, cellRows);
         });
     }
+
+    /** A brand's scans of one batch's codes in one country ("" when unknown), counted: scans, first scans, suspect. */
+    public record BatchCountryKey(long brandId, long batchId, String country) {
+    }
+
+    /**
+     * Adds to each batch's progress: its scans per country (sorted upserts, as for the other rollups) and the codes that
+     * got their first suspect verdict (once per code; the writer holds the codes' row locks, so no two writers race).
+     */
+    public void addToBatches(Map<BatchCountryKey, long[]> countries, Map<CodeRef, Long> suspectCodeBrands, OffsetDateTime at) {
+        if (!countries.isEmpty()) {
+            List<Object[]> rows = new ArrayList<>(countries.size());
+            countries.forEach((k, n) -> rows.add(new Object[] {k.brandId(), k.batchId(), k.country(), n[0], n[1], n[2]}));
+            dsl.connection(connection -> batchCountryCounts.add(connection, rows));
+        }
+        if (!suspectCodeBrands.isEmpty()) {
+            var insert = dsl.insertInto(SUSPECT_CODE, SUSPECT_CODE.BATCH_ID, SUSPECT_CODE.CODE_INDEX, SUSPECT_CODE.BRAND_ID,
+                    SUSPECT_CODE.FIRST_AT);
+            suspectCodeBrands.keySet().stream().sorted(CODE_ORDER)
+                    .forEach(c -> insert.values(c.batchId(), c.index(), suspectCodeBrands.get(c), at));
+            insert.onConflictDoNothing().execute();
+        }
+    }
+
+    private static final java.util.Comparator<CodeRef> CODE_ORDER =
+            java.util.Comparator.comparingLong(CodeRef::batchId).thenComparingLong(CodeRef::index);
 
     /** Scans of each batch in an hour, all verdicts together. */
     public Map<Long, Long> batchScansInHour(Collection<Long> batchIds, OffsetDateTime hour) {

@@ -4,6 +4,7 @@ import dev.touchmark.domain.BatchStatus;
 
 import dev.touchmark.domain.Place;
 
+import dev.touchmark.domain.CodeRef;
 import dev.touchmark.domain.Verdict;
 
 import dev.touchmark.alert.AlertRepository.Raised;
@@ -92,6 +93,8 @@ public final class Detector implements ScanJudge {
             Map<HourKey, Long> hours = new HashMap<>();
             Map<DetectionRepository.DayKey, Long> days = new HashMap<>();
             Map<DetectionRepository.CellKey, long[]> cells = new HashMap<>();
+            Map<DetectionRepository.BatchCountryKey, long[]> batchCountries = new HashMap<>();
+            Map<CodeRef, Long> suspectCodes = new HashMap<>();
             java.time.LocalDate day = now.toLocalDate();
             Map<Long, Long> releasedBatches = new HashMap<>();
             Map<Long, Long> groupScans = new HashMap<>();
@@ -112,6 +115,9 @@ public final class Detector implements ScanJudge {
                     c[1] += j.assessment().suspect() ? 1 : 0;
                     c[2] += forged(s, j) ? 1 : 0;
                 }
+                if (s.tracksCode()) {
+                    countForBatch(j, batchCountries, suspectCodes);
+                }
                 if (s.tracksCode() && s.batchStatus() == BatchStatus.RELEASED) {
                     releasedBatches.put(batch, s.brandId());
                     groupScans.merge(batch, 1L, Long::sum);
@@ -122,10 +128,26 @@ public final class Detector implements ScanJudge {
             raiseInOrder(hits);
             detection.addToHours(hours);
             detection.addToDays(days, cells);
+            detection.addToBatches(batchCountries, suspectCodes, now);
         } finally {
             travels.clear();
             hotspotsSeen.clear();
             draftsSeen.clear();
+        }
+    }
+
+    /** Counts a scan of a genuine code towards its batch's progress: its country, a first scan, a suspect verdict. */
+    private static void countForBatch(Judged j, Map<DetectionRepository.BatchCountryKey, long[]> batchCountries,
+                                      Map<CodeRef, Long> suspectCodes) {
+        ScanToRecord s = j.scan();
+        boolean suspect = j.outcome().verdict() == Verdict.SUSPECT;
+        long[] c = batchCountries.computeIfAbsent(new DetectionRepository.BatchCountryKey(s.brandId(), s.batchId(),
+                s.shopper().country() == null ? "" : s.shopper().country()), k -> new long[3]);
+        c[0]++;
+        c[1] += j.history() != null && j.history().firstScan() ? 1 : 0;
+        c[2] += suspect ? 1 : 0;
+        if (suspect) {
+            suspectCodes.put(s.code(), s.brandId());
         }
     }
 

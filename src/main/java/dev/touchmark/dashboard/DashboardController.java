@@ -67,4 +67,8 @@ public final class DashboardController {
     public void lookUp(Context ctx) {
         ctx.json(dashboard.lookUp(ApiAuth.principal(ctx).brandId(), ctx.queryParam("code")));
     }
+
+    public void batchProgress(Context ctx) {
+        ctx.json(dashboard.batchProgress(ApiAuth.principal(ctx).brandId(), Params.id(ctx, "id", "batch")));
+    }
 }

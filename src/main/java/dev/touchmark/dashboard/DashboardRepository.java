@@ -9,12 +9,15 @@ import dev.touchmark.domain.Verdict;
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.BATCH;
 import static dev.touchmark.db.jooq.Tables.CODE_STATE;
+import static dev.touchmark.db.jooq.Tables.PRODUCT;
+import static dev.touchmark.db.jooq.Tables.SCAN_BATCH_COUNTRY;
 import static dev.touchmark.db.jooq.Tables.SCAN_CELL_DAY;
 import static dev.touchmark.db.jooq.Tables.SCAN_DAY;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 
 import dev.touchmark.domain.ScanRole;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
+import static dev.touchmark.db.jooq.Tables.SUSPECT_CODE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -131,16 +134,69 @@ public final class DashboardRepository {
 
     /** The newest scans of a code of a batch of the brand. */
     public List<ScanRow> scans(long brandId, long batchId, long index, int limit) {
-        return dsl.select(SCAN_EVENT.ID, SCAN_EVENT.SCANNED_AT, SCAN_EVENT.VERDICT, SCAN_EVENT.REASON, SCAN_EVENT.RISK,
-                        SCAN_EVENT.RISK_REASONS, SCAN_EVENT.COUNTRY, SCAN_EVENT.LAT_TENTHS, SCAN_EVENT.LON_TENTHS,
-                        SCAN_EVENT.DEVICE_ID, SCAN_EVENT.CLIENT_KIND, SCAN_EVENT.UNCOUNTED)
-                .from(SCAN_EVENT).where(SCAN_EVENT.BATCH_ID.eq(batchId).and(SCAN_EVENT.CODE_INDEX.eq(index))
+        return dsl.select(SCAN_ROW).from(SCAN_EVENT).where(SCAN_EVENT.BATCH_ID.eq(batchId).and(SCAN_EVENT.CODE_INDEX.eq(index))
                         .and(SCAN_EVENT.BRAND_ID.eq(brandId)))
                 .orderBy(SCAN_EVENT.ID.desc()).limit(limit)
-                .fetch(r -> new ScanRow(Long.toString(r.value1()), r.value2(), r.value3(), r.value4(),
-                        r.value5() == null ? null : r.value5().intValue(), r.value6(), r.value7(),
-                        r.value8() == null ? null : r.value8() / 10.0, r.value9() == null ? null : r.value9() / 10.0,
-                        r.value10() == null ? null : "phone " + r.value10().substring(0, 6), r.value11(),
-                        r.value12() == null ? ScanRole.SHOPPER.id() : r.value12()));
+                .fetch(DashboardRepository::scanRow);
+    }
+
+    /** A scan of the brand found by its reference, with the code it was of (or claimed to be, if forged; null if none). */
+    public record ReferencedScan(Long batchId, Long codeIndex, ScanRow row) {
+    }
+
+    /** One scan of the brand by its id (the scan log's primary key): nothing for another brand's scan. */
+    public Optional<ReferencedScan> scan(long brandId, long scanId) {
+        List<org.jooq.SelectField<?>> fields = new java.util.ArrayList<>(SCAN_ROW);
+        fields.add(SCAN_EVENT.BATCH_ID);
+        fields.add(SCAN_EVENT.CODE_INDEX);
+        return dsl.select(fields).from(SCAN_EVENT).where(SCAN_EVENT.ID.eq(scanId).and(SCAN_EVENT.BRAND_ID.eq(brandId)))
+                .fetchOptional(r -> new ReferencedScan(r.get(SCAN_EVENT.BATCH_ID), r.get(SCAN_EVENT.CODE_INDEX), scanRow(r)));
+    }
+
+    private static final List<org.jooq.SelectField<?>> SCAN_ROW = List.of(SCAN_EVENT.ID, SCAN_EVENT.SCANNED_AT, SCAN_EVENT.VERDICT,
+            SCAN_EVENT.REASON, SCAN_EVENT.RISK, SCAN_EVENT.RISK_REASONS, SCAN_EVENT.COUNTRY, SCAN_EVENT.LAT_TENTHS,
+            SCAN_EVENT.LON_TENTHS, SCAN_EVENT.DEVICE_ID, SCAN_EVENT.CLIENT_KIND, SCAN_EVENT.UNCOUNTED);
+
+    private static ScanRow scanRow(org.jooq.Record r) {
+        Number risk = r.get(SCAN_EVENT.RISK);
+        Integer lat = r.get(SCAN_EVENT.LAT_TENTHS);
+        Integer lon = r.get(SCAN_EVENT.LON_TENTHS);
+        String device = r.get(SCAN_EVENT.DEVICE_ID);
+        return new ScanRow(Long.toString(r.get(SCAN_EVENT.ID)), r.get(SCAN_EVENT.SCANNED_AT), r.get(SCAN_EVENT.VERDICT),
+                r.get(SCAN_EVENT.REASON), risk == null ? null : risk.intValue(), r.get(SCAN_EVENT.RISK_REASONS),
+                r.get(SCAN_EVENT.COUNTRY), lat == null ? null : lat / 10.0, lon == null ? null : lon / 10.0,
+                device == null ? null : "phone " + device.substring(0, 6), r.get(SCAN_EVENT.CLIENT_KIND),
+                r.get(SCAN_EVENT.UNCOUNTED) == null ? ScanRole.SHOPPER.id() : r.get(SCAN_EVENT.UNCOUNTED));
+    }
+
+    /** What the lookup shows of a batch. */
+    public record BatchFacts(long id, long quantity, String product, String lot, LocalDate expiry, String status) {
+    }
+
+    /** The brand's batches among some ids (another brand's are left out), by id. */
+    public Map<Long, BatchFacts> batches(long brandId, java.util.Collection<Long> ids) {
+        Map<Long, BatchFacts> found = new TreeMap<>();
+        dsl.select(BATCH.ID, BATCH.QUANTITY, PRODUCT.NAME, BATCH.LOT, BATCH.EXPIRY, BATCH.STATUS)
+                .from(BATCH).join(PRODUCT).on(PRODUCT.ID.eq(BATCH.PRODUCT_ID))
+                .where(BATCH.BRAND_ID.eq(brandId).and(BATCH.ID.in(ids)))
+                .forEach(r -> found.put(r.value1(), new BatchFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6())));
+        return found;
+    }
+
+    /** A batch's scans of its genuine codes in one country ("" when unknown): scans, codes first scanned there, suspect. */
+    public record BatchCountry(String country, long scans, long codes, long suspect) {
+    }
+
+    /** A batch's scans per country, from the rollup the scan writer keeps (one row per country, never the scan log). */
+    public List<BatchCountry> batchCountries(long brandId, long batchId) {
+        return dsl.select(SCAN_BATCH_COUNTRY.COUNTRY, SCAN_BATCH_COUNTRY.SCANS, SCAN_BATCH_COUNTRY.CODES, SCAN_BATCH_COUNTRY.SUSPECT)
+                .from(SCAN_BATCH_COUNTRY).where(SCAN_BATCH_COUNTRY.BRAND_ID.eq(brandId).and(SCAN_BATCH_COUNTRY.BATCH_ID.eq(batchId)))
+                .fetch(r -> new BatchCountry(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Codes of a batch that got at least one suspect verdict (a range of the suspect codes' key). */
+    public long suspectCodes(long brandId, long batchId) {
+        return dsl.fetchCount(SUSPECT_CODE, SUSPECT_CODE.BATCH_ID.eq(batchId).and(SUSPECT_CODE.BRAND_ID.eq(brandId)));
     }
 }

@@ -10,9 +10,7 @@ import dev.touchmark.alert.AlertStatus;
 import dev.touchmark.alert.AlertView;
 import dev.touchmark.alert.Rule;
 import dev.touchmark.error.NotFoundException;
-import dev.touchmark.error.ValidationException;
 import dev.touchmark.i18n.Lang;
-import dev.touchmark.verify.VerificationRepository.BatchInfo;
 import dev.touchmark.verify.VerificationService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,13 +27,13 @@ import java.util.Optional;
 public final class DashboardService {
     private final DashboardRepository repository;
     private final AlertService alerts;
-    private final VerificationService verification;
+    private final CodeLookups lookups;
     private final Clock clock;
 
     public DashboardService(DashboardRepository repository, AlertService alerts, VerificationService verification, Clock clock) {
         this.repository = repository;
         this.alerts = alerts;
-        this.verification = verification;
+        this.lookups = new CodeLookups(repository, verification);
         this.clock = clock;
     }
 
@@ -167,31 +165,45 @@ public final class DashboardService {
         return new BatchStats(range.from(), range.to(), batches);
     }
 
-    /** A code looked up by its brand: whether it verifies, its batch, its state and its scans. */
-    public record CodeLookup(boolean valid, String reason, String batchId, String index, String serial, String product, String lot,
-                             LocalDate expiry, String batchStatus, DashboardRepository.CodeState state,
-                             List<DashboardRepository.ScanRow> scans) {
+    /**
+     * A code looked up by its brand from what a shopper quotes: a label's URL or payload, a serial number or a scan
+     * reference (see {@link LookupQuery}).
+     */
+    public CodeLookups.CodeLookup lookUp(long brandId, String text) {
+        return lookups.lookUp(brandId, text);
     }
 
-    public CodeLookup lookUp(long brandId, String text) {
-        if (text == null || text.isBlank() || text.length() > 4096) {
-            throw ValidationException.of("code", "paste the URL of a label, or its payload");
+    /** Scans of a batch's codes in one country (null when unknown). */
+    public record ProgressCountry(String country, long scans, long codes, long suspect) {
+    }
+
+    /**
+     * How far a batch has reached shoppers: codes minted, distinct codes scanned at least once (and their share),
+     * scans in all, suspect scans, codes with a suspect verdict, and the countries with the most scans.
+     */
+    public record BatchProgress(String batchId, long codesMinted, long codesScanned, double scannedShare, long scans,
+                                long suspectScans, long suspectCodes, int countryCount, List<ProgressCountry> topCountries) {
+    }
+
+    /** Countries listed in a batch's progress at most. */
+    static final int TOP_COUNTRIES = 10;
+
+    /** A batch's progress, from the rollups the scan writer keeps; another brand's batch is not found. */
+    public BatchProgress batchProgress(long brandId, long batchId) {
+        DashboardRepository.BatchFacts batch = repository.batches(brandId, List.of(batchId)).get(batchId);
+        if (batch == null) {
+            throw new NotFoundException("no batch with id " + batchId);
         }
-        VerificationService.Check check = verification.lookUp(text.strip());
-        if (check.answer() != null) {
-            return new CodeLookup(false, check.answer().reason().id(), null, null, null, null, null, null, null, null, List.of());
-        }
-        if (check.brandId() != brandId) {
-            throw new NotFoundException("this is not a code of your brand");
-        }
-        String batch = check.batchId() == null ? null : Long.toString(check.batchId());
-        String index = check.index() == null ? null : Long.toString(check.index());
-        if (check.reason() != null) {
-            return new CodeLookup(false, check.reason().id(), batch, index, null, null, null, null, null, null, List.of());
-        }
-        BatchInfo b = check.batch();
-        long i = check.index();
-        return new CodeLookup(true, null, batch, index, check.code().serial(), b.productName(), b.lot(), b.expiry(), b.status().id(),
-                repository.codeState(brandId, b.id(), i).orElse(null), repository.scans(brandId, b.id(), i, 200));
+        List<DashboardRepository.BatchCountry> countries = new ArrayList<>(repository.batchCountries(brandId, batchId));
+        long codes = countries.stream().mapToLong(DashboardRepository.BatchCountry::codes).sum();
+        long scans = countries.stream().mapToLong(DashboardRepository.BatchCountry::scans).sum();
+        long suspect = countries.stream().mapToLong(DashboardRepository.BatchCountry::suspect).sum();
+        countries.sort(java.util.Comparator.comparingLong(DashboardRepository.BatchCountry::scans).reversed()
+                .thenComparing(DashboardRepository.BatchCountry::country));
+        List<ProgressCountry> top = countries.stream().limit(TOP_COUNTRIES)
+                .map(c -> new ProgressCountry(c.country().isEmpty() ? null : c.country(), c.scans(), c.codes(), c.suspect()))
+                .toList();
+        return new BatchProgress(Long.toString(batchId), batch.quantity(), codes, (double) codes / batch.quantity(), scans, suspect,
+                repository.suspectCodes(brandId, batchId), countries.size(), top);
     }
 }

@@ -328,6 +328,8 @@ class OpenApiContractIT {
         call("GET", "/api/v1/batches/{id}", 999_999).key(key).expect(404);
         call("GET", "/api/v1/batches/{id}/history", draft).key(key).expect(200);
         call("GET", "/api/v1/batches/{id}/history", 999_999).key(key).expect(404);
+        call("GET", "/api/v1/batches/{id}/progress", draft).key(key).expect(200);
+        call("GET", "/api/v1/batches/{id}/progress", 999_999).key(key).expect(404);
         // draft -> released -> recalled, and draft -> voided; each move's 409 where the life cycle forbids it.
         call("POST", "/api/v1/batches/{id}/recall", draft).key(key).expect(409);
         call("POST", "/api/v1/batches/{id}/release", draft).key(key).json(json("reason", "quality checked")).expect(200);
@@ -424,6 +426,8 @@ class OpenApiContractIT {
         call("GET", "/api/v1/stats/map").key(key).query("days=0").expect(400);
         call("GET", "/api/v1/codes/lookup").key(key).query("code=" + URLEncoder.encode(url, StandardCharsets.UTF_8)).expect(200);
         call("GET", "/api/v1/codes/lookup").key(key).expect(400);
+        call("GET", "/api/v1/codes/lookup").key(key).query("code=" + dev.touchmark.code.CodeFormat.serial(released, 1)).expect(200);
+        call("GET", "/api/v1/codes/lookup").key(key).query("code=" + dev.touchmark.code.CodeFormat.serial(released + 1_000, 1)).expect(404);
         assertNoProblems();
     }
 

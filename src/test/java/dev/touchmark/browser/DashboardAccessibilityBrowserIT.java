@@ -272,6 +272,37 @@ class DashboardAccessibilityBrowserIT {
     }
 
     @Test
+    @Timeout(120)
+    void theBatchPageShowsHowFarItsCodesReachedShoppersAndTheLookupFindsWhatAShopperQuotes() throws Exception {
+        WebDriver d = browser.chrome("progress", 1280, 900);
+        signIn(d, seed.adminEmail(), ADMIN_PASSWORD);
+        Http http = new Http(browser.app().port());
+        JsonNode progress = http.get("/api/v1/batches/" + seed.released().id() + "/progress", seed.apiKey()).json();
+        assertTrue(progress.path("codesScanned").asLong() >= 2, progress.toString());
+        go(d, "batches/" + seed.released().id());
+        WebElement bar = visible(d, By.id("batch-progress-bar"));
+        assertEquals("20", bar.getAttribute("max"));
+        assertEquals(progress.path("codesScanned").asText(), bar.getAttribute("value"));
+        String text = d.findElement(By.id("batch-progress-text")).getText();
+        assertTrue(text.startsWith(progress.path("codesScanned").asText() + " of 20 codes"), text);
+        assertEquals(progress.path("topCountries").size(),
+                d.findElements(By.cssSelector("#batch-progress tbody tr")).size(), "one row per country");
+
+        String json = "{\"code\":\"" + seed.codes().url(5) + "\",\"deviceId\":\"" + "F".repeat(26) + "\"}";
+        String reference = http.post("/api/v1/verify", null, json).json().path("scanId").asText();
+        go(d, "lookup?code=" + URLEncoder.encode("Reference: " + reference, StandardCharsets.UTF_8));
+        WebElement referenced = visible(d, By.cssSelector("#lookup-result tr.scan-referenced"));
+        assertEquals(reference, referenced.getAttribute("data-scan-id"));
+        assertTrue(d.findElement(By.id("lookup-found-by")).getText().contains(reference));
+
+        String serial = seed.codes().serial(5);
+        go(d, "lookup?code=" + URLEncoder.encode(serial.toLowerCase().substring(0, 8) + "-" + serial.substring(8),
+                StandardCharsets.UTF_8));
+        waitFor(d).until(x -> x.findElement(By.id("lookup-found-by")).getText().contains("serial number"));
+        assertTrue(d.findElements(By.cssSelector("#lookup-result tr.scan-referenced")).isEmpty(), "no scan named by a serial");
+    }
+
+    @Test
     @Timeout(60)
     void adminsCreateAnApiKeyAndAWebhookChangeAThresholdThatOutlivesAReloadAndReleaseABatch() throws Exception {
         WebDriver d = browser.chrome("admin", 1280, 900);
