@@ -16,6 +16,12 @@ import dev.touchmark.code.BatchCodes;
 import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.domain.BatchStatus;
+import dev.touchmark.domain.ClientKind;
+import dev.touchmark.domain.CodeRef;
+import dev.touchmark.domain.Shopper;
+import dev.touchmark.domain.Verdict;
+import dev.touchmark.scan.Outcome;
+import dev.touchmark.scan.ScanToRecord;
 import dev.touchmark.product.NewProduct;
 import dev.touchmark.testsupport.Http;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +38,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -242,6 +250,18 @@ abstract class ScanCountingContract {
         assertEquals(1, check.get("deviceCount").asInt());
         assertEquals("genuine", phone(url, 'A').get("verdict").asText(), "the buyer's phone again");
         assertEquals(1, lookUp(f, url).get("state").get("devices").asInt());
+    }
+
+    @Test
+    void aScanJudgedWithAStaleDraftStatusAfterTheReleaseIsNoLeak() throws Exception {
+        // What a node whose catalog has not yet seen a release on another node (up to a second) hands the writer.
+        Fixture f = fixture(BatchStatus.RELEASED);
+        var recorded = app.scanServices().recorder().record(ScanToRecord.tracked(f.brand().brand().id(),
+                new CodeRef(f.batch().id(), 8), BatchStatus.DRAFT, Set.of("FR"),
+                new Shopper(device('L'), "FR", null, null, ClientKind.PAGE),
+                (history, assessment) -> new Outcome(Verdict.NOT_RELEASED, null))).get(10, TimeUnit.SECONDS);
+        assertTrue(recorded.assessment().reasons().contains("not_released"));
+        assertEquals(0, alerts(f, "unreleased_scan"), "the batch was released when the scan was recorded");
     }
 
     @Test
