@@ -69,6 +69,11 @@ final class AlertTexts {
         return AlertText.of(AlertMessage.MARKET, Map.of(CODES, codes, BATCH, batchId, COUNTRY, country, MARKETS, markets));
     }
 
+    /** One of the codes a diversion alert counts, listed when the alert opens. */
+    static AlertText marketNote(long batchId, long index, String country) {
+        return AlertText.of(AlertMessage.MARKET_NOTE, Map.of(CODE, index, BATCH, batchId, COUNTRY, country));
+    }
+
     static AlertText status(Rule rule, long batchId) {
         AlertMessage message = switch (rule) {
             case UNRELEASED_SCAN -> AlertMessage.UNRELEASED;

@@ -44,6 +44,8 @@ public final class Detector implements ScanJudge {
     private final Map<Long, AlertTexts.Travel> travels = new HashMap<>();
     /** Open hotspots looked up for the group in hand, by "brandId/cell". */
     private final Map<String, Boolean> hotspotsSeen = new HashMap<>();
+    /** Alerts of counting rules this group opens ("brandId/rule/subject"): their earlier codes are listed once. */
+    private final java.util.Set<String> opening = new java.util.HashSet<>();
 
     public Detector(AlertRepository alerts, DetectionRepository detection, RuleBook rules, AlertNotifier notifier, Clock clock) {
         this.alerts = alerts;
@@ -74,6 +76,7 @@ public final class Detector implements ScanJudge {
     public void startGroup() {
         travels.clear();
         hotspotsSeen.clear();
+        opening.clear();
     }
 
     @Override
@@ -97,7 +100,7 @@ public final class Detector implements ScanJudge {
                     long[] c = cells.computeIfAbsent(new DetectionRepository.CellKey(s.brandId(), day,
                             s.place().cell()), k -> new long[3]);
                     c[0]++;
-                    c[1] += j.assessment().suspect() ? 1 : 0;
+                    c[1] += j.outcome().verdict().isSuspect() ? 1 : 0;
                     c[2] += forged(s, j) ? 1 : 0;
                 }
                 if (s.tracksCode() && s.batchStatus() == BatchStatus.RELEASED) {
@@ -113,6 +116,7 @@ public final class Detector implements ScanJudge {
         } finally {
             travels.clear();
             hotspotsSeen.clear();
+            opening.clear();
         }
     }
 
@@ -144,6 +148,11 @@ public final class Detector implements ScanJudge {
         AlertText note = AlertTexts.scanNote(j.outcome().verdict(), s.shopper().country(), s.place());
         for (String id : a.reasons()) {
             RiskReason reason = RiskReason.of(id).orElseThrow();
+            if (s.batchStatus() == BatchStatus.DRAFT && reason != RiskReason.NOT_RELEASED) {
+                // Any scan of a draft batch is a leak from the printer: that one alert says it all (its labels were
+                // never sold, so they cannot have been diverted, and any phone scanning them is already too many).
+                continue;
+            }
             switch (reason) {
                 case MANY_DEVICES -> hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.cloned(s.batchId(), s.codeIndex(),
                         j.history().deviceCount(), settings.cloneDevices()),
@@ -158,12 +167,7 @@ public final class Detector implements ScanJudge {
                         // First scanned inside its markets: the owner is travelling, not the goods diverted.
                         break;
                     }
-                    int codes = detection.sightOutOfMarket(s.brandId(), s.batchId(), s.shopper().country(), s.codeIndex(), now,
-                            now.minusDays(MARKET_DAYS));
-                    if (codes >= settings.marketCodes()) {
-                        hits.add(hit(s, j, Rule.OUT_OF_MARKET, "market:" + s.batchId() + ":" + s.shopper().country(),
-                                AlertTexts.market(s.batchId(), s.shopper().country(), s.markets(), codes), note, now));
-                    }
+                    diverted(s, j, settings, note, now, hits);
                 }
                 case NOT_RELEASED -> hits.add(batchHit(s, j, Rule.UNRELEASED_SCAN, note, now));
                 case RECALLED -> hits.add(batchHit(s, j, Rule.RECALLED_SCAN, note, now));
@@ -176,7 +180,7 @@ public final class Detector implements ScanJudge {
                 }
             }
         }
-        if (a.suspect() && s.located() && s.tracksCode()) {
+        if (j.outcome().verdict().isSuspect() && s.located() && s.tracksCode()) {
             sight(s.brandId(), s.batchId(), s.codeIndex(), s.place(), j.scanId(), settings, now, hits);
         }
     }
@@ -239,14 +243,14 @@ public final class Detector implements ScanJudge {
                         settings.travelKmh()), scan.batchId(), scan.codeIndex(), null, place, now, scanId,
                         AlertTexts.travelNote(t)));
             }
-            boolean suspect = scan.verdict() == Verdict.SUSPECT || move.map(t -> t.kmh() > settings.travelKmh()).orElse(false);
-            if (suspect) {
+            if (scan.verdict().isSuspect()) {
                 sight(scan.brandId(), scan.batchId(), scan.codeIndex(), place, scanId, settings, now, hits);
             }
             raiseInOrder(hits);
+            opening.clear();
             detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(),
                     scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(), place.cell()),
-                    new long[] {1, scan.verdict() == Verdict.SUSPECT ? 1 : 0, 0}));
+                    new long[] {1, scan.verdict().isSuspect() ? 1 : 0, 0}));
         });
     }
 
@@ -271,17 +275,64 @@ public final class Detector implements ScanJudge {
         });
     }
 
+    /**
+     * A code first scanned outside its batch's markets: once enough codes of the batch were seen in that country, a
+     * diversion alert with one hit (and one piece of evidence) per code, as many as its summary counts.
+     */
+    private void diverted(ScanToRecord s, Judged j, RuleSettings settings, AlertText note, OffsetDateTime now, List<Hit> hits) {
+        OffsetDateTime since = now.minusDays(MARKET_DAYS);
+        DetectionRepository.Sighting seen = detection.sightOutOfMarket(s.brandId(), s.batchId(), s.shopper().country(),
+                s.codeIndex(), j.scanId(), now, since);
+        if (!seen.newCode() || seen.codes() < settings.marketCodes()) {
+            return;
+        }
+        String subject = "market:" + s.batchId() + ":" + s.shopper().country();
+        AlertText summary = AlertTexts.market(s.batchId(), s.shopper().country(), s.markets(), seen.codes());
+        if (opens(s.brandId(), Rule.OUT_OF_MARKET, subject)) {
+            for (DetectionRepository.Sighted earlier : detection.marketSightings(s.batchId(), s.shopper().country(), since)) {
+                if (earlier.codeIndex() != s.codeIndex()) {
+                    hits.add(new Hit(s.brandId(), Rule.OUT_OF_MARKET, subject, Rule.OUT_OF_MARKET.severity(), summary,
+                            s.batchId(), null, s.shopper().country(), null, earlier.seenAt(), earlier.scanId(),
+                            AlertTexts.marketNote(earlier.batchId(), earlier.codeIndex(), s.shopper().country())));
+                }
+            }
+        }
+        hits.add(hit(s, j, Rule.OUT_OF_MARKET, subject, summary, note, now));
+    }
+
+    /**
+     * True when a hit of a counting rule would open its alert: then the codes counted before this one are added as
+     * hits too (once per group), so that the alert's summary, hits and evidence all count the same codes.
+     */
+    private boolean opens(long brandId, Rule rule, String subject) {
+        return !detection.alertTakesHits(brandId, rule, subject) && opening.add(brandId + "/" + rule.id() + "/" + subject);
+    }
+
+    /**
+     * A suspect code (see {@link Verdict#isSuspect()}) seen in a cell: once enough distinct codes were seen there, a
+     * hotspot alert with one hit (and one piece of evidence) per code, as many as its summary counts.
+     */
     private void sight(long brandId, long batchId, long index, Place place, long scanId, RuleSettings settings,
                        OffsetDateTime now, List<Hit> hits) {
         String cell = place.cell();
-        int codes = detection.sight(brandId, cell, batchId, index, now, now.minusDays(settings.hotspotDays()));
-        if (codes >= settings.hotspotCodes()) {
-            Place centre = Place.centreOf(cell);
-            hits.add(new Hit(brandId, Rule.HOTSPOT, "cell:" + cell, Rule.HOTSPOT.severity(),
-                    AlertTexts.hotspot(codes, settings.hotspotDays(), centre.latTenths(), centre.lonTenths()), null, null,
-                    null, centre,
-                    now, scanId, AlertTexts.hotspotNote(batchId, index)));
+        OffsetDateTime since = now.minusDays(settings.hotspotDays());
+        DetectionRepository.Sighting seen = detection.sight(brandId, cell, batchId, index, scanId, now, since);
+        if (!seen.newCode() || seen.codes() < settings.hotspotCodes()) {
+            return;
         }
+        Place centre = Place.centreOf(cell);
+        String subject = "cell:" + cell;
+        AlertText summary = AlertTexts.hotspot(seen.codes(), settings.hotspotDays(), centre.latTenths(), centre.lonTenths());
+        if (opens(brandId, Rule.HOTSPOT, subject)) {
+            for (DetectionRepository.Sighted earlier : detection.sightings(brandId, cell, since)) {
+                if (earlier.batchId() != batchId || earlier.codeIndex() != index) {
+                    hits.add(new Hit(brandId, Rule.HOTSPOT, subject, Rule.HOTSPOT.severity(), summary, null, null, null, centre,
+                            earlier.seenAt(), earlier.scanId(), AlertTexts.hotspotNote(earlier.batchId(), earlier.codeIndex())));
+                }
+            }
+        }
+        hits.add(new Hit(brandId, Rule.HOTSPOT, subject, Rule.HOTSPOT.severity(), summary, null, null, null, centre, now, scanId,
+                AlertTexts.hotspotNote(batchId, index)));
     }
 
     /**

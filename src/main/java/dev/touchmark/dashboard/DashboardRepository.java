@@ -13,6 +13,7 @@ import static dev.touchmark.db.jooq.Tables.SCAN_CELL_DAY;
 import static dev.touchmark.db.jooq.Tables.SCAN_DAY;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
+import static dev.touchmark.db.jooq.Tables.SUSPECT_SIGHTING;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -83,6 +84,20 @@ public final class DashboardRepository {
                     return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), r.value2().longValue(),
                         r.value3().longValue()};
                 });
+    }
+
+    /**
+     * Distinct suspect codes (see {@link Verdict#isSuspect()}) last seen in each half-degree cell from a time
+     * (inclusive) to another (exclusive), as the hotspot rule counts them, by cell ("lat:lon" in half degrees).
+     */
+    public Map<String, Long> suspectCodesByCell(long brandId, OffsetDateTime from, OffsetDateTime toExclusive) {
+        Map<String, Long> cells = new TreeMap<>();
+        dsl.select(SUSPECT_SIGHTING.CELL, DSL.count()).from(SUSPECT_SIGHTING)
+                .where(SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.SEEN_AT.ge(from))
+                        .and(SUSPECT_SIGHTING.SEEN_AT.lt(toExclusive)))
+                .groupBy(SUSPECT_SIGHTING.CELL)
+                .forEach(r -> cells.put(r.value1(), r.value2().longValue()));
+        return cells;
     }
 
     /** Scans per batch (not the "no batch" row) and verdict from an hour (inclusive) to another (exclusive). */

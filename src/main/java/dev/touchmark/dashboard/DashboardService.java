@@ -108,8 +108,12 @@ public final class DashboardService {
     public record CountryScans(String country, long scans, long suspect, long notGenuine) {
     }
 
-    /** Located scans in a half-degree cell, with its centre. */
-    public record CellScans(double lat, double lon, long scans, long suspect) {
+    /**
+     * Located scans in a half-degree cell, with its centre: suspect counts its suspect scans, suspectCodes the
+     * distinct suspect codes seen there (the count a hotspot alert on the cell states); both use one definition of
+     * suspect, {@link Verdict#isSuspect()}.
+     */
+    public record CellScans(double lat, double lon, long scans, long suspect, long suspectCodes) {
     }
 
     /** The map page: scans per country, located scans per cell, and the open hotspots. */
@@ -138,11 +142,15 @@ public final class DashboardService {
         List<CountryScans> countries = new ArrayList<>();
         repository.scansByCountry(brandId, from, toExclusive).forEach((country, v) -> {
             long total = v.values().stream().mapToLong(Long::longValue).sum();
-            countries.add(new CountryScans(country.isEmpty() ? null : country, total, v.getOrDefault(Verdict.SUSPECT, 0L),
+            long suspect = v.entrySet().stream().filter(e -> e.getKey().isSuspect()).mapToLong(Map.Entry::getValue).sum();
+            countries.add(new CountryScans(country.isEmpty() ? null : country, total, suspect,
                     v.getOrDefault(Verdict.NOT_GENUINE, 0L)));
         });
+        Map<String, Long> suspectCodes = repository.suspectCodesByCell(brandId, from.atStartOfDay().atOffset(ZoneOffset.UTC),
+                toExclusive.atStartOfDay().atOffset(ZoneOffset.UTC));
         List<CellScans> cells = repository.cells(brandId, from, toExclusive).stream()
-                .map(c -> new CellScans((c[0] * 5 + 2.5) / 10.0, (c[1] * 5 + 2.5) / 10.0, c[2], c[3])).toList();
+                .map(c -> new CellScans((c[0] * 5 + 2.5) / 10.0, (c[1] * 5 + 2.5) / 10.0, c[2], c[3],
+                        suspectCodes.getOrDefault(c[0] + ":" + c[1], 0L))).toList();
         List<AlertView> hotspots = alerts.list(brandId, new AlertFilter(Optional.of(AlertStatus.OPEN), Optional.of(Rule.HOTSPOT),
                 Optional.empty(), Optional.empty()), 500, null).stream().map(a -> AlertView.of(a, lang)).toList();
         return new MapData(days, countries, cells, hotspots);
