@@ -33,10 +33,22 @@ public final class DashboardRepository {
         this.dsl = dsl;
     }
 
-    /** Codes minted in the brand's batches that are not voided. */
+    /**
+     * Codes of the brand's batches that were released, so their labels can be on products: released and recalled
+     * batches (not drafts, whose labels must not be used yet, nor voided ones, whose labels must never be).
+     */
     public long codesMinted(long brandId) {
+        return codes(brandId, List.of(BatchStatus.RELEASED.id(), BatchStatus.RECALLED.id()));
+    }
+
+    /** Codes of the brand's draft batches (printed perhaps, but not released). */
+    public long codesInDrafts(long brandId) {
+        return codes(brandId, List.of(BatchStatus.DRAFT.id()));
+    }
+
+    private long codes(long brandId, List<String> statuses) {
         BigDecimal sum = dsl.select(DSL.sum(BATCH.QUANTITY)).from(BATCH)
-                .where(BATCH.BRAND_ID.eq(brandId).and(BATCH.STATUS.ne(BatchStatus.VOIDED.id()))).fetchOne(0, BigDecimal.class);
+                .where(BATCH.BRAND_ID.eq(brandId).and(BATCH.STATUS.in(statuses))).fetchOne(0, BigDecimal.class);
         return sum == null ? 0 : sum.longValue();
     }
 

@@ -43,8 +43,9 @@ public final class DashboardService {
     public record Point(String at, long scans, long genuine, long suspect, long notGenuine) {
     }
 
-    /** The overview page. */
-    public record Overview(long codesMinted, long scansToday, long scans7Days, long scans30Days, Map<String, Long> verdicts30Days,
+    /** The overview page: codesMinted are the codes of released (and recalled) batches, codesInDrafts those of drafts. */
+    public record Overview(long codesMinted, long codesInDrafts, long scansToday, long scans7Days, long scans30Days,
+                           Map<String, Long> verdicts30Days,
                            double genuineShare, double suspectShare, Map<String, Integer> openAlerts, List<Point> daily,
                            List<Point> hourly) {
     }
@@ -89,10 +90,10 @@ public final class DashboardService {
             }
         }
         long genuine = verdicts.getOrDefault(Verdict.GENUINE, 0L) + verdicts.getOrDefault(Verdict.SEEN_BEFORE, 0L);
-        long suspect = verdicts.getOrDefault(Verdict.SUSPECT, 0L);
+        long suspect = verdicts.entrySet().stream().filter(e -> e.getKey().isSuspect()).mapToLong(Map.Entry::getValue).sum();
         Map<String, Long> byId = new LinkedHashMap<>();
         verdicts.forEach((verdict, n) -> byId.put(verdict.id(), n));
-        return new Overview(repository.codesMinted(brandId), todayScans, week, month, byId,
+        return new Overview(repository.codesMinted(brandId), repository.codesInDrafts(brandId), todayScans, week, month, byId,
                 month == 0 ? 0 : (double) genuine / month, month == 0 ? 0 : (double) suspect / month,
                 repository.openAlertsBySeverity(brandId), daily, hourly);
     }
