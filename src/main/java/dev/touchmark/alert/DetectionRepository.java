@@ -3,6 +3,7 @@ package dev.touchmark.alert;
 import dev.touchmark.domain.Verdict;
 
 import static dev.touchmark.db.jooq.Tables.ALERT;
+import static dev.touchmark.db.jooq.Tables.BATCH;
 import static dev.touchmark.db.jooq.Tables.BRAND_RULES;
 import static dev.touchmark.db.jooq.Tables.CODE_LOCATION;
 import static dev.touchmark.db.jooq.Tables.CODE_STATE;
@@ -280,6 +281,12 @@ public final class DetectionRepository {
     public boolean openHotspot(long brandId, String cell) {
         return dsl.fetchExists(DSL.selectOne().from(ALERT).where(ALERT.BRAND_ID.eq(brandId).and(ALERT.RULE.eq(Rule.HOTSPOT.id()))
                 .and(ALERT.OPEN_SUBJECT.eq("cell:" + cell))));
+    }
+
+    /** A batch's lot number, if it has one. */
+    public Optional<String> lot(long batchId) {
+        return dsl.select(BATCH.LOT).from(BATCH).where(BATCH.ID.eq(batchId)).fetchOptional(BATCH.LOT)
+                .filter(lot -> !lot.isBlank());
     }
 
     /** A brand's scans in an hour by verdict. */

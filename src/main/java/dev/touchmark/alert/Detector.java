@@ -46,6 +46,9 @@ public final class Detector implements ScanJudge {
     private final Map<String, Boolean> hotspotsSeen = new HashMap<>();
     /** Alerts of counting rules this group opens ("brandId/rule/subject"): their earlier codes are listed once. */
     private final java.util.Set<String> opening = new java.util.HashSet<>();
+    /** Lot numbers of batches (which never change), for alert texts; read by the writer and by request threads. */
+    private final Map<Long, Optional<String>> lots = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_LOTS = 10_000;
 
     public Detector(AlertRepository alerts, DetectionRepository detection, RuleBook rules, AlertNotifier notifier, Clock clock) {
         this.alerts = alerts;
@@ -154,12 +157,12 @@ public final class Detector implements ScanJudge {
                 continue;
             }
             switch (reason) {
-                case MANY_DEVICES -> hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.cloned(s.batchId(), s.codeIndex(),
+                case MANY_DEVICES -> hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.cloned(s.batchId(), lot(s.batchId()), s.codeIndex(),
                         j.history().deviceCount(), settings.cloneDevices()),
                         j.history().deviceSeenBefore() ? note : AlertTexts.clonedNote(j.history().deviceCount(), s.shopper().country()), now));
                 case IMPOSSIBLE_TRAVEL -> {
                     AlertTexts.Travel t = travels.get(j.scanId());
-                    hits.add(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), s.codeIndex(), t,
+                    hits.add(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), lot(s.batchId()), s.codeIndex(), t,
                             settings.travelKmh()), AlertTexts.travelNote(t), now));
                 }
                 case OUT_OF_MARKET -> {
@@ -173,7 +176,7 @@ public final class Detector implements ScanJudge {
                 case RECALLED -> hits.add(batchHit(s, j, Rule.RECALLED_SCAN, note, now));
                 case VOIDED -> hits.add(batchHit(s, j, Rule.VOIDED_SCAN, note, now));
                 case FORGED -> hits.add(hit(s, j, Rule.FORGED_CODE, s.batchId() == null ? "brand" : "batch:" + s.batchId(),
-                        AlertTexts.forged(s.batchId(), s.notGenuineReason()), note.then(AlertTexts.reason(s.notGenuineReason())),
+                        AlertTexts.forged(s.batchId(), lot(s.batchId()), s.notGenuineReason()), note.then(AlertTexts.reason(s.notGenuineReason())),
                         now));
                 default -> {
                     // other_devices and known_hotspot add to the score but raise nothing on their own
@@ -198,7 +201,18 @@ public final class Detector implements ScanJudge {
     }
 
     private Hit batchHit(ScanToRecord s, Judged j, Rule rule, AlertText note, OffsetDateTime now) {
-        return hit(s, j, rule, "batch:" + s.batchId(), AlertTexts.status(rule, s.batchId()), note, now);
+        return hit(s, j, rule, "batch:" + s.batchId(), AlertTexts.status(rule, s.batchId(), lot(s.batchId())), note, now);
+    }
+
+    /** A batch's lot number as printed on its labels; null for no batch or a batch without one. */
+    private String lot(Long batchId) {
+        if (batchId == null) {
+            return null;
+        }
+        if (lots.size() > MAX_LOTS) {
+            lots.clear();
+        }
+        return lots.computeIfAbsent(batchId, detection::lot).orElse(null);
     }
 
     private static String codeSubject(ScanToRecord s) {
@@ -239,7 +253,7 @@ public final class Detector implements ScanJudge {
             if (move.isPresent() && move.get().kmh() > settings.travelKmh()) {
                 AlertTexts.Travel t = move.get();
                 hits.add(new Hit(scan.brandId(), Rule.IMPOSSIBLE_TRAVEL, "code:" + scan.batchId() + ":" + scan.codeIndex(),
-                        Rule.IMPOSSIBLE_TRAVEL.severity(), AlertTexts.travel(scan.batchId(), scan.codeIndex(), t,
+                        Rule.IMPOSSIBLE_TRAVEL.severity(), AlertTexts.travel(scan.batchId(), lot(scan.batchId()), scan.codeIndex(), t,
                         settings.travelKmh()), scan.batchId(), scan.codeIndex(), null, place, now, scanId,
                         AlertTexts.travelNote(t)));
             }
@@ -259,7 +273,7 @@ public final class Detector implements ScanJudge {
                          String seller, String comment) {
         String subject = batchId != null && codeIndex != null ? "code:" + batchId + ":" + codeIndex : "report:" + reportId;
         raise(new Hit(brandId, Rule.SHOPPER_REPORT, subject, Rule.SHOPPER_REPORT.severity(),
-                AlertTexts.report(batchId, codeIndex, seller, place, comment), batchId, codeIndex, country, null,
+                AlertTexts.report(batchId, lot(batchId), codeIndex, seller, place, comment), batchId, codeIndex, country, null,
                 OffsetDateTime.now(clock), scanId, AlertTexts.reportNote(reportId, seller, place, comment)));
     }
 
@@ -287,13 +301,14 @@ public final class Detector implements ScanJudge {
             return;
         }
         String subject = "market:" + s.batchId() + ":" + s.shopper().country();
-        AlertText summary = AlertTexts.market(s.batchId(), s.shopper().country(), s.markets(), seen.codes());
+        AlertText summary = AlertTexts.market(s.batchId(), lot(s.batchId()), s.shopper().country(), s.markets(), seen.codes());
         if (opens(s.brandId(), Rule.OUT_OF_MARKET, subject)) {
             for (DetectionRepository.Sighted earlier : detection.marketSightings(s.batchId(), s.shopper().country(), since)) {
                 if (earlier.codeIndex() != s.codeIndex()) {
                     hits.add(new Hit(s.brandId(), Rule.OUT_OF_MARKET, subject, Rule.OUT_OF_MARKET.severity(), summary,
                             s.batchId(), null, s.shopper().country(), null, earlier.seenAt(), earlier.scanId(),
-                            AlertTexts.marketNote(earlier.batchId(), earlier.codeIndex(), s.shopper().country())));
+                            AlertTexts.marketNote(earlier.batchId(), lot(earlier.batchId()), earlier.codeIndex(),
+                                    s.shopper().country())));
                 }
             }
         }
@@ -327,12 +342,13 @@ public final class Detector implements ScanJudge {
             for (DetectionRepository.Sighted earlier : detection.sightings(brandId, cell, since)) {
                 if (earlier.batchId() != batchId || earlier.codeIndex() != index) {
                     hits.add(new Hit(brandId, Rule.HOTSPOT, subject, Rule.HOTSPOT.severity(), summary, null, null, null, centre,
-                            earlier.seenAt(), earlier.scanId(), AlertTexts.hotspotNote(earlier.batchId(), earlier.codeIndex())));
+                            earlier.seenAt(), earlier.scanId(), AlertTexts.hotspotNote(earlier.batchId(), lot(earlier.batchId()),
+                            earlier.codeIndex())));
                 }
             }
         }
         hits.add(new Hit(brandId, Rule.HOTSPOT, subject, Rule.HOTSPOT.severity(), summary, null, null, null, centre, now, scanId,
-                AlertTexts.hotspotNote(batchId, index)));
+                AlertTexts.hotspotNote(batchId, lot(batchId), index)));
     }
 
     /**

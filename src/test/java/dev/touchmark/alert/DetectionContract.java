@@ -176,9 +176,10 @@ abstract class DetectionContract {
             scan(url, device(c), "FR");
         }
         String id = onlyAlert(f, "cloned_code").get("id").asText();
-        String batch = String.valueOf(f.batch().id());
-        String chinese = "批次 " + batch + " 的码 48 已在 4 部不同的手机上被验证（阈值为 4 部）";
-        String english = "Code 48 of batch " + batch + " has been verified on 4 different phones (the threshold is 4).";
+        // Named as staff know them: by the lot number and the serial printed on the label.
+        String serial = f.codes().serial(48);
+        String chinese = "批号 L-1 的码 " + serial + " 已在 4 部不同的手机上被验证（阈值为 4 部）";
+        String english = "Code " + serial + " of lot L-1 has been verified on 4 different phones (the threshold is 4).";
 
         Http.Response zhList = http.get("/api/v1/alerts?rule=cloned_code", f.key(), "Accept-Language", "zh-CN");
         assertEquals(200, zhList.status(), zhList.text());
