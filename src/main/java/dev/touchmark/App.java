@@ -60,7 +60,6 @@ import dev.touchmark.shopper.VerifyPage;
 import dev.touchmark.webhook.WebhookController;
 import dev.touchmark.webhook.WebhookDispatcher;
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
@@ -223,7 +222,7 @@ public final class App implements AutoCloseable {
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));
-            javalinConfig.http.compressionStrategy = CompressionStrategy.NONE;
+            javalinConfig.http.compressionStrategy = dev.touchmark.http.Compression.strategy();
             javalinConfig.http.maxRequestSize = MAX_REQUEST_BYTES;
             // Javalin copies every answer through a new buffer of this size (Jetty's 32 KiB by default): on the
             // verification path that was a third of all garbage. Answers are a few KiB; Jetty still buffers output.

@@ -19,14 +19,18 @@ import java.util.Set;
 enum AlertMessage {
     CLONED, CLONED_NOTE, CLONED_NOTE_IN,
     TRAVEL, TRAVEL_NOTE,
-    MARKET,
+    MARKET, MARKET_NOTE,
     UNRELEASED, RECALLED, VOIDED,
     FORGED, FORGED_ANY, REASON,
     BURST, BURST_FROM_NOTHING, BURST_NOTE,
     HOTSPOT, HOTSPOT_NOTE,
     SCAN_NOTE, SCAN_NOTE_IN, SCAN_NOTE_NEAR,
     REPORT_CODE, REPORT, REPORT_SELLER, REPORT_PLACE, REPORT_COMMENT, REPORT_END, REPORT_NUMBER,
-    ALLIANCE_HOTSPOT, ALLIANCE_SELLER, ALLIANCE_HOST, ALLIANCE_WAVE, ALLIANCE_NAMED, ALLIANCE_NOTE;
+    ALLIANCE_HOTSPOT, ALLIANCE_SELLER, ALLIANCE_HOST, ALLIANCE_WAVE, ALLIANCE_NAMED, ALLIANCE_NOTE,
+    // The same sentences naming a batch by its lot number and a code by its serial, as printed on the labels (used
+    // for batches that have a lot number; the ones above remain for batches without one and for stored alerts).
+    CLONED_LOT, TRAVEL_LOT, MARKET_LOT, MARKET_NOTE_LOT, UNRELEASED_LOT, RECALLED_LOT, VOIDED_LOT, FORGED_LOT,
+    BURST_LOT, BURST_FROM_NOTHING_LOT, BURST_NOTE_LOT, HOTSPOT_NOTE_LOT, REPORT_CODE_LOT;
 
     private final String id = name().toLowerCase(Locale.ROOT);
     private final String key = "alert.message." + id;

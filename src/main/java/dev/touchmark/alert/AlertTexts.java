@@ -20,6 +20,8 @@ import static dev.touchmark.alert.Fact.HOUR;
 import static dev.touchmark.alert.Fact.KM;
 import static dev.touchmark.alert.Fact.KMH;
 import static dev.touchmark.alert.Fact.LAT;
+import static dev.touchmark.alert.Fact.LOT;
+import static dev.touchmark.alert.Fact.SERIAL;
 import static dev.touchmark.alert.Fact.LON;
 import static dev.touchmark.alert.Fact.MARKETS;
 import static dev.touchmark.alert.Fact.MEMBERS;
@@ -34,7 +36,9 @@ import static dev.touchmark.alert.Fact.THRESHOLD;
 import static dev.touchmark.alert.Fact.VERDICT;
 import static dev.touchmark.alert.Fact.WEEK;
 
+import dev.touchmark.code.CodeFormat;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +51,34 @@ final class AlertTexts {
     private AlertTexts() {
     }
 
+    /**
+     * A sentence naming a batch (and perhaps one of its codes) as staff know them: by the lot number and the serial
+     * printed on the labels when the batch has a lot number, else by the batch's id and the code's index.
+     */
+    private static AlertText named(AlertMessage byId, AlertMessage byLot, long batchId, String lot, Long index,
+                                   Map<Fact, ?> rest) {
+        Map<Fact, Object> values = new EnumMap<>(Fact.class);
+        values.putAll(rest);
+        if (lot == null) {
+            values.put(BATCH, batchId);
+            if (index != null) {
+                values.put(CODE, index);
+            }
+            return AlertText.of(byId, values);
+        }
+        values.put(LOT, lot);
+        if (index != null) {
+            values.put(SERIAL, CodeFormat.serial(batchId, index));
+        }
+        return AlertText.of(byLot, values);
+    }
+
     static AlertText cloned(long batchId, long index, int devices, int threshold) {
-        return AlertText.of(AlertMessage.CLONED, Map.of(BATCH, batchId, CODE, index, DEVICES, devices, THRESHOLD, threshold));
+        return cloned(batchId, null, index, devices, threshold);
+    }
+
+    static AlertText cloned(long batchId, String lot, long index, int devices, int threshold) {
+        return named(AlertMessage.CLONED, AlertMessage.CLONED_LOT, batchId, lot, index, Map.of(DEVICES, devices, THRESHOLD, threshold));
     }
 
     static AlertText clonedNote(int devices, String country) {
@@ -57,7 +87,11 @@ final class AlertTexts {
     }
 
     static AlertText travel(long batchId, long index, Travel t, int threshold) {
-        return AlertText.of(AlertMessage.TRAVEL, Map.of(BATCH, batchId, CODE, index, KM, t.km(), MINUTES, t.minutes(),
+        return travel(batchId, null, index, t, threshold);
+    }
+
+    static AlertText travel(long batchId, String lot, long index, Travel t, int threshold) {
+        return named(AlertMessage.TRAVEL, AlertMessage.TRAVEL_LOT, batchId, lot, index, Map.of(KM, t.km(), MINUTES, t.minutes(),
                 KMH, t.kmh(), THRESHOLD, threshold));
     }
 
@@ -66,22 +100,39 @@ final class AlertTexts {
     }
 
     static AlertText market(long batchId, String country, Set<String> markets, int codes) {
-        return AlertText.of(AlertMessage.MARKET, Map.of(CODES, codes, BATCH, batchId, COUNTRY, country, MARKETS, markets));
+        return market(batchId, null, country, markets, codes);
+    }
+
+    static AlertText market(long batchId, String lot, String country, Set<String> markets, int codes) {
+        return named(AlertMessage.MARKET, AlertMessage.MARKET_LOT, batchId, lot, null, Map.of(CODES, codes, COUNTRY, country,
+                MARKETS, markets));
+    }
+
+    /** One of the codes a diversion alert counts, listed when the alert opens. */
+    static AlertText marketNote(long batchId, String lot, long index, String country) {
+        return named(AlertMessage.MARKET_NOTE, AlertMessage.MARKET_NOTE_LOT, batchId, lot, index, Map.of(COUNTRY, country));
     }
 
     static AlertText status(Rule rule, long batchId) {
-        AlertMessage message = switch (rule) {
-            case UNRELEASED_SCAN -> AlertMessage.UNRELEASED;
-            case RECALLED_SCAN -> AlertMessage.RECALLED;
-            case VOIDED_SCAN -> AlertMessage.VOIDED;
+        return status(rule, batchId, null);
+    }
+
+    static AlertText status(Rule rule, long batchId, String lot) {
+        return switch (rule) {
+            case UNRELEASED_SCAN -> named(AlertMessage.UNRELEASED, AlertMessage.UNRELEASED_LOT, batchId, lot, null, Map.of());
+            case RECALLED_SCAN -> named(AlertMessage.RECALLED, AlertMessage.RECALLED_LOT, batchId, lot, null, Map.of());
+            case VOIDED_SCAN -> named(AlertMessage.VOIDED, AlertMessage.VOIDED_LOT, batchId, lot, null, Map.of());
             default -> throw new IllegalArgumentException(rule.id());
         };
-        return AlertText.of(message, Map.of(BATCH, batchId));
     }
 
     static AlertText forged(Long batchId, NotGenuineReason reason) {
+        return forged(batchId, null, reason);
+    }
+
+    static AlertText forged(Long batchId, String lot, NotGenuineReason reason) {
         return batchId == null ? AlertText.of(AlertMessage.FORGED_ANY, Map.of(REASON, reason.id()))
-                : AlertText.of(AlertMessage.FORGED, Map.of(BATCH, batchId, REASON, reason.id()));
+                : named(AlertMessage.FORGED, AlertMessage.FORGED_LOT, batchId, lot, null, Map.of(REASON, reason.id()));
     }
 
     /** " Reason: bad signature.", to follow a scan note. */
@@ -90,12 +141,23 @@ final class AlertTexts {
     }
 
     static AlertText burst(long batchId, long scans, double baseline, int factor) {
-        return baseline < 0.05 ? AlertText.of(AlertMessage.BURST_FROM_NOTHING, Map.of(BATCH, batchId, SCANS, scans, FACTOR, factor))
-                : AlertText.of(AlertMessage.BURST, Map.of(BATCH, batchId, SCANS, scans, BASELINE, baseline, FACTOR, factor));
+        return burst(batchId, null, scans, baseline, factor);
+    }
+
+    static AlertText burst(long batchId, String lot, long scans, double baseline, int factor) {
+        return baseline < 0.05
+                ? named(AlertMessage.BURST_FROM_NOTHING, AlertMessage.BURST_FROM_NOTHING_LOT, batchId, lot, null,
+                        Map.of(SCANS, scans, FACTOR, factor))
+                : named(AlertMessage.BURST, AlertMessage.BURST_LOT, batchId, lot, null, Map.of(SCANS, scans, BASELINE, baseline,
+                        FACTOR, factor));
     }
 
     static AlertText burstNote(long batchId, long scans, OffsetDateTime hour) {
-        return AlertText.of(AlertMessage.BURST_NOTE, Map.of(SCANS, scans, BATCH, batchId,
+        return burstNote(batchId, null, scans, hour);
+    }
+
+    static AlertText burstNote(long batchId, String lot, long scans, OffsetDateTime hour) {
+        return named(AlertMessage.BURST_NOTE, AlertMessage.BURST_NOTE_LOT, batchId, lot, null, Map.of(SCANS, scans,
                 HOUR, hour.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().toString()));
     }
 
@@ -124,7 +186,11 @@ final class AlertTexts {
     }
 
     static AlertText hotspotNote(long batchId, long index) {
-        return AlertText.of(AlertMessage.HOTSPOT_NOTE, Map.of(CODE, index, BATCH, batchId));
+        return hotspotNote(batchId, null, index);
+    }
+
+    static AlertText hotspotNote(long batchId, String lot, long index) {
+        return named(AlertMessage.HOTSPOT_NOTE, AlertMessage.HOTSPOT_NOTE_LOT, batchId, lot, index, Map.of());
     }
 
     static AlertText scanNote(Verdict verdict, String country, Place place) {
@@ -138,9 +204,13 @@ final class AlertTexts {
 
     /** A shopper's report, with the code it names (if any) in front. */
     static AlertText report(Long batchId, Long codeIndex, String seller, String place, String comment) {
+        return report(batchId, null, codeIndex, seller, place, comment);
+    }
+
+    static AlertText report(Long batchId, String lot, Long codeIndex, String seller, String place, String comment) {
         AlertText said = reported(seller, place, comment);
         return batchId == null || codeIndex == null ? said
-                : AlertText.of(AlertMessage.REPORT_CODE, Map.of(BATCH, batchId, CODE, codeIndex)).then(said);
+                : named(AlertMessage.REPORT_CODE, AlertMessage.REPORT_CODE_LOT, batchId, lot, codeIndex, Map.of()).then(said);
     }
 
     /** A shopper's report, with its number after it. */

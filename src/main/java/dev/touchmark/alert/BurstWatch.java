@@ -68,9 +68,10 @@ final class BurstWatch {
                     b -> detection.batchScansBetween(b, hour.minusDays(7), hour) / (7 * 24.0));
             long scans = count.read;
             if (scans >= settings.burstMinScans() && scans >= settings.burstFactor() * baseline && burstsRaised.add(batch)) {
+                String lot = detection.lot(batch).orElse(null);
                 hits.add(new Hit(brand, Rule.SCAN_BURST, "batch:" + batch, Rule.SCAN_BURST.severity(),
-                        AlertTexts.burst(batch, scans, baseline, settings.burstFactor()), batch, null, null, null, now,
-                        null, AlertTexts.burstNote(batch, scans, hour)));
+                        AlertTexts.burst(batch, lot, scans, baseline, settings.burstFactor()), batch, null, null, null, now,
+                        null, AlertTexts.burstNote(batch, lot, scans, hour)));
             }
         }
     }

@@ -207,33 +207,93 @@ public final class DetectionRepository {
         }
     }
 
-    /** Records a suspect code seen in a cell (once per code and cell) and returns the distinct codes seen there since a time. */
-    public int sight(long brandId, String cell, long batchId, long index, OffsetDateTime at, OffsetDateTime since) {
-        int inserted = dsl.insertInto(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.BRAND_ID, brandId).set(SUSPECT_SIGHTING.CELL, cell)
-                .set(SUSPECT_SIGHTING.BATCH_ID, batchId).set(SUSPECT_SIGHTING.CODE_INDEX, index)
-                .set(SUSPECT_SIGHTING.SEEN_AT, at).onConflictDoNothing().execute();
-        if (inserted == 0) {
-            dsl.update(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.SEEN_AT, DSL.greatest(SUSPECT_SIGHTING.SEEN_AT, DSL.val(at)))
-                    .where(SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
-                            .and(SUSPECT_SIGHTING.BATCH_ID.eq(batchId)).and(SUSPECT_SIGHTING.CODE_INDEX.eq(index)))
-                    .execute();
-        }
-        return dsl.fetchCount(SUSPECT_SIGHTING, SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
-                .and(SUSPECT_SIGHTING.SEEN_AT.ge(since)));
+    /**
+     * What recording a code seen for a counting rule found: whether the code is new among the codes seen since the
+     * rule's window began (only a new code adds to an alert, so an alert's hits count codes), and how many codes were
+     * seen since then, this one included.
+     */
+    public record Sighting(boolean newCode, int codes) {
     }
 
-    /** Records a code of a batch seen in a country outside its markets; returns the distinct codes seen there since a time. */
-    public int sightOutOfMarket(long brandId, long batchId, String country, long index, OffsetDateTime at, OffsetDateTime since) {
+    /** A code seen for a counting rule: its batch and index, and its latest scan there. */
+    public record Sighted(long batchId, long codeIndex, Long scanId, OffsetDateTime seenAt) {
+    }
+
+    /**
+     * Records a suspect code (see {@link Verdict#isSuspect()}) seen in a cell, once per code and cell, and counts the
+     * distinct codes seen there since a time.
+     */
+    public Sighting sight(long brandId, String cell, long batchId, long index, long scanId, OffsetDateTime at,
+                          OffsetDateTime since) {
+        var key = SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
+                .and(SUSPECT_SIGHTING.BATCH_ID.eq(batchId)).and(SUSPECT_SIGHTING.CODE_INDEX.eq(index));
+        int inserted = dsl.insertInto(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.BRAND_ID, brandId).set(SUSPECT_SIGHTING.CELL, cell)
+                .set(SUSPECT_SIGHTING.BATCH_ID, batchId).set(SUSPECT_SIGHTING.CODE_INDEX, index)
+                .set(SUSPECT_SIGHTING.SCAN_ID, scanId).set(SUSPECT_SIGHTING.SEEN_AT, at).onConflictDoNothing().execute();
+        boolean newCode = inserted > 0;
+        if (!newCode) {
+            OffsetDateTime before = dsl.select(SUSPECT_SIGHTING.SEEN_AT).from(SUSPECT_SIGHTING).where(key)
+                    .fetchOne(SUSPECT_SIGHTING.SEEN_AT);
+            newCode = before == null || before.isBefore(since);
+            if (before == null || !before.isAfter(at)) {
+                dsl.update(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.SEEN_AT, at).set(SUSPECT_SIGHTING.SCAN_ID, scanId)
+                        .where(key).execute();
+            }
+        }
+        int codes = dsl.fetchCount(SUSPECT_SIGHTING, SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
+                .and(SUSPECT_SIGHTING.SEEN_AT.ge(since)));
+        return new Sighting(newCode, codes);
+    }
+
+    /** The suspect codes seen in a cell since a time, first seen first. */
+    public List<Sighted> sightings(long brandId, String cell, OffsetDateTime since) {
+        return dsl.select(SUSPECT_SIGHTING.BATCH_ID, SUSPECT_SIGHTING.CODE_INDEX, SUSPECT_SIGHTING.SCAN_ID, SUSPECT_SIGHTING.SEEN_AT)
+                .from(SUSPECT_SIGHTING).where(SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
+                        .and(SUSPECT_SIGHTING.SEEN_AT.ge(since)))
+                .orderBy(SUSPECT_SIGHTING.SEEN_AT, SUSPECT_SIGHTING.BATCH_ID, SUSPECT_SIGHTING.CODE_INDEX)
+                .fetch(r -> new Sighted(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Records a code of a batch seen in a country outside its markets, and counts the distinct codes seen there since a time. */
+    public Sighting sightOutOfMarket(long brandId, long batchId, String country, long index, long scanId, OffsetDateTime at,
+                                     OffsetDateTime since) {
         var key = MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country)).and(MARKET_SIGHTING.CODE_INDEX.eq(index));
         int inserted = dsl.insertInto(MARKET_SIGHTING).set(MARKET_SIGHTING.BRAND_ID, brandId).set(MARKET_SIGHTING.BATCH_ID, batchId)
-                .set(MARKET_SIGHTING.COUNTRY, country).set(MARKET_SIGHTING.CODE_INDEX, index).set(MARKET_SIGHTING.SEEN_AT, at)
-                .onConflictDoNothing().execute();
-        if (inserted == 0) {
-            dsl.update(MARKET_SIGHTING).set(MARKET_SIGHTING.SEEN_AT, DSL.greatest(MARKET_SIGHTING.SEEN_AT, DSL.val(at)))
-                    .where(key).execute();
+                .set(MARKET_SIGHTING.COUNTRY, country).set(MARKET_SIGHTING.CODE_INDEX, index).set(MARKET_SIGHTING.SCAN_ID, scanId)
+                .set(MARKET_SIGHTING.SEEN_AT, at).onConflictDoNothing().execute();
+        boolean newCode = inserted > 0;
+        if (!newCode) {
+            OffsetDateTime before = dsl.select(MARKET_SIGHTING.SEEN_AT).from(MARKET_SIGHTING).where(key)
+                    .fetchOne(MARKET_SIGHTING.SEEN_AT);
+            newCode = before == null || before.isBefore(since);
+            if (before == null || !before.isAfter(at)) {
+                dsl.update(MARKET_SIGHTING).set(MARKET_SIGHTING.SEEN_AT, at).set(MARKET_SIGHTING.SCAN_ID, scanId).where(key).execute();
+            }
         }
-        return dsl.fetchCount(MARKET_SIGHTING, MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country))
+        int codes = dsl.fetchCount(MARKET_SIGHTING, MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country))
                 .and(MARKET_SIGHTING.SEEN_AT.ge(since)));
+        return new Sighting(newCode, codes);
+    }
+
+    /** The codes of a batch seen in a country outside its markets since a time, first seen first. */
+    public List<Sighted> marketSightings(long batchId, String country, OffsetDateTime since) {
+        return dsl.select(MARKET_SIGHTING.BATCH_ID, MARKET_SIGHTING.CODE_INDEX, MARKET_SIGHTING.SCAN_ID, MARKET_SIGHTING.SEEN_AT)
+                .from(MARKET_SIGHTING).where(MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country))
+                        .and(MARKET_SIGHTING.SEEN_AT.ge(since)))
+                .orderBy(MARKET_SIGHTING.SEEN_AT, MARKET_SIGHTING.CODE_INDEX)
+                .fetch(r -> new Sighted(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * True when a hit of a rule and subject would go to an existing alert: an open one, or the latest one when the
+     * brand marked it a false positive (see {@link AlertRepository#raise}).
+     */
+    public boolean alertTakesHits(long brandId, Rule rule, String subject) {
+        return dsl.select(ALERT.OPEN_SUBJECT, ALERT.STATUS).from(ALERT)
+                .where(ALERT.BRAND_ID.eq(brandId).and(ALERT.RULE.eq(rule.id())).and(ALERT.SUBJECT.eq(subject)))
+                .orderBy(ALERT.ID.desc()).limit(1)
+                .fetchOptional(r -> r.value1() != null || AlertStatus.FALSE_POSITIVE.id().equals(r.value2()))
+                .orElse(false);
     }
 
     /** A scan's brand, code and time, for a location shared after the scan. */
@@ -264,6 +324,12 @@ public final class DetectionRepository {
     public boolean openHotspot(long brandId, String cell) {
         return dsl.fetchExists(DSL.selectOne().from(ALERT).where(ALERT.BRAND_ID.eq(brandId).and(ALERT.RULE.eq(Rule.HOTSPOT.id()))
                 .and(ALERT.OPEN_SUBJECT.eq("cell:" + cell))));
+    }
+
+    /** A batch's lot number, if it has one. */
+    public Optional<String> lot(long batchId) {
+        return dsl.select(BATCH.LOT).from(BATCH).where(BATCH.ID.eq(batchId)).fetchOptional(BATCH.LOT)
+                .filter(lot -> !lot.isBlank());
     }
 
     /** A brand's scans in an hour by verdict. */

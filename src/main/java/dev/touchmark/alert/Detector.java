@@ -47,6 +47,11 @@ public final class Detector implements ScanJudge {
     private final Map<String, Boolean> hotspotsSeen = new HashMap<>();
     /** Whether a batch is still a draft as the database holds it, asked once per batch and group. */
     private final Map<Long, Boolean> draftsSeen = new HashMap<>();
+    /** Alerts of counting rules this group opens ("brandId/rule/subject"): their earlier codes are listed once. */
+    private final java.util.Set<String> opening = new java.util.HashSet<>();
+    /** Lot numbers of batches (which never change), for alert texts; read by the writer and by request threads. */
+    private final Map<Long, Optional<String>> lots = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_LOTS = 10_000;
 
     public Detector(AlertRepository alerts, DetectionRepository detection, RuleBook rules, AlertNotifier notifier, Clock clock) {
         this.alerts = alerts;
@@ -84,6 +89,7 @@ public final class Detector implements ScanJudge {
         travels.clear();
         hotspotsSeen.clear();
         draftsSeen.clear();
+        opening.clear();
     }
 
     @Override
@@ -112,7 +118,7 @@ public final class Detector implements ScanJudge {
                     long[] c = cells.computeIfAbsent(new DetectionRepository.CellKey(s.brandId(), day,
                             s.place().cell()), k -> new long[3]);
                     c[0]++;
-                    c[1] += j.assessment().suspect() ? 1 : 0;
+                    c[1] += j.outcome().verdict().isSuspect() ? 1 : 0;
                     c[2] += forged(s, j) ? 1 : 0;
                 }
                 if (s.tracksCode()) {
@@ -133,6 +139,7 @@ public final class Detector implements ScanJudge {
             travels.clear();
             hotspotsSeen.clear();
             draftsSeen.clear();
+            opening.clear();
         }
     }
 
@@ -140,7 +147,7 @@ public final class Detector implements ScanJudge {
     private static void countForBatch(Judged j, Map<DetectionRepository.BatchCountryKey, long[]> batchCountries,
                                       Map<CodeRef, Long> suspectCodes) {
         ScanToRecord s = j.scan();
-        boolean suspect = j.outcome().verdict() == Verdict.SUSPECT;
+        boolean suspect = j.outcome().verdict().isSuspect();
         long[] c = batchCountries.computeIfAbsent(new DetectionRepository.BatchCountryKey(s.brandId(), s.batchId(),
                 s.shopper().country() == null ? "" : s.shopper().country()), k -> new long[3]);
         c[0]++;
@@ -179,13 +186,18 @@ public final class Detector implements ScanJudge {
         AlertText note = AlertTexts.scanNote(j.outcome().verdict(), s.shopper().country(), s.place());
         for (String id : a.reasons()) {
             RiskReason reason = RiskReason.of(id).orElseThrow();
+            if (s.batchStatus() == BatchStatus.DRAFT && reason != RiskReason.NOT_RELEASED) {
+                // Any scan of a draft batch is a leak from the printer: that one alert says it all (its labels were
+                // never sold, so they cannot have been diverted, and any phone scanning them is already too many).
+                continue;
+            }
             switch (reason) {
-                case MANY_DEVICES -> hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.cloned(s.batchId(), s.codeIndex(),
+                case MANY_DEVICES -> hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.cloned(s.batchId(), lot(s.batchId()), s.codeIndex(),
                         j.history().deviceCount(), settings.cloneDevices()),
                         j.history().deviceSeenBefore() ? note : AlertTexts.clonedNote(j.history().deviceCount(), s.shopper().country()), now));
                 case IMPOSSIBLE_TRAVEL -> {
                     AlertTexts.Travel t = travels.get(j.scanId());
-                    hits.add(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), s.codeIndex(), t,
+                    hits.add(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), lot(s.batchId()), s.codeIndex(), t,
                             settings.travelKmh()), AlertTexts.travelNote(t), now));
                 }
                 case OUT_OF_MARKET -> {
@@ -193,12 +205,7 @@ public final class Detector implements ScanJudge {
                         // First scanned inside its markets: the owner is travelling, not the goods diverted.
                         break;
                     }
-                    int codes = detection.sightOutOfMarket(s.brandId(), s.batchId(), s.shopper().country(), s.codeIndex(), now,
-                            now.minusDays(MARKET_DAYS));
-                    if (codes >= settings.marketCodes()) {
-                        hits.add(hit(s, j, Rule.OUT_OF_MARKET, "market:" + s.batchId() + ":" + s.shopper().country(),
-                                AlertTexts.market(s.batchId(), s.shopper().country(), s.markets(), codes), note, now));
-                    }
+                    diverted(s, j, settings, note, now, hits);
                 }
                 case NOT_RELEASED -> {
                     // A leak is a shopper's scan of a batch still a draft. Staff checks never get here (they do not
@@ -211,14 +218,14 @@ public final class Detector implements ScanJudge {
                 case RECALLED -> hits.add(batchHit(s, j, Rule.RECALLED_SCAN, note, now));
                 case VOIDED -> hits.add(batchHit(s, j, Rule.VOIDED_SCAN, note, now));
                 case FORGED -> hits.add(hit(s, j, Rule.FORGED_CODE, s.batchId() == null ? "brand" : "batch:" + s.batchId(),
-                        AlertTexts.forged(s.batchId(), s.notGenuineReason()), note.then(AlertTexts.reason(s.notGenuineReason())),
+                        AlertTexts.forged(s.batchId(), lot(s.batchId()), s.notGenuineReason()), note.then(AlertTexts.reason(s.notGenuineReason())),
                         now));
                 default -> {
                     // other_devices and known_hotspot add to the score but raise nothing on their own
                 }
             }
         }
-        if (a.suspect() && s.located() && s.tracksCode()) {
+        if (j.outcome().verdict().isSuspect() && s.located() && s.tracksCode()) {
             sight(s.brandId(), s.batchId(), s.codeIndex(), s.place(), j.scanId(), settings, now, hits);
         }
     }
@@ -236,7 +243,18 @@ public final class Detector implements ScanJudge {
     }
 
     private Hit batchHit(ScanToRecord s, Judged j, Rule rule, AlertText note, OffsetDateTime now) {
-        return hit(s, j, rule, "batch:" + s.batchId(), AlertTexts.status(rule, s.batchId()), note, now);
+        return hit(s, j, rule, "batch:" + s.batchId(), AlertTexts.status(rule, s.batchId(), lot(s.batchId())), note, now);
+    }
+
+    /** A batch's lot number as printed on its labels; null for no batch or a batch without one. */
+    private String lot(Long batchId) {
+        if (batchId == null) {
+            return null;
+        }
+        if (lots.size() > MAX_LOTS) {
+            lots.clear();
+        }
+        return lots.computeIfAbsent(batchId, detection::lot).orElse(null);
     }
 
     private static String codeSubject(ScanToRecord s) {
@@ -277,18 +295,18 @@ public final class Detector implements ScanJudge {
             if (move.isPresent() && move.get().kmh() > settings.travelKmh()) {
                 AlertTexts.Travel t = move.get();
                 hits.add(new Hit(scan.brandId(), Rule.IMPOSSIBLE_TRAVEL, "code:" + scan.batchId() + ":" + scan.codeIndex(),
-                        Rule.IMPOSSIBLE_TRAVEL.severity(), AlertTexts.travel(scan.batchId(), scan.codeIndex(), t,
+                        Rule.IMPOSSIBLE_TRAVEL.severity(), AlertTexts.travel(scan.batchId(), lot(scan.batchId()), scan.codeIndex(), t,
                         settings.travelKmh()), scan.batchId(), scan.codeIndex(), null, place, now, scanId,
                         AlertTexts.travelNote(t)));
             }
-            boolean suspect = scan.verdict() == Verdict.SUSPECT || move.map(t -> t.kmh() > settings.travelKmh()).orElse(false);
-            if (suspect) {
+            if (scan.verdict().isSuspect()) {
                 sight(scan.brandId(), scan.batchId(), scan.codeIndex(), place, scanId, settings, now, hits);
             }
             raiseInOrder(hits);
+            opening.clear();
             detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(),
                     scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(), place.cell()),
-                    new long[] {1, scan.verdict() == Verdict.SUSPECT ? 1 : 0, 0}));
+                    new long[] {1, scan.verdict().isSuspect() ? 1 : 0, 0}));
         });
     }
 
@@ -297,7 +315,7 @@ public final class Detector implements ScanJudge {
                          String seller, String comment) {
         String subject = batchId != null && codeIndex != null ? "code:" + batchId + ":" + codeIndex : "report:" + reportId;
         raise(new Hit(brandId, Rule.SHOPPER_REPORT, subject, Rule.SHOPPER_REPORT.severity(),
-                AlertTexts.report(batchId, codeIndex, seller, place, comment), batchId, codeIndex, country, null,
+                AlertTexts.report(batchId, lot(batchId), codeIndex, seller, place, comment), batchId, codeIndex, country, null,
                 OffsetDateTime.now(clock), scanId, AlertTexts.reportNote(reportId, seller, place, comment)));
     }
 
@@ -313,17 +331,66 @@ public final class Detector implements ScanJudge {
         });
     }
 
+    /**
+     * A code first scanned outside its batch's markets: once enough codes of the batch were seen in that country, a
+     * diversion alert with one hit (and one piece of evidence) per code, as many as its summary counts.
+     */
+    private void diverted(ScanToRecord s, Judged j, RuleSettings settings, AlertText note, OffsetDateTime now, List<Hit> hits) {
+        OffsetDateTime since = now.minusDays(MARKET_DAYS);
+        DetectionRepository.Sighting seen = detection.sightOutOfMarket(s.brandId(), s.batchId(), s.shopper().country(),
+                s.codeIndex(), j.scanId(), now, since);
+        if (!seen.newCode() || seen.codes() < settings.marketCodes()) {
+            return;
+        }
+        String subject = "market:" + s.batchId() + ":" + s.shopper().country();
+        AlertText summary = AlertTexts.market(s.batchId(), lot(s.batchId()), s.shopper().country(), s.markets(), seen.codes());
+        if (opens(s.brandId(), Rule.OUT_OF_MARKET, subject)) {
+            for (DetectionRepository.Sighted earlier : detection.marketSightings(s.batchId(), s.shopper().country(), since)) {
+                if (earlier.codeIndex() != s.codeIndex()) {
+                    hits.add(new Hit(s.brandId(), Rule.OUT_OF_MARKET, subject, Rule.OUT_OF_MARKET.severity(), summary,
+                            s.batchId(), null, s.shopper().country(), null, earlier.seenAt(), earlier.scanId(),
+                            AlertTexts.marketNote(earlier.batchId(), lot(earlier.batchId()), earlier.codeIndex(),
+                                    s.shopper().country())));
+                }
+            }
+        }
+        hits.add(hit(s, j, Rule.OUT_OF_MARKET, subject, summary, note, now));
+    }
+
+    /**
+     * True when a hit of a counting rule would open its alert: then the codes counted before this one are added as
+     * hits too (once per group), so that the alert's summary, hits and evidence all count the same codes.
+     */
+    private boolean opens(long brandId, Rule rule, String subject) {
+        return !detection.alertTakesHits(brandId, rule, subject) && opening.add(brandId + "/" + rule.id() + "/" + subject);
+    }
+
+    /**
+     * A suspect code (see {@link Verdict#isSuspect()}) seen in a cell: once enough distinct codes were seen there, a
+     * hotspot alert with one hit (and one piece of evidence) per code, as many as its summary counts.
+     */
     private void sight(long brandId, long batchId, long index, Place place, long scanId, RuleSettings settings,
                        OffsetDateTime now, List<Hit> hits) {
         String cell = place.cell();
-        int codes = detection.sight(brandId, cell, batchId, index, now, now.minusDays(settings.hotspotDays()));
-        if (codes >= settings.hotspotCodes()) {
-            Place centre = Place.centreOf(cell);
-            hits.add(new Hit(brandId, Rule.HOTSPOT, "cell:" + cell, Rule.HOTSPOT.severity(),
-                    AlertTexts.hotspot(codes, settings.hotspotDays(), centre.latTenths(), centre.lonTenths()), null, null,
-                    null, centre,
-                    now, scanId, AlertTexts.hotspotNote(batchId, index)));
+        OffsetDateTime since = now.minusDays(settings.hotspotDays());
+        DetectionRepository.Sighting seen = detection.sight(brandId, cell, batchId, index, scanId, now, since);
+        if (!seen.newCode() || seen.codes() < settings.hotspotCodes()) {
+            return;
         }
+        Place centre = Place.centreOf(cell);
+        String subject = "cell:" + cell;
+        AlertText summary = AlertTexts.hotspot(seen.codes(), settings.hotspotDays(), centre.latTenths(), centre.lonTenths());
+        if (opens(brandId, Rule.HOTSPOT, subject)) {
+            for (DetectionRepository.Sighted earlier : detection.sightings(brandId, cell, since)) {
+                if (earlier.batchId() != batchId || earlier.codeIndex() != index) {
+                    hits.add(new Hit(brandId, Rule.HOTSPOT, subject, Rule.HOTSPOT.severity(), summary, null, null, null, centre,
+                            earlier.seenAt(), earlier.scanId(), AlertTexts.hotspotNote(earlier.batchId(), lot(earlier.batchId()),
+                            earlier.codeIndex())));
+                }
+            }
+        }
+        hits.add(new Hit(brandId, Rule.HOTSPOT, subject, Rule.HOTSPOT.severity(), summary, null, null, null, centre, now, scanId,
+                AlertTexts.hotspotNote(batchId, lot(batchId), index)));
     }
 
     /**

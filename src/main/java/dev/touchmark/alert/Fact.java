@@ -42,7 +42,11 @@ enum Fact {
     MEMBERS(Kind.COUNT),
     HOST(Kind.TEXT),
     WEEK(Kind.TEXT),
-    NAMES(Kind.TEXT);
+    NAMES(Kind.TEXT),
+    /** A batch's lot number, as printed on its labels. */
+    LOT(Kind.TEXT),
+    /** A code's serial, as printed under its QR. */
+    SERIAL(Kind.TEXT);
 
     /** The bundles are immutable; units, list separators and the names of verdicts and reasons are in them. */
     private static final Texts TEXTS = Texts.bundled();

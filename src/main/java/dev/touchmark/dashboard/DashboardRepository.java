@@ -18,6 +18,7 @@ import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import dev.touchmark.domain.ScanRole;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
 import static dev.touchmark.db.jooq.Tables.SUSPECT_CODE;
+import static dev.touchmark.db.jooq.Tables.SUSPECT_SIGHTING;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,10 +38,22 @@ public final class DashboardRepository {
         this.dsl = dsl;
     }
 
-    /** Codes minted in the brand's batches that are not voided. */
+    /**
+     * Codes of the brand's batches that were released, so their labels can be on products: released and recalled
+     * batches (not drafts, whose labels must not be used yet, nor voided ones, whose labels must never be).
+     */
     public long codesMinted(long brandId) {
+        return codes(brandId, List.of(BatchStatus.RELEASED.id(), BatchStatus.RECALLED.id()));
+    }
+
+    /** Codes of the brand's draft batches (printed perhaps, but not released). */
+    public long codesInDrafts(long brandId) {
+        return codes(brandId, List.of(BatchStatus.DRAFT.id()));
+    }
+
+    private long codes(long brandId, List<String> statuses) {
         BigDecimal sum = dsl.select(DSL.sum(BATCH.QUANTITY)).from(BATCH)
-                .where(BATCH.BRAND_ID.eq(brandId).and(BATCH.STATUS.ne(BatchStatus.VOIDED.id()))).fetchOne(0, BigDecimal.class);
+                .where(BATCH.BRAND_ID.eq(brandId).and(BATCH.STATUS.in(statuses))).fetchOne(0, BigDecimal.class);
         return sum == null ? 0 : sum.longValue();
     }
 
@@ -88,6 +101,20 @@ public final class DashboardRepository {
                     return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), r.value2().longValue(),
                         r.value3().longValue()};
                 });
+    }
+
+    /**
+     * Distinct suspect codes (see {@link Verdict#isSuspect()}) last seen in each half-degree cell from a time
+     * (inclusive) to another (exclusive), as the hotspot rule counts them, by cell ("lat:lon" in half degrees).
+     */
+    public Map<String, Long> suspectCodesByCell(long brandId, OffsetDateTime from, OffsetDateTime toExclusive) {
+        Map<String, Long> cells = new TreeMap<>();
+        dsl.select(SUSPECT_SIGHTING.CELL, DSL.count()).from(SUSPECT_SIGHTING)
+                .where(SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.SEEN_AT.ge(from))
+                        .and(SUSPECT_SIGHTING.SEEN_AT.lt(toExclusive)))
+                .groupBy(SUSPECT_SIGHTING.CELL)
+                .forEach(r -> cells.put(r.value1(), r.value2().longValue()));
+        return cells;
     }
 
     /** Scans per batch (not the "no batch" row) and verdict from an hour (inclusive) to another (exclusive). */

@@ -41,8 +41,9 @@ public final class DashboardService {
     public record Point(String at, long scans, long genuine, long suspect, long notGenuine) {
     }
 
-    /** The overview page. */
-    public record Overview(long codesMinted, long scansToday, long scans7Days, long scans30Days, Map<String, Long> verdicts30Days,
+    /** The overview page: codesMinted are the codes of released (and recalled) batches, codesInDrafts those of drafts. */
+    public record Overview(long codesMinted, long codesInDrafts, long scansToday, long scans7Days, long scans30Days,
+                           Map<String, Long> verdicts30Days,
                            double genuineShare, double suspectShare, Map<String, Integer> openAlerts, List<Point> daily,
                            List<Point> hourly) {
     }
@@ -87,10 +88,10 @@ public final class DashboardService {
             }
         }
         long genuine = verdicts.getOrDefault(Verdict.GENUINE, 0L) + verdicts.getOrDefault(Verdict.SEEN_BEFORE, 0L);
-        long suspect = verdicts.getOrDefault(Verdict.SUSPECT, 0L);
+        long suspect = verdicts.entrySet().stream().filter(e -> e.getKey().isSuspect()).mapToLong(Map.Entry::getValue).sum();
         Map<String, Long> byId = new LinkedHashMap<>();
         verdicts.forEach((verdict, n) -> byId.put(verdict.id(), n));
-        return new Overview(repository.codesMinted(brandId), todayScans, week, month, byId,
+        return new Overview(repository.codesMinted(brandId), repository.codesInDrafts(brandId), todayScans, week, month, byId,
                 month == 0 ? 0 : (double) genuine / month, month == 0 ? 0 : (double) suspect / month,
                 repository.openAlertsBySeverity(brandId), daily, hourly);
     }
@@ -106,8 +107,12 @@ public final class DashboardService {
     public record CountryScans(String country, long scans, long suspect, long notGenuine) {
     }
 
-    /** Located scans in a half-degree cell, with its centre. */
-    public record CellScans(double lat, double lon, long scans, long suspect) {
+    /**
+     * Located scans in a half-degree cell, with its centre: suspect counts its suspect scans, suspectCodes the
+     * distinct suspect codes seen there (the count a hotspot alert on the cell states); both use one definition of
+     * suspect, {@link Verdict#isSuspect()}.
+     */
+    public record CellScans(double lat, double lon, long scans, long suspect, long suspectCodes) {
     }
 
     /** The map page: scans per country, located scans per cell, and the open hotspots. */
@@ -136,11 +141,15 @@ public final class DashboardService {
         List<CountryScans> countries = new ArrayList<>();
         repository.scansByCountry(brandId, from, toExclusive).forEach((country, v) -> {
             long total = v.values().stream().mapToLong(Long::longValue).sum();
-            countries.add(new CountryScans(country.isEmpty() ? null : country, total, v.getOrDefault(Verdict.SUSPECT, 0L),
+            long suspect = v.entrySet().stream().filter(e -> e.getKey().isSuspect()).mapToLong(Map.Entry::getValue).sum();
+            countries.add(new CountryScans(country.isEmpty() ? null : country, total, suspect,
                     v.getOrDefault(Verdict.NOT_GENUINE, 0L)));
         });
+        Map<String, Long> suspectCodes = repository.suspectCodesByCell(brandId, from.atStartOfDay().atOffset(ZoneOffset.UTC),
+                toExclusive.atStartOfDay().atOffset(ZoneOffset.UTC));
         List<CellScans> cells = repository.cells(brandId, from, toExclusive).stream()
-                .map(c -> new CellScans((c[0] * 5 + 2.5) / 10.0, (c[1] * 5 + 2.5) / 10.0, c[2], c[3])).toList();
+                .map(c -> new CellScans((c[0] * 5 + 2.5) / 10.0, (c[1] * 5 + 2.5) / 10.0, c[2], c[3],
+                        suspectCodes.getOrDefault(c[0] + ":" + c[1], 0L))).toList();
         List<AlertView> hotspots = alerts.list(brandId, new AlertFilter(Optional.of(AlertStatus.OPEN), Optional.of(Rule.HOTSPOT),
                 Optional.empty(), Optional.empty()), 500, null).stream().map(a -> AlertView.of(a, lang)).toList();
         return new MapData(days, countries, cells, hotspots);

@@ -19,6 +19,16 @@ public enum Verdict {
     /** Bad signature, unknown or revoked key, index outside the batch, details not matching, or garbled. */
     NOT_GENUINE;
 
+    /**
+     * The one definition of a suspect scan, used by the hotspot rule, the map's cells and its country table alike:
+     * the shopper was told the code is suspect (a genuine code of a released batch whose risk reached the brand's
+     * suspect score). Scans of unreleased, recalled or voided batches count under their own verdicts, and forged
+     * codes as not genuine, never as suspect.
+     */
+    public boolean isSuspect() {
+        return this == SUSPECT;
+    }
+
     /** Name as used in the API and stored in the scan log. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * Serves the front end's own files (web/, at /assets/...) and WebJar files (at /webjars/...) from the
  * classpath, by explicit routes rather than a catch-all static handler, so no other path is touched: a file
  * name must match a strict pattern and exist, or the answer is 404. The dashboard's page and modules (web/dashboard/)
- * are served at /dashboard and /dashboard/{name}; they revalidate by ETag, so a new release is seen at once.
+ * are served at /dashboard and /dashboard/{name}; they and web/'s files revalidate by ETag, so a new release is seen
+ * at once, and an unchanged file costs a 304. WebJar paths carry their library's version, so their files never change
+ * and are cached for a year. Text files go out gzipped to clients that accept it ({@link Compression}); the ETags are
+ * weak, as they name the content whatever its encoding.
  */
 public final class AssetController {
     private static final Pattern ASSET = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}\\.(js|css|svg|png|json)$");
@@ -33,6 +36,8 @@ public final class AssetController {
     /** Files of the build, once read; names that are not in the build are never kept, so this stays bounded. */
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> etags = new ConcurrentHashMap<>();
+    /** For files whose path names their version: a year, never revalidated. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     /** GET /assets/{name}: a file of web/. */
     public void asset(Context ctx) {
@@ -40,7 +45,10 @@ public final class AssetController {
         if (!ASSET.matcher(name).matches()) {
             throw new NotFoundException("no asset '" + Params.truncate(name) + "'");
         }
-        serve(ctx, "web/" + name, "no-cache");
+        String resource = "web/" + name;
+        String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+        byte[] bytes = file(resource).orElseThrow(() -> new NotFoundException("no such file"));
+        revalidated(ctx, resource, bytes, type);
     }
 
     /**
@@ -57,7 +65,7 @@ public final class AssetController {
         if (!WEBJAR.matcher(path).matches() || path.contains("..")) {
             throw new NotFoundException("no such library file");
         }
-        serve(ctx, "META-INF/resources/webjars/" + path, "public, max-age=86400");
+        serve(ctx, "META-INF/resources/webjars/" + path, IMMUTABLE);
     }
 
     /** GET /api/docs: the API description in Swagger UI (from its WebJar; no internet needed). */
@@ -116,8 +124,9 @@ public final class AssetController {
 
     private void revalidated(Context ctx, String resource, byte[] bytes, String type) {
         String etag = etags.computeIfAbsent(resource, r -> etag(bytes));
-        ctx.header("Cache-Control", "no-cache").header("ETag", etag).header("X-Content-Type-Options", "nosniff");
-        if (etag.equals(ctx.header("If-None-Match"))) {
+        ctx.header("Cache-Control", "no-cache").header("ETag", etag).header("X-Content-Type-Options", "nosniff")
+                .header("Vary", "Accept-Encoding");
+        if (matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;
         }
@@ -127,10 +136,25 @@ public final class AssetController {
     private static String etag(byte[] bytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+            return "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** True when If-None-Match names the ETag (compared weakly, as RFC 9110 asks for If-None-Match) or is "*". */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void serve(Context ctx, String resource, String cacheControl) {
@@ -141,7 +165,7 @@ public final class AssetController {
             throw new NotFoundException("no such file");
         }
         ctx.contentType(type).header("Cache-Control", cacheControl).header("X-Content-Type-Options", "nosniff")
-                .result(bytes);
+                .header("Vary", "Accept-Encoding").result(bytes);
     }
 
     /** A file of the build (kept once read), or empty when the build has no such file (not kept). */

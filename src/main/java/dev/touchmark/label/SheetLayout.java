@@ -23,13 +23,15 @@ public record SheetLayout(Paper paper, double labelWidthMm, double labelHeightMm
     }
 
     /**
-     * Common real sticker sheets. A4: 70 x 42.3 mm, 3 x 7 = 21 per sheet, no gaps (Avery 3652 / L7160-
-     * style 21-up, margins 0.45 mm top, 0 left). LETTER: 2.625 x 1 in, 3 x 10 = 30 per sheet (Avery
-     * 5160): 0.5 in top, 0.1875 in left margin, 0.125 in between columns.
+     * Common real sticker sheets whose labels all lie well inside a printer's printable area (many printers leave
+     * the outer 4 to 6 mm blank; the QRs and serials of these sheets stay at least 15 mm from every edge). A4: 63.5
+     * x 38.1 mm, 3 x 7 = 21 per sheet (Avery L7160 style): 15.15 mm top, 7.2 mm left, 2.5 mm between columns.
+     * LETTER: 2.625 x 1 in, 3 x 10 = 30 per sheet (Avery 5160): 0.5 in top, 0.1875 in left margin, 0.125 in between
+     * columns. (The edge-to-edge A4 sheet used before put the top row's QRs 3.3 mm from the paper's edge.)
      */
     public static SheetLayout defaults(Paper paper) {
         return switch (paper) {
-            case A4 -> new SheetLayout(Paper.A4, 70.0, 42.3, 3, 7, 0.45, 0.0, 0.0, 0.0);
+            case A4 -> new SheetLayout(Paper.A4, 63.5, 38.1, 3, 7, 15.15, 7.2, 2.5, 0.0);
             case LETTER -> new SheetLayout(Paper.LETTER, 66.675, 25.4, 3, 10, 12.7, 4.7625, 3.175, 0.0);
         };
     }

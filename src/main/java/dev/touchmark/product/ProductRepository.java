@@ -1,6 +1,7 @@
 package dev.touchmark.product;
 
 import static dev.touchmark.db.jooq.Tables.PRODUCT;
+import static dev.touchmark.db.jooq.Tables.PRODUCT_GTIN;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,18 +22,48 @@ public final class ProductRepository {
         this.dsl = dsl;
     }
 
-    /** Stores a product and returns its id. */
+    /** The product of a brand that already holds a GTIN. */
+    public static final class GtinTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Product holder;
+
+        GtinTaken(Product holder) {
+            super("GTIN " + holder.gtin() + " is taken", null, false, false);
+            this.holder = holder;
+        }
+
+        /** The product that has the GTIN. */
+        public Product holder() {
+            return holder;
+        }
+    }
+
+    /**
+     * Stores a product and returns its id; with a GTIN, in one transaction with the brand's claim on it, so that of two
+     * products given one GTIN at once exactly one is stored (the other gets {@link GtinTaken}).
+     */
     public long insert(long brandId, String name, String gtin, String description, String imageUrl,
                        List<String> markets, OffsetDateTime now) {
-        return dsl.insertInto(PRODUCT)
-                .set(PRODUCT.BRAND_ID, brandId)
-                .set(PRODUCT.NAME, name)
-                .set(PRODUCT.GTIN, gtin)
-                .set(PRODUCT.DESCRIPTION, description)
-                .set(PRODUCT.IMAGE_URL, imageUrl)
-                .set(PRODUCT.MARKETS, Markets.join(markets))
-                .set(PRODUCT.CREATED_AT, now)
-                .returning(PRODUCT.ID).fetchOne().getId();
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            long id = t.insertInto(PRODUCT)
+                    .set(PRODUCT.BRAND_ID, brandId)
+                    .set(PRODUCT.NAME, name)
+                    .set(PRODUCT.GTIN, gtin)
+                    .set(PRODUCT.DESCRIPTION, description)
+                    .set(PRODUCT.IMAGE_URL, imageUrl)
+                    .set(PRODUCT.MARKETS, Markets.join(markets))
+                    .set(PRODUCT.CREATED_AT, now)
+                    .returning(PRODUCT.ID).fetchOne().getId();
+            if (gtin != null && t.insertInto(PRODUCT_GTIN).set(PRODUCT_GTIN.BRAND_ID, brandId).set(PRODUCT_GTIN.GTIN, gtin)
+                    .set(PRODUCT_GTIN.PRODUCT_ID, id).onConflictDoNothing().execute() == 0) {
+                Product holder = t.select(COLUMNS).from(PRODUCT).join(PRODUCT_GTIN).on(PRODUCT_GTIN.PRODUCT_ID.eq(PRODUCT.ID))
+                        .where(PRODUCT_GTIN.BRAND_ID.eq(brandId).and(PRODUCT_GTIN.GTIN.eq(gtin)))
+                        .fetchOne(ProductRepository::toProduct);
+                throw new GtinTaken(holder);
+            }
+            return id;
+        });
     }
 
     /** A product of a brand. */

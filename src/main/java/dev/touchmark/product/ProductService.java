@@ -3,6 +3,7 @@ package dev.touchmark.product;
 import dev.touchmark.access.Principal;
 import dev.touchmark.code.CodeParseException;
 import dev.touchmark.code.Gtin;
+import dev.touchmark.error.ConflictException;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.Validator;
 import java.net.URI;
@@ -40,8 +41,14 @@ public final class ProductService {
         validator.check(imageUrl == null || isHttpUrl(imageUrl), "imageUrl", "must be an http(s) URL of at most 2000 characters");
         List<String> markets = Markets.normalize(request.markets(), "markets", validator);
         validator.throwIfInvalid();
-        long id = repository.insert(principal.brandId(), name, gtin, description, imageUrl, markets, OffsetDateTime.now(clock));
-        return get(principal.brandId(), id);
+        try {
+            long id = repository.insert(principal.brandId(), name, gtin, description, imageUrl, markets, OffsetDateTime.now(clock));
+            return get(principal.brandId(), id);
+        } catch (ProductRepository.GtinTaken e) {
+            Product other = e.holder();
+            throw new ConflictException("GTIN " + other.gtin() + " is already the GTIN of product " + other.id() + " ('"
+                    + other.name() + "'); a brand's products each need their own");
+        }
     }
 
     /** A product of the brand, or NotFoundException. */

@@ -71,12 +71,32 @@ class AlertTextsTest {
                 AlertTexts.allianceNote(new AllianceMatch(1, 2, AllianceMatch.Kind.HOST, "h.example", 2, List.of(), 30, null)));
     }
 
+    /** The sentences naming batches by lot number and codes by serial, and the notes of codes a diversion counts. */
+    private static List<AlertText> lotTexts() {
+        return List.of(
+                AlertTexts.marketNote(7, null, 12, "CN"),
+                AlertTexts.marketNote(7, "L-7", 12, "CN"),
+                AlertTexts.cloned(7, "L-7", 12, 5, 5),
+                AlertTexts.travel(7, "L-7", 12, TRAVEL, 900),
+                AlertTexts.market(7, "L-7", "CN", Set.of("FR"), 3),
+                AlertTexts.status(Rule.UNRELEASED_SCAN, 7, "L-7"),
+                AlertTexts.status(Rule.RECALLED_SCAN, 7, "L-7"),
+                AlertTexts.status(Rule.VOIDED_SCAN, 7, "L-7"),
+                AlertTexts.forged(7L, "L-7", NotGenuineReason.BAD_SIGNATURE),
+                AlertTexts.burst(7, "L-7", 240, 2.345, 10),
+                AlertTexts.burst(7, "L-7", 240, 0.01, 10),
+                AlertTexts.burstNote(7, "L-7", 240, OffsetDateTime.parse("2026-03-10T11:00:00Z")),
+                AlertTexts.hotspotNote(7, "L-7", 12),
+                AlertTexts.report(7L, "L-7", 12L, "Market stall", null, null));
+    }
+
     private static List<AlertText> allTexts() {
         List<AlertText> all = new ArrayList<>();
         for (Rule rule : Rule.values()) {
             all.add(summaryOf(rule));
         }
         all.addAll(otherTexts());
+        all.addAll(lotTexts());
         return all;
     }
 
@@ -90,6 +110,19 @@ class AlertTextsTest {
         assertFalse(HAN.matcher(en).find(), "no Chinese in the English: " + en);
         assertTrue(HAN.matcher(zh).find(), "the Chinese is Chinese: " + zh);
         assertNotEquals(en, zh);
+    }
+
+    @Test
+    void alertsNameABatchByItsLotNumberAndACodeByItsSerialAsPrintedInBothLanguages() {
+        String serial = dev.touchmark.code.CodeFormat.serial(7, 12);
+        String en = AlertTexts.cloned(7, "L-2026-03", 12, 5, 5).in(Lang.EN);
+        assertTrue(en.startsWith("Code " + serial + " of lot L-2026-03 has been verified"), en);
+        String zh = AlertTexts.cloned(7, "L-2026-03", 12, 5, 5).in(Lang.ZH);
+        assertTrue(zh.startsWith("批号 L-2026-03 的码 " + serial + " 已在"), zh);
+        assertTrue(AlertTexts.status(Rule.UNRELEASED_SCAN, 7, "L-9").in(Lang.EN).contains("lot L-9"));
+        assertTrue(AlertTexts.hotspotNote(7, "L-9", 12).in(Lang.ZH).contains("批号 L-9 的可疑码 " + serial));
+        assertTrue(AlertTexts.cloned(7, null, 12, 5, 5).in(Lang.EN).startsWith("Code 12 of batch 7"),
+                "a batch without a lot number is named by its id");
     }
 
     @Test

@@ -201,9 +201,10 @@ abstract class DetectionContract {
             scan(url, device(c), "FR");
         }
         String id = onlyAlert(f, "cloned_code").get("id").asText();
-        String batch = String.valueOf(f.batch().id());
-        String chinese = "批次 " + batch + " 的码 48 已在 4 部不同的手机上被验证（阈值为 4 部）";
-        String english = "Code 48 of batch " + batch + " has been verified on 4 different phones (the threshold is 4).";
+        // Named as staff know them: by the lot number and the serial printed on the label.
+        String serial = f.codes().serial(48);
+        String chinese = "批号 L-1 的码 " + serial + " 已在 4 部不同的手机上被验证（阈值为 4 部）";
+        String english = "Code " + serial + " of lot L-1 has been verified on 4 different phones (the threshold is 4).";
 
         Http.Response zhList = http.get("/api/v1/alerts?rule=cloned_code", f.key(), "Accept-Language", "zh-CN");
         assertEquals(200, zhList.status(), zhList.text());
@@ -450,6 +451,70 @@ abstract class DetectionContract {
     }
 
     @Test
+    void aHotspotsSummaryHitsEvidenceAndTheMapCountTheSameSuspectCodes() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("cloneDevices", 2)).status());
+        Principal principal = new Principal(f.brand().brand().id(), "test");
+        Batch draft = app.services().batches().create(principal,
+                new NewBatch(f.batch().productId(), 20L, "L-DRAFT", null, List.of("FR", "BE"), "compact"));
+        BatchCodes draftCodes = app.services().batches().codes(draft);
+        for (int i = 0; i < 3; i++) {
+            // a leaked draft label scanned by two phones is at risk, but its verdict is not_released, never suspect
+            apiScan(draftCodes.url(i), device('A'), 45.76, 4.84);
+            assertEquals("not_released", apiScan(draftCodes.url(i), device('B'), 45.74, 4.86).get("verdict").asText());
+        }
+        for (int i = 0; i < 5; i++) {
+            apiScan(f.codes().url(i), device('A'), 45.76, 4.84);
+            assertEquals("suspect", apiScan(f.codes().url(i), device('B'), 45.74, 4.86).get("verdict").asText());
+        }
+        assertEquals("suspect", apiScan(f.codes().url(0), device('C'), 45.75, 4.85).get("verdict").asText(),
+                "a code seen again is still one code");
+
+        JsonNode hotspot = onlyAlert(f, "hotspot");
+        assertTrue(hotspot.get("summary").asText().startsWith("5 suspect codes"), hotspot.get("summary").asText());
+        JsonNode detail = http.get("/api/v1/alerts/" + hotspot.get("id").asText(), f.key()).json();
+        assertEquals(5, detail.get("hits").asLong(), detail.toString());
+        assertEquals(5, detail.get("evidence").size(), detail.toString());
+        JsonNode map = http.get("/api/v1/stats/map?days=7", f.key()).json();
+        JsonNode cell = map.get("cells").get(0);
+        assertEquals(1, map.get("cells").size(), map.toString());
+        assertEquals(5, cell.get("suspectCodes").asLong(), map.toString());
+        assertEquals(6, cell.get("suspect").asLong(), "six suspect scans of five codes: " + map);
+        long tableSuspect = 0;
+        for (JsonNode country : map.get("countries")) {
+            tableSuspect += country.get("suspect").asLong();
+        }
+        assertEquals(cell.get("suspect").asLong(), tableSuspect, "the map's dots and its table count the same scans: " + map);
+    }
+
+    @Test
+    void scansOfADraftBatchRaiseOnlyTheLeakAlert() throws Exception {
+        Fixture draft = fixture(BatchStatus.DRAFT);
+        for (int i = 0; i < 4; i++) {
+            scan(draft.codes().url(i), device('A'), "CN");
+            scan(draft.codes().url(i), device('B'), "CN");
+            scan(draft.codes().url(i), device('C'), "CN");
+        }
+        JsonNode all = alerts(draft, "");
+        assertEquals(1, all.size(), all.toString());
+        assertEquals("unreleased_scan", all.get(0).get("rule").asText());
+    }
+
+    @Test
+    void aDiversionAlertCountsAsManyCodesAsItHasHitsAndEvidence() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        for (int i = 0; i < 4; i++) {
+            scan(f.codes().url(i), device('A'), "CN");
+            scan(f.codes().url(i), device('A'), "CN");
+        }
+        JsonNode market = onlyAlert(f, "out_of_market");
+        assertTrue(market.get("summary").asText().startsWith("4 codes"), market.get("summary").asText());
+        JsonNode detail = http.get("/api/v1/alerts/" + market.get("id").asText(), f.key()).json();
+        assertEquals(4, detail.get("hits").asLong(), detail.toString());
+        assertEquals(4, detail.get("evidence").size(), detail.toString());
+    }
+
+    @Test
     void aShoppersReportBecomesAnAlertOnTheCode() throws Exception {
         Fixture f = fixture(BatchStatus.RELEASED);
         String scanId = scan(f.codes().url(40), device('A'), "FR").get("scanId").asText();
@@ -493,8 +558,11 @@ abstract class DetectionContract {
         scan(f.codes().url(46), device('A'), "FR");
         scan(f.codes().url(46), device('B'), "DE");
         apiScan(f.codes().url(47), device('C'), 48.85, 2.35);
+        Principal principal = new Principal(f.brand().brand().id(), "test");
+        app.services().batches().create(principal, new NewBatch(f.batch().productId(), 20L, "L-NEXT", null, null, "compact"));
         JsonNode overview = http.get("/api/v1/stats/overview", f.key()).json();
-        assertEquals(50, overview.get("codesMinted").asLong());
+        assertEquals(50, overview.get("codesMinted").asLong(), "a draft batch's codes are not minted yet: " + overview);
+        assertEquals(20, overview.get("codesInDrafts").asLong());
         assertEquals(3, overview.get("scansToday").asLong());
         assertEquals(3, overview.get("scans30Days").asLong());
         assertEquals(30, overview.get("daily").size());

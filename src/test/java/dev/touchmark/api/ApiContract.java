@@ -193,6 +193,36 @@ abstract class ApiContract {
     }
 
     @Test
+    void aBrandCannotGiveOneGtinToTwoProductsEvenAtOnceButAnotherBrandMay() throws Exception {
+        String key = newBrand().apiKey();
+        long first = newProduct(key, "4006381333931");
+        Http.Response again = http.post("/api/v1/products", key, json("name", "Serum refill", "gtin", "04006381333931"));
+        assertEquals(409, again.status(), again.text());
+        assertTrue(again.header("Content-Type").startsWith("application/problem+json"), again.header("Content-Type"));
+        assertTrue(again.json().get("detail").asText().contains("product " + first + " ('Serum')"), again.text());
+        assertEquals(1, http.get("/api/v1/products", key).json().get("items").size(), "the refused product is not stored");
+        newProduct(newBrand().apiKey(), "4006381333931");
+
+        String racing = newBrand().apiKey();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> http.post("/api/v1/products", racing, json("name", "Twin", "gtin", "96385074")).status()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(201, 409, 409, 409), statuses);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, http.get("/api/v1/products", racing).json().get("items").size());
+    }
+
+    @Test
     void brandBCanNeitherReadNorChangeAnythingOfBrandA() {
         String a = newBrand().apiKey();
         String b = newBrand().apiKey();

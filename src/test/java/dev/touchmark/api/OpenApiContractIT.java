@@ -239,10 +239,13 @@ class OpenApiContractIT {
         return String.valueOf(c).repeat(26);
     }
 
+    /** The brand's product with a GTIN, created by the first test that needs it (a brand's GTINs name one product each). */
     private long product(String gtin) {
-        return call("POST", "/api/v1/products").key(key)
-                .json(json("name", "Serum", "gtin", gtin, "markets", List.of("FR", "DE"))).expect(201).json().get("id").asLong();
+        return products.computeIfAbsent(gtin, g -> call("POST", "/api/v1/products").key(key)
+                .json(json("name", "Serum", "gtin", g, "markets", List.of("FR", "DE"))).expect(201).json().get("id").asLong());
     }
+
+    private final java.util.Map<String, Long> products = new java.util.HashMap<>();
 
     private long batch(long productId, String lot, String profile) {
         return call("POST", "/api/v1/batches").key(key).json(lot == null
@@ -314,6 +317,7 @@ class OpenApiContractIT {
     void productsBatchesCodesAndLabels() {
         long productId = product("4006381333931");
         call("POST", "/api/v1/products").key(key).json(json("name", "", "markets", List.of("XX"))).expect(400);
+        call("POST", "/api/v1/products").key(key).json(json("name", "Twin", "gtin", "4006381333931")).expect(409);
         call("GET", "/api/v1/products").key(key).expect(200);
         call("GET", "/api/v1/products").key(key).query("limit=abc").expect(400);
         call("GET", "/api/v1/products/{id}", productId).key(key).expect(200);

@@ -53,6 +53,43 @@ class PdfExportTest {
         }
     }
 
+    /**
+     * Many printers cannot print the outer 4 to 6 mm of a sheet: a QR whose quiet zone or modules fall there is
+     * clipped and may not scan. The default sheets keep every mark (QR and serial) at least 10 mm from every edge.
+     */
+    @ParameterizedTest
+    @EnumSource(Paper.class)
+    void aFullDefaultSheetKeepsEveryMarkTenMillimetresFromEachEdge(Paper paper) throws Exception {
+        SheetLayout layout = SheetLayout.defaults(paper);
+        try (PDDocument doc = Loader.loadPDF(pdf(layout, layout.labelsPerPage()))) {
+            int dpi = 100;
+            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, dpi, ImageType.GRAY);
+            int top = page.getHeight();
+            int left = page.getWidth();
+            int bottom = -1;
+            int right = -1;
+            for (int y = 0; y < page.getHeight(); y++) {
+                for (int x = 0; x < page.getWidth(); x++) {
+                    if ((page.getRGB(x, y) & 0xff) < 128) {
+                        top = Math.min(top, y);
+                        bottom = Math.max(bottom, y);
+                        left = Math.min(left, x);
+                        right = Math.max(right, x);
+                    }
+                }
+            }
+            double mmPerPx = 25.4 / dpi;
+            double[] margins = {top * mmPerPx, left * mmPerPx, (page.getHeight() - 1 - bottom) * mmPerPx,
+                (page.getWidth() - 1 - right) * mmPerPx};
+            String found = String.format(java.util.Locale.ROOT, "top %.1f, left %.1f, bottom %.1f, right %.1f mm",
+                    margins[0], margins[1], margins[2], margins[3]);
+            for (double margin : margins) {
+                assertTrue(margin >= 10, paper + ": " + found);
+            }
+            assertTrue(margins[0] < 40 && margins[2] < 40, paper + " still fills its sheet: " + found);
+        }
+    }
+
     private static void assertLabel(BufferedImage page, SheetLayout layout, int slot, long index)
             throws Exception {
         int column = slot % layout.columns();
