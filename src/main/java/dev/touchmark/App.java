@@ -116,6 +116,7 @@ public final class App implements AutoCloseable {
         Services services = null;
         try {
             services = Services.create(config, database, clock);
+            recordPublicUrl(services, config);
             Json json = new Json();
             Metrics metrics = new Metrics();
             ScanServices scanServices = ScanServices.start(config, services, clock, new WebhookAlertNotifier(services.webhookOutbox()),
@@ -224,6 +225,17 @@ public final class App implements AutoCloseable {
         pool.setName("JettyServerThreadPool");
         pool.setThreadsPriority(Thread.MIN_PRIORITY);
         return pool;
+    }
+
+    /**
+     * Records the URL this server's labels point at as the installation's, so admin commands print for it too. A change
+     * is logged: batches minted before keep the address they were minted for (docs/operations.md, moving to a new address).
+     */
+    private static void recordPublicUrl(Services services, TouchmarkConfig config) {
+        services.installation().recordPublicUrl(config.publicUrl()).ifPresent(before -> LOG.warn(
+                "The public URL changed from {} to {}: labels of new batches point at {}; batches minted before keep {} on"
+                        + " their labels, reprints included (see 'Moving to a new address' in docs/operations.md)",
+                before, config.publicUrl(), config.publicUrl(), before));
     }
 
     /**

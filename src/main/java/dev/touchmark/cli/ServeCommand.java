@@ -17,6 +17,10 @@ final class ServeCommand implements Callable<Integer> {
         TouchmarkConfig config = ConfigLoader.fromEnvironment();
         App app = App.start(config, Clock.systemUTC());
         System.out.println("Touchmark listening on port " + app.port() + "; codes point at " + config.publicUrl());
+        if (ConfigLoader.configuredPublicUrl(System.getenv()).isEmpty()) {
+            System.err.println("touchmark: TOUCHMARK_PUBLIC_URL is not set, so labels point at " + config.publicUrl()
+                    + ", which only this machine opens: set it to the address shoppers' phones open before printing labels");
+        }
         awaitShutdown(app);
         return 0;
     }
