@@ -84,6 +84,7 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
         ChangeWatcher changes = new ChangeWatcher(new ChangeCounter(dsl), clock);
         KeyService keys = new KeyService(dsl, new SigningKeyRepository(dsl), changes, masterKey, random, clock);
         keys.checkMasterKey();
+        masterKey.saveIfNew();
         ApiKeyService apiKeys = new ApiKeyService(new ApiKeyRepository(dsl), random, clock);
         PasswordHasher passwords = new PasswordHasher(random);
         BrandService brands = new BrandService(dsl, new BrandRepository(dsl), apiKeys, keys, passwords, random, clock);

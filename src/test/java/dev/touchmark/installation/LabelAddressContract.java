@@ -45,6 +45,8 @@ abstract class LabelAddressContract {
         try (App app = App.start(config.withPublicUrl("https://new.example"), CLOCK)) {
             assertEquals(Optional.of("https://new.example"), app.services().installation().publicUrl());
             Http http = new Http(app.port());
+            assertEquals("https://old.example", http.get("/api/v1/batches/" + oldBatch, apiKey).json().get("publicUrl").asText(),
+                    "the API says which address the batch's labels encode");
             String lookup = http.get("/api/v1/batches/" + oldBatch + "/codes/1", apiKey).json().get("url").asText();
             assertTrue(lookup.startsWith("HTTPS://OLD.EXAMPLE/V/"), lookup);
             String csv = http.get("/api/v1/batches/" + oldBatch + "/labels?format=csv", apiKey).text();
