@@ -87,7 +87,7 @@ export function messageBox() {
     box.className = 'message error';
     box.setAttribute('role', 'alert');
     const fields = error && Array.isArray(error.errors) && error.errors.length > 1
-      ? h('ul', {}, error.errors.map((e) => h('li', {}, fieldSentence(e)))) : null;
+      ? h('ul', {}, error.errors.flatMap((e, i) => (i === 0 ? [] : ['\n']).concat(h('li', {}, fieldSentence(e))))) : null;
     replace(box, h('strong', {}, t('error')), ' ', fields ? '' : (error && error.message) || String(error), fields);
     box.hidden = false;
   };
