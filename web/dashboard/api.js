@@ -31,7 +31,10 @@ export class ApiError extends Error {
 
 function describe(status, problem) {
   if (Array.isArray(problem.errors) && problem.errors.length > 1) {
-    return problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    return problem.errors.map((e) => {
+      const message = String(e.message || '').trim();
+      return `${e.field}: ${message}${/[.!?]$/.test(message) ? '' : '.'}`;
+    }).join(' ');
   }
   return problem.detail || problem.title || `HTTP ${status}`;
 }

@@ -73,6 +73,13 @@ export function field(label, input, hint) {
   return h('div', { class: 'field' }, h('label', { for: id }, label), input, hintElement);
 }
 
+/** One field error as a sentence ending in punctuation ("gtin: must be ... digit."), so a list read aloud or copied
+ * as text never runs two errors together. */
+export function fieldSentence(e) {
+  const message = String(e.message || '').trim();
+  return `${e.field}: ${message}${/[.!?]$/.test(message) ? '' : '.'}`;
+}
+
 /** A message area for a form: shows an error (with field errors) or a success, and is read by screen readers. */
 export function messageBox() {
   const box = h('div', { class: 'message', role: 'status', 'aria-live': 'polite', hidden: true });
@@ -80,7 +87,7 @@ export function messageBox() {
     box.className = 'message error';
     box.setAttribute('role', 'alert');
     const fields = error && Array.isArray(error.errors) && error.errors.length > 1
-      ? h('ul', {}, error.errors.map((e) => h('li', {}, `${e.field}: ${e.message}`))) : null;
+      ? h('ul', {}, error.errors.flatMap((e, i) => (i === 0 ? [] : ['\n']).concat(h('li', {}, fieldSentence(e))))) : null;
     replace(box, h('strong', {}, t('error')), ' ', fields ? '' : (error && error.message) || String(error), fields);
     box.hidden = false;
   };

@@ -21,7 +21,9 @@ import dev.touchmark.alliance.SharingRepository;
 import dev.touchmark.alliance.SignalRepository;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
+import dev.touchmark.config.ConfigException;
 import dev.touchmark.config.DataFolder;
+import dev.touchmark.config.PortInUseException;
 import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.dashboard.DashboardController;
@@ -39,6 +41,7 @@ import dev.touchmark.http.SignInGuard;
 import dev.touchmark.http.SlowClientGuard;
 import dev.touchmark.i18n.Texts;
 import dev.touchmark.keys.KeyController;
+import dev.touchmark.keys.MasterKey;
 import dev.touchmark.label.ExportPermits;
 import dev.touchmark.label.ExportScheduler;
 import dev.touchmark.label.LabelController;
@@ -61,6 +64,11 @@ import dev.touchmark.webhook.WebhookController;
 import dev.touchmark.webhook.WebhookDispatcher;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -122,6 +130,11 @@ public final class App implements AutoCloseable {
     public static App start(TouchmarkConfig config, Clock clock) {
         // The translations are read and checked (the same keys and arguments in every language) before anything runs.
         Texts.bundled();
+        // Everything that can be checked without touching the data folder is checked first, so a start that fails on
+        // a busy port or a malformed master key leaves the folder as it was (a key to generate is written only once
+        // the database has shown it holds no keys sealed with another: Services.create).
+        checkPortFree(config);
+        MasterKey.load(config, new SecureRandom());
         checkDataDir(config);
         Database database = Database.serve(config, DATABASE_CONNECTIONS);
         Database.h2FileBase(config.dbUrl()).ifPresent(base -> dev.touchmark.config.DataFolder.ownerOnly(Database.h2DataFile(base)));
@@ -129,6 +142,7 @@ public final class App implements AutoCloseable {
         Services services = null;
         try {
             services = Services.create(config, database, clock);
+            recordPublicUrl(services, config);
             Json json = new Json();
             Metrics metrics = new Metrics();
             MailRepository mailRepository = new MailRepository(services.database().dsl());
@@ -159,7 +173,14 @@ public final class App implements AutoCloseable {
                 Drain drain = new Drain(Routes.STREAMS);
                 Javalin javalin = createServer(config, services, scanServices, json, clock, metrics, drain, exports, intel,
                         new MailService(mailRepository, config.mail().enabled(), clock));
-                javalin.start(config.host(), config.port());
+                try {
+                    javalin.start(config.host(), config.port());
+                } catch (RuntimeException e) {
+                    if (isBindFailure(e)) {
+                        throw portInUse(config.port());
+                    }
+                    throw e;
+                }
                 return new App(services, scanServices, webhooks, metrics, drain, javalin, exports, periodicReports,
                         intel, intelJob, mail);
             } catch (RuntimeException e) {
@@ -251,6 +272,55 @@ public final class App implements AutoCloseable {
         pool.setName("JettyServerThreadPool");
         pool.setThreadsPriority(Thread.MIN_PRIORITY);
         return pool;
+    }
+
+    /** Fails with a message saying what to do when another process listens on the configured port. */
+    static void checkPortFree(TouchmarkConfig config) {
+        if (config.port() == 0) {
+            return;
+        }
+        InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+        if (address.isUnresolved()) {
+            throw new ConfigException("TOUCHMARK_HOST '" + config.host() + "' is not an address of this machine: set it to"
+                    + " one, or to 0.0.0.0 for every address");
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(address);
+        } catch (BindException e) {
+            if (e.getMessage() != null && e.getMessage().contains("in use")) {
+                throw portInUse(config.port());
+            }
+            throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage()
+                    + "): set TOUCHMARK_HOST to an address of this machine (0.0.0.0 for every address) and TOUCHMARK_PORT"
+                    + " to a port this user may open");
+        } catch (IOException e) {
+            throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static ConfigException portInUse(int port) {
+        return new PortInUseException(port);
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException || cause instanceof io.javalin.util.JavalinBindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Records the URL this server's labels point at as the installation's, so admin commands print for it too. A change
+     * is logged: batches minted before keep the address they were minted for (docs/operations.md, moving to a new address).
+     */
+    private static void recordPublicUrl(Services services, TouchmarkConfig config) {
+        services.installation().recordPublicUrl(config.publicUrl()).ifPresent(before -> LOG.warn(
+                "The public URL changed from {} to {}: labels of new batches point at {}; batches minted before keep {} on"
+                        + " their labels, reprints included (see 'Moving to a new address' in docs/operations.md)",
+                before, config.publicUrl(), config.publicUrl(), before));
     }
 
     /**

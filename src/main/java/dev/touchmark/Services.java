@@ -23,6 +23,8 @@ import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.ChangeCounter;
 import dev.touchmark.db.ChangeWatcher;
 import dev.touchmark.db.Database;
+import dev.touchmark.installation.InstallationRepository;
+import dev.touchmark.installation.InstallationService;
 import dev.touchmark.keys.KeyService;
 import dev.touchmark.keys.MasterKey;
 import dev.touchmark.keys.SigningKeyRepository;
@@ -38,6 +40,9 @@ import dev.touchmark.webhook.WebhookSecretVault;
 import dev.touchmark.webhook.WebhookService;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
 /**
@@ -49,23 +54,43 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
                        CodeVerifier<PublishedKey> verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
                        SessionService sessions, UserService users,
                        AllianceService alliances, SharingService sharing, AllianceReports allianceReports,
-                       PeriodicReportService periodicReports)
+                       PeriodicReportService periodicReports, InstallationService installation)
         implements AutoCloseable {
 
-    /** Wires every service; checks that the master key opens the stored keys; starts watching the change counter. */
+    /**
+     * Wires every service for a server, whose labels point at its configured public URL; checks that the master key
+     * opens the stored keys; starts watching the change counter.
+     */
     public static Services create(TouchmarkConfig config, Database database, Clock clock) {
+        Optional<String> url = Optional.of(config.publicUrl());
+        return create(config, database, clock, installation -> () -> url);
+    }
+
+    /**
+     * Wires every service for an admin command: its labels point at the installation's public URL (the one its server
+     * recorded), or at TOUCHMARK_PUBLIC_URL (configuredUrl) where none is recorded; with neither, nothing is printed.
+     */
+    public static Services forCommand(TouchmarkConfig config, Database database, Clock clock, Optional<String> configuredUrl) {
+        return create(config, database, clock,
+                installation -> () -> InstallationService.forCommand(configuredUrl, installation.publicUrl()));
+    }
+
+    private static Services create(TouchmarkConfig config, Database database, Clock clock,
+                                   Function<InstallationService, Supplier<Optional<String>>> labelUrl) {
         SecureRandom random = new SecureRandom();
         DSLContext dsl = database.dsl();
+        InstallationService installation = new InstallationService(new InstallationRepository(dsl), clock);
         MasterKey masterKey = MasterKey.load(config, random);
         ChangeWatcher changes = new ChangeWatcher(new ChangeCounter(dsl), clock);
         KeyService keys = new KeyService(dsl, new SigningKeyRepository(dsl), changes, masterKey, random, clock);
         keys.checkMasterKey();
+        masterKey.saveIfNew();
         ApiKeyService apiKeys = new ApiKeyService(new ApiKeyRepository(dsl), random, clock);
         PasswordHasher passwords = new PasswordHasher(random);
         BrandService brands = new BrandService(dsl, new BrandRepository(dsl), apiKeys, keys, passwords, random, clock);
         UserRepository userRepository = new UserRepository(dsl);
         ProductService products = new ProductService(new ProductRepository(dsl), clock);
-        BatchService batches = new BatchService(dsl, new BatchRepository(dsl), products, keys, changes, config.publicUrl(), clock);
+        BatchService batches = new BatchService(dsl, new BatchRepository(dsl), products, keys, changes, labelUrl.apply(installation), clock);
         WebhookEndpointRepository webhookEndpoints = new WebhookEndpointRepository(dsl);
         WebhookDeliveryRepository webhookDeliveries = new WebhookDeliveryRepository(dsl);
         WebhookOutbox webhookOutbox = new WebhookOutbox(dsl, webhookEndpoints, webhookDeliveries, random, clock);
@@ -81,7 +106,7 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
                 new AllianceService(allianceRepository, sharing, clock), sharing,
                 new AllianceReports(allianceRepository, sharingRepository, signals, clock),
                 new PeriodicReportService(new PeriodicReportRepository(dsl), new ReportInvolvement(signals), webhookOutbox, clock,
-                        ReportSettings.from(System.getenv()).lease()));
+                        ReportSettings.from(System.getenv()).lease()), installation);
         changes.start(ChangeWatcher.POLL_EVERY);
         return services;
     }

@@ -19,7 +19,7 @@ class ArchitectureTest {
     /** Every feature package; http and the shared packages (domain, error, i18n, config, db) are not features. */
     private static final String[] FEATURES = {"dev.touchmark.access..", "dev.touchmark.alert..", "dev.touchmark.alliance..", "dev.touchmark.batch..",
         "dev.touchmark.brand..", "dev.touchmark.code..", "dev.touchmark.dashboard..", "dev.touchmark.keys..",
-        "dev.touchmark.label..", "dev.touchmark.mail..", "dev.touchmark.metrics..", "dev.touchmark.product..", "dev.touchmark.report..",
+        "dev.touchmark.installation..", "dev.touchmark.label..", "dev.touchmark.mail..", "dev.touchmark.metrics..", "dev.touchmark.product..", "dev.touchmark.report..",
         "dev.touchmark.scan..", "dev.touchmark.shopper..", "dev.touchmark.verify..", "dev.touchmark.webhook..",
         "dev.touchmark.cli..",
         "dev.touchmark.demo.."};

@@ -26,10 +26,10 @@ public final class BatchController {
     /** A batch as the API shows it. */
     public record BatchView(long id, long productId, String profile, long quantity, String lot, LocalDate expiry,
                             List<String> markets, String status, OffsetDateTime createdAt, String createdBy,
-                            OffsetDateTime statusChangedAt, String statusChangedBy) {
+                            OffsetDateTime statusChangedAt, String statusChangedBy, String publicUrl) {
         static BatchView of(Batch b) {
             return new BatchView(b.id(), b.productId(), b.profile().id(), b.quantity(), b.lot(), b.expiry(), b.markets(),
-                    b.status().id(), b.createdAt(), b.createdBy(), b.statusChangedAt(), b.statusChangedBy());
+                    b.status().id(), b.createdAt(), b.createdBy(), b.statusChangedAt(), b.statusChangedBy(), b.publicUrl());
         }
     }
 

@@ -19,7 +19,7 @@ public final class BatchRepository {
     private static final SelectField<?>[] COLUMNS = {
         BATCH.ID, BATCH.BRAND_ID, BATCH.PRODUCT_ID, BATCH.SIGNING_KEY_ID, BATCH.PROFILE, BATCH.QUANTITY, BATCH.LOT,
         BATCH.EXPIRY, BATCH.MARKETS, BATCH.STATUS, BATCH.CREATED_AT, BATCH.CREATED_BY, BATCH.STATUS_CHANGED_AT,
-        BATCH.STATUS_CHANGED_BY
+        BATCH.STATUS_CHANGED_BY, BATCH.PUBLIC_URL
     };
     private final DSLContext dsl;
 
@@ -29,7 +29,7 @@ public final class BatchRepository {
 
     /** Stores a draft batch and its first history entry; returns its id. */
     public long insert(long brandId, long productId, long signingKeyId, CodeProfile profile, long quantity, String lot,
-                       LocalDate expiry, List<String> markets, String actor, OffsetDateTime now) {
+                       LocalDate expiry, List<String> markets, String publicUrl, String actor, OffsetDateTime now) {
         long id = dsl.insertInto(BATCH)
                 .set(BATCH.BRAND_ID, brandId)
                 .set(BATCH.PRODUCT_ID, productId)
@@ -44,6 +44,7 @@ public final class BatchRepository {
                 .set(BATCH.CREATED_BY, actor)
                 .set(BATCH.STATUS_CHANGED_AT, now)
                 .set(BATCH.STATUS_CHANGED_BY, actor)
+                .set(BATCH.PUBLIC_URL, publicUrl)
                 .returning(BATCH.ID).fetchOne().getId();
         insertEvent(id, null, BatchStatus.DRAFT, actor, null, now);
         return id;
@@ -82,6 +83,18 @@ public final class BatchRepository {
         insertEvent(batch.id(), batch.status(), to, actor, reason, now);
     }
 
+    /**
+     * Records the public URL a batch's labels encode unless one is recorded already; answers the batch's URL (a
+     * concurrent first export may have recorded it first).
+     */
+    public String recordPublicUrl(long brandId, long id, String publicUrl) {
+        dsl.update(BATCH).set(BATCH.PUBLIC_URL, publicUrl)
+                .where(BATCH.BRAND_ID.eq(brandId).and(BATCH.ID.eq(id)).and(BATCH.PUBLIC_URL.isNull()))
+                .execute();
+        return dsl.select(BATCH.PUBLIC_URL).from(BATCH).where(BATCH.BRAND_ID.eq(brandId).and(BATCH.ID.eq(id)))
+                .fetchSingle(r -> r.value1());
+    }
+
     /** The status history of a batch, oldest first (the caller has checked the brand). */
     public List<BatchEvent> history(long batchId) {
         return dsl.select(BATCH_EVENT.FROM_STATUS, BATCH_EVENT.TO_STATUS, BATCH_EVENT.ACTOR, BATCH_EVENT.REASON, BATCH_EVENT.AT)
@@ -104,6 +117,6 @@ public final class BatchRepository {
         var b = r.into(BATCH);
         return new Batch(b.getId(), b.getBrandId(), b.getProductId(), b.getSigningKeyId(), CodeProfile.parse(b.getProfile()),
                 b.getQuantity(), b.getLot(), b.getExpiry(), Markets.split(b.getMarkets()), BatchStatus.of(b.getStatus()),
-                b.getCreatedAt(), b.getCreatedBy(), b.getStatusChangedAt(), b.getStatusChangedBy());
+                b.getCreatedAt(), b.getCreatedBy(), b.getStatusChangedAt(), b.getStatusChangedBy(), b.getPublicUrl());
     }
 }

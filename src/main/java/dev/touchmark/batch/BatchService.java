@@ -10,6 +10,7 @@ import dev.touchmark.db.ChangeWatcher;
 import dev.touchmark.error.ConflictException;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.Validator;
+import dev.touchmark.installation.InstallationService;
 import dev.touchmark.keys.KeyService;
 import dev.touchmark.keys.SigningKey;
 import dev.touchmark.product.Markets;
@@ -18,6 +19,8 @@ import dev.touchmark.product.ProductService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 
@@ -31,11 +34,15 @@ public final class BatchService {
     private final ProductService products;
     private final KeyService keys;
     private final ChangeWatcher changes;
-    private final String publicUrl;
+    private final Supplier<Optional<String>> publicUrl;
     private final Clock clock;
 
+    /**
+     * publicUrl answers the address new labels point at: the server's TOUCHMARK_PUBLIC_URL, or for an admin command
+     * the installation's; empty when none is known, and then nothing is printed.
+     */
     public BatchService(DSLContext dsl, BatchRepository repository, ProductService products, KeyService keys,
-                        ChangeWatcher changes, String publicUrl, Clock clock) {
+                        ChangeWatcher changes, Supplier<Optional<String>> publicUrl, Clock clock) {
         this.dsl = dsl;
         this.repository = repository;
         this.products = products;
@@ -71,10 +78,11 @@ public final class BatchService {
         }
         List<String> effectiveMarkets = request.markets() == null ? product.markets() : markets;
         CodeProfile chosen = profile;
+        String url = publicUrl.get().orElse(null);
         return dsl.transactionResult(() -> {
             SigningKey key = keys.active(principal.brandId());
             long id = repository.insert(principal.brandId(), product.id(), key.id(), chosen, request.quantity(), lot,
-                    request.expiry(), effectiveMarkets, principal.actor(), OffsetDateTime.now(clock));
+                    request.expiry(), effectiveMarkets, url, principal.actor(), OffsetDateTime.now(clock));
             if (id > CodeFormat.MAX_U32) {
                 throw new IllegalStateException("batch ids beyond 2^32 do not fit code format v1");
             }
@@ -129,8 +137,14 @@ public final class BatchService {
         return codes(batch);
     }
 
-    /** The codes of a batch, whatever its status. */
+    /**
+     * The codes of a batch, whatever its status, for the public URL recorded with the batch. A batch without one (created
+     * before the installation knew its URL) records the current URL now; with none known, ConflictException.
+     */
     public BatchCodes codes(Batch batch) {
+        String url = batch.publicUrl() != null ? batch.publicUrl()
+                : repository.recordPublicUrl(batch.brandId(), batch.id(),
+                        publicUrl.get().orElseThrow(() -> new ConflictException(InstallationService.NO_PUBLIC_URL)));
         Product product = products.get(batch.brandId(), batch.productId());
         CodeSigner signer;
         try {
@@ -138,7 +152,7 @@ public final class BatchService {
         } catch (KeyService.RevokedKeyException e) {
             throw new ConflictException("the key that signed batch " + batch.id() + " is revoked: its codes no longer verify");
         }
-        return new BatchCodes(signer, batch.id(), batch.quantity(), batch.profile(), publicUrl, product.gtin(),
+        return new BatchCodes(signer, batch.id(), batch.quantity(), batch.profile(), url, product.gtin(),
                 batch.lot(), batch.expiry());
     }
 }

@@ -7,11 +7,13 @@ import dev.touchmark.config.ConfigLoader;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.db.Database;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Opens the configured database for one admin command. On embedded H2 this works while a server
  * holds the file: the server's admin port lets this process in through the server's process (Database.open), with
- * the password kept in the data folder (H2Password).
+ * the password kept in the data folder (H2Password). Labels are printed for the installation's public URL, never for
+ * a guessed one (Services.forCommand).
  */
 final class AdminContext implements AutoCloseable {
     private final Services services;
@@ -22,9 +24,10 @@ final class AdminContext implements AutoCloseable {
 
     static AdminContext open() {
         TouchmarkConfig config = ConfigLoader.fromEnvironment();
+        Optional<String> configuredUrl = ConfigLoader.configuredPublicUrl(System.getenv());
         Database database = Database.open(config, 2);
         try {
-            return new AdminContext(Services.create(config, database, Clock.systemUTC()));
+            return new AdminContext(Services.forCommand(config, database, Clock.systemUTC(), configuredUrl));
         } catch (RuntimeException e) {
             database.close();
             throw e;

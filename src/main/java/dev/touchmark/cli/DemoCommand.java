@@ -2,10 +2,10 @@ package dev.touchmark.cli;
 
 import dev.touchmark.App;
 import dev.touchmark.config.ConfigLoader;
+import dev.touchmark.config.PortInUseException;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.demo.DemoClock;
 import dev.touchmark.demo.DemoData;
-import java.net.BindException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,14 +46,9 @@ final class DemoCommand implements Callable<Integer> {
     private static App start(TouchmarkConfig config, Clock clock) {
         try {
             return App.start(config, clock);
-        } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BindException) {
-                    throw new CliException("port " + config.port() + " is already in use (is another Touchmark running?). "
-                            + "Stop it, or pick a free port: TOUCHMARK_PORT=7071 scripts/demo.sh");
-                }
-            }
-            throw e;
+        } catch (PortInUseException e) {
+            throw new CliException("port " + e.port() + " is already in use (is another Touchmark running?). "
+                    + "Stop it, or pick a free port: TOUCHMARK_PORT=7071 scripts/demo.sh");
         }
     }
 }

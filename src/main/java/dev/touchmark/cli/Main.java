@@ -28,8 +28,13 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (0 ok, 1 refused, 2 usage or configuration). */
+    /** Runs the command line and returns the exit code (0 ok, 1 refused, 2 usage or configuration; verify adds 3). */
     public static int run(String... args) {
+        return run(null, args);
+    }
+
+    /** Runs the command line with its error messages written to err (standard error when null). */
+    static int run(PrintWriter err, String... args) {
         // H2's auto-server (which lets admin commands reach a database file a server holds) must listen on
         // loopback only; this JVM-wide property is read when H2 opens its server socket.
         System.setProperty("h2.bindAddress", "127.0.0.1");
@@ -37,6 +42,9 @@ public final class Main implements Runnable {
         System.setProperty("org.jooq.no-tips", "true");
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(Main::handle);
+        if (err != null) {
+            commandLine.setErr(err);
+        }
         return commandLine.execute(args);
     }
 
@@ -47,10 +55,14 @@ public final class Main implements Runnable {
             return 2;
         }
         if (e instanceof ValidationException v) {
-            v.errors().forEach(f -> err.println("touchmark: " + f.field() + " " + f.message()));
+            v.errors().forEach(f -> err.println("touchmark: " + f.field() + " " + ValidationException.FieldError.punctuated(f.message())));
             return 1;
         }
-        if (e instanceof NotFoundException || e instanceof ConflictException || e instanceof CliException) {
+        if (e instanceof CliException cli) {
+            err.println("touchmark: " + e.getMessage());
+            return cli.exitCode();
+        }
+        if (e instanceof NotFoundException || e instanceof ConflictException) {
             err.println("touchmark: " + e.getMessage());
             return 1;
         }

@@ -25,7 +25,7 @@ public final class ConfigLoader {
         int port = port(env.getOrDefault("TOUCHMARK_PORT", "7070"));
         String host = env.getOrDefault("TOUCHMARK_HOST", "0.0.0.0").strip();
         Path dataDir = Path.of(env.getOrDefault("TOUCHMARK_DATA_DIR", "data")).toAbsolutePath().normalize();
-        String publicUrl = publicUrl(env.getOrDefault("TOUCHMARK_PUBLIC_URL", "http://localhost:" + port));
+        String publicUrl = configuredPublicUrl(env).orElse("http://localhost:" + port);
         String dbUrl = env.getOrDefault("TOUCHMARK_DB_URL", "jdbc:h2:file:" + dataDir.resolve("touchmark"));
         if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("TOUCHMARK_DB_URL must start with jdbc:h2: or jdbc:postgresql:, not '" + dbUrl + "'");
@@ -38,6 +38,15 @@ public final class ConfigLoader {
                 scanSettings(env),
                 WebhookSettings.defaults().withAllowPrivateNetworks(bool(env, "TOUCHMARK_WEBHOOK_ALLOW_PRIVATE", false)),
                 exportSettings(env), MailSettings.from(env));
+    }
+
+    /**
+     * TOUCHMARK_PUBLIC_URL when it is set (checked as load checks it); empty when unset, where load falls back to
+     * http://localhost and the port, a guess admin commands must not print labels for.
+     */
+    public static Optional<String> configuredPublicUrl(Map<String, String> env) {
+        String value = env.get("TOUCHMARK_PUBLIC_URL");
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(publicUrl(value));
     }
 
     private static ExportSettings exportSettings(Map<String, String> env) {

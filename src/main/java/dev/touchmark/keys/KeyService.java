@@ -1,5 +1,7 @@
 package dev.touchmark.keys;
 
+import dev.touchmark.config.ConfigException;
+
 import dev.touchmark.code.Ed25519KeyPair;
 
 import dev.touchmark.code.Base32;
@@ -121,10 +123,21 @@ public final class KeyService {
 
     /** Checks at start-up that the master key opens the newest key in the database, if there is one. */
     public void checkMasterKey() {
-        dsl.transaction(() -> repository.listPublished().stream().reduce((a, b) -> b).ifPresent(key -> {
-            byte[] sealed = repository.encryptedPrivateKey(key.brandId(), key.id()).orElseThrow();
-            Ed25519KeyPair.fromSeed(masterKey.decrypt(sealed, key.kid()), key.publicKey());
-        }));
+        try {
+            dsl.transaction(() -> repository.listPublished().stream().reduce((a, b) -> b).ifPresent(key -> {
+                byte[] sealed = repository.encryptedPrivateKey(key.brandId(), key.id()).orElseThrow();
+                Ed25519KeyPair.fromSeed(masterKey.decrypt(sealed, key.kid()), key.publicKey());
+            }));
+        } catch (MasterKey.MasterKeyMismatchException e) {
+            if (masterKey.isNew()) {
+                throw new ConfigException("this database holds signing keys sealed with a master key, but there is none at "
+                        + masterKey.source() + " and TOUCHMARK_MASTER_KEY is not set: point TOUCHMARK_MASTER_KEY_FILE at"
+                        + " the master key this database was created with (or set TOUCHMARK_MASTER_KEY), from your backup");
+            }
+            throw new ConfigException("the master key from " + masterKey.source() + " does not open the signing keys in"
+                    + " this database: it is not the key they were sealed with. Set TOUCHMARK_MASTER_KEY_FILE or"
+                    + " TOUCHMARK_MASTER_KEY to the master key this database was created with, from your backup");
+        }
     }
 
     /** The key codes name by their short key id, for verification. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchmark.App;
+import dev.touchmark.Services;
+import dev.touchmark.db.Database;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.testsupport.Http;
 import dev.touchmark.testsupport.TestDatabases;
@@ -33,6 +35,7 @@ class CommandLineIT {
     private TouchmarkConfig config;
     private App app;
     private Http http;
+    private boolean classArchiveAsked;
 
     record Run(int exit, String out, String err) {
     }
@@ -53,7 +56,19 @@ class CommandLineIT {
 
     private Run touchmark(Map<String, String> extraEnv, String... args) throws Exception {
         String jar = System.getenv("TOUCHMARK_JAR");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // Each command is a short-lived JVM: the client compiler and serial GC start faster, and the first command
+        // leaves a class-data archive the others map instead of loading the jar's classes again.
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable",
+                "-Xlog:all=error:stderr"));
+        Path archive = dir.resolveSibling(dir.getFileName() + "-classes.jsa");
+        if (classArchiveAsked) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        } else {
+            command.add("-XX:ArchiveClassesAtExit=" + archive);
+            classArchiveAsked = true;
+        }
+        command.addAll(List.of("-jar", jar));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("TOUCHMARK_DATA_DIR", dir.toString());
@@ -99,11 +114,19 @@ class CommandLineIT {
         assertEquals(0, touchmark("batch", "release", "--brand", "Export Brand", "--batch", batchId).exit());
 
         Path csv = dir.resolve("labels.csv");
-        Run export = touchmark("batch", "export", "--brand", "Export Brand", "--batch", batchId, "--format", "csv", "--out", csv.toString());
+        // Without TOUCHMARK_PUBLIC_URL the command prints for the URL the server recorded, never a guessed localhost.
+        Run export = touchmark(Map.of("TOUCHMARK_PUBLIC_URL", ""), "batch", "export", "--brand", "Export Brand", "--batch", batchId,
+                "--format", "csv", "--out", csv.toString());
         assertEquals(0, export.exit(), export.err());
         List<String> lines = Files.readAllLines(csv);
         assertEquals(26, lines.size());
         String url = lines.get(3).split(",", 3)[2];
+        assertTrue(url.startsWith(TestDatabases.PUBLIC_URL + "/01/"), url);
+        Run otherAddress = touchmark(Map.of("TOUCHMARK_PUBLIC_URL", "http://localhost:7070"), "batch", "create", "--brand",
+                "Export Brand", "--product", productId("Export Brand"), "--quantity", "5");
+        assertEquals(1, otherAddress.exit(), otherAddress.out());
+        assertTrue(otherAddress.err().contains("TOUCHMARK_PUBLIC_URL is http://localhost:7070 but this installation's labels"
+                + " point at " + TestDatabases.PUBLIC_URL), otherAddress.err());
         for (String format : List.of("pdf", "zip", "zpl")) {
             Path file = dir.resolve("labels." + format);
             assertEquals(0, touchmark("batch", "export", "--brand", "Export Brand", "--batch", batchId, "--format", format,
@@ -134,7 +157,7 @@ class CommandLineIT {
         assertEquals(1, garbage.exit());
         assertTrue(garbage.out().contains("malformed"), garbage.out());
         Run noFile = touchmark("verify", url, "--jwks", dir.resolve("missing.json").toString());
-        assertEquals(1, noFile.exit());
+        assertEquals(2, noFile.exit(), "a missing JWKS is an input error, not a verdict");
         assertTrue(noFile.err().contains("no JWKS file"), noFile.err());
 
         String kid = http.get("/.well-known/jwks.json", null).json().get("keys").toString();
@@ -246,6 +269,46 @@ class CommandLineIT {
     private Map<String, String> freshDataFolder(Path folder) {
         return Map.of("TOUCHMARK_DATA_DIR", folder.toString(), "TOUCHMARK_DB_URL", "jdbc:h2:file:" + folder.resolve("touchmark"),
                 "TOUCHMARK_MASTER_KEY_FILE", dir.resolve("master.key").toString());
+    }
+
+    @Test
+    void withNoPublicUrlKnownLabelsAreRefusedRatherThanPrintedForAGuessedAddress() throws Exception {
+        Path fresh = Files.createTempDirectory("touchmark-no-url-");
+        TouchmarkConfig freshConfig = new TouchmarkConfig(0, "127.0.0.1", "http://unused.example", fresh,
+                "jdbc:h2:file:" + fresh.resolve("touchmark"), "sa", "", java.util.Optional.empty(), dir.resolve("master.key"),
+                config.scans(), config.webhooks());
+        long batch;
+        try (Database database = Database.open(freshConfig, 2);
+             Services services = Services.forCommand(freshConfig, database, Clock.systemUTC(), java.util.Optional.empty())) {
+            var brand = services.brands().create("No Url Brand", "ops@no-url.example").brand();
+            var principal = new dev.touchmark.access.Principal(brand.id(), "cli:test");
+            long product = services.products().create(principal,
+                    new dev.touchmark.product.NewProduct("Serum", null, null, null, List.of("FR"))).id();
+            batch = services.batches().create(principal, new dev.touchmark.batch.NewBatch(product, 3L, null, null, null, null)).id();
+        }
+        Map<String, String> env = new java.util.HashMap<>(freshDataFolder(fresh));
+        env.put("TOUCHMARK_PUBLIC_URL", "");
+        Path out = fresh.resolve("labels.csv");
+        Run refused = touchmark(env, "batch", "export", "--brand", "No Url Brand", "--batch", String.valueOf(batch),
+                "--format", "csv", "--out", out.toString());
+        assertEquals(1, refused.exit(), refused.out());
+        assertTrue(refused.err().contains("no public URL is known for this installation")
+                && refused.err().contains("TOUCHMARK_PUBLIC_URL"), refused.err());
+        assertFalse(Files.exists(out), "nothing was printed");
+    }
+
+    @Test
+    void serveOnABusyPortSaysSoAndWritesNothing() throws Exception {
+        Path fresh = Files.createTempDirectory("touchmark-busy-").resolve("data");
+        Map<String, String> env = new java.util.HashMap<>(freshDataFolder(fresh));
+        env.put("TOUCHMARK_MASTER_KEY_FILE", fresh.resolve("master.key").toString());
+        env.put("TOUCHMARK_HOST", "127.0.0.1");
+        Run busy = touchmark(env, "serve", "--port", String.valueOf(app.port()));
+        assertEquals(2, busy.exit(), busy.out());
+        assertTrue(busy.err().contains("port " + app.port() + " is already in use; stop the other process or set"
+                + " TOUCHMARK_PORT (or serve --port)"), busy.err());
+        assertFalse(busy.err().contains("Exception"), busy.err());
+        assertFalse(Files.exists(fresh), "no data folder, database or master key was made");
     }
 
     @Test
