@@ -82,14 +82,21 @@ class VerdictPageBrowserIT {
         WebDriver d = browser.chrome("small-phone", 360, 740);
         String genuine = codes.url(1);
         String garbled = genuine.substring(0, genuine.length() - 4) + (genuine.endsWith("AAAA") ? "BBBB" : "AAAA");
+        String local = browser.base();
+        String path = java.net.URI.create(genuine).getRawPath();
         Map<String, String> pages = Map.of("genuine", genuine + "?lang=en", "genuine in Chinese", genuine + "?lang=zh",
-                "not genuine", garbled + "?lang=en");
+                "not genuine", garbled + "?lang=en",
+                "unreadable", local + path.substring(0, path.length() - 5) + "?lang=zh",
+                "home", local + "/?lang=en", "home in Chinese", local + "/?lang=zh",
+                "page not found", local + "/no/such/page?lang=en");
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> page : pages.entrySet()) {
             d.get(page.getValue());
             visible(d, By.tagName("h1"));
             PageChecks.Overflow overflow = PageChecks.overflow(d);
             assertFalse(overflow.scrollsSideways(), page.getKey() + " scrolls sideways: " + overflow);
+            List<String> console = severeConsole(d);
+            assertTrue(console.isEmpty(), page.getKey() + ": " + console);
             // Only colours change with the preference: axe's contrast rule alone runs again under the dark one.
             for (String scheme : List.of("light", "dark")) {
                 PageChecks.colourScheme(d, scheme);
@@ -101,5 +108,16 @@ class VerdictPageBrowserIT {
             PageChecks.colourScheme(d, "light");
         }
         assertTrue(failures.isEmpty(), "WCAG 2 A/AA failures: " + failures);
+    }
+
+    /** Severe console messages, such as a resource the page's policy blocked. */
+    private static List<String> severeConsole(WebDriver d) {
+        List<String> severe = new ArrayList<>();
+        for (LogEntry entry : d.manage().logs().get(LogType.BROWSER).getAll()) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !entry.getMessage().contains(" 404 ")) {
+                severe.add(entry.getMessage());
+            }
+        }
+        return severe;
     }
 }
