@@ -27,10 +27,6 @@ public final class TwoFactorRepository {
         this.dsl = dsl;
     }
 
-    DSLContext dsl() {
-        return dsl;
-    }
-
     /** A user's TOTP as stored; enabledAt is null while enrolment waits for its first code. */
     record StoredTotp(byte[] secretSealed, OffsetDateTime enabledAt, long lastStep) {
         boolean enabled() {
@@ -46,11 +42,10 @@ public final class TwoFactorRepository {
 
     /** Starts (or restarts) an enrolment; false if the user already has two-factor sign-in enabled. */
     boolean startEnrolment(long userId, long brandId, byte[] sealed, OffsetDateTime now) {
-        return dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            tx.deleteFrom(USER_TWO_FACTOR).where(USER_TWO_FACTOR.USER_ID.eq(userId).and(USER_TWO_FACTOR.ENABLED_AT.isNull()))
+        return dsl.transactionResult(() -> {
+            dsl.deleteFrom(USER_TWO_FACTOR).where(USER_TWO_FACTOR.USER_ID.eq(userId).and(USER_TWO_FACTOR.ENABLED_AT.isNull()))
                     .execute();
-            return tx.insertInto(USER_TWO_FACTOR).set(USER_TWO_FACTOR.USER_ID, userId).set(USER_TWO_FACTOR.BRAND_ID, brandId)
+            return dsl.insertInto(USER_TWO_FACTOR).set(USER_TWO_FACTOR.USER_ID, userId).set(USER_TWO_FACTOR.BRAND_ID, brandId)
                     .set(USER_TWO_FACTOR.SECRET_SEALED, sealed).set(USER_TWO_FACTOR.CREATED_AT, now)
                     .onConflictDoNothing().execute() == 1;
         });
@@ -58,14 +53,13 @@ public final class TwoFactorRepository {
 
     /** Enables a pending enrolment with the step of its first code and stores its recovery codes; false if not pending. */
     boolean enable(long userId, long step, List<String> recoveryHashes, OffsetDateTime now) {
-        return dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            int enabled = tx.update(USER_TWO_FACTOR).set(USER_TWO_FACTOR.ENABLED_AT, now).set(USER_TWO_FACTOR.LAST_STEP, step)
+        return dsl.transactionResult(() -> {
+            int enabled = dsl.update(USER_TWO_FACTOR).set(USER_TWO_FACTOR.ENABLED_AT, now).set(USER_TWO_FACTOR.LAST_STEP, step)
                     .where(USER_TWO_FACTOR.USER_ID.eq(userId).and(USER_TWO_FACTOR.ENABLED_AT.isNull())
                             .and(USER_TWO_FACTOR.LAST_STEP.lt(step)))
                     .execute();
             if (enabled == 1) {
-                replaceRecoveryCodes(tx, userId, recoveryHashes);
+                replaceRecoveryCodes(userId, recoveryHashes);
             }
             return enabled == 1;
         });
@@ -91,20 +85,24 @@ public final class TwoFactorRepository {
         return dsl.fetchCount(USER_RECOVERY_CODE, USER_RECOVERY_CODE.USER_ID.eq(userId).and(USER_RECOVERY_CODE.USED_AT.isNull()));
     }
 
-    /** Removes a user's TOTP and recovery codes, and their pending sign-ins; false if there was nothing to remove. */
-    boolean remove(long userId) {
-        return dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            tx.deleteFrom(USER_RECOVERY_CODE).where(USER_RECOVERY_CODE.USER_ID.eq(userId)).execute();
-            tx.deleteFrom(SIGN_IN_CHALLENGE).where(SIGN_IN_CHALLENGE.USER_ID.eq(userId)).execute();
-            return tx.deleteFrom(USER_TWO_FACTOR).where(USER_TWO_FACTOR.USER_ID.eq(userId)).execute() == 1;
+    /** Removes a user's TOTP and recovery codes, and their pending sign-ins (the user turned it off). */
+    void remove(long userId) {
+        dsl.transaction(() -> removeNow(userId));
+    }
+
+    /** Removes a user's two-factor sign-in as {@link #remove} does and records who reset it, and when. */
+    void reset(long userId, String actor, OffsetDateTime now) {
+        dsl.transaction(() -> {
+            removeNow(userId);
+            dsl.update(BRAND_USER).set(BRAND_USER.TWO_FACTOR_RESET_AT, now).set(BRAND_USER.TWO_FACTOR_RESET_BY, actor)
+                    .where(BRAND_USER.ID.eq(userId)).execute();
         });
     }
 
-    /** Records who reset a user's two-factor sign-in. */
-    void recordReset(long userId, String actor, OffsetDateTime now) {
-        dsl.update(BRAND_USER).set(BRAND_USER.TWO_FACTOR_RESET_AT, now).set(BRAND_USER.TWO_FACTOR_RESET_BY, actor)
-                .where(BRAND_USER.ID.eq(userId)).execute();
+    private void removeNow(long userId) {
+        dsl.deleteFrom(USER_RECOVERY_CODE).where(USER_RECOVERY_CODE.USER_ID.eq(userId)).execute();
+        dsl.deleteFrom(SIGN_IN_CHALLENGE).where(SIGN_IN_CHALLENGE.USER_ID.eq(userId)).execute();
+        dsl.deleteFrom(USER_TWO_FACTOR).where(USER_TWO_FACTOR.USER_ID.eq(userId)).execute();
     }
 
     /** The name of a brand, for the label an authenticator app shows. */
@@ -119,9 +117,9 @@ public final class TwoFactorRepository {
                 .fetchSet(Record1::value1);
     }
 
-    private static void replaceRecoveryCodes(DSLContext tx, long userId, List<String> hashes) {
-        tx.deleteFrom(USER_RECOVERY_CODE).where(USER_RECOVERY_CODE.USER_ID.eq(userId)).execute();
-        var insert = tx.insertInto(USER_RECOVERY_CODE, USER_RECOVERY_CODE.USER_ID, USER_RECOVERY_CODE.CODE_HASH);
+    private void replaceRecoveryCodes(long userId, List<String> hashes) {
+        dsl.deleteFrom(USER_RECOVERY_CODE).where(USER_RECOVERY_CODE.USER_ID.eq(userId)).execute();
+        var insert = dsl.insertInto(USER_RECOVERY_CODE, USER_RECOVERY_CODE.USER_ID, USER_RECOVERY_CODE.CODE_HASH);
         for (String hash : hashes) {
             insert = insert.values(userId, hash);
         }

@@ -192,10 +192,7 @@ public final class TwoFactorService {
     /** An admin's reset of a user's two-factor sign-in (a lost phone): the user enrols again; recorded and logged. */
     public void reset(long brandId, long userId, String actor) {
         users.find(brandId, userId).orElseThrow(() -> new NotFoundException("no user " + userId + " in this brand"));
-        store.dsl().transaction(() -> {
-            store.remove(userId);
-            store.recordReset(userId, actor, now());
-        });
+        store.reset(userId, actor, now());
         LOG.info("two-factor sign-in of user {} of brand {} reset by {}", userId, brandId, actor);
     }
 
