@@ -87,8 +87,9 @@ function codeInput(id) {
 export function secondStepForm(challenge, { onSignedIn, onCancel }) {
   let recovery = false;
   const code = codeInput('tf-code');
+  // Required only while shown: a hidden required field would block the form's submission.
   const recoveryInput = h('input', { id: 'tf-recovery', type: 'text', autocomplete: 'off', spellcheck: 'false',
-    maxlength: '20', required: true });
+    maxlength: '20' });
   const text = h('p', {}, t('tf_second_text'));
   const codeField = field(t('tf_code'), code);
   const recoveryField = field(t('tf_recovery'), recoveryInput);
