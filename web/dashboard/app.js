@@ -1,9 +1,11 @@
-// The dashboard shell: session (sign-in, forced password change, sign-out), navigation by role, language,
+// The dashboard shell: session (sign-in with its two-factor step, forced password change and two-factor enrolment,
+// sign-out), navigation by role, language,
 // and hash routes (#/alerts/42) that load one page module each, on demand.
 import { api, setCsrfToken, onUnauthorized } from './api.js';
 import { t, lang, setLang, onLangChange, LANGUAGES } from './i18n.js';
 import { h, replace, field, messageBox, busy } from './dom.js';
 import { startLive, stopLive, onLive } from './live.js';
+import { secondStepForm, forcedEnrolForm } from './two-factor.js';
 
 const ROLES = ['viewer', 'operator', 'admin'];
 
@@ -21,6 +23,7 @@ const PAGES = [
   { id: 'rules', module: './page-rules.js', role: 'viewer' },
   { id: 'alliances', module: './page-alliances.js', role: 'viewer' },
   { id: 'notifications', module: './page-notifications.js', role: 'viewer' },
+  { id: 'security', module: './two-factor.js', role: 'viewer' },
   { id: 'webhooks', module: './page-webhooks.js', role: 'admin' },
   { id: 'apikeys', module: './page-apikeys.js', role: 'admin' },
   { id: 'users', module: './page-users.js', role: 'admin' },
@@ -28,6 +31,8 @@ const PAGES = [
 
 const root = document.getElementById('app');
 let session = null;
+/** A right password waiting for its second factor: the challenge that completes the sign-in. */
+let challenge = null;
 let cleanup = null;
 let unseenAlerts = 0;
 let renderToken = 0;
@@ -66,7 +71,7 @@ async function boot() {
   });
   onLangChange(() => render());
   window.addEventListener('hashchange', () => {
-    if (session && !session.user?.mustChangePassword) {
+    if (session && !session.user?.mustChangePassword && !session.mustEnrolTwoFactor) {
       renderPage({ navigated: true });
     }
   });
@@ -103,9 +108,15 @@ function render() {
   root.removeAttribute('aria-busy');
   document.title = t('appName');
   if (!session) {
-    replace(root, signInView());
+    replace(root, challenge ? authPage(secondStepForm(challenge, { onSignedIn: signedIn, onCancel: () => signedIn(null) }))
+      : signInView());
   } else if (session.user && session.user.mustChangePassword) {
     replace(root, passwordView());
+  } else if (session.mustEnrolTwoFactor) {
+    replace(root, authPage(forcedEnrolForm({ onSignOut: signOut, onDone: async () => {
+      adopt(await api('/api/v1/session'));
+      render();
+    } })));
   } else {
     replace(root, shell());
     startLive();
@@ -128,12 +139,30 @@ function signInView() {
   const form = h('form', { class: 'card auth', novalidate: false, onsubmit: (event) => {
     event.preventDefault();
     busy(button, box, async () => {
-      adopt(await api('/api/v1/session', { method: 'POST', body: { email: email.value.trim(), password: password.value } }));
-      render();
+      const answer = await api('/api/v1/session', { method: 'POST', body: { email: email.value.trim(), password: password.value } });
+      if (answer && answer.challenge) {
+        challenge = answer.challenge;
+        render();
+      } else {
+        signedIn(answer);
+      }
     });
   } },
   h('h1', {}, t('signInTitle')), field(t('email'), email), field(t('password'), password), box, button);
   setTimeout(() => email.focus(), 0);
+  return h('main', { id: 'main', class: 'auth-page', tabindex: '-1' }, h('div', { class: 'auth-top' },
+    h('span', { class: 'logo' }, t('appName')), languageSwitch()), form);
+}
+
+/** After the last step of signing in (or back to its start, given null). */
+function signedIn(s) {
+  challenge = null;
+  adopt(s);
+  render();
+}
+
+/** A page of the signing-in flow: the logo and language above a form. */
+function authPage(form) {
   return h('main', { id: 'main', class: 'auth-page', tabindex: '-1' }, h('div', { class: 'auth-top' },
     h('span', { class: 'logo' }, t('appName')), languageSwitch()), form);
 }

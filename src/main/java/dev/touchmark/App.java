@@ -1,6 +1,7 @@
 package dev.touchmark;
 
 import dev.touchmark.access.AccessController;
+import dev.touchmark.access.TwoFactorController;
 import dev.touchmark.access.ApiAuth;
 import dev.touchmark.alert.AlertController;
 import dev.touchmark.alert.WebhookAlertNotifier;
@@ -228,7 +229,7 @@ public final class App implements AutoCloseable {
                 new AssetController(),
                 new WebhookController(services.webhooks(), json),
                 new AlertController(scans.alerts(), scans.rules(), scans.feed(), json),
-                new AccessController(services.sessions(), services.users(), services.apiKeys(),
+                new AccessController(services.sessions(), services.users(), services.twoFactor(), services.apiKeys(),
                         new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1)), scans.facts()::ipHash,
                         new SignInGuard(config.publicUrl()), json),
                 new DashboardController(new DashboardService(new DashboardRepository(services.database().dsl()), scans.alerts(),
@@ -239,7 +240,9 @@ public final class App implements AutoCloseable {
                         clock),
                 new PeriodicReportController(services.periodicReports(), json),
                 new MailController(mail, json),
-                new HomeController());
+                new HomeController(),
+
+                new TwoFactorController(services.twoFactor(), json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));

@@ -16,6 +16,7 @@ import static dev.touchmark.access.Role.VIEWER;
 import static dev.touchmark.access.ApiAuth.requires;
 
 import dev.touchmark.access.AccessController;
+import dev.touchmark.access.TwoFactorController;
 import dev.touchmark.alert.AlertController;
 import dev.touchmark.alliance.AllianceController;
 import dev.touchmark.dashboard.DashboardController;
@@ -47,7 +48,8 @@ public final class Routes {
                               AssetController assets, WebhookController webhooks, AlertController alerts,
                               AccessController access, DashboardController dashboard, MetricsController metrics,
                               SecurityHeaders headers, AllianceController alliances,
-                              PeriodicReportController periodicReports, MailController mail, HomeController home) {
+                              PeriodicReportController periodicReports, MailController mail, HomeController home,
+                              TwoFactorController twoFactor) {
     }
 
     /** Long-lived streams, which a graceful shutdown does not wait for. */
@@ -105,6 +107,12 @@ public final class Routes {
         // Which mail the signed-in person wants (alerts at once, a daily digest), in which language.
         routes.get("/api/v1/session/notifications", requires(VIEWER, c.mail()::get));
         routes.put("/api/v1/session/notifications", requires(VIEWER, c.mail()::change));
+        // Two-factor sign-in (TOTP): the second step of signing in, and each user's own enrolment.
+        routes.post("/api/v1/session/second-factor", c.access()::secondFactor);
+        routes.get("/api/v1/session/two-factor", requires(VIEWER, c.twoFactor()::status));
+        routes.post("/api/v1/session/two-factor", requires(VIEWER, c.twoFactor()::begin));
+        routes.post("/api/v1/session/two-factor/confirm", requires(VIEWER, c.twoFactor()::confirm));
+        routes.post("/api/v1/session/two-factor/disable", requires(VIEWER, c.twoFactor()::disable));
 
         routes.get("/api/v1/brand", requires(VIEWER, c.brand()::current));
 
@@ -178,6 +186,10 @@ public final class Routes {
         routes.post("/api/v1/users", requires(ADMIN, c.access()::invite));
         routes.patch("/api/v1/users/{id}", requires(ADMIN, c.access()::changeRole));
         routes.delete("/api/v1/users/{id}", requires(ADMIN, c.access()::removeUser));
+        // The brand's requirement of two-factor sign-in, and a user's reset (a lost phone).
+        routes.get("/api/v1/users/two-factor", requires(ADMIN, c.twoFactor()::policy));
+        routes.put("/api/v1/users/two-factor", requires(ADMIN, c.twoFactor()::changePolicy));
+        routes.delete("/api/v1/users/{id}/two-factor", requires(ADMIN, c.twoFactor()::reset));
         routes.get("/api/v1/api-keys", requires(ADMIN, c.access()::listApiKeys));
         routes.post("/api/v1/api-keys", requires(ADMIN, c.access()::createApiKey));
         routes.delete("/api/v1/api-keys/{id}", requires(ADMIN, c.access()::revokeApiKey));

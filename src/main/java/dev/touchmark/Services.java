@@ -3,7 +3,10 @@ package dev.touchmark;
 import dev.touchmark.access.ApiKeyRepository;
 import dev.touchmark.access.ApiKeyService;
 import dev.touchmark.access.PasswordHasher;
+import dev.touchmark.access.SecretSealer;
 import dev.touchmark.access.SessionService;
+import dev.touchmark.access.TwoFactorRepository;
+import dev.touchmark.access.TwoFactorService;
 import dev.touchmark.access.UserRepository;
 import dev.touchmark.access.UserService;
 import dev.touchmark.alliance.AllianceReports;
@@ -28,6 +31,7 @@ import dev.touchmark.installation.InstallationService;
 import dev.touchmark.keys.KeyService;
 import dev.touchmark.keys.MasterKey;
 import dev.touchmark.keys.SigningKeyRepository;
+import dev.touchmark.label.QrSvg;
 import dev.touchmark.periodic.PeriodicReportRepository;
 import dev.touchmark.periodic.PeriodicReportService;
 import dev.touchmark.periodic.ReportSettings;
@@ -52,7 +56,7 @@ import org.jooq.DSLContext;
 public record Services(Database database, MasterKey masterKey, ChangeWatcher changes, KeyService keys,
                        ApiKeyService apiKeys, BrandService brands, ProductService products, BatchService batches,
                        CodeVerifier<PublishedKey> verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
-                       SessionService sessions, UserService users,
+                       SessionService sessions, UserService users, TwoFactorService twoFactor,
                        AllianceService alliances, SharingService sharing, AllianceReports allianceReports,
                        PeriodicReportService periodicReports, InstallationService installation)
         implements AutoCloseable {
@@ -89,6 +93,9 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
         PasswordHasher passwords = new PasswordHasher(random);
         BrandService brands = new BrandService(dsl, new BrandRepository(dsl), apiKeys, keys, passwords, random, clock);
         UserRepository userRepository = new UserRepository(dsl);
+        TwoFactorRepository twoFactorRepository = new TwoFactorRepository(dsl);
+        TwoFactorService twoFactor = new TwoFactorService(twoFactorRepository, userRepository, passwords,
+                sealer(masterKey), QrSvg::of, random, clock);
         ProductService products = new ProductService(new ProductRepository(dsl), clock);
         BatchService batches = new BatchService(dsl, new BatchRepository(dsl), products, keys, changes, labelUrl.apply(installation), clock);
         WebhookEndpointRepository webhookEndpoints = new WebhookEndpointRepository(dsl);
@@ -102,13 +109,34 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
         SignalRepository signals = new SignalRepository(dsl);
         Services services = new Services(database, masterKey, changes, keys, apiKeys, brands, products, batches,
                 new CodeVerifier<>(keys::verificationKey), webhookOutbox, webhooks,
-                new SessionService(userRepository, passwords, random, clock), new UserService(userRepository, passwords, random, clock),
+                new SessionService(userRepository, twoFactorRepository, twoFactor, passwords, random, clock),
+                new UserService(userRepository, passwords, random, clock), twoFactor,
                 new AllianceService(allianceRepository, sharing, clock), sharing,
                 new AllianceReports(allianceRepository, sharingRepository, signals, clock),
                 new PeriodicReportService(new PeriodicReportRepository(dsl), new ReportInvolvement(signals), webhookOutbox, clock,
                         ReportSettings.from(System.getenv()).lease()), installation);
         changes.start(ChangeWatcher.POLL_EVERY);
         return services;
+    }
+
+    /** TOTP secrets sealed like private keys: the master key's AES-256-GCM, bound to their context. */
+    private static SecretSealer sealer(MasterKey masterKey) {
+        return new SecretSealer() {
+            @Override
+            public byte[] seal(byte[] plaintext, String context) {
+                return masterKey.encrypt(plaintext, context);
+            }
+
+            @Override
+            public byte[] open(byte[] sealed, String context) {
+                return masterKey.decrypt(sealed, context);
+            }
+
+            @Override
+            public String toString() {
+                return "SecretSealer[REDACTED]";
+            }
+        };
     }
 
     /** Stops watching the change counter; the database stays open. */

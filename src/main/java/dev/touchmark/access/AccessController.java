@@ -1,7 +1,6 @@
 package dev.touchmark.access;
 
 import dev.touchmark.error.NotFoundException;
-import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.Params;
 import dev.touchmark.http.RateLimiter;
@@ -20,11 +19,13 @@ public final class AccessController {
     private final java.util.function.Function<Context, String> clientKey;
     private final SignInGuard signInGuard;
     private final Json json;
+    private final TwoFactorService twoFactor;
 
-    public AccessController(SessionService sessions, UserService users, ApiKeyService apiKeys,
+    public AccessController(SessionService sessions, UserService users, TwoFactorService twoFactor, ApiKeyService apiKeys,
                             RateLimiter signInLimit, java.util.function.Function<Context, String> clientKey,
                             SignInGuard signInGuard, Json json) {
         this.sessions = sessions;
+        this.twoFactor = twoFactor;
         this.users = users;
         this.apiKeys = apiKeys;
         this.signInLimit = signInLimit;
@@ -49,14 +50,37 @@ public final class AccessController {
         }
     }
 
-    /** The signed-in user (or API key) as the dashboard needs it. */
-    public record SessionView(String brandId, String actor, String role, UserView user, String csrfToken) {
+    /** Body of POST /api/v1/session/second-factor. */
+    public record SecondFactorRequest(String challenge, String code, String recoveryCode) {
+        @Override
+        public String toString() {
+            return "SecondFactorRequest[REDACTED]";
+        }
+    }
+
+    /**
+     * The signed-in user (or API key) as the dashboard needs it; mustEnrolTwoFactor when the brand requires
+     * two-factor sign-in that this user has not turned on yet.
+     */
+    public record SessionView(String brandId, String actor, String role, UserView user, String csrfToken,
+                              boolean mustEnrolTwoFactor) {
+        static SessionView of(SessionService.Current s) {
+            Principal p = s.principal();
+            return new SessionView(Long.toString(p.brandId()), p.actor(), p.role().id(), UserView.of(s.user(), s.twoFactorEnabled()),
+                    s.csrfToken(), s.mustEnrolTwoFactor());
+        }
+    }
+
+    /** A right password whose sign-in waits for the second factor (POST /api/v1/session/second-factor). */
+    public record SecondStepView(String secondFactor, String challenge, long expiresIn) {
     }
 
     /** A user without secrets. */
-    public record UserView(String id, String email, String role, boolean mustChangePassword, OffsetDateTime createdAt) {
-        static UserView of(User u) {
-            return new UserView(Long.toString(u.id()), u.email(), u.role().id(), u.mustChangePassword(), u.createdAt());
+    public record UserView(String id, String email, String role, boolean mustChangePassword, boolean twoFactorEnabled,
+                           OffsetDateTime createdAt) {
+        static UserView of(User u, boolean twoFactorEnabled) {
+            return new UserView(Long.toString(u.id()), u.email(), u.role().id(), u.mustChangePassword(), twoFactorEnabled,
+                    u.createdAt());
         }
     }
 
@@ -64,29 +88,47 @@ public final class AccessController {
         signInGuard.check(ctx);
         signInLimit.acquire(clientKey.apply(ctx));
         SignInRequest request = json.read(ctx, SignInRequest.class);
-        SessionService.SignedIn signedIn;
+        SessionService.SignInResult result = refusedAsHttp(() -> sessions.signIn(request.email(), request.password()));
+        ctx.header("Cache-Control", "no-store");
+        if (result instanceof SessionService.SecondStep step) {
+            ctx.status(202).json(new SecondStepView("totp", step.challenge(), step.expiresIn().toSeconds()));
+        } else {
+            open(ctx, (SessionService.SignedIn) result);
+        }
+    }
+
+    /** The second step of signing in: the challenge of a right password, and a TOTP code or a recovery code. */
+    public void secondFactor(Context ctx) {
+        signInGuard.check(ctx);
+        signInLimit.acquire(clientKey.apply(ctx));
+        SecondFactorRequest request = json.read(ctx, SecondFactorRequest.class);
+        ctx.header("Cache-Control", "no-store");
+        open(ctx, refusedAsHttp(() -> sessions.completeSignIn(request.challenge(), request.code(), request.recoveryCode())));
+    }
+
+    private void open(Context ctx, SessionService.SignedIn signedIn) {
+        ctx.header("Set-Cookie", ApiAuth.SESSION_COOKIE + "=" + signedIn.token()
+                + "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=" + SessionService.LIFETIME.toSeconds());
+        ctx.json(SessionView.of(sessions.authenticate(signedIn.token()).orElseThrow()));
+    }
+
+    private static <T> T refusedAsHttp(java.util.function.Supplier<T> signIn) {
         try {
-            signedIn = sessions.signIn(request.email(), request.password());
+            return signIn.get();
         } catch (SessionService.SignInRefused e) {
             if (e.lockedForSeconds() > 0) {
                 throw new RateLimiter.TooManyRequests(e.getMessage(), e.lockedForSeconds());
             }
             throw new Unauthorized(e.getMessage());
         }
-        ctx.header("Set-Cookie", ApiAuth.SESSION_COOKIE + "=" + signedIn.token()
-                + "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=" + SessionService.LIFETIME.toSeconds());
-        ctx.header("Cache-Control", "no-store");
-        User u = signedIn.user();
-        ctx.json(new SessionView(Long.toString(u.brandId()), "user:" + u.email(), u.role().id(), UserView.of(u), signedIn.csrfToken()));
     }
 
     public void current(Context ctx) {
         Principal principal = ApiAuth.principal(ctx);
         ctx.header("Cache-Control", "no-store");
-        ctx.json(ApiAuth.session(ctx)
-                .map(s -> new SessionView(Long.toString(principal.brandId()), principal.actor(), principal.role().id(),
-                        UserView.of(s.user()), s.csrfToken()))
-                .orElse(new SessionView(Long.toString(principal.brandId()), principal.actor(), principal.role().id(), null, null)));
+        ctx.json(ApiAuth.session(ctx).map(SessionView::of)
+                .orElse(new SessionView(Long.toString(principal.brandId()), principal.actor(), principal.role().id(), null, null,
+                        false)));
     }
 
     public void signOut(Context ctx) {
@@ -114,19 +156,23 @@ public final class AccessController {
     }
 
     public void listUsers(Context ctx) {
-        ctx.json(users.list(ApiAuth.principal(ctx).brandId()).stream().map(UserView::of).toList());
+        long brandId = ApiAuth.principal(ctx).brandId();
+        java.util.Set<Long> enrolled = twoFactor.enabledUsers(brandId);
+        ctx.json(users.list(brandId).stream().map(u -> UserView.of(u, enrolled.contains(u.id()))).toList());
     }
 
     public void invite(Context ctx) {
         UserRequest request = json.read(ctx, UserRequest.class);
         UserService.Invited invited = users.invite(ApiAuth.principal(ctx).brandId(), request.email(), request.role());
         ctx.status(201).header("Cache-Control", "no-store")
-                .json(new InvitedView(UserView.of(invited.user()), invited.temporaryPassword()));
+                .json(new InvitedView(UserView.of(invited.user(), false), invited.temporaryPassword()));
     }
 
     public void changeRole(Context ctx) {
         UserRequest request = json.read(ctx, UserRequest.class);
-        ctx.json(UserView.of(users.changeRole(ApiAuth.principal(ctx).brandId(), Params.id(ctx, "id", "user"), request.role())));
+        long brandId = ApiAuth.principal(ctx).brandId();
+        User changed = users.changeRole(brandId, Params.id(ctx, "id", "user"), request.role());
+        ctx.json(UserView.of(changed, twoFactor.enabledUsers(brandId).contains(changed.id())));
     }
 
     public void removeUser(Context ctx) {

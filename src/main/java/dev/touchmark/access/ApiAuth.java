@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Authenticates /api/v1 requests, by bearer API key (integrations) or by the dashboard's session cookie, and
  * leaves the Principal on the context. Changes made with a session must carry its CSRF token in X-CSRF-Token;
- * a user who must change their password can do nothing else first.
+ * a user who must change their password, or enrol in two-factor sign-in that their brand requires, can do nothing
+ * else first.
  */
 public final class ApiAuth implements Handler {
     /** The session cookie: __Host- makes browsers insist on Secure, Path=/ and no Domain. */
@@ -27,6 +28,8 @@ public final class ApiAuth implements Handler {
     private static final String SESSION_ATTRIBUTE = "touchmark.session";
     /** API paths open to anyone (rate-limited instead). */
     private static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/verify");
+    /** Signing in: the password, then (with two-factor sign-in on) the second factor; no session yet. */
+    private static final Set<String> SIGN_IN_PATHS = Set.of("/api/v1/session", "/api/v1/session/second-factor");
     /** A shopper adding a location to their own scan: authorised by the device cookie, not an API key. */
     private static final Pattern SHOPPER_LOCATION = Pattern.compile("^/api/v1/scans/[^/]+/location$");
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
@@ -41,7 +44,7 @@ public final class ApiAuth implements Handler {
     @Override
     public void handle(Context ctx) {
         if (PUBLIC_PATHS.contains(ctx.path()) || SHOPPER_LOCATION.matcher(ctx.path()).matches()
-                || ("/api/v1/session".equals(ctx.path()) && ctx.method() == HandlerType.POST)) {
+                || (SIGN_IN_PATHS.contains(ctx.path()) && ctx.method() == HandlerType.POST)) {
             return;
         }
         String header = ctx.header("Authorization");
@@ -65,6 +68,9 @@ public final class ApiAuth implements Handler {
         }
         if (session.user().mustChangePassword() && !ctx.path().startsWith("/api/v1/session")) {
             throw new Forbidden("change your temporary password first (POST /api/v1/session/password)");
+        }
+        if (session.mustEnrolTwoFactor() && !ctx.path().startsWith("/api/v1/session")) {
+            throw new Forbidden("your brand requires two-factor sign-in: turn it on first (POST /api/v1/session/two-factor)");
         }
         ctx.attribute(ATTRIBUTE, session.principal());
         ctx.attribute(SESSION_ATTRIBUTE, session);

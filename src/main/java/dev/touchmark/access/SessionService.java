@@ -28,14 +28,22 @@ public final class SessionService {
     static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
     static final Duration IDLE = Duration.ofHours(12);
     static final Duration LIFETIME = Duration.ofDays(7);
+    /** How long a right password waits for its second factor, and how many codes it may try. */
+    static final Duration SECOND_STEP = Duration.ofMinutes(5);
+    static final int SECOND_STEP_ATTEMPTS = 5;
     private final UserRepository users;
+    private final TwoFactorRepository twoFactorStore;
+    private final TwoFactorService twoFactor;
     private final PasswordHasher passwords;
     private final SecureRandom random;
     private final Clock clock;
     private final String dummyHash;
 
-    public SessionService(UserRepository users, PasswordHasher passwords, SecureRandom random, Clock clock) {
+    public SessionService(UserRepository users, TwoFactorRepository twoFactorStore, TwoFactorService twoFactor,
+                          PasswordHasher passwords, SecureRandom random, Clock clock) {
         this.users = users;
+        this.twoFactorStore = twoFactorStore;
+        this.twoFactor = twoFactor;
         this.passwords = passwords;
         this.random = random;
         this.clock = clock;
@@ -43,16 +51,36 @@ public final class SessionService {
         this.dummyHash = passwords.hash(token());
     }
 
+    /** What a right password leads to: a session, or (with two-factor sign-in on) a second step. */
+    public sealed interface SignInResult permits SignedIn, SecondStep {
+    }
+
     /** A new session: the cookie's token (never stored), its CSRF token and the user. */
-    public record SignedIn(String token, String csrfToken, User user) {
+    public record SignedIn(String token, String csrfToken, User user) implements SignInResult {
         @Override
         public String toString() {
             return "SignedIn[token=[REDACTED], user=" + user.email() + "]";
         }
     }
 
-    /** A request's session: who, and the CSRF token its changes must carry. */
-    public record Current(Principal principal, User user, String csrfToken, String tokenHash) {
+    /** The password was right; the challenge token, with a code, completes the sign-in within the given time. */
+    public record SecondStep(String challenge, Duration expiresIn) implements SignInResult {
+        @Override
+        public String toString() {
+            return "SecondStep[challenge=[REDACTED]]";
+        }
+    }
+
+    /**
+     * A request's session: who, the CSRF token its changes must carry, and whether the user must enrol in two-factor
+     * sign-in (their brand requires it) before anything else.
+     */
+    public record Current(Principal principal, User user, String csrfToken, String tokenHash, boolean twoFactorEnabled,
+                          boolean twoFactorRequired) {
+        /** True if the brand requires two-factor sign-in and this user has not turned it on. */
+        public boolean mustEnrolTwoFactor() {
+            return twoFactorRequired && !twoFactorEnabled;
+        }
     }
 
     /** Signing in failed; lockedForSeconds is set when the account is locked. */
@@ -70,8 +98,8 @@ public final class SessionService {
         }
     }
 
-    /** Checks an email and password and opens a session. */
-    public SignedIn signIn(String email, String password) {
+    /** Checks an email and password and opens a session, or asks for the second factor. */
+    public SignInResult signIn(String email, String password) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (address.isEmpty() || password == null || password.isEmpty() || password.length() > 1000) {
             throw ValidationException.of(address.isEmpty() ? "email" : "password", "is required");
@@ -98,7 +126,9 @@ public final class SessionService {
             }
             if (passwords.matches(password, c.passwordHash())) {
                 counted.forEach(users::uncountAttempt);
-                return open(c.user(), now);
+                // With two-factor sign-in on, the attempt stays counted until the second factor is right too, so
+                // a stolen password does not buy unlimited code guesses.
+                return twoFactor.enabled(c.user().id()) ? secondStep(c.user(), now) : open(c.user(), now);
             }
             counted.add(c.user().id());
             if (failures.get() >= FREE_FAILURES) {
@@ -107,6 +137,48 @@ public final class SessionService {
             }
         }
         throw lockedAccounts == accounts.size() ? refused : new SignInRefused("the email or the password is wrong", 0);
+    }
+
+    private SecondStep secondStep(User user, OffsetDateTime now) {
+        String challenge = token();
+        twoFactorStore.insertChallenge(hash(challenge), user.id(), now, now.plus(SECOND_STEP));
+        return new SecondStep(challenge, SECOND_STEP);
+    }
+
+    /**
+     * Completes a sign-in with its second factor: a current TOTP code, or else a recovery code. Each try counts
+     * towards the challenge's few attempts and the account's lock, as a wrong password does; a right code clears both.
+     */
+    public SignedIn completeSignIn(String challenge, String code, String recoveryCode) {
+        boolean hasCode = code != null && !code.isBlank();
+        boolean hasRecovery = recoveryCode != null && !recoveryCode.isBlank();
+        if (challenge == null || challenge.length() != 43) {
+            throw ValidationException.of("challenge", "is required: the challenge that POST /api/v1/session answered");
+        }
+        if (hasCode == hasRecovery) {
+            throw ValidationException.of("code", "send either a code from your authenticator app or a recovery code");
+        }
+        if (hasCode && (code.length() > 20 || !code.strip().replace(" ", "").matches("[0-9]{6}"))) {
+            throw ValidationException.of("code", "must be the 6 digits your authenticator app shows");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String challengeHash = hash(challenge);
+        TwoFactorRepository.Challenge pending = twoFactorStore.attemptChallenge(challengeHash, now, SECOND_STEP_ATTEMPTS)
+                .orElseThrow(() -> new SignInRefused("this sign-in has expired or had too many wrong codes; "
+                        + "sign in again with your password", 0));
+        int failures = users.countAttempt(pending.userId(), now, locks(now))
+                .orElseThrow(() -> lockedNow(pending.userId(), now));
+        if (!twoFactor.verify(pending.userId(), code, recoveryCode)) {
+            if (failures >= FREE_FAILURES) {
+                twoFactorStore.deleteChallenge(challengeHash);
+                throw locked(lockFor(failures));
+            }
+            throw new SignInRefused("the code is wrong, or was already used", 0);
+        }
+        if (!twoFactorStore.deleteChallenge(challengeHash)) {
+            throw new SignInRefused("this sign-in was completed or ended meanwhile; sign in again", 0);
+        }
+        return open(users.credentials(pending.userId()).orElseThrow().user(), now);
     }
 
     private SignedIn open(User user, OffsetDateTime now) {
@@ -118,6 +190,11 @@ public final class SessionService {
     }
 
     private SignInRefused lockedNow(long userId, OffsetDateTime now) {
+        return lockedUntil(users, userId, now);
+    }
+
+    /** The refusal for an account locked now, with the time left. */
+    static SignInRefused lockedUntil(UserRepository users, long userId, OffsetDateTime now) {
         OffsetDateTime until = users.credentials(userId).map(UserRepository.Credentials::lockedUntil).orElse(null);
         return locked(until == null ? Duration.ZERO : Duration.between(now, until));
     }
@@ -140,7 +217,7 @@ public final class SessionService {
         }
     }
 
-    private static SignInRefused locked(Duration left) {
+    static SignInRefused locked(Duration left) {
         long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
         return new SignInRefused("too many failed sign-ins: this account is locked; try again in " + seconds + " s", seconds);
     }
@@ -169,7 +246,9 @@ public final class SessionService {
             users.touchSession(tokenHash, now);
         }
         User u = user.get().user();
-        return Optional.of(new Current(new Principal(u.brandId(), "user:" + u.email(), u.role()), u, s.csrfToken(), tokenHash));
+        TwoFactorRepository.Mandate mandate = twoFactor.mandate(u);
+        return Optional.of(new Current(new Principal(u.brandId(), "user:" + u.email(), u.role()), u, s.csrfToken(), tokenHash,
+                mandate.enabled(), mandate.required()));
     }
 
     /** Ends a session. */

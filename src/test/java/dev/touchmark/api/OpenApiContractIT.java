@@ -538,6 +538,58 @@ class OpenApiContractIT {
     }
 
     @Test
+    @Order(7)
+    void twoFactorSignIn() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        BrandService.CreatedBrand other = app.services().brands().create("Two-factor " + suffix, "tf-" + suffix + "@brand.example");
+        Answer signedIn = call("POST", "/api/v1/session")
+                .json(json("email", other.adminEmail(), "password", other.adminPassword())).expect(200);
+        String setCookie = signedIn.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String csrf = signedIn.json().get("csrfToken").asText();
+        call("POST", "/api/v1/session/password").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .json(json("currentPassword", other.adminPassword(), "newPassword", PASSWORD)).expect(204);
+        call("GET", "/api/v1/session/two-factor").header("Cookie", cookie).expect(200);
+        call("GET", "/api/v1/session/two-factor").key(other.apiKey()).expect(404);
+        call("POST", "/api/v1/session/two-factor").key(other.apiKey()).expect(404);
+        call("POST", "/api/v1/session/two-factor/confirm").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .json(json("code", "123456")).expect(409);
+        byte[] secret = dev.touchmark.code.Base32.decode(call("POST", "/api/v1/session/two-factor").header("Cookie", cookie)
+                .header("X-CSRF-Token", csrf).expect(201).json().get("secret").asText());
+        dev.touchmark.access.Totp totp = new dev.touchmark.access.Totp(Clock.systemUTC());
+        long step = totp.currentStep();
+        call("POST", "/api/v1/session/two-factor/confirm").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .json(json("code", totp.code(secret, step + 4))).expect(400);
+        String recovery = call("POST", "/api/v1/session/two-factor/confirm").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .json(json("code", totp.code(secret, step))).expect(200).json().get("recoveryCodes").get(0).asText();
+        call("POST", "/api/v1/session/two-factor").header("Cookie", cookie).header("X-CSRF-Token", csrf).expect(409);
+
+        String challenge = call("POST", "/api/v1/session")
+                .json(json("email", other.adminEmail(), "password", PASSWORD)).expect(202).json().get("challenge").asText();
+        call("POST", "/api/v1/session/second-factor").json(json("challenge", challenge, "code", "12x456")).expect(400);
+        call("POST", "/api/v1/session/second-factor").json(json("challenge", challenge, "code", totp.code(secret, step)))
+                .expect(401);
+        call("POST", "/api/v1/session/second-factor").json(json("challenge", challenge, "code", totp.code(secret, step + 1)))
+                .expect(200);
+
+        call("POST", "/api/v1/session/two-factor/disable").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .json(json("password", "not the password", "code", recovery)).expect(400);
+        call("POST", "/api/v1/session/two-factor/disable").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .json(json("password", PASSWORD, "code", recovery)).expect(204);
+        call("POST", "/api/v1/session/two-factor/disable").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .json(json("password", PASSWORD, "code", recovery)).expect(409);
+
+        call("GET", "/api/v1/users/two-factor").key(other.apiKey()).expect(200);
+        call("GET", "/api/v1/users/two-factor").expect(401);
+        call("PUT", "/api/v1/users/two-factor").key(other.apiKey()).json(json("required", "sometimes")).expect(400);
+        call("PUT", "/api/v1/users/two-factor").key(other.apiKey()).json(json("required", false)).expect(200);
+        long adminId = call("GET", "/api/v1/users").key(other.apiKey()).expect(200).json().get(0).get("id").asLong();
+        call("DELETE", "/api/v1/users/{id}/two-factor", adminId).key(other.apiKey()).expect(204);
+        call("DELETE", "/api/v1/users/{id}/two-factor", adminId).key(key).expect(404);
+        assertNoProblems();
+    }
+
+    @Test
     @Order(8)
     void alliances() {
         var alliances = app.services().alliances();

@@ -52,7 +52,7 @@ class DashboardAccessibilityBrowserIT {
     private static final String ADMIN_PASSWORD = "an admin password for the run";
     private static final String VIEWER_PASSWORD = "a viewer's own password 7";
     private static final List<String> NAV = List.of("overview", "map", "alerts", "products", "batches", "lookup",
-            "reports", "keys", "rules", "alliances", "webhooks", "apikeys", "users");
+            "reports", "keys", "rules", "alliances", "security", "webhooks", "apikeys", "users");
     private static final List<String> ADMIN_ONLY = List.of("webhooks", "apikeys", "users");
     @AutoClose
     private BrowserHarness browser;
@@ -92,7 +92,8 @@ class DashboardAccessibilityBrowserIT {
                 new Page("reports", "#report-list table"), new Page("keys", "#key-list table"),
                 new Page("rules", "#rule-cloneDevices"),
                 new Page("alliances", "#sharing-panels .sharing[data-ready='true'] fieldset"), new Page("webhooks", "#webhook-list table"),
-                new Page("apikeys", "#apikey-list table"), new Page("users", "#user-list table"));
+                new Page("apikeys", "#apikey-list table"), new Page("users", "#user-list table"),
+                new Page("security", "#tf-state"));
     }
 
     @Test
