@@ -73,7 +73,9 @@ public final class ExportController {
         // Released however the export ends: finished, failed, or the client gone (a write fails).
         try (permit) {
             Downloads.attachment(ctx, CSV, fileName);
-            try (OutputStream out = ctx.outputStream()) {
+            // The servlet's own stream: Javalin's wrapper (ctx.outputStream()) ignores flush(), so the header row would
+            // wait for the buffer to fill instead of starting the download (and committing to chunked transfer) at once.
+            try (OutputStream out = ctx.res().getOutputStream()) {
                 write.accept(out);
             }
         } catch (UncheckedIOException | IOException e) {
