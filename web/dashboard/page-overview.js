@@ -169,7 +169,7 @@ function scanExport() {
     // A backwards range would download a problem document instead of scans.
     link.hidden = Boolean(from.value && to.value && to.value < from.value);
   };
-  [from, to, verdict, batch].forEach((input) => input.addEventListener('input', update));
+  [from, to, verdict, batch].forEach((input) => ['input', 'change'].forEach((type) => input.addEventListener(type, update)));
   update();
   return h('section', { 'aria-labelledby': 'export-title' },
     h('h2', { id: 'export-title' }, t('ov_exportTitle')), h('p', { class: 'hint' }, t('ov_exportIntro')),
