@@ -79,9 +79,8 @@ public final class ExportController {
                 write.accept(out);
             }
         } catch (UncheckedIOException | IOException e) {
-            // The client went away or stopped reading (Jetty's idle timeout): nobody is left to answer.
+            // The client went away or stopped reading (Jetty's idle timeout): the connection is gone already.
             LOG.info("CSV export {} stopped: {}", fileName, e.toString());
-            Downloads.abort(ctx, e);
         } catch (RuntimeException e) {
             // The header row is out, so a problem document cannot follow: break the download off instead of ending a
             // short file that would look whole.

@@ -59,6 +59,9 @@ public final class ExportBenchmark {
             export(base, key, "2 of 20 days", "?from=" + tenthFrom + "&to=" + day);
             export(base, key, "all 20 days", "");
             stalled(app.port(), base, key);
+            if (app.services().database().isPostgres()) {
+                brokenDatabase(app, base, key);
+            }
         } finally {
             app.close();
         }
@@ -69,9 +72,15 @@ public final class ExportBenchmark {
         System.gc();
         long before = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(before);
+        AtomicLong live = new AtomicLong(before);
         Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
+            for (long n = 1; !Thread.currentThread().isInterrupted(); n++) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                if (n % 20 == 0) {
+                    // Once a second, what survives a full collection: the memory the export really holds.
+                    System.gc();
+                    live.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                }
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -102,8 +111,9 @@ public final class ExportBenchmark {
         if (response.statusCode() != 200) {
             throw new IllegalStateException(label + ": HTTP " + response.statusCode());
         }
-        System.out.printf("| %s | %,d rows | %.1f s | %,.0f rows/s | %.1f MB | heap %.1f MB before, peak %.1f MB |%n", label,
-                lines - 1, seconds, (lines - 1) / seconds, bytes / 1e6, before / 1e6, peak.get() / 1e6);
+        System.out.printf("| %s | %,d rows | %.1f s | %,.0f rows/s | %.1f MB | heap %.1f MB before, live at most %.1f MB"
+                + " (after a full GC each second), peak %.1f MB |%n", label, lines - 1, seconds, (lines - 1) / seconds,
+                bytes / 1e6, before / 1e6, live.get() / 1e6, peak.get() / 1e6);
     }
 
     /** A client that reads the headers and then nothing: when may the brand export again? */
@@ -130,6 +140,29 @@ public final class ExportBenchmark {
                 }
                 Thread.sleep(1000);
             }
+        }
+    }
+
+    /** The export's database session ended halfway (pg_terminate_backend): the client must see an error, not an end. */
+    private static void brokenDatabase(App app, String base, String key) throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "/api/v1/exports/scans.csv")).header("Authorization", "Bearer " + key).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            bytes += in.readNBytes(buffer, 0, buffer.length);
+            int ended = ((Number) app.services().database().dsl().fetchValue("SELECT count(pg_terminate_backend(pid))::int"
+                    + " FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()"
+                    + " AND state IN ('active', 'idle in transaction') AND query ILIKE 'select%scan_event%'")).intValue();
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                bytes += n;
+            }
+            System.out.printf("| database session ended halfway (%d ended) | the download ENDED NORMALLY after %,d bytes |%n",
+                    ended, bytes);
+        } catch (java.io.IOException e) {
+            System.out.printf("| database session ended halfway | the client saw an error after %,d bytes: %s |%n", bytes,
+                    e.getMessage());
         }
     }
 

@@ -45,7 +45,7 @@ class ExportBrowserIT {
 
     @Test
     @Timeout(120)
-    void eachExportButtonDownloadsWhatItsPageListsWithThePagesFilters() {
+    void eachExportButtonDownloadsWhatItsPageListsWithThePagesFilters() throws Exception {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         WebDriver d = browser.chrome("exports", 1280, 900);
         d.get(base + "/dashboard");
