@@ -75,9 +75,9 @@ public final class ExportController {
             Downloads.attachment(ctx, CSV, fileName);
             // The servlet's own stream: Javalin's wrapper (ctx.outputStream()) ignores flush(), so the header row would
             // wait for the buffer to fill instead of starting the download (and committing to chunked transfer) at once.
-            try (OutputStream out = ctx.res().getOutputStream()) {
-                write.accept(out);
-            }
+            // Closed by the export once every row is out, and not otherwise: closing it would end the download as if
+            // it were whole.
+            write.accept(ctx.res().getOutputStream());
         } catch (UncheckedIOException | IOException e) {
             // The client went away or stopped reading (Jetty's idle timeout): the connection is gone already.
             LOG.info("CSV export {} stopped: {}", fileName, e.toString());

@@ -22,6 +22,9 @@ import java.time.ZoneOffset;
  * A brand's alerts, shoppers' reports and scans as CSV files, row by row from a database cursor to the output, so an
  * export of millions of rows takes the memory of one buffer. The columns are the fields of the JSON lists, in their
  * order and under their names; shoppers' devices appear as pseudonyms, their network (kept only as a hash) not at all.
+ *
+ * <p>Each export closes its stream only when every row is out: one that fails leaves the stream open, so the caller can
+ * break the download off rather than end it as a short file that looks whole.
  */
 public final class ExportService {
     static final String[] ALERT_COLUMNS = {"id", "rule", "severity", "status", "summary", "subject", "batchId",
@@ -62,9 +65,9 @@ public final class ExportService {
 
     /** The alerts the filter keeps, newest first, their summaries in a language. */
     public void alerts(long brandId, AlertFilter filter, Lang lang, OutputStream out) {
-        try (CsvWriter csv = start(out, ALERT_COLUMNS)) {
-            alerts.forEach(brandId, filter, limits, a -> alert(csv, a, lang));
-        }
+        CsvWriter csv = start(out, ALERT_COLUMNS);
+        alerts.forEach(brandId, filter, limits, a -> alert(csv, a, lang));
+        csv.close();
     }
 
     private static void alert(CsvWriter csv, Alert a, Lang lang) {
@@ -76,19 +79,19 @@ public final class ExportService {
 
     /** The shoppers' reports the filter keeps, newest first. */
     public void reports(long brandId, ReportFilter filter, OutputStream out) {
-        try (CsvWriter csv = start(out, REPORT_COLUMNS)) {
-            reports.forEach(brandId, filter, limits, r -> csv.number(r.id()).text(r.scanId()).number(r.batchId())
-                    .number(r.codeIndex()).text(r.verdict()).text(r.place()).text(r.seller()).text(r.sellerKey())
-                    .text(r.comment()).text(r.country()).time(r.createdAt()).endRow());
-        }
+        CsvWriter csv = start(out, REPORT_COLUMNS);
+        reports.forEach(brandId, filter, limits, r -> csv.number(r.id()).text(r.scanId()).number(r.batchId())
+                .number(r.codeIndex()).text(r.verdict()).text(r.place()).text(r.seller()).text(r.sellerKey())
+                .text(r.comment()).text(r.country()).time(r.createdAt()).endRow());
+        csv.close();
     }
 
     /** The scans the filter keeps, newest first; each device as its pseudonym for this brand. */
     public void scans(long brandId, ScanFilter filter, OutputStream out) {
         DevicePseudonyms.Pseudonymiser pseudonyms = devices.forBrand(brandId);
-        try (CsvWriter csv = start(out, SCAN_COLUMNS)) {
-            scans.forEach(brandId, filter, limits, s -> scan(csv, s, pseudonyms));
-        }
+        CsvWriter csv = start(out, SCAN_COLUMNS);
+        scans.forEach(brandId, filter, limits, s -> scan(csv, s, pseudonyms));
+        csv.close();
     }
 
     private static void scan(CsvWriter csv, LoggedScan s, DevicePseudonyms.Pseudonymiser pseudonyms) {

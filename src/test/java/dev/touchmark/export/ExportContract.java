@@ -285,6 +285,15 @@ abstract class ExportContract {
                 }
                 head.append((char) b);
             }
+            // Read the body to its last chunk, so the export has ended (and freed the brand's one slot) when this returns.
+            StringBuilder body = new StringBuilder();
+            while (!body.toString().endsWith("\r\n0\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                body.append((char) b);
+            }
             return head.toString();
         }
     }
