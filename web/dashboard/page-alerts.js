@@ -1,7 +1,7 @@
 // Alerts: filters and a paged list (new alerts arrive live), and one alert's detail with evidence, risk
 // reasons, history, the code's scans, and triage (status change with a comment) for operators.
-import { api } from './api.js';
-import { t, register, verdictText } from './i18n.js';
+import { api, withQuery } from './api.js';
+import { t, register, verdictText, lang } from './i18n.js';
 import { h, replace, dateTime, badge, table, field, messageBox, busy } from './dom.js';
 import { onLive, insertNewestFirst } from './live.js';
 
@@ -21,6 +21,8 @@ register({
     al_reasons: 'Risk reasons', al_device: 'Device', al_risk: 'Risk', al_code: 'Code', al_open: 'Open code lookup',
     al_counted_staff: 'Staff check, not counted', al_counted_preview: 'Link preview, not counted',
     al_commentHint: 'Why; needed to re-open a closed alert.', al_noEvidence: 'No evidence kept.',
+    al_fromDay: 'Seen from (UTC day)', al_toDay: 'Seen until (UTC day)', al_export: 'Export CSV',
+    al_exportHint: 'Every alert these filters keep, as a CSV file.',
     rule_cloned_code: 'Cloned code', rule_impossible_travel: 'Impossible travel', rule_out_of_market: 'Out of market',
     rule_unreleased_scan: 'Unreleased batch scanned', rule_recalled_scan: 'Recalled batch scanned',
     rule_voided_scan: 'Voided batch scanned', rule_forged_code: 'Forged code', rule_scan_burst: 'Scan burst',
@@ -36,6 +38,8 @@ register({
     al_reasons: '风险原因', al_device: '设备', al_risk: '风险分', al_code: '码', al_open: '打开查码',
     al_counted_staff: '员工查验，不计数', al_counted_preview: '链接预览，不计数',
     al_commentHint: '原因；重新打开已关闭的警报时必填。', al_noEvidence: '没有保留证据。',
+    al_fromDay: '出现起始日（UTC）', al_toDay: '出现截止日（UTC）', al_export: '导出 CSV',
+    al_exportHint: '按当前筛选条件导出全部警报为 CSV 文件。',
     rule_cloned_code: '克隆码', rule_impossible_travel: '不可能的移动', rule_out_of_market: '市场外扫码',
     rule_unreleased_scan: '未发布批次被扫码', rule_recalled_scan: '已召回批次被扫码',
     rule_voided_scan: '已作废批次被扫码', rule_forged_code: '伪造码', rule_scan_burst: '扫码激增',
@@ -58,14 +62,20 @@ async function list(main, ctx) {
   const severity = select('f-severity', SEVERITIES.map((s) => [s, t(`sev_${s}`)]), q.get('severity') || '');
   const rule = select('f-rule', RULES.map((r) => [r, t(`rule_${r}`)]), q.get('rule') || '');
   const batch = h('input', { id: 'f-batch', inputmode: 'numeric', value: q.get('batchId') || '' });
-  const filter = { status: status.value, severity: severity.value, rule: rule.value, batchId: batch.value.trim() };
+  const from = h('input', { id: 'f-from', type: 'date', value: q.get('from') || '' });
+  const to = h('input', { id: 'f-to', type: 'date', value: q.get('to') || '' });
+  const filter = { status: status.value, severity: severity.value, rule: rule.value, batchId: batch.value.trim(),
+    from: from.value, to: to.value };
+  // The file holds what the list shows (the filters as applied, not as being edited), in the dashboard's language.
+  const exportLink = h('a', { class: 'button', id: 'alert-export', download: '', title: t('al_exportHint'),
+    href: withQuery('/api/v1/exports/alerts.csv', { ...filter, lang: lang() }) }, t('al_export'));
   const box = messageBox();
   const results = h('div', { id: 'alert-list' });
   const more = h('button', { type: 'button', hidden: true }, t('more'));
   const form = h('form', { class: 'toolbar', onsubmit: (event) => {
     event.preventDefault();
     const params = new URLSearchParams();
-    [['status', status], ['severity', severity], ['rule', rule], ['batchId', batch]].forEach(([k, el]) => {
+    [['status', status], ['severity', severity], ['rule', rule], ['batchId', batch], ['from', from], ['to', to]].forEach(([k, el]) => {
       if (el.value.trim()) {
         params.set(k, el.value.trim());
       }
@@ -73,7 +83,8 @@ async function list(main, ctx) {
     location.hash = `#/alerts${params.toString() ? '?' + params : ''}`;
   } },
   field(t('al_status'), status), field(t('al_severity'), severity), field(t('al_rule'), rule), field(t('al_batch'), batch),
-  h('button', { type: 'submit', id: 'alert-filter', class: 'primary' }, t('al_filter')));
+  field(t('al_fromDay'), from), field(t('al_toDay'), to),
+  h('button', { type: 'submit', id: 'alert-filter', class: 'primary' }, t('al_filter')), exportLink);
   replace(main, h('h1', {}, t('al_title')), form, box, results, h('div', { class: 'actions' }, more));
 
   const items = [];
@@ -98,10 +109,12 @@ async function list(main, ctx) {
     await load();
   } catch (e) {
     box.error(e);
+    exportLink.hidden = true; // filters the list refused would download a problem document
   }
   return onLive('alert', (alert) => {
     const matches = (!filter.status || alert.status === filter.status) && (!filter.severity || alert.severity === filter.severity)
-      && (!filter.rule || alert.rule === filter.rule) && (!filter.batchId || alert.batchId === filter.batchId);
+      && (!filter.rule || alert.rule === filter.rule) && (!filter.batchId || alert.batchId === filter.batchId)
+      && (!filter.to || String(alert.firstSeenAt).slice(0, 10) <= filter.to);
     const at = items.findIndex((a) => a.id === alert.id);
     if (at >= 0) {
       items.splice(at, 1);

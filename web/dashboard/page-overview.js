@@ -1,8 +1,8 @@
 // Overview: codes minted, scans (today, 7 and 30 days), genuine and suspect shares, open alerts by severity,
 // scans over time (uPlot), and the live alert feed; the feed and the counts update from the live events.
-import { api } from './api.js';
-import { t, register, lang } from './i18n.js';
-import { h, replace, number, percent, dateTime, badge, loadScript, loadStyle, table } from './dom.js';
+import { api, withQuery } from './api.js';
+import { t, register, lang, verdictText } from './i18n.js';
+import { h, replace, number, percent, dateTime, badge, loadScript, loadStyle, table, field } from './dom.js';
 import { onLive, insertNewestFirst } from './live.js';
 
 const UPLOT = '/webjars/uplot/1.6.30/dist/';
@@ -23,6 +23,8 @@ register({
     ov_stepLabels: 'Print the labels', ov_stepLabelsHint: 'open the batch and download its label sheets.',
     ov_stepScan: 'Scan one', ov_stepScanHint: 'with any phone\'s camera, or look a code up here; its scans show on this page.',
     ov_done: 'done',
+    ov_exportTitle: 'Export scans', ov_exportIntro: 'Every scan of your codes in these days (UTC), as a CSV file: when, verdict, code, risk, place and a pseudonym of the phone.',
+    ov_from: 'From', ov_to: 'Until', ov_verdict: 'Verdict', ov_batch: 'Batch id', ov_any: 'Any', ov_export: 'Export CSV',
   },
   'zh-CN': {
     ov_title: '概览', codesMinted: '已生成的码', scansToday: '今日扫码', scansHour: '本小时扫码',
@@ -37,6 +39,8 @@ register({
     ov_stepLabels: '打印标签', ov_stepLabelsHint: '打开批次，下载标签纸文件。',
     ov_stepScan: '扫一个码', ov_stepScanHint: '用任何手机的相机扫码，或在此查码；扫码记录会显示在本页。',
     ov_done: '已完成',
+    ov_exportTitle: '导出扫码记录', ov_exportIntro: '将这些日期（UTC）内您的码的全部扫码记录导出为 CSV 文件：时间、结论、码、风险分、位置和手机的化名。',
+    ov_from: '起始日', ov_to: '截止日', ov_verdict: '结论', ov_batch: '批次 ID', ov_any: '全部', ov_export: '导出 CSV',
   },
 });
 
@@ -69,7 +73,8 @@ export async function render(main) {
         chartBox, h('details', {}, h('summary', {}, t('showTable')), chartTable)),
       h('section', { 'aria-labelledby': 'feed-title' },
         h('h2', { id: 'feed-title' }, t('liveFeed')), h('p', { class: 'hint' }, t('liveFeedHint')),
-        feedEmpty, feed, h('p', {}, h('a', { href: '#/alerts' }, t('allAlerts'))))));
+        feedEmpty, feed, h('p', {}, h('a', { href: '#/alerts' }, t('allAlerts'))))),
+    scanExport());
 
   loadStyle(UPLOT + 'uPlot.min.css');
   const loadedAt = Date.now() - 2000;
@@ -203,6 +208,29 @@ function widestLabel(labels) {
   const context = document.createElement('canvas').getContext('2d');
   context.font = AXIS_FONT;
   return Math.max(0, ...labels.map((label) => context.measureText(label).width));
+const VERDICTS = ['genuine', 'seen_before', 'suspect', 'recalled', 'not_released', 'voided', 'not_genuine'];
+
+/** Days, verdict and batch for a CSV of the scan log; the link follows the fields as they change. */
+function scanExport() {
+  const day = (offset) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+  const from = h('input', { id: 'export-from', type: 'date', value: day(29), required: true });
+  const to = h('input', { id: 'export-to', type: 'date', value: day(0), required: true });
+  const verdict = h('select', { id: 'export-verdict' }, h('option', { value: '' }, t('ov_any')),
+    VERDICTS.map((v) => h('option', { value: v }, verdictText(v))));
+  const batch = h('input', { id: 'export-batch', inputmode: 'numeric', pattern: '[0-9]*' });
+  const link = h('a', { class: 'button primary', id: 'scan-export', download: '' }, t('ov_export'));
+  const update = () => {
+    const batchId = /^[0-9]+$/.test(batch.value.trim()) ? batch.value.trim() : '';
+    link.href = withQuery('/api/v1/exports/scans.csv', { from: from.value, to: to.value, verdict: verdict.value, batchId });
+    // A backwards range would download a problem document instead of scans.
+    link.hidden = Boolean(from.value && to.value && to.value < from.value);
+  };
+  [from, to, verdict, batch].forEach((input) => ['input', 'change'].forEach((type) => input.addEventListener(type, update)));
+  update();
+  return h('section', { 'aria-labelledby': 'export-title' },
+    h('h2', { id: 'export-title' }, t('ov_exportTitle')), h('p', { class: 'hint' }, t('ov_exportIntro')),
+    h('div', { class: 'toolbar' }, field(t('ov_from'), from), field(t('ov_to'), to), field(t('ov_verdict'), verdict),
+      field(t('ov_batch'), batch), link));
 }
 
 function chart(box, points, hourly) {

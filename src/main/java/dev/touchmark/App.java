@@ -34,6 +34,12 @@ import dev.touchmark.db.Database;
 import dev.touchmark.db.JobLease;
 import dev.touchmark.http.AssetController;
 import dev.touchmark.http.Drain;
+import dev.touchmark.export.DevicePseudonyms;
+import dev.touchmark.export.ExportController;
+import dev.touchmark.export.ExportService;
+import dev.touchmark.alert.AlertRepository;
+import dev.touchmark.report.ReportRepository;
+import dev.touchmark.db.Cursors;
 import dev.touchmark.http.Json;
 import dev.touchmark.http.ProblemErrorHandler;
 import dev.touchmark.http.RateLimiter;
@@ -241,8 +247,9 @@ public final class App implements AutoCloseable {
                 new PeriodicReportController(services.periodicReports(), json),
                 new MailController(mail, json),
                 new HomeController(),
+                new TwoFactorController(services.twoFactor(), json),
 
-                new TwoFactorController(services.twoFactor(), json));
+                new ExportController(csvExports(config, services, scans, clock)));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -260,6 +267,14 @@ public final class App implements AutoCloseable {
             javalinConfig.jetty.threadPool = requestThreads();
             Routes.register(javalinConfig.routes, controllers);
         });
+    }
+
+    /** CSV exports: as many at once as label exports (counted apart), each reading through its own cursor. */
+    private static ExportService csvExports(TouchmarkConfig config, Services services, ScanServices scans, Clock clock) {
+        var dsl = services.database().dsl();
+        return new ExportService(new AlertRepository(dsl), new ReportRepository(dsl), scans.scans(),
+                new ExportPermits("CSV export", config.exports().atOnce(), config.exports().perBrand()),
+                new DevicePseudonyms(services.masterKey().derive("export-device")), Cursors.Limits.defaults(), clock);
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.touchmark.access.TwoFactorController;
 import dev.touchmark.alert.AlertController;
 import dev.touchmark.alliance.AllianceController;
 import dev.touchmark.dashboard.DashboardController;
+import dev.touchmark.export.ExportController;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
 import dev.touchmark.keys.KeyController;
@@ -49,7 +50,7 @@ public final class Routes {
                               AccessController access, DashboardController dashboard, MetricsController metrics,
                               SecurityHeaders headers, AllianceController alliances,
                               PeriodicReportController periodicReports, MailController mail, HomeController home,
-                              TwoFactorController twoFactor) {
+                              TwoFactorController twoFactor, ExportController exports) {
     }
 
     /** Long-lived streams, which a graceful shutdown does not wait for. */
@@ -152,6 +153,11 @@ public final class Routes {
         routes.get("/api/v1/stats/map", requires(VIEWER, c.dashboard()::map));
         routes.get("/api/v1/stats/batches", requires(VIEWER, c.dashboard()::batches));
         routes.get("/api/v1/codes/lookup", requires(VIEWER, c.dashboard()::lookUp));
+
+        // CSV files of the lists above, with the same filters, streamed from the database however many rows match.
+        routes.get("/api/v1/exports/alerts.csv", requires(VIEWER, c.exports()::alerts));
+        routes.get("/api/v1/exports/reports.csv", requires(VIEWER, c.exports()::reports));
+        routes.get("/api/v1/exports/scans.csv", requires(VIEWER, c.exports()::scans));
 
         routes.get("/api/v1/alerts", requires(VIEWER, c.alerts()::list));
         routes.get("/api/v1/alerts/{id}", requires(VIEWER, c.alerts()::get));

@@ -34,16 +34,22 @@ public final class AlertController {
 
     public void list(Context ctx) {
         int limit = (int) Params.longOr(ctx, "limit", 1, 500, 100);
-        AlertFilter filter = new AlertFilter(
-                option(ctx, "status", AlertStatus::of, "open, acknowledged, resolved, false_positive"),
-                option(ctx, "rule", Rule::of, String.join(", ", java.util.Arrays.stream(Rule.values()).map(Rule::id).toList())),
-                option(ctx, "severity", Severity::of, "low, medium, high, critical"),
-                Optional.ofNullable(Params.optionalLong(ctx, "batchId", 1, Long.MAX_VALUE)));
+        AlertFilter filter = filter(ctx);
         List<Alert> page = alerts.list(ApiAuth.principal(ctx).brandId(), filter, limit,
                 Params.optionalLong(ctx, "before", 1, Long.MAX_VALUE));
         Lang lang = lang(ctx);
         ctx.json(new Page<>(page.stream().map(a -> AlertView.of(a, lang)).toList(),
                 page.size() == limit ? page.get(page.size() - 1).id() : null));
+    }
+
+    /** The filter of the alert list (and its CSV export): status, rule, severity, batchId, from, to. */
+    public static AlertFilter filter(Context ctx) {
+        return new AlertFilter(
+                option(ctx, "status", AlertStatus::of, "open, acknowledged, resolved, false_positive"),
+                option(ctx, "rule", Rule::of, String.join(", ", java.util.Arrays.stream(Rule.values()).map(Rule::id).toList())),
+                option(ctx, "severity", Severity::of, "low, medium, high, critical"),
+                Optional.ofNullable(Params.optionalLong(ctx, "batchId", 1, Long.MAX_VALUE)),
+                Params.window(ctx));
     }
 
     public void get(Context ctx) {
@@ -90,7 +96,7 @@ public final class AlertController {
     }
 
     /** The reader's language for a JSON answer, which then varies by Accept-Language. */
-    static Lang lang(Context ctx) {
+    public static Lang lang(Context ctx) {
         ctx.header("Vary", "Accept-Language");
         return Params.lang(ctx);
     }

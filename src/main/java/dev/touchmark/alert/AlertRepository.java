@@ -4,10 +4,12 @@ import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.ALERT_EVENT;
 import static dev.touchmark.db.jooq.Tables.ALERT_EVIDENCE;
 
+import dev.touchmark.db.Cursors;
 import dev.touchmark.i18n.Lang;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -130,11 +132,7 @@ public final class AlertRepository {
      * those that come after that alert in this order (an id that is not the brand's alert: those with lower ids).
      */
     public List<Alert> list(long brandId, AlertFilter filter, int limit, Long before) {
-        Condition where = ALERT.BRAND_ID.eq(brandId);
-        where = filter.status().map(s -> ALERT.STATUS.eq(s.id())).map(where::and).orElse(where);
-        where = filter.rule().map(r -> ALERT.RULE.eq(r.id())).map(where::and).orElse(where);
-        where = filter.severity().map(s -> ALERT.SEVERITY.eq(s.id())).map(where::and).orElse(where);
-        where = filter.batchId().map(ALERT.BATCH_ID::eq).map(where::and).orElse(where);
+        Condition where = where(brandId, filter);
         if (before != null) {
             where = where.and(dsl.select(ALERT.LAST_SEEN_AT).from(ALERT).where(ALERT.ID.eq(before).and(ALERT.BRAND_ID.eq(brandId)))
                     .fetchOptional(r -> r.value1())
@@ -155,6 +153,25 @@ public final class AlertRepository {
                 .forEach(r -> Severity.of(r.value1()).ifPresent(s -> bySeverity.put(s, r.value2())));
         int openNow = dsl.fetchCount(ALERT, ALERT.BRAND_ID.eq(brandId).and(ALERT.STATUS.eq(AlertStatus.OPEN.id())));
         return new AlertDigest(newest, bySeverity, openNow);
+    }
+
+    /**
+     * Every alert of a brand that the filter keeps, in the list's order (newest first), one at a time from a database
+     * cursor: memory stays the same however many there are (see {@link Cursors}).
+     */
+    public void forEach(long brandId, AlertFilter filter, Cursors.Limits limits, Consumer<Alert> each) {
+        Cursors.stream(dsl, limits, tx -> tx.select(COLUMNS).from(ALERT).where(where(brandId, filter))
+                .orderBy(ALERT.LAST_SEEN_AT.desc(), ALERT.ID.desc()), r -> each.accept(toAlert(r)));
+    }
+
+    private static Condition where(long brandId, AlertFilter filter) {
+        Condition where = ALERT.BRAND_ID.eq(brandId);
+        where = filter.status().map(s -> ALERT.STATUS.eq(s.id())).map(where::and).orElse(where);
+        where = filter.rule().map(r -> ALERT.RULE.eq(r.id())).map(where::and).orElse(where);
+        where = filter.severity().map(s -> ALERT.SEVERITY.eq(s.id())).map(where::and).orElse(where);
+        where = filter.batchId().map(ALERT.BATCH_ID::eq).map(where::and).orElse(where);
+        where = filter.window().start().map(ALERT.LAST_SEEN_AT::ge).map(where::and).orElse(where);
+        return filter.window().end().map(ALERT.FIRST_SEEN_AT::lt).map(where::and).orElse(where);
     }
 
     /** The evidence of an alert, oldest first, its notes in a language (the stored English where facts are unknown). */

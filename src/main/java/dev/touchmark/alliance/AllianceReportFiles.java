@@ -1,7 +1,7 @@
 package dev.touchmark.alliance;
 
 import dev.touchmark.periodic.PdfCanvas;
-import dev.touchmark.periodic.ReportCsv;
+import dev.touchmark.csv.CsvWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +113,7 @@ public final class AllianceReportFiles {
 
     private static void row(StringBuilder out, String... cells) {
         for (int i = 0; i < cells.length; i++) {
-            out.append(i > 0 ? "," : "").append(ReportCsv.cell(cells[i]));
+            out.append(i > 0 ? "," : "").append(CsvWriter.cell(cells[i]));
         }
         out.append("\r\n");
     }

@@ -151,7 +151,7 @@ public final class DashboardService {
                 .map(c -> new CellScans((c[0] * 5 + 2.5) / 10.0, (c[1] * 5 + 2.5) / 10.0, c[2], c[3],
                         suspectCodes.getOrDefault(c[0] + ":" + c[1], 0L))).toList();
         List<AlertView> hotspots = alerts.list(brandId, new AlertFilter(Optional.of(AlertStatus.OPEN), Optional.of(Rule.HOTSPOT),
-                Optional.empty(), Optional.empty()), 500, null).stream().map(a -> AlertView.of(a, lang)).toList();
+                Optional.empty(), Optional.empty(), dev.touchmark.domain.TimeWindow.ANY), 500, null).stream().map(a -> AlertView.of(a, lang)).toList();
         return new MapData(days, countries, cells, hotspots);
     }
 

@@ -1,5 +1,6 @@
 package dev.touchmark.http;
 
+import dev.touchmark.domain.TimeWindow;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.i18n.Lang;
 import io.javalin.http.Context;
@@ -29,6 +30,31 @@ public final class Params {
      */
     public static Lang lang(Context ctx) {
         return Lang.fromParam(ctx.queryParam("lang")).orElseGet(() -> Lang.fromAcceptLanguage(ctx.header("Accept-Language")));
+    }
+
+    /**
+     * The optional days ?from=&to= (YYYY-MM-DD, UTC, both inclusive; either may be left out) that lists and exports
+     * are narrowed to.
+     */
+    public static TimeWindow window(Context ctx) {
+        java.time.LocalDate from = day(ctx, "from");
+        java.time.LocalDate to = day(ctx, "to");
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new BadRequest("query parameter 'to' must be on or after 'from'");
+        }
+        return new TimeWindow(from, to);
+    }
+
+    private static java.time.LocalDate day(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequest("query parameter '" + name + "' must be a day as YYYY-MM-DD");
+        }
     }
 
     /** An optional whole-number query parameter within bounds. */

@@ -5,20 +5,28 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * How many label exports may run at once: at most {@code perInstallation} in all and {@code perBrand} for any one
- * brand. A request over either cap is refused at once ({@link ExportsBusy}) rather than queued: an export can take
+ * How many exports of one kind (label exports, CSV exports) may run at once: at most {@code perInstallation} in all and
+ * {@code perBrand} for any one brand. A request over either cap is refused at once ({@link ExportsBusy}) rather than queued: an export can take
  * minutes, and a client told to come back holds no thread or memory meanwhile.
  */
 public final class ExportPermits {
     /** What a refused client is told to wait before it tries again. */
     public static final long RETRY_AFTER_SECONDS = 10;
 
+    private final String what;
     private final int perInstallation;
     private final int perBrand;
     private final Map<Long, Integer> runningByBrand = new HashMap<>();
     private int running;
 
+    /** Caps for label exports. */
     public ExportPermits(int perInstallation, int perBrand) {
+        this("label export", perInstallation, perBrand);
+    }
+
+    /** Caps for exports of a kind, named in the refusals ("CSV export"). */
+    public ExportPermits(String what, int perInstallation, int perBrand) {
+        this.what = what;
         if (perInstallation < 1 || perBrand < 1) {
             throw new IllegalArgumentException("export caps must be at least 1, were " + perInstallation + " and " + perBrand);
         }
@@ -34,12 +42,12 @@ public final class ExportPermits {
     public synchronized Permit acquire(long brandId) {
         int brandRunning = runningByBrand.getOrDefault(brandId, 0);
         if (brandRunning >= perBrand) {
-            throw new ExportsBusy("this brand already has " + brandRunning + " label export" + (brandRunning == 1 ? "" : "s")
+            throw new ExportsBusy("this brand already has " + brandRunning + " " + what + (brandRunning == 1 ? "" : "s")
                     + " running, the most it may run at once; try again in " + RETRY_AFTER_SECONDS
                     + " s, or when the running one has finished");
         }
         if (running >= perInstallation) {
-            throw new ExportsBusy("the server is busy with other label exports (" + running + " running, the most it runs"
+            throw new ExportsBusy("the server is busy with other " + what + "s (" + running + " running, the most it runs"
                     + " at once); try again in " + RETRY_AFTER_SECONDS + " s");
         }
         running++;

@@ -1,5 +1,6 @@
 package dev.touchmark.periodic;
 
+import dev.touchmark.csv.CsvWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -100,32 +101,8 @@ public final class ReportCsv {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(cell(cells[i]));
+            out.append(CsvWriter.cell(cells[i]));
         }
         out.append("\r\n");
-    }
-
-    /**
-     * One field: quoted when it holds a comma, quote or line break; text that a spreadsheet would run as a formula
-     * (starting with =, +, -, @) gets a leading apostrophe, since brand names and lots come from users.
-     */
-    public static String cell(String value) {
-        String text = value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
-            text = "'" + text;
-        }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
-    }
-
-    private static boolean isNumber(String text) {
-        try {
-            Double.parseDouble(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

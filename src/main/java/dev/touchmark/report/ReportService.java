@@ -97,9 +97,9 @@ public final class ReportService {
         return report(check(scanId, place, seller, comment));
     }
 
-    /** A page of the brand's reports, newest first. */
-    public List<ShopperReport> list(long brandId, int limit, Long beforeId) {
-        return reports.list(brandId, limit, beforeId == null ? Long.MAX_VALUE : beforeId);
+    /** A page of the brand's reports that the filter keeps, newest first. */
+    public List<ShopperReport> list(long brandId, ReportFilter filter, int limit, Long beforeId) {
+        return reports.list(brandId, filter, limit, beforeId == null ? Long.MAX_VALUE : beforeId);
     }
 
     private static long parseScanId(String scanId) {

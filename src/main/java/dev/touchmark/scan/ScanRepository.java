@@ -23,12 +23,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import dev.touchmark.db.CountUpsert;
+import dev.touchmark.db.Cursors;
+import java.util.function.Consumer;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Row3;
 import org.jooq.impl.DSL;
 
 /** SQL for the scan log and the state of scanned codes; only the scan writer writes scans through it. */
 public final class ScanRepository {
+    /** How far a scan's id (taken from the writer's clock) and its scanned_at may differ, at most. */
+    private static final java.time.Duration ID_CLOCK_SLACK = java.time.Duration.ofMinutes(5);
     private final DSLContext dsl;
     private final boolean postgres;
     private final CountUpsert unreadableCounts;
@@ -353,6 +358,36 @@ public final class ScanRepository {
                 .where(SCAN_EVENT.ID.eq(scanId).and(SCAN_EVENT.DEVICE_ID.eq(deviceId))
                         .and(SCAN_EVENT.LAT_TENTHS.isNull()).and(SCAN_EVENT.SCANNED_AT.gt(notBefore)))
                 .execute() == 1;
+    }
+
+    /**
+     * Every scan of a brand that the filter keeps, newest first, one at a time from a database cursor. The days become
+     * a range of scan ids (ids are time-ordered), so the read walks the primary key over those days only (and, on
+     * PostgreSQL, only their monthly partitions); scanned_at then decides at the edges.
+     */
+    public void forEach(long brandId, ScanFilter filter, Cursors.Limits limits, Consumer<LoggedScan> each) {
+        Condition where = SCAN_EVENT.BRAND_ID.eq(brandId);
+        where = filter.batchId().map(SCAN_EVENT.BATCH_ID::eq).map(where::and).orElse(where);
+        where = filter.codeIndex().map(SCAN_EVENT.CODE_INDEX::eq).map(where::and).orElse(where);
+        where = filter.verdict().map(v -> SCAN_EVENT.VERDICT.eq(v.id())).map(where::and).orElse(where);
+        Optional<OffsetDateTime> start = filter.window().start();
+        Optional<OffsetDateTime> end = filter.window().end();
+        if (start.isPresent()) {
+            where = where.and(SCAN_EVENT.ID.ge(ScanIds.firstIdAt(start.get().minus(ID_CLOCK_SLACK).toInstant().toEpochMilli())))
+                    .and(SCAN_EVENT.SCANNED_AT.ge(start.get()));
+        }
+        if (end.isPresent()) {
+            where = where.and(SCAN_EVENT.ID.lt(ScanIds.firstIdAt(end.get().plus(ID_CLOCK_SLACK).toInstant().toEpochMilli())))
+                    .and(SCAN_EVENT.SCANNED_AT.lt(end.get()));
+        }
+        Condition filtered = where;
+        Cursors.stream(dsl, limits, tx -> tx.select(SCAN_EVENT.ID, SCAN_EVENT.SCANNED_AT, SCAN_EVENT.VERDICT, SCAN_EVENT.REASON,
+                        SCAN_EVENT.BATCH_ID, SCAN_EVENT.CODE_INDEX, SCAN_EVENT.RISK, SCAN_EVENT.RISK_REASONS, SCAN_EVENT.COUNTRY,
+                        SCAN_EVENT.LAT_TENTHS, SCAN_EVENT.LON_TENTHS, SCAN_EVENT.CLIENT_KIND, SCAN_EVENT.DEVICE_ID)
+                .from(SCAN_EVENT).where(filtered).orderBy(SCAN_EVENT.ID.desc()),
+                r -> each.accept(new LoggedScan(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7() == null ? null : r.value7().intValue(), r.value8(), r.value9(), r.value10(), r.value11(),
+                        r.value12(), r.value13())));
     }
 
     /** Deletes up to limit scan events with ids below an id (ids are time-ordered); returns how many. */

@@ -425,6 +425,11 @@ class OpenApiContractIT {
         String url = codeUrl(released, 0);
         call("GET", "/api/v1/reports").key(key).expect(200);
         call("GET", "/api/v1/reports").key(key).query("limit=0").expect(400);
+        call("GET", "/api/v1/reports").key(key).query("from=2026-01-01&verdict=suspect").expect(200);
+        call("GET", "/api/v1/exports/reports.csv").key(key).query("from=2026-01-01").expect(200);
+        call("GET", "/api/v1/exports/reports.csv").key(key).query("verdict=fake").expect(400);
+        call("GET", "/api/v1/exports/scans.csv").key(key).query("batchId=" + released + "&codeIndex=0").expect(200);
+        call("GET", "/api/v1/exports/scans.csv").key(key).query("codeIndex=0").expect(400);
         call("GET", "/api/v1/stats/overview").key(key).expect(200);
         call("GET", "/api/v1/stats/overview").expect(401);
         call("GET", "/api/v1/stats/map").key(key).expect(200);
@@ -456,6 +461,8 @@ class OpenApiContractIT {
         assertTrue(alerts.size() > 0, "three phones on one code with cloneDevices 2 raise an alert: " + alerts);
         long alertId = alerts.get(0).get("id").asLong();
         call("GET", "/api/v1/alerts").key(key).query("status=bogus").expect(400);
+        call("GET", "/api/v1/exports/alerts.csv").key(key).query("rule=cloned_code").expect(200);
+        call("GET", "/api/v1/exports/alerts.csv").key(key).query("from=2026-02-30").expect(400);
         call("GET", "/api/v1/alerts/{id}", alertId).key(key).expect(200);
         call("GET", "/api/v1/alerts/{id}", 999_999).key(key).expect(404);
         call("POST", "/api/v1/alerts/{id}/status", alertId).key(key).json(json("status", "acknowledged")).expect(200);

@@ -45,10 +45,10 @@ class ReportCsvTest {
 
     @Test
     void aUsersTextIsQuotedAndNeverRunAsAFormula() {
-        assertEquals("\"'=Evil, \"\"Brand\"\"\"", ReportCsv.cell("=Evil, \"Brand\""));
-        assertEquals("'@SUM(A1)", ReportCsv.cell("@SUM(A1)"));
-        assertEquals("-12.5", ReportCsv.cell("-12.5"));
-        assertEquals("plain", ReportCsv.cell("plain"));
+        assertEquals("\"'=Evil, \"\"Brand\"\"\"", dev.touchmark.csv.CsvWriter.cell("=Evil, \"Brand\""));
+        assertEquals("'@SUM(A1)", dev.touchmark.csv.CsvWriter.cell("@SUM(A1)"));
+        assertEquals("-12.5", dev.touchmark.csv.CsvWriter.cell("-12.5"));
+        assertEquals("plain", dev.touchmark.csv.CsvWriter.cell("plain"));
     }
 
     @Test

@@ -2,11 +2,13 @@ package dev.touchmark.shopper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchmark.App;
+import dev.touchmark.access.SessionService;
 import dev.touchmark.access.ApiAuth;
 import dev.touchmark.access.Principal;
 import dev.touchmark.batch.Batch;
@@ -101,7 +103,8 @@ abstract class ScanCountingContract {
 
     /** A session cookie of the brand's administrator, as the dashboard's sign-in sets it. */
     String signIn(Fixture f) {
-        return app.services().sessions().signIn(f.brand().adminEmail(), f.brand().adminPassword()).token();
+        SessionService.SignInResult result = app.services().sessions().signIn(f.brand().adminEmail(), f.brand().adminPassword());
+        return assertInstanceOf(SessionService.SignedIn.class, result, "the admin has no second factor").token();
     }
 
     static String device(char c) {
