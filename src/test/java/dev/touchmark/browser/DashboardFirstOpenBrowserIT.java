@@ -101,7 +101,8 @@ class DashboardFirstOpenBrowserIT {
                 new Page("keys", "#key-list table"), new Page("rules", "#rule-cloneDevices"),
                 new Page("alliances", "#sharing-panels .sharing[data-ready='true'] fieldset"),
                 new Page("webhooks", "#webhook-list table"), new Page("apikeys", "#apikey-list table"),
-                new Page("users", "#user-list table"));
+                new Page("users", "#user-list table"), new Page("notifications", "#notify-save"),
+                new Page("security", "#tf-start"));
     }
 
     @Test
