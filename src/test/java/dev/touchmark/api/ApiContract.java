@@ -312,7 +312,7 @@ abstract class ApiContract {
         assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r.header("Content-Type"));
         assertEquals(field, r.json().get("errors").get(0).get("field").asText(), r.text());
         assertEquals(message, r.json().get("errors").get(0).get("message").asText(), r.text());
-        assertEquals(field + ": " + message, r.json().get("detail").asText());
+        assertEquals(field + ": " + message + ".", r.json().get("detail").asText(), "one sentence");
         for (String internal : List.of("coerce", "CoercionConfig", "java.", "Cannot deserialize", "`")) {
             assertFalse(r.text().contains(internal), "no Jackson internals: " + r.text());
         }
