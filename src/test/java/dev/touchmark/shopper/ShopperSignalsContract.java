@@ -243,7 +243,7 @@ abstract class ShopperSignalsContract {
         assertProblem(400, foreign(ip, "application/json", "{}"), "url");
         assertProblem(400, foreign(ip, "application/json", "{\"url\": \"\"}"), "url");
         assertProblem(400, foreign(ip, "application/json", "{\"url\": 5}"), "url");
-        assertProblem(400, foreign(ip, "application/json", "[\"https://evil.example\"]"), "not valid JSON");
+        assertProblem(400, foreign(ip, "application/json", "[\"https://evil.example\"]"), "must be a JSON object");
         assertProblem(400, foreign(ip, "application/json", json("ftp://evil.example" + path)), "http or https");
         assertProblem(400, foreign(ip, "application/json", json("evil.example" + path)), "http or https");
         assertProblem(400, foreign(ip, "application/json",
