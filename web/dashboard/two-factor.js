@@ -6,7 +6,6 @@ import { h, replace, field, messageBox, busy } from './dom.js';
 
 register({
   en: {
-    nav_security: 'Security',
     tf_title: 'Two-factor sign-in',
     tf_second_title: 'Enter your sign-in code',
     tf_second_text: 'Open your authenticator app and enter the 6-digit code it shows for Touchmark.',
@@ -40,7 +39,6 @@ register({
     tf_sign_out: 'Sign out',
   },
   'zh-CN': {
-    nav_security: '安全',
     tf_title: '两步验证登录',
     tf_second_title: '输入登录验证码',
     tf_second_text: '打开您的身份验证器应用，输入其为 Touchmark 显示的 6 位验证码。',
