@@ -208,6 +208,8 @@ function widestLabel(labels) {
   const context = document.createElement('canvas').getContext('2d');
   context.font = AXIS_FONT;
   return Math.max(0, ...labels.map((label) => context.measureText(label).width));
+}
+
 const VERDICTS = ['genuine', 'seen_before', 'suspect', 'recalled', 'not_released', 'voided', 'not_genuine'];
 
 /** Days, verdict and batch for a CSV of the scan log; the link follows the fields as they change. */

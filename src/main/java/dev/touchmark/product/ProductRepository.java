@@ -6,7 +6,9 @@ import static dev.touchmark.db.jooq.Tables.PRODUCT_GTIN;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import dev.touchmark.error.ConflictException;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.Record;
 import org.jooq.SelectField;
 
@@ -55,15 +57,32 @@ public final class ProductRepository {
                     .set(PRODUCT.MARKETS, Markets.join(markets))
                     .set(PRODUCT.CREATED_AT, now)
                     .returning(PRODUCT.ID).fetchOne().getId();
-            if (gtin != null && t.insertInto(PRODUCT_GTIN).set(PRODUCT_GTIN.BRAND_ID, brandId).set(PRODUCT_GTIN.GTIN, gtin)
-                    .set(PRODUCT_GTIN.PRODUCT_ID, id).onConflictDoNothing().execute() == 0) {
+            if (gtin != null && !claimGtin(t, brandId, gtin, id)) {
                 Product holder = t.select(COLUMNS).from(PRODUCT).join(PRODUCT_GTIN).on(PRODUCT_GTIN.PRODUCT_ID.eq(PRODUCT.ID))
                         .where(PRODUCT_GTIN.BRAND_ID.eq(brandId).and(PRODUCT_GTIN.GTIN.eq(gtin)))
                         .fetchOne(ProductRepository::toProduct);
+                if (holder == null) {
+                    // The product that claimed it first was rolled back after all: nothing holds it now.
+                    throw new ConflictException("GTIN " + gtin + " was being given to another product at the same moment; try again");
+                }
                 throw new GtinTaken(holder);
             }
             return id;
         });
+    }
+
+    /**
+     * Claims a GTIN for a product; false when another product holds it. PostgreSQL's ON CONFLICT DO NOTHING decides a
+     * race by itself; H2 runs it as a MERGE, whose two racing inserts can both miss the row and the second then breaks
+     * the primary key, which says the same: the GTIN is taken (H2 fails only that statement, not the transaction).
+     */
+    private static boolean claimGtin(DSLContext t, long brandId, String gtin, long productId) {
+        try {
+            return t.insertInto(PRODUCT_GTIN).set(PRODUCT_GTIN.BRAND_ID, brandId).set(PRODUCT_GTIN.GTIN, gtin)
+                    .set(PRODUCT_GTIN.PRODUCT_ID, productId).onConflictDoNothing().execute() == 1;
+        } catch (IntegrityConstraintViolationException e) {
+            return false;
+        }
     }
 
     /** A product of a brand. */
