@@ -37,9 +37,9 @@ public interface ErrorPage {
         double json = 0;
         int htmlAt = Integer.MAX_VALUE;
         int jsonAt = Integer.MAX_VALUE;
-        String[] ranges = accept.split(",");
+        String[] ranges = accept.split(",", -1);
         for (int i = 0; i < ranges.length && i < 50; i++) {
-            String[] parts = ranges[i].split(";");
+            String[] parts = ranges[i].split(";", -1); // never empty, whatever the header holds (";;;" too)
             String type = parts[0].strip().toLowerCase(Locale.ROOT);
             double q = quality(parts);
             if (type.equals("text/html") || type.equals("application/xhtml+xml")) {

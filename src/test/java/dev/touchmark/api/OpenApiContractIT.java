@@ -403,6 +403,7 @@ class OpenApiContractIT {
         call("POST", "/report").form("scanId", "999999999", "place", "A shop").expect(404);
 
         call("GET", "/").expect(200);
+        call("GET", "/").header("Accept", "application/json").expect(200);
         call("GET", "/scan").expect(200);
         byte[] png = call("GET", "/api/v1/batches/{id}/codes/{index}/label.png", compact, 2).key(key).expect(200).body();
         call("POST", "/scan/upload").multipart("photo", "label.png", "image/png", png).expect(303);

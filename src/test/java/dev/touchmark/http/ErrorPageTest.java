@@ -24,6 +24,15 @@ class ErrorPageTest {
         assertFalse(ErrorPage.prefersHtml("text/html;q=banana"));
     }
 
+    /** VerificationFuzzIT sent these; ";;;" split into no parts at all and failed the error page with a 500. */
+    @Test
+    void anyHeaderAtAllIsAnswered() {
+        for (String odd : new String[] {";;;,,,", ",", ";", "", " ", ";q=1", ",,text/html;;q=0.5,,", "\u0000"}) {
+            assertFalse(ErrorPage.prefersHtml(odd) && !odd.contains("text/html"), odd);
+        }
+        assertTrue(ErrorPage.prefersHtml(",,text/html;;q=0.5,,"));
+    }
+
     @Test
     void pathsUnderTheApiAlwaysKeepJson() {
         String browser = "text/html,*/*;q=0.8";
