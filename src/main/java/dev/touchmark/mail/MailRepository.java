@@ -4,6 +4,7 @@ import static dev.touchmark.db.jooq.Tables.BRAND;
 import static dev.touchmark.db.jooq.Tables.BRAND_USER;
 import static dev.touchmark.db.jooq.Tables.MAIL_OUTBOX;
 
+import dev.touchmark.db.InsertIfAbsent;
 import dev.touchmark.i18n.Lang;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -80,10 +81,10 @@ public final class MailRepository {
 
     /** Queues one message for one user unless one of its topic exists (another node wrote it first); true if queued. */
     public boolean queue(long brandId, long userId, String topic, String subject, String body, OffsetDateTime now) {
-        return dsl.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.BRAND_ID, brandId).set(MAIL_OUTBOX.USER_ID, userId)
-                .set(MAIL_OUTBOX.TOPIC, topic).set(MAIL_OUTBOX.SUBJECT, subject).set(MAIL_OUTBOX.BODY, body)
-                .set(MAIL_OUTBOX.CREATED_AT, now).set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
-                .onConflictDoNothing().execute() == 1;
+        return InsertIfAbsent.inserted(() -> dsl.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.BRAND_ID, brandId)
+                .set(MAIL_OUTBOX.USER_ID, userId).set(MAIL_OUTBOX.TOPIC, topic).set(MAIL_OUTBOX.SUBJECT, subject)
+                .set(MAIL_OUTBOX.BODY, body).set(MAIL_OUTBOX.CREATED_AT, now).set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
+                .onConflictDoNothing().execute());
     }
 
     /** Messages due now that no node holds, oldest first. */

@@ -6,9 +6,9 @@ import static dev.touchmark.db.jooq.Tables.PRODUCT_GTIN;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import dev.touchmark.db.InsertIfAbsent;
 import dev.touchmark.error.ConflictException;
 import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.Record;
 import org.jooq.SelectField;
 
@@ -71,18 +71,10 @@ public final class ProductRepository {
         });
     }
 
-    /**
-     * Claims a GTIN for a product; false when another product holds it. PostgreSQL's ON CONFLICT DO NOTHING decides a
-     * race by itself; H2 runs it as a MERGE, whose two racing inserts can both miss the row and the second then breaks
-     * the primary key, which says the same: the GTIN is taken (H2 fails only that statement, not the transaction).
-     */
+    /** Claims a GTIN for a product; false when another product holds it. */
     private static boolean claimGtin(DSLContext t, long brandId, String gtin, long productId) {
-        try {
-            return t.insertInto(PRODUCT_GTIN).set(PRODUCT_GTIN.BRAND_ID, brandId).set(PRODUCT_GTIN.GTIN, gtin)
-                    .set(PRODUCT_GTIN.PRODUCT_ID, productId).onConflictDoNothing().execute() == 1;
-        } catch (IntegrityConstraintViolationException e) {
-            return false;
-        }
+        return InsertIfAbsent.inserted(() -> t.insertInto(PRODUCT_GTIN).set(PRODUCT_GTIN.BRAND_ID, brandId)
+                .set(PRODUCT_GTIN.GTIN, gtin).set(PRODUCT_GTIN.PRODUCT_ID, productId).onConflictDoNothing().execute());
     }
 
     /** A product of a brand. */
