@@ -546,6 +546,13 @@ class VerificationFuzzIT {
                 return response;
             }
             JsonNode node = readJson(body);
+            if ("/".equals(probe.request().uri().getRawPath())) {
+                // The root (a mutated path can be just "/"): its links, not a verdict.
+                if (node == null || !"/scan".equals(node.path("scanner").asText(null))) {
+                    stats.fail(n, probe, "200 JSON at the root without its links", seen);
+                }
+                return response;
+            }
             String verdict = node == null ? null : node.path("verdict").asText(null);
             if (verdict == null || !VERDICTS.contains(verdict)) {
                 stats.fail(n, probe, "200 JSON without a known verdict", seen);
