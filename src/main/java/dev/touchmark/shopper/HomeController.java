@@ -1,6 +1,5 @@
 package dev.touchmark.shopper;
 
-import dev.touchmark.http.ErrorPage;
 import dev.touchmark.http.Params;
 import dev.touchmark.i18n.Lang;
 import io.javalin.http.Context;
@@ -16,8 +15,7 @@ public final class HomeController {
 
     /** GET /: the home page in the reader's language (?lang=, else Accept-Language); its links as JSON to a program that asks for JSON. */
     public void page(Context ctx) {
-        String accept = ctx.header("Accept");
-        if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("json") && !ErrorPage.prefersHtml(accept)) {
+        if (VerifyController.wantsJson(ctx)) {
             ctx.header("Vary", "Accept").header("Cache-Control", "no-cache");
             ctx.json(LINKS);
             return;

@@ -262,7 +262,8 @@ public final class VerifyController {
         return new PageLinks(switchUrl, result.scanId() == null ? null : "/report", "/scan?lang=" + lang.param());
     }
 
-    private static boolean wantsJson(Context ctx) {
+    /** Whether a shopper-facing GET is answered in JSON: it asks for application/json and not for a page. */
+    static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("application/json")
                 && !accept.toLowerCase(Locale.ROOT).contains("text/html");
