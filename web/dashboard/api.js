@@ -49,6 +49,13 @@ export async function api(path, { method = 'GET', body, query, signal } = {}) {
   return text ? parse(text, response) : null;
 }
 
+/** Sends a file (a Blob, as a file input gives it) as the whole body; answers the parsed JSON, or throws ApiError. */
+export async function upload(path, file, { method = 'PUT' } = {}) {
+  const response = await send(path, { method, raw: file, accept: 'application/json' });
+  const text = await response.text();
+  return text ? parse(text, response) : null;
+}
+
 /**
  * Checks that a GET of a file (a label download, say) would succeed, without keeping the file: answers nothing,
  * or throws ApiError from the problem document the server sent instead.
@@ -59,10 +66,12 @@ export async function check(path, { query, signal } = {}) {
 }
 
 /** The response of a successful request; a failed one becomes ApiError (and a 401 tells the listeners). */
-async function send(path, { method, body, query, signal, accept }) {
+async function send(path, { method, body, raw, query, signal, accept }) {
   const headers = { Accept: accept, 'Accept-Language': lang() };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
+  } else if (raw !== undefined) {
+    headers['Content-Type'] = raw.type || 'application/octet-stream';
   }
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) {
     headers['X-CSRF-Token'] = csrfToken;
@@ -72,7 +81,7 @@ async function send(path, { method, body, query, signal, accept }) {
     response = await fetch(withQuery(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? raw : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });

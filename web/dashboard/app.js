@@ -21,6 +21,7 @@ const PAGES = [
   { id: 'periodic-reports', module: './page-periodic-reports.js', role: 'viewer' },
   { id: 'keys', module: './page-keys.js', role: 'viewer' },
   { id: 'rules', module: './page-rules.js', role: 'viewer' },
+  { id: 'branding', module: './page-branding.js', role: 'viewer' },
   { id: 'alliances', module: './page-alliances.js', role: 'viewer' },
   { id: 'notifications', module: './page-notifications.js', role: 'viewer' },
   { id: 'security', module: './two-factor.js', role: 'viewer' },

@@ -22,6 +22,7 @@ import dev.touchmark.alliance.SharingRepository;
 import dev.touchmark.alliance.SignalRepository;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
+import dev.touchmark.brand.BrandingController;
 import dev.touchmark.config.ConfigException;
 import dev.touchmark.config.DataFolder;
 import dev.touchmark.config.PortInUseException;
@@ -248,8 +249,8 @@ public final class App implements AutoCloseable {
                 new MailController(mail, json),
                 new HomeController(),
                 new TwoFactorController(services.twoFactor(), json),
-
-                new ExportController(csvExports(config, services, scans, clock)));
+                new ExportController(csvExports(config, services, scans, clock)),
+                new BrandingController(services.branding(), json));
         return Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json.mapper(), false));

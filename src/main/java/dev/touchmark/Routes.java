@@ -23,6 +23,7 @@ import dev.touchmark.dashboard.DashboardController;
 import dev.touchmark.export.ExportController;
 import dev.touchmark.batch.BatchController;
 import dev.touchmark.brand.BrandController;
+import dev.touchmark.brand.BrandingController;
 import dev.touchmark.keys.KeyController;
 import dev.touchmark.label.LabelController;
 import dev.touchmark.mail.MailController;
@@ -50,7 +51,8 @@ public final class Routes {
                               AccessController access, DashboardController dashboard, MetricsController metrics,
                               SecurityHeaders headers, AllianceController alliances,
                               PeriodicReportController periodicReports, MailController mail, HomeController home,
-                              TwoFactorController twoFactor, ExportController exports) {
+                              TwoFactorController twoFactor, ExportController exports,
+                              BrandingController branding) {
     }
 
     /** Long-lived streams, which a graceful shutdown does not wait for. */
@@ -90,6 +92,8 @@ public final class Routes {
         routes.post("/scan/upload", c.scan()::upload);
         routes.post("/scan/foreign", c.scan()::foreign);
         routes.get("/assets/{name}", c.assets()::asset);
+        // Brands' logos on their verification pages, by the SHA-256 of the file.
+        routes.get("/logos/{file}", c.branding()::logo);
         routes.get("/favicon.ico", c.assets()::favicon);
         routes.get("/webjars/<path>", c.assets()::webjar);
         routes.get("/api/docs", c.assets()::apiDocs);
@@ -116,6 +120,11 @@ public final class Routes {
         routes.post("/api/v1/session/two-factor/disable", requires(VIEWER, c.twoFactor()::disable));
 
         routes.get("/api/v1/brand", requires(VIEWER, c.brand()::current));
+        // How the brand's verification pages look: name, colour, links and logo; its admin sets them.
+        routes.get("/api/v1/brand/branding", requires(VIEWER, c.branding()::get));
+        routes.put("/api/v1/brand/branding", requires(ADMIN, c.branding()::change));
+        routes.put("/api/v1/brand/logo", requires(ADMIN, c.branding()::changeLogo));
+        routes.delete("/api/v1/brand/logo", requires(ADMIN, c.branding()::removeLogo));
 
         routes.get("/api/v1/keys", requires(VIEWER, c.keys()::list));
         routes.post("/api/v1/keys/rotate", requires(ADMIN, c.keys()::rotate));

@@ -20,6 +20,8 @@ import dev.touchmark.batch.BatchRepository;
 import dev.touchmark.batch.BatchService;
 import dev.touchmark.brand.BrandRepository;
 import dev.touchmark.brand.BrandService;
+import dev.touchmark.brand.BrandingRepository;
+import dev.touchmark.brand.BrandingService;
 import dev.touchmark.code.CodeVerifier;
 import dev.touchmark.code.PublishedKey;
 import dev.touchmark.config.TouchmarkConfig;
@@ -58,7 +60,8 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
                        CodeVerifier<PublishedKey> verifier, WebhookOutbox webhookOutbox, WebhookService webhooks,
                        SessionService sessions, UserService users, TwoFactorService twoFactor,
                        AllianceService alliances, SharingService sharing, AllianceReports allianceReports,
-                       PeriodicReportService periodicReports, InstallationService installation)
+                       PeriodicReportService periodicReports, InstallationService installation,
+                       BrandingService branding)
         implements AutoCloseable {
 
     /**
@@ -114,7 +117,8 @@ public record Services(Database database, MasterKey masterKey, ChangeWatcher cha
                 new AllianceService(allianceRepository, sharing, clock), sharing,
                 new AllianceReports(allianceRepository, sharingRepository, signals, clock),
                 new PeriodicReportService(new PeriodicReportRepository(dsl), new ReportInvolvement(signals), webhookOutbox, clock,
-                        ReportSettings.from(System.getenv()).lease()), installation);
+                        ReportSettings.from(System.getenv()).lease()), installation,
+                new BrandingService(dsl, new BrandingRepository(dsl), changes, clock));
         changes.start(ChangeWatcher.POLL_EVERY);
         return services;
     }

@@ -57,7 +57,17 @@ final class PageStyle {
             + "color:var(--link)}"
             + ".prominent{border:2px solid var(--accent)}"
             + "summary{cursor:pointer;min-height:48px;padding:.7rem 0;font-weight:600;color:var(--link)}"
-            + ".nav{margin:1.5rem 0 2rem;text-align:center}";
+            + ".nav{margin:1.5rem 0 2rem;text-align:center}"
+            // A brand's bar: its colour with the text colour that contrasts with it, and its logo at half its pixels.
+            + ".brandbar{min-height:3.6rem}.accented{background:var(--brand);color:var(--brand-text);"
+            + "border-radius:0 0 12px 12px}.accented .lang{color:var(--brand-text)}"
+            + ".accented :focus-visible{outline-color:var(--brand-text)}"
+            + ".brandmark{display:flex;align-items:center;gap:.6rem;font-size:1.15rem}"
+            + ".brandmark img{display:block;max-height:48px;width:auto;max-width:60vw}"
+            + ".links .btn{margin:.4rem .5rem .2rem 0}"
+            + ".brandbtn{background:var(--brand,var(--link));color:var(--brand-text,var(--btn-text));"
+            + "border-color:var(--brand,var(--link))}"
+            + ".by{color:var(--muted);font-size:.9rem;text-align:center;margin:-1rem 0 2rem}";
 
     private PageStyle() {
     }
@@ -77,17 +87,57 @@ final class PageStyle {
     }
 
     /**
+     * The brand a page speaks for: its name (plain text), its logo (path and pixel size, or null) and colour pair
+     * (#rrggbb, or null for Touchmark's colours).
+     */
+    record Brand(String name, String logoPath, int logoWidth, int logoHeight, String colour, String textColour) {
+        private static final java.util.regex.Pattern COLOUR = java.util.regex.Pattern.compile("#[0-9a-f]{6}");
+        private static final java.util.regex.Pattern LOGO = java.util.regex.Pattern.compile("/logos/[0-9a-f]{64}\\.png");
+
+        /** True when both colours are well-formed (they go into the style sheet unescaped). */
+        boolean accented() {
+            return colour != null && textColour != null && COLOUR.matcher(colour).matches()
+                    && COLOUR.matcher(textColour).matches();
+        }
+
+        /** True when the logo's path is one of ours. */
+        boolean hasLogo() {
+            return logoPath != null && LOGO.matcher(logoPath).matches() && logoWidth > 0 && logoHeight > 0;
+        }
+    }
+
+    /**
      * A complete HTML5 document. title is plain text; header and main are HTML that the caller has escaped.
      */
     static String document(Lang lang, String title, Tone tone, String headerExtra, String main) {
+        return document(lang, title, tone, headerExtra, main, null);
+    }
+
+    /** A complete HTML5 document speaking for a brand (null: for Touchmark): its bar, and who checked the code. */
+    static String document(Lang lang, String title, Tone tone, String headerExtra, String main, Brand brand) {
+        String css = css();
+        String header = "<header><span class=\"site\">" + Html.escape(Messages.SITE_NAME.in(lang)) + "</span>";
+        String footer = "";
+        if (brand != null && brand.name() != null) {
+            boolean accented = brand.accented();
+            if (accented) {
+                css += ":root{--brand:" + brand.colour() + ";--brand-text:" + brand.textColour() + "}";
+            }
+            String mark = brand.hasLogo()
+                    ? "<img src=\"" + Html.escape(brand.logoPath()) + "\" alt=\"" + Html.escape(brand.name()) + "\" width=\""
+                            + Math.max(1, brand.logoWidth() / 2) + "\" height=\"" + Math.max(1, brand.logoHeight() / 2) + "\">"
+                    : Html.escape(brand.name());
+            header = "<header class=\"brandbar" + (accented ? " accented" : "") + "\"><span class=\"site brandmark\">"
+                    + mark + "</span>";
+            footer = "<p class=\"by\">" + Html.escape(Messages.CHECKED_BY.format(lang, brand.name())) + "</p>";
+        }
         return "<!DOCTYPE html>\n<html lang=\"" + lang.tag() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\"><meta name=\"referrer\" content=\"no-referrer\">"
                 + "<meta name=\"format-detection\" content=\"telephone=no\">"
                 + "<title>" + Html.escape(Messages.TITLE_SUFFIX.format(lang, title)) + "</title>"
-                + "<style>" + css() + "</style></head>"
-                + "<body class=\"" + tone.cssClass() + "\"><header><span class=\"site\">"
-                + Html.escape(Messages.SITE_NAME.in(lang)) + "</span>" + headerExtra + "</header>"
-                + "<main>" + main + "</main></body></html>\n";
+                + "<style>" + css + "</style></head>"
+                + "<body class=\"" + tone.cssClass() + "\">" + header + headerExtra + "</header>"
+                + "<main>" + main + footer + "</main></body></html>\n";
     }
 }

@@ -72,13 +72,30 @@ public final class VerifyController {
                                    String productDescription, String productImageUrl, String lot, LocalDate expiry,
                                    boolean expired, String serial, OffsetDateTime firstScanAt, String firstScanCountry,
                                    long scanCount, int deviceCount, OffsetDateTime checkedAt, int risk,
-                                   List<String> riskReasons, List<String> advice, String countedAs) {
+                                   List<String> riskReasons, List<String> advice, String countedAs,
+                                   BrandingView branding) {
         static VerificationView of(VerificationResult r, Lang lang) {
             return new VerificationView(r.verdict().id(), r.reason() == null ? null : r.reason().id(), r.scanId(),
                     r.brandName(), r.productName(), r.productDescription(), r.productImageUrl(), r.lot(), r.expiry(),
                     VerdictTexts.isExpired(r), r.serial(), r.firstScanAt(), r.firstScanCountry(), r.scanCount(),
                     r.deviceCount(), r.checkedAt(), r.risk(), r.riskReasons(),
-                    VerdictTexts.of(r, lang, VerdictTexts.Where.API).advice(), r.countedAs().id());
+                    VerdictTexts.of(r, lang, VerdictTexts.Where.API).advice(), r.countedAs().id(), BrandingView.of(r));
+        }
+    }
+
+    /**
+     * How the brand presents itself, for apps that draw their own page: null when the code is not genuine or the brand
+     * set nothing. logoUrl is a path on this server.
+     */
+    public record BrandingView(String name, String logoUrl, String accentColour, String supportUrl, String warrantyUrl,
+                               String registrationUrl) {
+        static BrandingView of(VerificationResult r) {
+            dev.touchmark.domain.Branding b = r.branding();
+            if (b.isEmpty() || r.verdict() == dev.touchmark.domain.Verdict.NOT_GENUINE) {
+                return null;
+            }
+            return new BrandingView(b.nameOr(r.brandName()), b.logoPath(), b.accentColour(), b.supportUrl(),
+                    b.warrantyUrl(), b.registrationUrl());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.touchmark.shopper;
 
 import dev.touchmark.verify.VerificationResult;
 
+import dev.touchmark.domain.Branding;
 import dev.touchmark.domain.Verdict;
 import static dev.touchmark.shopper.Html.escape;
 import static dev.touchmark.shopper.Messages.*;
@@ -49,15 +50,26 @@ public final class VerifyPage {
         VerdictTexts texts = VerdictTexts.of(result, lang, VerdictTexts.Where.of(links));
         boolean genuine = result.verdict() == Verdict.GENUINE;
         boolean showProduct = result.verdict() != null && result.verdict() != Verdict.NOT_GENUINE;
+        // Nothing of a brand on a forged code's page: a forger must not borrow the brand's look or its links.
+        Branding branding = showProduct ? result.branding() : Branding.NONE;
+        String brandName = showProduct ? Html.clean(branding.nameOr(result.brandName()), MAX_NAME) : null;
+        boolean afterSale = result.verdict() == Verdict.GENUINE || result.verdict() == Verdict.SEEN_BEFORE;
         StringBuilder main = new StringBuilder(8192)
                 .append(verdictCard(texts, result, lang))
                 .append(staffCheckNote(result, lang))
                 .append(adviceCard(texts.advice(), lang));
+        if (showProduct && !afterSale) {
+            // A suspect or recalled product: the brand's support is where the shopper goes next.
+            main.append(brandLinks(branding, brandName, false, lang));
+        }
         if (links.reportUrl() != null && !genuine) {
             main.append(ReportForm.prominent(result.scanId(), lang, links.reportUrl()));
         }
         if (showProduct) {
-            main.append(productCard(result, lang));
+            main.append(productCard(result, brandName, lang));
+        }
+        if (afterSale) {
+            main.append(brandLinks(branding, brandName, true, lang));
         }
         if (links.reportUrl() != null && genuine) {
             main.append(ReportForm.secondary(result.scanId(), lang, links.reportUrl()));
@@ -67,7 +79,47 @@ public final class VerifyPage {
             main.append(LocationShare.section(result.scanId(), lang));
         }
         main.append(navLink(links.scanPageUrl(), SCAN_ANOTHER.in(lang), genuine || VerdictTexts.isUnreadable(result)));
-        return PageStyle.document(lang, texts.title(), texts.tone(), languageSwitch(lang, links), main.toString());
+        PageStyle.Brand brand = brandName == null ? null : new PageStyle.Brand(brandName, branding.logoPath(),
+                branding.logoWidth(), branding.logoHeight(), branding.accentColour(), branding.accentText());
+        return PageStyle.document(lang, texts.title(), texts.tone(), languageSwitch(lang, links), main.toString(), brand);
+    }
+
+    /**
+     * Where to go next, as the brand set it: registration and warranty after a sale (all), or support alone for a
+     * product in doubt. Nothing when the brand set none of them.
+     */
+    private static String brandLinks(Branding b, String brandName, boolean afterSale, Lang lang) {
+        StringBuilder buttons = new StringBuilder(256);
+        if (afterSale) {
+            link(buttons, b.registrationUrl(), BRAND_REGISTER.in(lang), "brand-register", true);
+            link(buttons, b.warrantyUrl(), BRAND_WARRANTY.in(lang), "brand-warranty", false);
+        }
+        link(buttons, b.supportUrl(), BRAND_SUPPORT.format(lang, brandName == null ? "" : brandName), "brand-support",
+                !afterSale);
+        if (buttons.length() == 0) {
+            return "";
+        }
+        return "<section class=\"card links\" id=\"brand-links\" aria-labelledby=\"brand-links-heading\">"
+                + "<h2 id=\"brand-links-heading\">" + escape(BRAND_LINKS_HEADING.format(lang, brandName == null ? "" : brandName))
+                + "</h2><p>" + buttons + "</p></section>";
+    }
+
+    private static void link(StringBuilder buttons, String url, String text, String id, boolean primary) {
+        if (!isBrandLink(url)) {
+            return;
+        }
+        buttons.append("<a class=\"btn ").append(primary ? "brandbtn" : "secondary").append("\" id=\"").append(id)
+                .append("\" href=\"").append(escape(url)).append("\" rel=\"noopener noreferrer\">").append(escape(text))
+                .append("</a>");
+    }
+
+    /** Links as the dashboard takes them (https, or mailto for support), checked again here: they are put in pages. */
+    static boolean isBrandLink(String url) {
+        if (url == null || url.length() > 500 || url.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            return false;
+        }
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("mailto:");
     }
 
     /** The page shown after a report was received; backUrl (the result page) may be null to hide the link. */
@@ -180,8 +232,7 @@ public final class VerifyPage {
         return card.append("</ul></section>").toString();
     }
 
-    private static String productCard(VerificationResult r, Lang lang) {
-        String brand = Html.clean(r.brandName(), MAX_NAME);
+    private static String productCard(VerificationResult r, String brand, Lang lang) {
         String product = Html.clean(r.productName(), MAX_NAME);
         String description = Html.clean(r.productDescription(), MAX_DESCRIPTION);
         StringBuilder rows = new StringBuilder(256);

@@ -196,7 +196,8 @@ public final class VerificationService {
         return new VerificationResult(verdict, null, Long.toString(recorded.scanId()), batch.brandName(), batch.productName(),
                 batch.productDescription(), batch.productImageUrl(), batch.lot(), batch.expiry(), code.serial(),
                 showFirst ? h.firstScanAt() : null, showFirst ? h.firstCountry() : null, h.scanCount(), h.deviceCount(), now(),
-                recorded.assessment().risk(), recorded.assessment().reasons(), shopper.country(), shopper.role());
+                recorded.assessment().risk(), recorded.assessment().reasons(), shopper.country(), shopper.role(),
+                batch.branding());
     }
 
     private VerificationResult notGenuine(NotGenuineReason reason, String scanId) {

@@ -65,6 +65,12 @@ public final class Http {
         return send(request(path, apiKey).method(method, body).build());
     }
 
+    /** A request whose body is raw bytes of a content type (an uploaded file, say). */
+    public Response sendBytes(String method, String path, String apiKey, String contentType, byte[] bytes) {
+        return send(request(path, apiKey).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+    }
+
     private HttpRequest.Builder request(String path, String apiKey) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (apiKey != null) {

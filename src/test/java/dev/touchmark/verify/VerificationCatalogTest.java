@@ -60,7 +60,7 @@ class VerificationCatalogTest {
 
     private static BatchInfo batch(long id, BatchStatus status) {
         return new BatchInfo(id, 3, 7, 50, status, null, "L-1", LocalDate.of(2028, 11, 30), "Serum", "A serum.", null,
-                "Brand", Set.of("FR"));
+                "Brand", Set.of("FR"), null);
     }
 
     /** Sixty-four bits as a short key id, like the ids forged codes carry. */

@@ -1,0 +1,109 @@
+package dev.touchmark.brand;
+
+import static dev.touchmark.db.jooq.Tables.BRAND_BRANDING;
+
+import dev.touchmark.domain.Branding;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** SQL for a brand's page settings and its logo. */
+public final class BrandingRepository {
+    private final DSLContext dsl;
+
+    public BrandingRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** What is stored for a brand, with who changed it last; empty before the first save. */
+    public record Stored(Branding branding, OffsetDateTime updatedAt, String updatedBy) {
+    }
+
+    /** The brand's branding without the logo's bytes. */
+    public Optional<Stored> find(long brandId) {
+        return dsl.select(BRAND_BRANDING.DISPLAY_NAME, BRAND_BRANDING.ACCENT_COLOUR, BRAND_BRANDING.LOGO_SHA256,
+                        BRAND_BRANDING.LOGO_WIDTH, BRAND_BRANDING.LOGO_HEIGHT, BRAND_BRANDING.SUPPORT_URL,
+                        BRAND_BRANDING.WARRANTY_URL, BRAND_BRANDING.REGISTRATION_URL, BRAND_BRANDING.UPDATED_AT,
+                        BRAND_BRANDING.UPDATED_BY)
+                .from(BRAND_BRANDING).where(BRAND_BRANDING.BRAND_ID.eq(brandId))
+                .fetchOptional(r -> new Stored(branding(r), r.get(BRAND_BRANDING.UPDATED_AT), r.get(BRAND_BRANDING.UPDATED_BY)));
+    }
+
+    /** Branding from a row that selected the branding columns (null columns: a brand that never saved any). */
+    public static Branding branding(Record r) {
+        Integer width = r.get(BRAND_BRANDING.LOGO_WIDTH);
+        Integer height = r.get(BRAND_BRANDING.LOGO_HEIGHT);
+        Branding b = new Branding(r.get(BRAND_BRANDING.DISPLAY_NAME), r.get(BRAND_BRANDING.ACCENT_COLOUR),
+                Branding.logoPath(r.get(BRAND_BRANDING.LOGO_SHA256)), width == null ? 0 : width, height == null ? 0 : height,
+                r.get(BRAND_BRANDING.SUPPORT_URL), r.get(BRAND_BRANDING.WARRANTY_URL), r.get(BRAND_BRANDING.REGISTRATION_URL));
+        return b.isEmpty() ? Branding.NONE : b;
+    }
+
+    /**
+     * Saves the texts, colour and links; the logo stays. One statement that inserts or updates (the first save of two
+     * admins at once must not fail either), the brand's row locked by it until the transaction ends.
+     */
+    public void saveTexts(long brandId, Branding b, OffsetDateTime now, String actor) {
+        upsert(() -> dsl.insertInto(BRAND_BRANDING)
+                .set(BRAND_BRANDING.BRAND_ID, brandId)
+                .set(BRAND_BRANDING.DISPLAY_NAME, b.displayName())
+                .set(BRAND_BRANDING.ACCENT_COLOUR, b.accentColour())
+                .set(BRAND_BRANDING.SUPPORT_URL, b.supportUrl())
+                .set(BRAND_BRANDING.WARRANTY_URL, b.warrantyUrl())
+                .set(BRAND_BRANDING.REGISTRATION_URL, b.registrationUrl())
+                .set(BRAND_BRANDING.UPDATED_AT, now)
+                .set(BRAND_BRANDING.UPDATED_BY, actor)
+                .onConflict(BRAND_BRANDING.BRAND_ID).doUpdate()
+                .set(BRAND_BRANDING.DISPLAY_NAME, b.displayName())
+                .set(BRAND_BRANDING.ACCENT_COLOUR, b.accentColour())
+                .set(BRAND_BRANDING.SUPPORT_URL, b.supportUrl())
+                .set(BRAND_BRANDING.WARRANTY_URL, b.warrantyUrl())
+                .set(BRAND_BRANDING.REGISTRATION_URL, b.registrationUrl())
+                .set(BRAND_BRANDING.UPDATED_AT, now)
+                .set(BRAND_BRANDING.UPDATED_BY, actor)
+                .execute());
+    }
+
+    /** Sets the logo (null: removes it); the texts stay. */
+    public void saveLogo(long brandId, LogoImage logo, String sha256, OffsetDateTime now, String actor) {
+        byte[] png = logo == null ? null : logo.png();
+        Integer width = logo == null ? null : logo.width();
+        Integer height = logo == null ? null : logo.height();
+        upsert(() -> dsl.insertInto(BRAND_BRANDING)
+                .set(BRAND_BRANDING.BRAND_ID, brandId)
+                .set(BRAND_BRANDING.LOGO_PNG, png)
+                .set(BRAND_BRANDING.LOGO_SHA256, sha256)
+                .set(BRAND_BRANDING.LOGO_WIDTH, width)
+                .set(BRAND_BRANDING.LOGO_HEIGHT, height)
+                .set(BRAND_BRANDING.UPDATED_AT, now)
+                .set(BRAND_BRANDING.UPDATED_BY, actor)
+                .onConflict(BRAND_BRANDING.BRAND_ID).doUpdate()
+                .set(BRAND_BRANDING.LOGO_PNG, png)
+                .set(BRAND_BRANDING.LOGO_SHA256, sha256)
+                .set(BRAND_BRANDING.LOGO_WIDTH, width)
+                .set(BRAND_BRANDING.LOGO_HEIGHT, height)
+                .set(BRAND_BRANDING.UPDATED_AT, now)
+                .set(BRAND_BRANDING.UPDATED_BY, actor)
+                .execute());
+    }
+
+    /**
+     * Runs an insert-or-update. PostgreSQL decides a race of two first saves by itself; jOOQ runs it on H2 as a MERGE,
+     * whose two racing inserts can both miss the row, and the second then breaks the primary key (failing only that
+     * statement): run again, it finds the row and updates it.
+     */
+    private static void upsert(Runnable statement) {
+        try {
+            statement.run();
+        } catch (org.jooq.exception.IntegrityConstraintViolationException e) {
+            statement.run();
+        }
+    }
+
+    /** The PNG stored under a SHA-256 (any brand's: the hash is the address, and logos are public). */
+    public Optional<byte[]> logo(String sha256) {
+        return dsl.select(BRAND_BRANDING.LOGO_PNG).from(BRAND_BRANDING).where(BRAND_BRANDING.LOGO_SHA256.eq(sha256))
+                .limit(1).fetchOptional(BRAND_BRANDING.LOGO_PNG);
+    }
+}
