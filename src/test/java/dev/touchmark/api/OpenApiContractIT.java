@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchmark.App;
 import dev.touchmark.brand.BrandService;
+import dev.touchmark.testsupport.TestImages;
 import dev.touchmark.testsupport.TestDatabases;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,6 +110,12 @@ class OpenApiContractIT {
         Call json(String text) {
             request.header("Content-Type", "application/json");
             body = HttpRequest.BodyPublishers.ofString(text);
+            return this;
+        }
+
+        Call bytes(String type, byte[] content) {
+            request.header("Content-Type", type);
+            body = HttpRequest.BodyPublishers.ofByteArray(content);
             return this;
         }
 
@@ -302,6 +309,16 @@ class OpenApiContractIT {
         call("GET", "/.well-known/jwks.json").expect(200);
         call("GET", "/api/v1/brand").key(key).expect(200);
         call("GET", "/api/v1/brand").expect(401);
+        call("GET", "/api/v1/brand/branding").key(key).expect(200);
+        call("PUT", "/api/v1/brand/branding").key(key).json(json("displayName", "Maison", "accentColour", "#123456",
+                "supportUrl", "https://maison.example/help")).expect(200);
+        call("PUT", "/api/v1/brand/branding").key(key).json(json("accentColour", "red")).expect(400);
+        String logo = call("PUT", "/api/v1/brand/logo").key(key).bytes("image/png", TestImages.logo(300, 100)).expect(200)
+                .json().get("logoUrl").asText();
+        call("PUT", "/api/v1/brand/logo").key(key).bytes("image/png", new byte[] {1, 2, 3}).expect(400);
+        call("GET", "/logos/{file}", logo.substring("/logos/".length())).expect(200);
+        call("GET", "/logos/{file}", "0".repeat(64) + ".png").expect(404);
+        call("DELETE", "/api/v1/brand/logo").key(key).expect(200);
         call("GET", "/api/v1/keys").key(key).expect(200);
         call("GET", "/api/v1/keys").key("tm_AAAAAAAAAAAAAAAA_" + "A".repeat(32)).expect(401);
         String kid = call("POST", "/api/v1/keys/rotate").key(key).expect(201).json().get("kid").asText();

@@ -18,12 +18,9 @@ import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.product.NewProduct;
 import dev.touchmark.shopper.RequestFacts;
 import dev.touchmark.testsupport.Http;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
+import dev.touchmark.testsupport.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,18 +102,8 @@ abstract class BrandingContract {
         return response;
     }
 
-    /** A wide logo with a name in it and a transparent background, as a brand would upload one. */
-    static byte[] logoUpload(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(0x7a, 0x1f, 0x5c));
-        g.fillOval(height / 10, height / 10, height * 8 / 10, height * 8 / 10);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height / 2));
-        g.drawString("MAISON", height, height * 2 / 3);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+    static byte[] logoUpload(int width, int height) {
+        return TestImages.logo(width, height);
     }
 
     @Test

@@ -102,7 +102,7 @@ class DashboardFirstOpenBrowserIT {
                 new Page("alliances", "#sharing-panels .sharing[data-ready='true'] fieldset"),
                 new Page("webhooks", "#webhook-list table"), new Page("apikeys", "#apikey-list table"),
                 new Page("users", "#user-list table"), new Page("notifications", "#notify-save"),
-                new Page("security", "#tf-start"));
+                new Page("security", "#tf-start"), new Page("branding", "#branding-preview .branding-bar"));
     }
 
     @Test

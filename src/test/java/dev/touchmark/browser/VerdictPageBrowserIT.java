@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.touchmark.access.Principal;
+import dev.touchmark.brand.BrandingService;
 import dev.touchmark.code.BatchCodes;
 import dev.touchmark.db.jooq.Tables;
 import dev.touchmark.testsupport.ScanFixtures;
+import dev.touchmark.testsupport.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -106,6 +110,37 @@ class VerdictPageBrowserIT {
                 PageChecks.placeholders(d).failures().forEach(f -> failures.add(page.getKey() + " (" + scheme + "): " + f));
             }
             PageChecks.colourScheme(d, "light");
+        }
+        assertTrue(failures.isEmpty(), "WCAG 2 A/AA failures: " + failures);
+    }
+
+    @Test
+    @Timeout(120)
+    void aBrandedPageWeighsUnderFiftyKilobytesWithItsLogoAndStaysReadableOnItsColour() throws Exception {
+        ScanFixtures.Released released = ScanFixtures.released(browser.app(), "compact");
+        Principal admin = new Principal(released.brandId(), "test");
+        // Yellow, the hardest brand colour to read text on: the bar's text must turn dark.
+        browser.app().services().branding().change(admin, new BrandingService.Change("Maison Lumière", "#ffd400",
+                "https://maison.example/help", "https://maison.example/warranty", "https://maison.example/register"));
+        browser.app().services().branding().changeLogo(admin, TestImages.logo(1800, 600));
+        WebDriver d = browser.chrome("branded", 360, 740);
+        d.get(released.codes().url(2) + "?lang=en");
+        assertEquals("Genuine product", visible(d, By.tagName("h1")).getText());
+        Object logoWidth = ((JavascriptExecutor) d).executeScript(
+                "const img = document.querySelector('.brandmark img'); return img && img.complete ? img.naturalWidth : 0;");
+        assertEquals(480L, logoWidth, "the logo loaded, at twice the size it is shown");
+        Number bytes = (Number) ((JavascriptExecutor) d).executeScript(
+                "return performance.getEntries().filter(e => e.decodedBodySize !== undefined)"
+                        + ".reduce((sum, e) => sum + e.decodedBodySize, 0);");
+        assertTrue(bytes.longValue() > 5_000 && bytes.longValue() < 50 * 1024, "page and logo: " + bytes + " bytes");
+        assertEquals(3, d.findElements(By.cssSelector("#brand-links a")).size());
+        assertFalse(PageChecks.overflow(d).scrollsSideways());
+        assertTrue(severeConsole(d).isEmpty(), severeConsole(d).toString());
+        List<String> failures = new ArrayList<>();
+        for (String scheme : List.of("light", "dark")) {
+            PageChecks.colourScheme(d, scheme);
+            Axe.Result axe = "light".equals(scheme) ? Axe.wcag(d) : Axe.rule(d, "color-contrast");
+            axe.violations().forEach(f -> failures.add(scheme + ": " + f));
         }
         assertTrue(failures.isEmpty(), "WCAG 2 A/AA failures: " + failures);
     }
