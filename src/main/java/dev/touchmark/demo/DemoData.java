@@ -9,6 +9,7 @@ import dev.touchmark.domain.Shopper;
 import dev.touchmark.App;
 import dev.touchmark.Services;
 import dev.touchmark.access.Principal;
+import dev.touchmark.brand.BrandingService;
 import dev.touchmark.access.User;
 import dev.touchmark.batch.Batch;
 import dev.touchmark.domain.BatchStatus;
@@ -114,6 +115,7 @@ public final class DemoData {
             User admin = services.users().list(brandId).get(0);
             services.users().setKnownPassword(brandId, admin.id(), PASSWORD);
             Map<String, BatchCodes> codes = createBatches(services, new Principal(brandId, ACTOR), plan);
+            services.branding().change(new Principal(brandId, ACTOR), branding(plan));
             List<DemoScenario.Scan> scans = DemoScenario.generate(plan.scans(), plan.seed(), start, DAYS);
             play(app, clock, codes, scans);
             return new Summary(created.brand(), plan.email(), Optional.of(created.apiKey()), true, scans.size(),
@@ -121,6 +123,17 @@ public final class DemoData {
         } finally {
             clock.followRealTime();
         }
+    }
+
+    /** A colour and the usual links, so the demo's verdict pages look as a brand's would (its own web site aside). */
+    private static BrandingService.Change branding(BrandPlan plan) {
+        String site = "https://" + plan.email().substring(plan.email().indexOf('@') + 1);
+        String colour = switch ((int) plan.seed()) {
+            case 11 -> "#7a1f5c";
+            case 22 -> "#0b3d91";
+            default -> "#2e5e3a";
+        };
+        return new BrandingService.Change(plan.name(), colour, site + "/care", site + "/warranty", site + "/register");
     }
 
     private static Map<String, BatchCodes> createBatches(Services services, Principal principal, BrandPlan plan) {
