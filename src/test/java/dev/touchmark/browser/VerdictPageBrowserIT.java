@@ -12,6 +12,7 @@ import dev.touchmark.brand.BrandingService;
 import dev.touchmark.code.BatchCodes;
 import dev.touchmark.db.jooq.Tables;
 import dev.touchmark.testsupport.ScanFixtures;
+import dev.touchmark.testsupport.Screenshots;
 import dev.touchmark.testsupport.TestImages;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +135,7 @@ class VerdictPageBrowserIT {
                         + ".reduce((sum, e) => sum + e.decodedBodySize, 0);");
         assertTrue(bytes.longValue() > 5_000 && bytes.longValue() < 50 * 1024, "page and logo: " + bytes + " bytes");
         assertEquals(3, d.findElements(By.cssSelector("#brand-links a")).size());
+        Screenshots.save(d, "verdict-branded");
         assertFalse(PageChecks.overflow(d).scrollsSideways());
         assertTrue(severeConsole(d).isEmpty(), severeConsole(d).toString());
         List<String> failures = new ArrayList<>();

@@ -20,7 +20,7 @@ public final class TestImages {
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(0x7a, 0x1f, 0x5c));
         g.fillOval(height / 10, height / 10, height * 8 / 10, height * 8 / 10);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height / 2));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height * 2 / 5));
         g.drawString("MAISON", height, height * 2 / 3);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
