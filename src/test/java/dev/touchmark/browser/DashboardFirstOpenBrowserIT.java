@@ -157,6 +157,37 @@ class DashboardFirstOpenBrowserIT {
         assertEquals(List.of(), consoleErrors(d, "empty brand"));
     }
 
+    @Test
+    @Timeout(90)
+    void anAdminBrandsTheVerificationPageAndTheNextScanShowsIt() throws Exception {
+        WebDriver d = browser.chrome("branding", 1366, 900);
+        signIn(d, seed.adminEmail());
+        openFirst(d, "en", new Page("branding", "#branding-preview .branding-bar"));
+        type(d, "branding-name", "Maison Test");
+        click(d, "branding-use-colour");
+        ((JavascriptExecutor) d).executeScript("const c = document.getElementById('branding-colour'); c.value = '#ffd400';"
+                + " c.dispatchEvent(new Event('input'));");
+        type(d, "branding-support", "https://maison.example/help");
+        type(d, "branding-registration", "https://maison.example/register");
+        assertTrue(d.findElement(By.id("branding-text-on")).getText().contains("black"), "dark text on yellow");
+        click(d, "branding-save");
+        waitFor(d).until(x -> x.findElement(By.id("branding-message")).getText().startsWith("Saved"));
+        java.nio.file.Path logo = java.nio.file.Files.createTempFile("logo-", ".png");
+        java.nio.file.Files.write(logo, dev.touchmark.testsupport.TestImages.logo(900, 300));
+        d.findElement(By.id("branding-logo-file")).sendKeys(logo.toString());
+        waitFor(d).until(x -> !x.findElements(By.cssSelector("#branding-logo img")).isEmpty());
+        assertEquals("Logo saved.", d.findElement(By.id("branding-logo-message")).getText());
+        assertEquals(List.of(), Axe.wcag(d).violations(), "the Verification page: WCAG 2 A/AA");
+        assertEquals(List.of(), consoleErrors(d, "branding"));
+
+        d.get(seed.codes().url(1) + "?lang=en");
+        WebElement bar = visible(d, By.cssSelector("header.brandbar.accented"));
+        assertEquals("Maison Test", bar.findElement(By.cssSelector(".brandmark img")).getAttribute("alt"));
+        assertEquals("https://maison.example/register",
+                d.findElement(By.id("brand-register")).getAttribute("href"));
+        browser.quit(d);
+    }
+
     private void signIn(WebDriver d, String email) {
         d.get(base + "/dashboard");
         type(d, "signin-email", email);
