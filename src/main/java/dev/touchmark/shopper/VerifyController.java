@@ -14,6 +14,7 @@ import dev.touchmark.domain.Verdict;
 import dev.touchmark.error.NotFoundException;
 import dev.touchmark.error.ValidationException;
 import dev.touchmark.http.Json;
+import dev.touchmark.http.Negotiation;
 import dev.touchmark.http.Params;
 import dev.touchmark.http.Replies;
 import dev.touchmark.http.Problem;
@@ -279,10 +280,8 @@ public final class VerifyController {
         return new PageLinks(switchUrl, result.scanId() == null ? null : "/report", "/scan?lang=" + lang.param());
     }
 
-    /** Whether a shopper-facing GET is answered in JSON: it asks for application/json and not for a page. */
+    /** Whether a shopper-facing GET is answered in JSON: its Accept prefers JSON to HTML ({@link Negotiation}). */
     static boolean wantsJson(Context ctx) {
-        String accept = ctx.header("Accept");
-        return accept != null && accept.toLowerCase(Locale.ROOT).contains("application/json")
-                && !accept.toLowerCase(Locale.ROOT).contains("text/html");
+        return Negotiation.prefersJson(ctx.header("Accept"));
     }
 }

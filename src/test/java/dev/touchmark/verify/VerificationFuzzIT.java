@@ -1114,8 +1114,7 @@ class VerificationFuzzIT {
                 request.header("Accept", accept);
             }
             commonHeaders(request);
-            String lowerAccept = accept == null ? "" : accept.toLowerCase(java.util.Locale.ROOT);
-            boolean wantsJson = lowerAccept.contains("application/json") && !lowerAccept.contains("text/html");
+            boolean wantsJson = dev.touchmark.http.Negotiation.prefersJson(accept);
             HttpRequest built = request.build();
             // Jetty refuses a request line plus headers over 8 KiB (414/431), and may drop the connection instead
             // when its error page, which repeats the URI, would itself be over 8 KiB.
