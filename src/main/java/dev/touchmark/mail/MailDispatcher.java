@@ -1,11 +1,10 @@
 package dev.touchmark.mail;
 
 import dev.touchmark.config.MailSettings;
+import dev.touchmark.jobs.Poller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +24,7 @@ public final class MailDispatcher implements AutoCloseable {
     private final SmtpMailer mailer;
     private final MailSettings settings;
     private final Clock clock;
-    private final Semaphore wakeUps = new Semaphore(0);
-    private final Thread poller;
-    private volatile boolean running = true;
+    private final Poller poller;
 
     public MailDispatcher(MailRepository mail, DigestWriter digests, SmtpMailer mailer, MailSettings settings, Clock clock) {
         this.mail = mail;
@@ -35,8 +32,9 @@ public final class MailDispatcher implements AutoCloseable {
         this.mailer = mailer;
         this.settings = settings;
         this.clock = clock;
-        this.poller = new Thread(this::pollUntilClosed, "touchmark-mail");
-        this.poller.setDaemon(true);
+        // A message being sent finishes on close (or its lease runs out and another node sends it); the SMTP
+        // client's own timeouts bound it.
+        this.poller = new Poller("mail", this::runOnce, settings.pollInterval(), settings.timeout().multipliedBy(2), true);
     }
 
     /** Starts polling. */
@@ -47,7 +45,7 @@ public final class MailDispatcher implements AutoCloseable {
 
     /** Asks for a poll now rather than at the next tick. */
     public void wakeUp() {
-        wakeUps.release();
+        poller.wakeUp();
     }
 
     /** One poll: due digests written, due messages sent; how many were sent. */
@@ -59,7 +57,7 @@ public final class MailDispatcher implements AutoCloseable {
         }
         int sent = 0;
         for (MailRepository.Pending message : mail.due(now, BATCH)) {
-            if (running && mail.claim(message.id(), now, now.plus(settings.lease()))) {
+            if (poller.running() && mail.claim(message.id(), now, now.plus(settings.lease()))) {
                 sent += send(message) ? 1 : 0;
             }
         }
@@ -87,31 +85,9 @@ public final class MailDispatcher implements AutoCloseable {
         }
     }
 
-    private void pollUntilClosed() {
-        while (running) {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("Sending staff mail failed; trying again in {} s", settings.pollInterval().toSeconds(), e);
-            }
-            try {
-                wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
     /** Stops polling; a message being sent finishes (or its lease runs out and another node sends it). */
     @Override
     public void close() {
-        running = false;
-        poller.interrupt();
-        try {
-            poller.join(settings.timeout().multipliedBy(2).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.close();
     }
 }
