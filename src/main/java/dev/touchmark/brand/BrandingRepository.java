@@ -4,8 +4,11 @@ import static dev.touchmark.db.jooq.Tables.BRAND_BRANDING;
 
 import dev.touchmark.domain.Branding;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 
 /** SQL for a brand's page settings and its logo. */
@@ -40,52 +43,36 @@ public final class BrandingRepository {
         return b.isEmpty() ? Branding.NONE : b;
     }
 
-    /**
-     * Saves the texts, colour and links; the logo stays. One statement that inserts or updates (the first save of two
-     * admins at once must not fail either), the brand's row locked by it until the transaction ends.
-     */
+    /** Saves the texts, colour and links; the logo stays. */
     public void saveTexts(long brandId, Branding b, OffsetDateTime now, String actor) {
-        upsert(() -> dsl.insertInto(BRAND_BRANDING)
-                .set(BRAND_BRANDING.BRAND_ID, brandId)
-                .set(BRAND_BRANDING.DISPLAY_NAME, b.displayName())
-                .set(BRAND_BRANDING.ACCENT_COLOUR, b.accentColour())
-                .set(BRAND_BRANDING.SUPPORT_URL, b.supportUrl())
-                .set(BRAND_BRANDING.WARRANTY_URL, b.warrantyUrl())
-                .set(BRAND_BRANDING.REGISTRATION_URL, b.registrationUrl())
-                .set(BRAND_BRANDING.UPDATED_AT, now)
-                .set(BRAND_BRANDING.UPDATED_BY, actor)
-                .onConflict(BRAND_BRANDING.BRAND_ID).doUpdate()
-                .set(BRAND_BRANDING.DISPLAY_NAME, b.displayName())
-                .set(BRAND_BRANDING.ACCENT_COLOUR, b.accentColour())
-                .set(BRAND_BRANDING.SUPPORT_URL, b.supportUrl())
-                .set(BRAND_BRANDING.WARRANTY_URL, b.warrantyUrl())
-                .set(BRAND_BRANDING.REGISTRATION_URL, b.registrationUrl())
-                .set(BRAND_BRANDING.UPDATED_AT, now)
-                .set(BRAND_BRANDING.UPDATED_BY, actor)
-                .execute());
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(BRAND_BRANDING.DISPLAY_NAME, b.displayName());
+        values.put(BRAND_BRANDING.ACCENT_COLOUR, b.accentColour());
+        values.put(BRAND_BRANDING.SUPPORT_URL, b.supportUrl());
+        values.put(BRAND_BRANDING.WARRANTY_URL, b.warrantyUrl());
+        values.put(BRAND_BRANDING.REGISTRATION_URL, b.registrationUrl());
+        save(brandId, values, now, actor);
     }
 
     /** Sets the logo (null: removes it); the texts stay. */
     public void saveLogo(long brandId, LogoImage logo, String sha256, OffsetDateTime now, String actor) {
-        byte[] png = logo == null ? null : logo.png();
-        Integer width = logo == null ? null : logo.width();
-        Integer height = logo == null ? null : logo.height();
-        upsert(() -> dsl.insertInto(BRAND_BRANDING)
-                .set(BRAND_BRANDING.BRAND_ID, brandId)
-                .set(BRAND_BRANDING.LOGO_PNG, png)
-                .set(BRAND_BRANDING.LOGO_SHA256, sha256)
-                .set(BRAND_BRANDING.LOGO_WIDTH, width)
-                .set(BRAND_BRANDING.LOGO_HEIGHT, height)
-                .set(BRAND_BRANDING.UPDATED_AT, now)
-                .set(BRAND_BRANDING.UPDATED_BY, actor)
-                .onConflict(BRAND_BRANDING.BRAND_ID).doUpdate()
-                .set(BRAND_BRANDING.LOGO_PNG, png)
-                .set(BRAND_BRANDING.LOGO_SHA256, sha256)
-                .set(BRAND_BRANDING.LOGO_WIDTH, width)
-                .set(BRAND_BRANDING.LOGO_HEIGHT, height)
-                .set(BRAND_BRANDING.UPDATED_AT, now)
-                .set(BRAND_BRANDING.UPDATED_BY, actor)
-                .execute());
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(BRAND_BRANDING.LOGO_PNG, logo == null ? null : logo.png());
+        values.put(BRAND_BRANDING.LOGO_SHA256, sha256);
+        values.put(BRAND_BRANDING.LOGO_WIDTH, logo == null ? null : logo.width());
+        values.put(BRAND_BRANDING.LOGO_HEIGHT, logo == null ? null : logo.height());
+        save(brandId, values, now, actor);
+    }
+
+    /**
+     * One statement that inserts the brand's row or updates it (the first save of two admins at once must not fail
+     * either), with who changed it and when.
+     */
+    private void save(long brandId, Map<Field<?>, Object> values, OffsetDateTime now, String actor) {
+        values.put(BRAND_BRANDING.UPDATED_AT, now);
+        values.put(BRAND_BRANDING.UPDATED_BY, actor);
+        upsert(() -> dsl.insertInto(BRAND_BRANDING).set(BRAND_BRANDING.BRAND_ID, brandId).set(values)
+                .onConflict(BRAND_BRANDING.BRAND_ID).doUpdate().set(values).execute());
     }
 
     /**

@@ -61,19 +61,8 @@ class PageStyleTest {
         return vars;
     }
 
+    /** The WCAG 2 ratio, as the brand bar's text colour is chosen by it. */
     static double contrast(String a, String b) {
-        double la = luminance(a);
-        double lb = luminance(b);
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    private static double luminance(String hex) {
-        int rgb = Integer.parseInt(hex.substring(1), 16);
-        return 0.2126 * channel(rgb >> 16) + 0.7152 * channel(rgb >> 8) + 0.0722 * channel(rgb);
-    }
-
-    private static double channel(int value) {
-        double c = (value & 0xff) / 255.0;
-        return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        return dev.touchmark.domain.Branding.contrast(a, b);
     }
 }
