@@ -27,6 +27,11 @@ public record AdversarialSettings(int patternCodes, int thinCountries, int backg
         return new AdversarialSettings(20, 25, 100, 120, 0.03);
     }
 
+    /** The same scale with another number of bad codes per pattern. */
+    public AdversarialSettings withPatternCodes(int codes) {
+        return new AdversarialSettings(codes, thinCountries, backgroundCodes, households, appShare);
+    }
+
     /** True when the stories are generated at all. */
     public boolean on() {
         return patternCodes > 0 || households > 0 || thinCountries > 0;

@@ -57,6 +57,7 @@ public final class ScenarioGenerator {
     private final List<ScanEvent> events = new ArrayList<>();
     private final Map<String, Long> nextIndex = new LinkedHashMap<>();
     private final Map<String, Boolean> sharers = new LinkedHashMap<>();
+    private final Map<Story, String> checkers = new LinkedHashMap<>();
 
     private ScenarioGenerator(ScenarioSettings settings) {
         this.settings = settings;
@@ -303,7 +304,8 @@ public final class ScenarioGenerator {
      * Its owner scans in the first days; then 8-30 fakes whose checks carry the owner's device cookie, sold in 1-2
      * cities abroad or in the markets. Half the labels send their buyers to a copied link: each check comes from the
      * buyer's own phone and network (sharing its location as often as anyone's); the other half to the ring's
-     * scripted checker, which makes every check from one server's network in the country of sale, never located.
+     * scripted checker, which makes every check of every such label from one server's network, with the country of
+     * sale (the ring runs it near its shops), never located.
      */
     private void cookieClone(Pattern p, boolean abroad) {
         long index = take(p.batch());
@@ -312,7 +314,7 @@ public final class ScenarioGenerator {
         for (int c = 1 + random.nextInt(2); c > 0; c--) {
             cities.add(abroad ? Place.HUBS.get(random.nextInt(Place.HUBS.size())) : home(p.markets()));
         }
-        String checker = random.nextBoolean() ? networks.freshPrefix() : null;
+        String checker = random.nextBoolean() ? checker(p) : null;
         for (int f = 8 + random.nextInt(23); f > 0; f--) {
             Place city = cities.get(random.nextInt(cities.size()));
             Instant at = daytime(owner.day() + 3 + random.nextInt(settings.days() - owner.day() - 3));
@@ -322,6 +324,11 @@ public final class ScenarioGenerator {
             events.add(new ScanEvent(at, p.batch(), index, false, owner.phone(), city.country(), where, p.story(), true, ip,
                     ScanEvent.Channel.PAGE));
         }
+    }
+
+    /** The ring's checking server for a pattern: one data-centre /24 that every scripted check comes from. */
+    private String checker(Pattern p) {
+        return checkers.computeIfAbsent(p.story(), s -> networks.freshPrefix());
     }
 
     /**

@@ -111,17 +111,18 @@ final class ScenarioReplay implements AutoCloseable {
 
     /**
      * Sends every scan in order at its simulated time; answers in the same order. With opened given, the alerts are
-     * looked at after every scan, and each alert's id is put there with the index of the scan after which it was first
-     * listed: a scan that opens an alert is its newest hit, so the alert comes first in the list (newest seen first).
+     * looked at after every scan of a code that is not genuine, and each alert's id is put there with the index of the
+     * scan after which it was first listed: a scan that opens an alert is its newest hit, so the alert comes first in
+     * the list (newest seen first). An alert opened by a genuine code's scan is timed to the next bad code's scan.
      */
     List<Answer> replay(List<ScanEvent> events, Runnable everyThousand, Map<String, Integer> opened) {
         List<Answer> answers = new ArrayList<>(events.size());
         for (ScanEvent e : events) {
             clock.advanceTo(e.at());
             answers.add(scan(e));
-            if (opened != null) {
+            if (opened != null && e.truth() != Truth.GENUINE) {
                 int at = answers.size() - 1;
-                json(send(get("/api/v1/alerts?limit=20"), 200)).path("items")
+                json(send(get("/api/v1/alerts?limit=5"), 200)).path("items")
                         .forEach(a -> opened.putIfAbsent(a.path("id").asText(), at));
             }
             if (answers.size() % 1000 == 0) {
