@@ -169,9 +169,14 @@ final class AdversarialMarkdown {
                   scans) in one of two hub cities abroad.
                 - **Thin diversion** (%d codes): 2 codes in each of %d countries outside the markets (cities from Madrid
                   to Tokyo), each bought by a single buyer (1-3 scans).
-                - **Households** (%d codes): one product checked on 2-6 browsers or phones (1-2 scans each, within days)
-                  of one home in a city of the markets, Berlin and Hamburg included; each browser shares its location as
-                  often as anyone's.
+                - **Households** (%d codes): one product checked on 2-6 browsers or phones (30%% of households on 2, 25%%
+                  on 3, 20%% on 4, 15%% on 5, 10%% on 6; 1-2 scans each, within days) of one home in a city of the markets,
+                  Berlin and Hamburg included; each browser shares its location as often as anyone's.
+
+                Limits: one ring per pattern, each in a batch of its own, so a batch-wide alert is about one pattern
+                (a real brand's rings share batches with each other); every pattern runs in the same month at an even
+                pace; which codes carry a signal is the scenario's judgement from the scans' contents, not any rule's; the
+                shares of phones on home lines and mobile networks, and of location sharers, are guesses stated above.
 
                 """, a.backgroundCodes(), a.appShare() * 100, c.locationShare() * 100, Networks.HOME_LINE_SHARE * 100,
                 Networks.MOBILE_PREFIXES, a.patternCodes(), a.patternCodes(), a.patternCodes(), a.patternCodes(),

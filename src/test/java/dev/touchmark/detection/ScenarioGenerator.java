@@ -51,6 +51,9 @@ public final class ScenarioGenerator {
             new Pattern(Story.THIN_DIVERSION, "THIN-FR", "serum", List.of("FR")),
             new Pattern(Story.HOUSEHOLD, "HOUSE-EU", "cream", List.of("FR", "BE", "DE")));
 
+    /** How many households check on 2, 3, 4, 5 and 6 browsers or phones. */
+    static final double[] BROWSERS = {0.30, 0.25, 0.20, 0.15, 0.10};
+
     private final ScenarioSettings settings;
     private final Networks networks;
     private Random random;
@@ -395,15 +398,16 @@ public final class ScenarioGenerator {
     }
 
     /**
-     * A household checks its product on 2-6 browsers or phones, 1-2 scans each, within a week or two, at home (on the
-     * home line most of the time); each browser shares its location as often as anyone's.
+     * A household checks its product on 2-6 browsers or phones (the fewer, the likelier: BROWSERS), 1-2 scans each,
+     * within a week or two, at home (on the home line most of the time); each browser shares its location as often as
+     * anyone's.
      */
     private void household(Pattern p) {
         long index = take(p.batch());
         Place home = home(p.markets());
         GeoPoint house = home.near(random, HOME_RADIUS_KM);
         Instant at = daytime(random.nextInt(settings.days() - 1));
-        for (int b = 2 + random.nextInt(5); b > 0; b--) {
+        for (int b = 2 + pick(BROWSERS); b > 0; b--) {
             buyer(p.batch(), index, house, home, at, 1 + random.nextInt(2), p.story(), false);
             at = at.plus(later(Duration.ofMinutes(5), Duration.ofDays(7)));
         }
