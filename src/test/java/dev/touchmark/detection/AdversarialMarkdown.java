@@ -46,6 +46,10 @@ final class AdversarialMarkdown {
         long all = s.patterns().stream().filter(p -> p.story().adversarial()).count();
         md.append(f("| every pattern: at least 90%% of its codes caught where the scans carry a signal | %d of %d patterns | %s |%n",
                 met, all, met(met == all)));
+        s.patterns().stream().filter(p -> p.story() == Story.PRINTER_OVERRUN).forEach(p -> md.append(f(
+                "| printer overrun explained as an overrun, not as a forgery | %d of %d codes first alerted as forgeries (`%s`)"
+                        + " | %s |%n", p.rules().getOrDefault(PatternSummary.FORGERY, 0), p.codes(), PatternSummary.FORGERY,
+                met(p.caught() > 0 && !p.rules().containsKey(PatternSummary.FORGERY)))));
         for (PatternScore.GenuineRow g : List.of(s.allGenuine(), s.households())) {
             md.append(f("| %s: fewer than 1%% falsely alerted | %,d of %,d codes (%s) | %s |%n", g.name().toLowerCase(Locale.ROOT),
                     g.falselyAlerted(), g.codes(), pct(PatternSummary.falseShare(g)),

@@ -15,6 +15,8 @@ record PatternSummary(List<Pattern> patterns, List<PatternScore.GenuineRow> genu
     static final double CAUGHT_TARGET = 0.90;
     static final double FALSE_ALERT_TARGET = 0.01;
     static final double SUSPECT_SCAN_TARGET = 0.005;
+    /** The rule whose alert says a code was not made with the brand's key. */
+    static final String FORGERY = dev.touchmark.alert.Rule.FORGED_CODE.id();
 
     /** One pattern over all seeds; caughtPerSeed is the share caught with a signal in each seed's run. */
     record Pattern(Story story, int codes, int withSignal, int caught, int caughtWithSignal, List<Integer> fakesToAlert,
@@ -95,6 +97,9 @@ record PatternSummary(List<Pattern> patterns, List<PatternScore.GenuineRow> genu
                         DetectionMarkdown.pct(p.caughtShare())));
             }
         }
+        patterns.stream().filter(p -> p.story() == Story.PRINTER_OVERRUN && p.rules().containsKey(FORGERY)).forEach(p ->
+                missed.add(DetectionMarkdown.f("%s: %d of %d codes first alerted as forgeries (`%s`), which they are not",
+                        DetectionMarkdown.story(p.story()), p.rules().get(FORGERY), p.codes(), FORGERY)));
         for (PatternScore.GenuineRow g : List.of(allGenuine(), households())) {
             if (falseShare(g) >= FALSE_ALERT_TARGET) {
                 missed.add(DetectionMarkdown.f("%s: %d of %d codes falsely alerted (%s), target < 1%%", g.name(),
