@@ -39,18 +39,25 @@ final class DetectionMarkdown {
         return out.toString();
     }
 
-    /** docs/detection.md. */
-    static String render(DetectionReport.Run run) {
-        DetectionScore s = run.score();
-        ScenarioSettings c = s.settings();
+    /** docs/detection.md: the month (if run), then the adversarial set (if run). */
+    static String render(DetectionReport.Run run, List<DetectionReport.Run> adversarial, PatternSummary patterns) {
         StringBuilder md = new StringBuilder();
         md.append("# Detection quality\n\n");
         md.append("How well the counterfeit rules (`dev.touchmark.alert`) tell counterfeits from genuine shoppers, measured on a\n"
-                + "generated month of scans with known truth. Regenerate with `scripts/detection-report.sh` (options:\n"
-                + "`--seed N`, `--genuine-codes N`, `--strict` to exit 1 when a target is missed); this file is written by\n"
+                + "generated month of scans with known truth, and on the patterns of a counterfeiter who adapts to the rules\n"
+                + "(issue 24). Regenerate with `scripts/detection-report.sh` (options: `--seed N`, `--genuine-codes N`,\n"
+                + "`--seeds N` or `--seeds A,B,C` for the adversarial set, `--pattern-codes N`, `--no-month`,\n"
+                + "`--no-adversarial`, `--strict` to exit 1 when a target is missed); this file is written by\n"
                 + "`src/test/java/dev/touchmark/detection/DetectionReport.java`, do not edit it by hand.\n\n");
-        md.append(f("Seed %d; %,d genuine codes; %,d scans (%,d with a shared location) replayed through HTTP against a real\n"
-                + "server on H2, with the documented default thresholds. The same seed and scale give the same numbers.%n%n",
+        if (run == null) {
+            AdversarialMarkdown.render(md, adversarial, patterns);
+            method(md);
+            return md.toString();
+        }
+        DetectionScore s = run.score();
+        ScenarioSettings c = s.settings();
+        md.append(f("The month: seed %d; %,d genuine codes; %,d scans (%,d with a shared location) replayed through HTTP against\n"
+                + "a real server on H2, with the documented default thresholds. The same seed and scale give the same numbers.%n%n",
                 c.seed(), c.genuineCodes(), s.scans(), s.locatedScans()));
         targets(md, s);
         rules(md, s);
@@ -58,6 +65,9 @@ final class DetectionMarkdown {
         ring(md, s);
         misses(md, s);
         findings(md, s);
+        if (patterns != null) {
+            AdversarialMarkdown.render(md, adversarial, patterns);
+        }
         scenario(md, run.scenario());
         method(md);
         return md.toString();
@@ -103,6 +113,9 @@ final class DetectionMarkdown {
         md.append("| story | codes | scans | verdicts of the scans | codes with an alert | codes with a false alert |\n"
                 + "|---|---:|---:|---|---:|---|\n");
         for (DetectionScore.StoryScore st : s.stories()) {
+            if (st.codes() == 0) {
+                continue;
+            }
             List<String> verdicts = new ArrayList<>();
             st.verdicts().forEach((v, n) -> verdicts.add(f("%s %,d", v.replace('_', ' '), n)));
             List<String> byRule = new ArrayList<>();

@@ -19,7 +19,7 @@ class DetectionQualityIT {
 
     @BeforeAll
     void replay() throws Exception {
-        DetectionReport.Run run = DetectionReport.run(ScenarioSettings.small(DetectionReport.DEFAULT_SEED), System.out);
+        DetectionReport.Run run = DetectionReport.run(ScenarioSettings.small(DetectionReport.DEFAULT_SEED), System.out, false);
         System.out.println(DetectionMarkdown.summary(run));
         score = run.score();
     }

@@ -73,7 +73,8 @@ final class GroundTruth {
                     && event(i).country().equals(part[2])));
             case "batch" -> {
                 if (rule == Rule.FORGED_CODE) {
-                    covered.addAll(matching(i -> event(i).forged() && isBatch(event(i), part[1])));
+                    // Today's rules call an overrun label (validly signed, its index beyond the quantity) a forgery.
+                    covered.addAll(matching(i -> (event(i).forged() || overrun(event(i))) && isBatch(event(i), part[1])));
                 } else if (rule != Rule.SCAN_BURST) {
                     covered.addAll(matching(i -> !event(i).forged() && isBatch(event(i), part[1])));
                 }
@@ -165,6 +166,16 @@ final class GroundTruth {
                 e.batch() + " " + e.at().truncatedTo(ChronoUnit.HOURS), 1, Integer::sum));
         return counts.entrySet().stream().max(Map.Entry.comparingByValue())
                 .map(e -> e.getValue() + " scans (" + e.getKey().replace(" ", ", from ") + ")").orElse("no scans");
+    }
+
+    /** True for a label with an index beyond its batch's quantity (a printer overrun). */
+    boolean overrun(ScanEvent e) {
+        return !e.forged() && e.index() >= scenario.batch(e.batch()).quantity();
+    }
+
+    /** The server's id of a scenario batch. */
+    long batchId(String key) {
+        return batchIds.get(key);
     }
 
     private boolean isBatch(ScanEvent e, String batchId) {

@@ -40,6 +40,7 @@ final class RuleNotes {
                     GroundTruth.HOTSPOT_CODES);
             case SHOPPER_REPORT -> "not measured: no shopper in the scenario files a report.";
             case ALLIANCE_MATCH -> "not measured: the scenario has one brand and no alliance.";
+            default -> "not measured by the month's scenario (see the adversarial patterns below).";
         };
     }
 }

@@ -33,11 +33,14 @@ import java.util.Set;
 
 /**
  * Plays a scenario against a real server on a fresh H2 database, through HTTP as phones would: the scan as a GET
- * of the code's URL with the phone's device cookie and the country header, then, for phones that share it, the
- * location. The server's clock is simulated and moved to each scan's time before it is sent.
+ * of the code's URL with the phone's device cookie, the country header and the client address as a trusted proxy
+ * forwards it (X-Forwarded-For), then, for phones that share it, the location; a partner app's check as a POST to
+ * /api/v1/verify with the same headers, its location (if any) in the body and no device id. The server's clock is
+ * simulated and moved to each scan's time before it is sent.
  */
 final class ScenarioReplay implements AutoCloseable {
     static final String COUNTRY_HEADER = "CF-IPCountry";
+    static final String ADDRESS_HEADER = "X-Forwarded-For";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SimulatedClock clock = new SimulatedClock(ScenarioGenerator.START.minus(Duration.ofDays(1)));
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -57,9 +60,12 @@ final class ScenarioReplay implements AutoCloseable {
                      String firstSeenAt) {
     }
 
-    /** Starts a server with the documented defaults, except: the country header is trusted and rates are unlimited. */
+    /**
+     * Starts a server with the documented defaults, except: the country header and the forwarded client address (one
+     * trusted proxy) are trusted, and rates are unlimited.
+     */
     ScenarioReplay(Path dataDir) {
-        ScanSettings scans = new ScanSettings(Optional.of(COUNTRY_HEADER), Optional.empty(), 730, 0, 0, 0,
+        ScanSettings scans = new ScanSettings(Optional.of(COUNTRY_HEADER), Optional.of(ADDRESS_HEADER), 730, 0, 0, 0,
                 ScanSettings.defaults().suspectDevices());
         app = App.start(TestDatabases.h2(dataDir).withScans(scans), clock);
         base = "http://127.0.0.1:" + app.port();
@@ -84,7 +90,12 @@ final class ScenarioReplay implements AutoCloseable {
                 batch = app.services().batches().changeStatus(principal, batch.id(), BatchStatus.RELEASED, null);
             }
             batchIds.put(plan.key(), batch.id());
-            codes.put(plan.key(), app.services().batches().codes(batch));
+            // Signed with the batch's key for twice its quantity: the labels a printer overrun adds are as valid as
+            // the ordered ones; only their index tells them apart.
+            Batch overrun = new Batch(batch.id(), batch.brandId(), batch.productId(), batch.signingKeyId(), batch.profile(),
+                    batch.quantity() * 2, batch.lot(), batch.expiry(), batch.markets(), batch.status(), batch.createdAt(),
+                    batch.createdBy(), batch.statusChangedAt(), batch.statusChangedBy(), batch.publicUrl());
+            codes.put(plan.key(), app.services().batches().codes(overrun));
         }
     }
 
@@ -95,10 +106,25 @@ final class ScenarioReplay implements AutoCloseable {
 
     /** Sends every scan in order at its simulated time; answers in the same order. */
     List<Answer> replay(List<ScanEvent> events, Runnable everyThousand) {
+        return replay(events, everyThousand, null);
+    }
+
+    /**
+     * Sends every scan in order at its simulated time; answers in the same order. With opened given, the alerts are
+     * looked at after every scan of a code that is not genuine, and each alert's id is put there with the index of the
+     * scan after which it was first listed: a scan that opens an alert is its newest hit, so the alert comes first in
+     * the list (newest seen first). An alert opened by a genuine code's scan is timed to the next bad code's scan.
+     */
+    List<Answer> replay(List<ScanEvent> events, Runnable everyThousand, Map<String, Integer> opened) {
         List<Answer> answers = new ArrayList<>(events.size());
         for (ScanEvent e : events) {
             clock.advanceTo(e.at());
             answers.add(scan(e));
+            if (opened != null && e.truth() != Truth.GENUINE) {
+                int at = answers.size() - 1;
+                json(send(get("/api/v1/alerts?limit=5"), 200)).path("items")
+                        .forEach(a -> opened.putIfAbsent(a.path("id").asText(), at));
+            }
             if (answers.size() % 1000 == 0) {
                 everyThousand.run();
             }
@@ -111,17 +137,34 @@ final class ScenarioReplay implements AutoCloseable {
         if (e.forged()) {
             url = forge(url);
         }
-        String path = url.substring(url.indexOf("/V/"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-                .header("Cookie", RequestFacts.DEVICE_COOKIE + "=" + e.device()).header(COUNTRY_HEADER, e.country()).build();
-        JsonNode body = json(send(request, 200));
+        HttpRequest.Builder builder;
+        if (e.channel() == ScanEvent.Channel.API) {
+            StringBuilder body = new StringBuilder("{\"code\":\"").append(url).append('"');
+            if (e.device() != null) {
+                body.append(",\"deviceId\":\"").append(e.device()).append('"');
+            }
+            if (e.location() != null) {
+                body.append(String.format(Locale.ROOT, ",\"lat\":%.5f,\"lon\":%.5f", e.location().lat(), e.location().lon()));
+            }
+            builder = HttpRequest.newBuilder(URI.create(base + "/api/v1/verify")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.append('}').toString()));
+        } else {
+            builder = HttpRequest.newBuilder(URI.create(base + url.substring(url.indexOf("/V/"))))
+                    .header("Accept", "application/json").header("Cookie", RequestFacts.DEVICE_COOKIE + "=" + e.device());
+        }
+        builder.header(COUNTRY_HEADER, e.country());
+        if (e.ip() != null) {
+            builder.header(ADDRESS_HEADER, e.ip());
+        }
+        JsonNode body = json(send(builder.build(), 200));
         String scanId = body.path("scanId").asText(null);
         List<String> reasons = new ArrayList<>();
         body.path("riskReasons").forEach(r -> reasons.add(r.asText()));
-        boolean located = false;
-        if (e.location() != null && scanId != null) {
+        boolean located = e.channel() == ScanEvent.Channel.API && e.location() != null;
+        if (e.channel() == ScanEvent.Channel.PAGE && e.location() != null && scanId != null) {
             HttpRequest share = HttpRequest.newBuilder(URI.create(base + "/api/v1/scans/" + scanId + "/location"))
                     .header("Content-Type", "application/json").header("Cookie", RequestFacts.DEVICE_COOKIE + "=" + e.device())
+                    .header(COUNTRY_HEADER, e.country()).header(ADDRESS_HEADER, e.ip() == null ? "127.0.0.1" : e.ip())
                     .POST(HttpRequest.BodyPublishers.ofString(String.format(Locale.ROOT, "{\"lat\":%.5f,\"lon\":%.5f}",
                             e.location().lat(), e.location().lon()))).build();
             send(share, 204);

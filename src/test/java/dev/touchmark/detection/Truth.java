@@ -10,6 +10,8 @@ public enum Truth {
     DIVERTED,
     /** A label of a batch that was never released, out of the printer and onto goods. */
     LEAKED,
+    /** A validly signed label with an index beyond its batch's quantity: the printer ran on past the order. */
+    OVERRUN,
     /** A code in the brand's format whose signature was not made with the brand's key. */
     FORGED
 }
