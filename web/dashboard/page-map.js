@@ -25,12 +25,16 @@ register({
     mp_countries: 'Scans by country', mp_country: 'Country', mp_scans: 'Scans', mp_suspect: 'Suspect', mp_notGenuine: 'Not genuine',
     mp_cells: 'Located scans', mp_hotspots: 'Hotspots', mp_alert: 'This alert', mp_codeScans: 'Scans of its code',
     mp_summary: 'What happened', mp_where: 'Where', mp_hits: 'Hits',
+    mp_suspectPlaces: 'Places with suspect scans', mp_suspectCodes: 'Suspect codes',
+    mp_suspectPlacesNote: 'Located scans in cells of about 50 km; a hotspot alert counts the suspect codes of its cell.',
     mp_unknown: 'Unknown', mp_note: 'Countries are shaded by scans; dots are located scans (red: suspect); rings are open hotspots.',
   },
   'zh-CN': {
     mp_title: '扫码地图', mp_days: '时间段', mp_d7: '最近 7 天', mp_d30: '最近 30 天', mp_d90: '最近 90 天',
     mp_countries: '各国家/地区扫码', mp_country: '国家/地区', mp_scans: '扫码', mp_suspect: '可疑', mp_notGenuine: '非正品',
     mp_cells: '有位置的扫码', mp_hotspots: '热点', mp_alert: '此警报', mp_codeScans: '其码的扫码',
+    mp_suspectPlaces: '有可疑扫码的地点', mp_suspectCodes: '可疑码',
+    mp_suspectPlacesNote: '约 50 公里范围内有位置的扫码；热点警报统计的是该范围内的可疑码数。',
     mp_summary: '发生了什么', mp_where: '位置', mp_hits: '次数',
     mp_unknown: '未知', mp_note: '国家/地区按扫码量着色；圆点为有位置的扫码（红色为可疑）；圆环为未处理的热点。',
   },
@@ -77,6 +81,15 @@ export async function render(main, ctx) {
       { label: t('mp_suspect'), value: (c) => number(c.suspect) },
       { label: t('mp_notGenuine'), value: (c) => number(c.notGenuine) },
     ], [...data.countries].sort((a, b) => b.scans - a.scans), { caption: t('mp_countries') }),
+    h('h2', {}, t('mp_suspectPlaces')),
+    h('p', { class: 'hint' }, t('mp_suspectPlacesNote')),
+    table([
+      { label: t('mp_where'), value: (c) => `${c.lat.toFixed(1)}, ${c.lon.toFixed(1)}` },
+      { label: t('mp_scans'), value: (c) => number(c.scans) },
+      { label: t('mp_suspect'), value: (c) => number(c.suspect) },
+      { label: t('mp_suspectCodes'), value: (c) => number(c.suspectCodes) },
+    ], data.cells.filter((c) => c.suspect > 0).sort((a, b) => b.suspectCodes - a.suspectCodes || b.suspect - a.suspect)
+      .slice(0, 20), { caption: t('mp_suspectPlaces'), rowAttrs: () => ({ class: 'suspect-place' }) }),
     h('h2', {}, t('mp_hotspots')),
     table([
       { label: t('mp_summary'), value: (a) => h('a', { href: `#/alerts/${a.id}` }, a.summary) },

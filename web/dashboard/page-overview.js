@@ -11,7 +11,7 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 
 register({
   en: {
-    ov_title: 'Overview', codesMinted: 'Codes minted', scansToday: 'Scans today', scansHour: 'Scans this hour',
+    ov_title: 'Overview', codesMinted: 'Codes minted', codesInDrafts: 'Codes in draft batches', scansToday: 'Scans today', scansHour: 'Scans this hour',
     scans7: 'Scans, 7 days', scans30: 'Scans, 30 days', genuineShare: 'Genuine (30 days)', suspectShare: 'Suspect (30 days)',
     openAlerts: 'Open alerts', scansOverTime: 'Scans over time', days30: 'Last 30 days', hours48: 'Last 48 hours',
     period: 'Period', genuine: 'Genuine', suspect: 'Suspect', notGenuine: 'Not genuine', scans: 'Scans', time: 'Time',
@@ -27,7 +27,7 @@ register({
     ov_from: 'From', ov_to: 'Until', ov_verdict: 'Verdict', ov_batch: 'Batch id', ov_any: 'Any', ov_export: 'Export CSV',
   },
   'zh-CN': {
-    ov_title: '概览', codesMinted: '已生成的码', scansToday: '今日扫码', scansHour: '本小时扫码',
+    ov_title: '概览', codesMinted: '已生成的码', codesInDrafts: '草稿批次中的码', scansToday: '今日扫码', scansHour: '本小时扫码',
     scans7: '7 天扫码', scans30: '30 天扫码', genuineShare: '正品占比（30 天）', suspectShare: '可疑占比（30 天）',
     openAlerts: '未处理警报', scansOverTime: '扫码趋势', days30: '最近 30 天', hours48: '最近 48 小时',
     period: '时间段', genuine: '正品', suspect: '可疑', notGenuine: '非正品', scans: '扫码', time: '时间',
@@ -88,7 +88,10 @@ export async function render(main) {
   // but not the shares, so those of a page loaded without scans stay '–' until the next load).
   const share = (value) => percent(overview.scans30Days > 0 ? value : null);
   const drawStats = () => replace(statsBox, [
-    ['codesMinted', number(counts.codesMinted)], ['scansHour', number(counts.scansHour)],
+    ['codesMinted', number(counts.codesMinted)],
+    // Drafts are not printed for sale yet, so they are not "minted"; shown apart, and only when there are some.
+    ...(counts.codesInDrafts > 0 ? [['codesInDrafts', number(counts.codesInDrafts)]] : []),
+    ['scansHour', number(counts.scansHour)],
     ['scansToday', number(counts.scansToday)], ['scans7', number(counts.scans7Days)],
     ['scans30', number(counts.scans30Days)], ['genuineShare', share(counts.genuineShare)],
     ['suspectShare', share(counts.suspectShare)],

@@ -123,6 +123,13 @@ class DashboardFirstOpenBrowserIT {
                     if (page.route().equals("overview")) {
                         assertTrue(d.findElements(By.id("first-steps")).isEmpty(), what + ": a brand with scans has no first steps");
                         failures.addAll(overlappingDateLabels(d, what));
+                        List<WebElement> drafts = d.findElements(By.cssSelector("#stat-codesInDrafts .value"));
+                        if (drafts.isEmpty() || !drafts.get(0).getText().equals("10")) {
+                            failures.add(what + ": the draft batch's 10 codes are not shown apart from those minted");
+                        }
+                    }
+                    if (page.route().equals("map") && d.findElements(By.cssSelector(".suspect-place")).isEmpty()) {
+                        failures.add(what + ": the Berlin clone's cell is not listed with its suspect codes");
                     }
                     failures.addAll(consoleErrors(d, what));
                 }
