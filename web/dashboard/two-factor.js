@@ -30,6 +30,9 @@ register({
     tf_codes_title: 'Save your recovery codes',
     tf_codes_text: 'If you lose your phone, each of these codes signs you in once. They are shown only now: print them or keep them in a password manager.',
     tf_codes_done: 'I have saved them',
+    tf_renew_title: 'New recovery codes',
+    tf_renew_text: 'Used some, or lost the list? New codes replace all the old ones. Enter a current code from your app (not a recovery code).',
+    tf_renew: 'Make new codes',
     tf_disable_title: 'Turn off two-factor sign-in',
     tf_password: 'Your password',
     tf_code_or_recovery: 'Code from your app, or a recovery code',
@@ -63,6 +66,9 @@ register({
     tf_codes_title: '保存您的恢复码',
     tf_codes_text: '如果手机丢失，每个恢复码可让您登录一次。恢复码仅显示这一次：请打印或保存在密码管理器中。',
     tf_codes_done: '我已保存',
+    tf_renew_title: '新的恢复码',
+    tf_renew_text: '用掉了一些，或者丢失了列表？新的恢复码会替换所有旧的恢复码。请输入应用中当前的验证码（不能使用恢复码）。',
+    tf_renew: '生成新的恢复码',
     tf_disable_title: '关闭两步验证登录',
     tf_password: '您的密码',
     tf_code_or_recovery: '应用中的验证码或恢复码',
@@ -165,6 +171,24 @@ export function forcedEnrolForm({ onDone, onSignOut }) {
     enrolPanel({ onDone }), h('button', { type: 'button', class: 'link', onclick: onSignOut }, t('tf_sign_out')));
 }
 
+/** New recovery codes for the old ones, given a current code from the app; shows them once, like enrolment. */
+function renewForm(reload) {
+  const code = codeInput('tf-renew-code');
+  const box = messageBox();
+  const button = h('button', { type: 'submit', class: 'secondary', id: 'tf-renew' }, t('tf_renew'));
+  const form = h('form', { class: 'card', onsubmit: (event) => {
+    event.preventDefault();
+    busy(button, box, async () => {
+      const renewed = await api('/api/v1/session/two-factor/recovery-codes', { method: 'POST',
+        body: { code: code.value.replace(/\s/g, '') } });
+      replace(form, recoveryCodes(renewed.recoveryCodes, () => reload()));
+    });
+  } },
+  h('h2', { style: 'margin-top:0' }, t('tf_renew_title')), h('p', {}, t('tf_renew_text')),
+  field(t('tf_code'), code), box, h('div', { class: 'actions' }, button));
+  return form;
+}
+
 function disableForm(status, reload) {
   const password = h('input', { id: 'tf-disable-password', type: 'password', autocomplete: 'current-password', required: true });
   const code = h('input', { id: 'tf-disable-code', type: 'text', autocomplete: 'one-time-code', required: true, maxlength: '20' });
@@ -196,7 +220,8 @@ export async function render(main, ctx) {
     const required = status.required ? h('p', { class: 'hint' }, t('tf_required')) : null;
     if (status.enabled) {
       replace(body, h('p', { id: 'tf-state', 'data-enabled': 'true' }, h('strong', {}, t('tf_on'))), required,
-        h('p', {}, t('tf_left', { count: status.recoveryCodesLeft })), status.required ? null : disableForm(status, load));
+        h('p', { id: 'tf-left' }, t('tf_left', { count: status.recoveryCodesLeft })), renewForm(load),
+        status.required ? null : disableForm(status, load));
     } else {
       replace(body, h('p', { id: 'tf-state', 'data-enabled': 'false' }, t('tf_off')), required,
         h('div', { class: 'card' }, enrolPanel({ onDone: () => load() })));

@@ -117,6 +117,7 @@ public final class Routes {
         routes.get("/api/v1/session/two-factor", requires(VIEWER, c.twoFactor()::status));
         routes.post("/api/v1/session/two-factor", requires(VIEWER, c.twoFactor()::begin));
         routes.post("/api/v1/session/two-factor/confirm", requires(VIEWER, c.twoFactor()::confirm));
+        routes.post("/api/v1/session/two-factor/recovery-codes", requires(VIEWER, c.twoFactor()::renewRecoveryCodes));
         routes.post("/api/v1/session/two-factor/disable", requires(VIEWER, c.twoFactor()::disable));
 
         routes.get("/api/v1/brand", requires(VIEWER, c.brand()::current));

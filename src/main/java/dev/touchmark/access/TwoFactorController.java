@@ -68,6 +68,19 @@ public final class TwoFactorController {
         ctx.header("Cache-Control", "no-store").json(new RecoveryCodesView(twoFactor.confirm(user, request.code())));
     }
 
+    /** POST /api/v1/session/two-factor/recovery-codes: new recovery codes, shown this once. */
+    public void renewRecoveryCodes(Context ctx) {
+        User user = user(ctx);
+        ConfirmRequest request = json.read(ctx, ConfirmRequest.class);
+        List<String> codes;
+        try {
+            codes = twoFactor.renewRecoveryCodes(user, request.code());
+        } catch (SessionService.SignInRefused e) {
+            throw new RateLimiter.TooManyRequests(e.getMessage(), e.lockedForSeconds());
+        }
+        ctx.header("Cache-Control", "no-store").json(new RecoveryCodesView(codes));
+    }
+
     public void disable(Context ctx) {
         User user = user(ctx);
         DisableRequest request = json.read(ctx, DisableRequest.class);

@@ -117,6 +117,18 @@ public final class TwoFactorRepository {
                 .fetchSet(Record1::value1);
     }
 
+    /** Replaces the recovery codes of a user who has two-factor sign-in on; false if it is not on. */
+    boolean renewRecoveryCodes(long userId, List<String> hashes) {
+        return dsl.transactionResult(() -> {
+            boolean on = dsl.selectOne().from(USER_TWO_FACTOR).where(USER_TWO_FACTOR.USER_ID.eq(userId)
+                    .and(USER_TWO_FACTOR.ENABLED_AT.isNotNull())).forUpdate().fetchOptional().isPresent();
+            if (on) {
+                replaceRecoveryCodes(userId, hashes);
+            }
+            return on;
+        });
+    }
+
     private void replaceRecoveryCodes(long userId, List<String> hashes) {
         dsl.deleteFrom(USER_RECOVERY_CODE).where(USER_RECOVERY_CODE.USER_ID.eq(userId)).execute();
         var insert = dsl.insertInto(USER_RECOVERY_CODE, USER_RECOVERY_CODE.USER_ID, USER_RECOVERY_CODE.CODE_HASH);

@@ -106,6 +106,33 @@ public final class TwoFactorService {
     }
 
     /**
+     * New recovery codes in place of the old ones (all of them, used or not), given a current code of the authenticator
+     * app: whoever renews them holds the phone, not only the session. Wrong codes count towards the account's lock.
+     */
+    public List<String> renewRecoveryCodes(User user, String code) {
+        TwoFactorRepository.StoredTotp stored = store.find(user.id()).filter(TwoFactorRepository.StoredTotp::enabled)
+                .orElseThrow(() -> new ConflictException("two-factor sign-in is not on"));
+        OffsetDateTime now = now();
+        int failures = users.countAttempt(user.id(), now, SessionService.locks(now))
+                .orElseThrow(() -> SessionService.lockedUntil(users, user.id(), now));
+        OptionalLong step = match(user.id(), stored, code);
+        if (step.isEmpty() || !store.useStep(user.id(), step.getAsLong())) {
+            if (failures >= SessionService.FREE_FAILURES) {
+                throw SessionService.locked(SessionService.lockFor(failures));
+            }
+            throw ValidationException.of("code", "is not the current code of your authenticator app (a recovery code"
+                    + " cannot renew recovery codes)");
+        }
+        users.recordSuccess(user.id());
+        List<String> codes = RecoveryCodes.generate(random);
+        if (!store.renewRecoveryCodes(user.id(), codes.stream().map(c -> RecoveryCodes.hashOfGenerated(user.id(), c)).toList())) {
+            throw new ConflictException("two-factor sign-in was turned off meanwhile");
+        }
+        LOG.info("recovery codes renewed by user {} of brand {}", user.id(), user.brandId());
+        return codes;
+    }
+
+    /**
      * Turns two-factor sign-in off, given the password and a current code (or a recovery code); wrong answers count
      * towards the account's lock like wrong passwords.
      */

@@ -232,6 +232,27 @@ abstract class TwoFactorContract {
     }
 
     @Test
+    void newRecoveryCodesNeedACurrentAppCodeAndReplaceAllTheOldOnes() throws Exception {
+        Account admin = enrol(admin(brand()));
+        Answer withRecovery = call("POST", "/api/v1/session/two-factor/recovery-codes", admin.browser(),
+                json("code", admin.recoveryCodes().get(0)));
+        assertEquals(400, withRecovery.status(), "a recovery code cannot renew them: only the phone can");
+        Answer renewed = call("POST", "/api/v1/session/two-factor/recovery-codes", admin.browser(),
+                json("code", code(admin.secret(), totp.currentStep() + 1)));
+        assertEquals(200, renewed.status(), renewed.raw().body());
+        assertEquals("no-store", renewed.raw().headers().firstValue("Cache-Control").orElse(""));
+        List<String> fresh = new ArrayList<>();
+        renewed.body().get("recoveryCodes").forEach(c -> fresh.add(c.asText()));
+        assertEquals(10, fresh.size());
+        assertTrue(java.util.Collections.disjoint(fresh, admin.recoveryCodes()));
+        assertEquals(10, call("GET", "/api/v1/session/two-factor", admin.browser(), null).body().get("recoveryCodesLeft").asInt());
+        assertEquals(401, second(challenge(admin.email()), "recoveryCode", admin.recoveryCodes().get(1)).status(),
+                "the old codes are gone, used or not");
+        browser(second(challenge(admin.email()), "recoveryCode", fresh.get(0)));
+        assertEquals(9, call("GET", "/api/v1/session/two-factor", admin.browser(), null).body().get("recoveryCodesLeft").asInt());
+    }
+
+    @Test
     void turningItOffNeedsThePasswordAndACode() throws Exception {
         Account admin = enrol(admin(brand()));
         String code = code(admin.secret(), totp.currentStep() + 1);

@@ -588,14 +588,21 @@ class OpenApiContractIT {
         String recovery = call("POST", "/api/v1/session/two-factor/confirm").header("Cookie", cookie).header("X-CSRF-Token", csrf)
                 .json(json("code", totp.code(secret, step))).expect(200).json().get("recoveryCodes").get(0).asText();
         call("POST", "/api/v1/session/two-factor").header("Cookie", cookie).header("X-CSRF-Token", csrf).expect(409);
+        call("POST", "/api/v1/session/two-factor/recovery-codes").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .json(json("code", recovery)).expect(400);
+        call("POST", "/api/v1/session/two-factor/recovery-codes").key(other.apiKey()).json(json("code", "123456")).expect(404);
+        com.fasterxml.jackson.databind.JsonNode renewed = call("POST", "/api/v1/session/two-factor/recovery-codes")
+                .header("Cookie", cookie).header("X-CSRF-Token", csrf).json(json("code", totp.code(secret, step + 1)))
+                .expect(200).json().get("recoveryCodes");
+        recovery = renewed.get(1).asText();
 
         String challenge = call("POST", "/api/v1/session")
                 .json(json("email", other.adminEmail(), "password", PASSWORD)).expect(202).json().get("challenge").asText();
         call("POST", "/api/v1/session/second-factor").json(json("challenge", challenge, "code", "12x456")).expect(400);
         call("POST", "/api/v1/session/second-factor").json(json("challenge", challenge, "code", totp.code(secret, step)))
                 .expect(401);
-        call("POST", "/api/v1/session/second-factor").json(json("challenge", challenge, "code", totp.code(secret, step + 1)))
-                .expect(200);
+        call("POST", "/api/v1/session/second-factor")
+                .json(json("challenge", challenge, "recoveryCode", renewed.get(0).asText())).expect(200);
 
         call("POST", "/api/v1/session/two-factor/disable").header("Cookie", cookie).header("X-CSRF-Token", csrf)
                 .json(json("password", "not the password", "code", recovery)).expect(400);

@@ -70,10 +70,20 @@ class TwoFactorBrowserIT {
         click(dash, "tf-codes-done");
         visible(dash, By.cssSelector("#tf-state[data-enabled='true']"));
 
-        // Signing in again now takes a code; the one that confirmed enrolment is used up, so the next step's.
+        // New recovery codes take a current code from the app (the one that confirmed enrolment is used up, so the
+        // next step's); they replace the old ones and are shown once.
+        type(dash, "tf-renew-code", totp.code(key, totp.currentStep() + 1));
+        click(dash, "tf-renew");
+        waitFor(dash).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tf-recovery-codes li"), 10));
+        String renewed = dash.findElement(By.cssSelector("#tf-recovery-codes li")).getText();
+        click(dash, "tf-codes-done");
+        visible(dash, By.cssSelector("#tf-state[data-enabled='true']"));
+
+        // Signing in again now takes a second factor: one of the new recovery codes.
         click(dash, "signout");
         signIn(dash, brand.adminEmail(), PASSWORD);
-        type(dash, "tf-code", totp.code(key, totp.currentStep() + 1));
+        click(dash, "tf-toggle");
+        type(dash, "tf-recovery", renewed);
         click(dash, "tf-verify");
         try {
             visible(dash, By.id("nav-overview"));
