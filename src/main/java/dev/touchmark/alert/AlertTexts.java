@@ -135,6 +135,19 @@ final class AlertTexts {
                 : named(AlertMessage.FORGED, AlertMessage.FORGED_LOT, batchId, lot, null, Map.of(REASON, reason.id()));
     }
 
+    /**
+     * Validly signed codes of a batch numbered beyond its quantity: signed with the brand's key, so not a forgery, but
+     * not a product of the batch either.
+     */
+    static AlertText overrun(long batchId, String lot, long quantity) {
+        return named(AlertMessage.OVERRUN, AlertMessage.OVERRUN_LOT, batchId, lot, null, Map.of(CODES, quantity));
+    }
+
+    /** One code of an overrun, as the scan note's second sentence. */
+    static AlertText overrunNote(long batchId, String lot, long index, long quantity) {
+        return named(AlertMessage.OVERRUN_NOTE, AlertMessage.OVERRUN_NOTE_LOT, batchId, lot, index, Map.of(CODES, quantity));
+    }
+
     /** " Reason: bad signature.", to follow a scan note. */
     static AlertText reason(NotGenuineReason reason) {
         return AlertText.of(AlertMessage.REASON, Map.of(REASON, reason.id()));

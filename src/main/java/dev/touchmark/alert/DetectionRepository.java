@@ -332,6 +332,11 @@ public final class DetectionRepository {
                 .filter(lot -> !lot.isBlank());
     }
 
+    /** How many codes a batch has (0 if it is gone). */
+    public long quantity(long batchId) {
+        return dsl.select(BATCH.QUANTITY).from(BATCH).where(BATCH.ID.eq(batchId)).fetchOptional(BATCH.QUANTITY).orElse(0L);
+    }
+
     /** A brand's scans in an hour by verdict. */
     public Map<String, Long> brandScansInHour(long brandId, OffsetDateTime hour) {
         Map<String, Long> counts = new java.util.TreeMap<>();

@@ -52,6 +52,8 @@ public final class Detector implements ScanJudge {
     /** Lot numbers of batches (which never change), for alert texts; read by the writer and by request threads. */
     private final Map<Long, Optional<String>> lots = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_LOTS = 10_000;
+    /** Quantities of batches, for overrun texts; read by the writer only. */
+    private final Map<Long, Long> quantities = new HashMap<>();
 
     public Detector(AlertRepository alerts, DetectionRepository detection, RuleBook rules, AlertNotifier notifier, Clock clock) {
         this.alerts = alerts;
@@ -220,6 +222,11 @@ public final class Detector implements ScanJudge {
                 case FORGED -> hits.add(hit(s, j, Rule.FORGED_CODE, s.batchId() == null ? "brand" : "batch:" + s.batchId(),
                         AlertTexts.forged(s.batchId(), lot(s.batchId()), s.notGenuineReason()), note.then(AlertTexts.reason(s.notGenuineReason())),
                         now));
+                case OVERRUN -> {
+                    long quantity = quantity(s.batchId());
+                    hits.add(hit(s, j, Rule.OVERRUN, "batch:" + s.batchId(), AlertTexts.overrun(s.batchId(), lot(s.batchId()), quantity),
+                            note.then(AlertTexts.overrunNote(s.batchId(), lot(s.batchId()), s.codeIndex(), quantity)), now));
+                }
                 default -> {
                     // other_devices and known_hotspot add to the score but raise nothing on their own
                 }
@@ -255,6 +262,14 @@ public final class Detector implements ScanJudge {
             lots.clear();
         }
         return lots.computeIfAbsent(batchId, detection::lot).orElse(null);
+    }
+
+    /** A batch's quantity (which never changes once codes exist), for overrun texts. */
+    private long quantity(long batchId) {
+        if (quantities.size() > MAX_LOTS) {
+            quantities.clear();
+        }
+        return quantities.computeIfAbsent(batchId, detection::quantity);
     }
 
     private static String codeSubject(ScanToRecord s) {

@@ -1,5 +1,6 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.domain.NotGenuineReason;
 import dev.touchmark.scan.Assessment;
 import dev.touchmark.scan.CodeHistory;
 import dev.touchmark.scan.ScanToRecord;
@@ -19,6 +20,9 @@ public final class RiskAssessor {
 
     /** The risk of a scan, its reasons in order of weight, and whether it reaches the suspect score. */
     public static Assessment assess(RuleSettings rules, ScanToRecord scan, CodeHistory history, Signals signals) {
+        if (scan.notGenuineReason() == NotGenuineReason.INDEX_OUT_OF_RANGE) {
+            return new Assessment(RiskReason.OVERRUN.points(), List.of(RiskReason.OVERRUN.id()), false);
+        }
         if (scan.notGenuineReason() != null) {
             return new Assessment(RiskReason.FORGED.points(), List.of(RiskReason.FORGED.id()), false);
         }

@@ -26,7 +26,12 @@ public enum RiskReason {
     /** The batch was voided. */
     VOIDED("voided", 60),
     /** The code failed verification but claims one of the brand's keys or batches. */
-    FORGED("forged", 100);
+    FORGED("forged", 100),
+    /**
+     * The code is validly signed with the brand's key but its index is beyond its batch's quantity: not a product of
+     * that batch (a printer's overrun, or the signing key used outside the brand's batches), never a forgery.
+     */
+    OVERRUN("overrun", 100);
 
     private final String id;
     private final int points;

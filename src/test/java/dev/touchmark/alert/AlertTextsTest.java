@@ -39,6 +39,7 @@ class AlertTextsTest {
             case OUT_OF_MARKET -> AlertTexts.market(7, "CN", Set.of("FR", "BE"), 3);
             case UNRELEASED_SCAN, RECALLED_SCAN, VOIDED_SCAN -> AlertTexts.status(rule, 7);
             case FORGED_CODE -> AlertTexts.forged(7L, NotGenuineReason.BAD_SIGNATURE);
+            case OVERRUN -> AlertTexts.overrun(7, null, 5000);
             case SCAN_BURST -> AlertTexts.burst(7, 240, 2.345, 10);
             case HOTSPOT -> AlertTexts.hotspot(3, 7, 457, -12);
             case SHOPPER_REPORT -> AlertTexts.report(7L, 12L, "Market stall", "Rue de Rivoli", "Smells wrong");
@@ -68,7 +69,8 @@ class AlertTextsTest {
                         List.of("A", "B"), 30, null)),
                 AlertTexts.allianceMatch(new AllianceMatch(1, 2, AllianceMatch.Kind.WAVE, "104:26@2026-W48", 1,
                         List.of(), 30, Place.centreOf("104:26"))),
-                AlertTexts.allianceNote(new AllianceMatch(1, 2, AllianceMatch.Kind.HOST, "h.example", 2, List.of(), 30, null)));
+                AlertTexts.allianceNote(new AllianceMatch(1, 2, AllianceMatch.Kind.HOST, "h.example", 2, List.of(), 30, null)),
+                AlertTexts.scanNote(Verdict.NOT_GENUINE, "FR", null).then(AlertTexts.overrunNote(7, null, 5012, 5000)));
     }
 
     /** The sentences naming batches by lot number and codes by serial, and the notes of codes a diversion counts. */
@@ -83,6 +85,8 @@ class AlertTextsTest {
                 AlertTexts.status(Rule.RECALLED_SCAN, 7, "L-7"),
                 AlertTexts.status(Rule.VOIDED_SCAN, 7, "L-7"),
                 AlertTexts.forged(7L, "L-7", NotGenuineReason.BAD_SIGNATURE),
+                AlertTexts.overrun(7, "L-7", 5000),
+                AlertTexts.scanNote(Verdict.NOT_GENUINE, null, null).then(AlertTexts.overrunNote(7, "L-7", 5012, 5000)),
                 AlertTexts.burst(7, "L-7", 240, 2.345, 10),
                 AlertTexts.burst(7, "L-7", 240, 0.01, 10),
                 AlertTexts.burstNote(7, "L-7", 240, OffsetDateTime.parse("2026-03-10T11:00:00Z")),
@@ -167,6 +171,15 @@ class AlertTextsTest {
                 + " \"Smells wrong\".", summaryOf(Rule.SHOPPER_REPORT).in(Lang.EN));
         assertEquals("A shopper reported a problem.", AlertTexts.report(null, null, " ", null, "").in(Lang.EN));
         assertEquals("240 scans of batch 7 in the hour from 11:00 UTC.", otherTexts().get(5).in(Lang.EN));
+    }
+
+    @Test
+    void anOverrunSaysTheCodesAreSignedWithTheBrandsKeyBeyondTheBatchNotForged() {
+        String en = summaryOf(Rule.OVERRUN).in(Lang.EN);
+        assertTrue(en.contains("valid signature") && en.contains("beyond the batch's 5,000 codes")
+                && en.contains("not genuine products of this batch") && !en.contains("not made with your key"), en);
+        assertEquals("Scan with verdict not genuine in France (FR). Code 5012 of batch 7 is beyond the batch's 5,000 codes.",
+                AlertTexts.scanNote(Verdict.NOT_GENUINE, "FR", null).then(AlertTexts.overrunNote(7, null, 5012, 5000)).in(Lang.EN));
     }
 
     @Test

@@ -14,6 +14,8 @@ import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.brand.BrandService;
 import dev.touchmark.code.BatchCodes;
+import dev.touchmark.code.Base32;
+import dev.touchmark.code.CodeSigner;
 import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.product.NewProduct;
@@ -316,6 +318,32 @@ abstract class DetectionContract {
         assertEquals("not_genuine", scan(forged, device('B'), "FR").get("verdict").asText());
         JsonNode alert = onlyAlert(f, "forged_code");
         assertEquals(String.valueOf(f.batch().id()), alert.get("batchId").asText());
+    }
+
+    @Test
+    void validlySignedCodesBeyondTheBatchAreOneOverrunAlertNotAForgery() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        CodeSigner signer = app.services().keys().signer(f.batch().brandId(), f.batch().signingKeyId());
+        String base = f.codes().url(0);
+        String prefix = base.substring(0, base.indexOf("/V/") + 3);
+        for (long index : new long[] {50, 51, 75}) {
+            JsonNode answer = scan(prefix + Base32.encode(signer.payload(f.batch().id(), index)), device('A'), "FR");
+            assertEquals("not_genuine", answer.get("verdict").asText());
+            assertEquals("index_out_of_range", answer.get("reason").asText());
+        }
+        assertEquals(0, alerts(f, "?rule=forged_code").size(), "signed with the brand's key: not a forgery");
+        JsonNode alert = onlyAlert(f, "overrun");
+        assertEquals("batch:" + f.batch().id(), alert.get("subject").asText());
+        assertEquals(3, alert.get("hits").asInt());
+        String summary = alert.get("summary").asText();
+        assertTrue(summary.contains("beyond the lot's 50 codes") && summary.contains("printer")
+                && summary.contains("signing key") && !summary.contains("not made with your key"), summary);
+        JsonNode detail = http.get("/api/v1/alerts/" + alert.get("id").asText(), f.key()).json();
+        assertTrue(detail.get("evidence").toString().contains("is beyond the lot's 50 codes"), detail.toString());
+        String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + (prefix + Base32.encode(signer.payload(f.batch().id(), 60))).substring(base.indexOf("/V/")))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertTrue(page.contains("beyond the codes printed for its batch"), page);
     }
 
     @Test

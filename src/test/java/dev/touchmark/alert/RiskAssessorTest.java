@@ -100,6 +100,13 @@ class RiskAssessorTest {
     }
 
     @Test
+    void aValidlySignedCodeBeyondItsBatchIsAnOverrunNotAForgery() {
+        Assessment overrun = assess(scan(null, "FR", NotGenuineReason.INDEX_OUT_OF_RANGE), null, RiskAssessor.Signals.NONE);
+        assertEquals(List.of("overrun"), overrun.reasons());
+        assertEquals(100, overrun.risk());
+    }
+
+    @Test
     void theScoreIsCappedAtOneHundred() {
         Assessment all = assess(scan(BatchStatus.VOIDED, "CN", null), devices(9), new RiskAssessor.Signals(true, true));
         assertEquals(100, all.risk());
