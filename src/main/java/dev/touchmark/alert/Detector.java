@@ -232,9 +232,22 @@ public final class Detector implements ScanJudge {
                 }
             }
         }
-        if (j.outcome().verdict().isSuspect() && s.located() && s.tracksCode()) {
+        if (j.outcome().verdict().isSuspect() && s.located() && s.tracksCode() && suspectByCode(settings, j)) {
             sight(s.brandId(), s.batchId(), s.codeIndex(), s.place(), j.scanId(), settings, now, hits);
         }
+    }
+
+    /**
+     * True when the scan is suspect from what is known about its code alone, without the bonus of an open hotspot: only
+     * such scans are sightings. A scan made suspect by the hotspot it is in would otherwise feed that hotspot (and open
+     * neighbouring ones from a family's second phone), which then turns more ordinary scans suspect.
+     */
+    private boolean suspectByCode(RuleSettings settings, Judged j) {
+        if (!j.assessment().reasons().contains(RiskReason.KNOWN_HOTSPOT.id())) {
+            return true;
+        }
+        return RiskAssessor.assess(settings, j.scan(), j.history(),
+                new RiskAssessor.Signals(travels.containsKey(j.scanId()), false)).suspect();
     }
 
     /** True when the code's first scan (the sale) was outside its batch's markets, or its country is unknown. */

@@ -479,6 +479,30 @@ abstract class DetectionContract {
     }
 
     @Test
+    void onlyScansSuspectFromTheirCodeFeedAHotspotNotScansMadeSuspectByTheHotspotItself() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("cloneDevices", 3)).status());
+        for (int i = 30; i < 33; i++) {
+            apiScan(f.codes().url(i), device('A'), 50.94, 6.96);
+            apiScan(f.codes().url(i), device('B'), 50.93, 6.95);
+            assertEquals("suspect", apiScan(f.codes().url(i), device('C'), 50.92, 6.97).get("verdict").asText());
+        }
+        assertEquals(3, onlyAlert(f, "hotspot").get("hits").asInt());
+        for (int i = 33; i < 37; i++) {
+            // a family's second phone inside the hotspot: 15 + 45 points, suspect for the shopper, but no evidence of a copy
+            apiScan(f.codes().url(i), device('A'), 50.94, 6.96);
+            JsonNode second = apiScan(f.codes().url(i), device('B'), 50.93, 6.95);
+            assertEquals("suspect", second.get("verdict").asText());
+            assertTrue(second.get("riskReasons").toString().contains("known_hotspot"), second.toString());
+        }
+        JsonNode hotspot = onlyAlert(f, "hotspot");
+        assertEquals(3, hotspot.get("hits").asInt(), "scans suspect only through the hotspot are not sightings: " + hotspot);
+        assertTrue(hotspot.get("summary").asText().startsWith("3 suspect codes"), hotspot.get("summary").asText());
+        apiScan(f.codes().url(33), device('C'), 50.92, 6.97);
+        assertEquals(4, onlyAlert(f, "hotspot").get("hits").asInt(), "a third phone is evidence of its own");
+    }
+
+    @Test
     void aHotspotsSummaryHitsEvidenceAndTheMapCountTheSameSuspectCodes() throws Exception {
         Fixture f = fixture(BatchStatus.RELEASED);
         assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("cloneDevices", 2)).status());
