@@ -15,6 +15,7 @@ import static dev.touchmark.alert.Fact.COUNTRY;
 import static dev.touchmark.alert.Fact.DAYS;
 import static dev.touchmark.alert.Fact.DEVICES;
 import static dev.touchmark.alert.Fact.FACTOR;
+import static dev.touchmark.alert.Fact.FROM;
 import static dev.touchmark.alert.Fact.HOST;
 import static dev.touchmark.alert.Fact.HOUR;
 import static dev.touchmark.alert.Fact.KM;
@@ -97,6 +98,17 @@ final class AlertTexts {
 
     static AlertText travelNote(Travel t) {
         return AlertText.of(AlertMessage.TRAVEL_NOTE, Map.of(KM, t.km(), MINUTES, t.minutes(), KMH, t.kmh()));
+    }
+
+    /** A code scanned in two countries too far apart for the time between its scans (from the country header). */
+    static AlertText countryTravel(long batchId, String lot, long index, CountryMove m, int threshold) {
+        return named(AlertMessage.TRAVEL_COUNTRY, AlertMessage.TRAVEL_COUNTRY_LOT, batchId, lot, index, Map.of(FROM, m.from(),
+                COUNTRY, m.to(), KM, m.km(), MINUTES, m.minutes(), KMH, m.kmh(), THRESHOLD, threshold));
+    }
+
+    static AlertText countryTravelNote(CountryMove m) {
+        return AlertText.of(AlertMessage.TRAVEL_COUNTRY_NOTE, Map.of(FROM, m.from(), COUNTRY, m.to(), KM, m.km(),
+                MINUTES, m.minutes(), KMH, m.kmh()));
     }
 
     static AlertText market(long batchId, String country, Set<String> markets, int codes) {
@@ -260,5 +272,9 @@ final class AlertTexts {
 
     /** A move between two located scans of one code. */
     record Travel(double km, double minutes, double kmh) {
+    }
+
+    /** A move of one code between the countries of two scans: km is the least distance between the two countries. */
+    record CountryMove(String from, String to, double km, double minutes, double kmh) {
     }
 }

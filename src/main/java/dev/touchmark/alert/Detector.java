@@ -43,6 +43,8 @@ public final class Detector implements ScanJudge {
     private final BurstWatch bursts;
     // Writer-thread state: facts found while assessing, used when the group's alerts are raised.
     private final Map<Long, AlertTexts.Travel> travels = new HashMap<>();
+    /** Scans judged impossible travel from their country header (when no located move already was), by scan id. */
+    private final Map<Long, AlertTexts.CountryMove> countryTravels = new HashMap<>();
     /** Open hotspots looked up for the group in hand, by "brandId/cell". */
     private final Map<String, Boolean> hotspotsSeen = new HashMap<>();
     /** Whether a batch is still a draft as the database holds it, asked once per batch and group. */
@@ -76,6 +78,13 @@ public final class Detector implements ScanJudge {
                 travel = true;
             }
         }
+        if (!travel && scan.tracksCode() && history != null) {
+            Optional<AlertTexts.CountryMove> hop = countryMove(history, scan.shopper().country(), now);
+            if (hop.isPresent() && hop.get().kmh() > settings.travelKmh()) {
+                countryTravels.put(scanId, hop.get());
+                travel = true;
+            }
+        }
         boolean inHotspot = scan.located() && isHotspot(scan.brandId(), scan.place().cell());
         return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot));
     }
@@ -89,6 +98,7 @@ public final class Detector implements ScanJudge {
     @Override
     public void startGroup() {
         travels.clear();
+        countryTravels.clear();
         hotspotsSeen.clear();
         draftsSeen.clear();
         opening.clear();
@@ -139,6 +149,7 @@ public final class Detector implements ScanJudge {
             detection.addToBatches(batchCountries, suspectCodes, now);
         } finally {
             travels.clear();
+            countryTravels.clear();
             hotspotsSeen.clear();
             draftsSeen.clear();
             opening.clear();
@@ -199,6 +210,12 @@ public final class Detector implements ScanJudge {
                         j.history().deviceSeenBefore() ? note : AlertTexts.clonedNote(j.history().deviceCount(), s.shopper().country()), now));
                 case IMPOSSIBLE_TRAVEL -> {
                     AlertTexts.Travel t = travels.get(j.scanId());
+                    if (t == null) {
+                        AlertTexts.CountryMove m = countryTravels.get(j.scanId());
+                        hits.add(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.countryTravel(s.batchId(),
+                                lot(s.batchId()), s.codeIndex(), m, settings.travelKmh()), AlertTexts.countryTravelNote(m), now));
+                        break;
+                    }
                     hits.add(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), lot(s.batchId()), s.codeIndex(), t,
                             settings.travelKmh()), AlertTexts.travelNote(t), now));
                 }
@@ -247,7 +264,7 @@ public final class Detector implements ScanJudge {
             return true;
         }
         return RiskAssessor.assess(settings, j.scan(), j.history(),
-                new RiskAssessor.Signals(travels.containsKey(j.scanId()), false)).suspect();
+                new RiskAssessor.Signals(travels.containsKey(j.scanId()) || countryTravels.containsKey(j.scanId()), false)).suspect();
     }
 
     /** True when the code's first scan (the sale) was outside its batch's markets, or its country is unknown. */
@@ -345,6 +362,25 @@ public final class Detector implements ScanJudge {
         raise(new Hit(brandId, Rule.SHOPPER_REPORT, subject, Rule.SHOPPER_REPORT.severity(),
                 AlertTexts.report(batchId, lot(batchId), codeIndex, seller, place, comment), batchId, codeIndex, country, null,
                 OffsetDateTime.now(clock), scanId, AlertTexts.reportNote(reportId, seller, place, comment)));
+    }
+
+    /**
+     * The move from the country of the code's previous scan with a known country (the trusted header, on every scan)
+     * to this scan's: the least distance between the two countries over the time between the scans. Empty when either
+     * country is unknown or not in the table, or they are the same.
+     */
+    static Optional<AlertTexts.CountryMove> countryMove(CodeHistory history, String country, OffsetDateTime now) {
+        String from = history.previousCountry();
+        if (from == null || country == null || from.equals(country) || history.previousCountryAt() == null) {
+            return Optional.empty();
+        }
+        java.util.OptionalDouble km = CountryDistances.table().leastKm(from, country);
+        if (km.isEmpty() || km.getAsDouble() < MIN_TRAVEL_KM) {
+            return Optional.empty();
+        }
+        double minutes = Math.abs(Duration.between(history.previousCountryAt(), now).toMillis()) / 60_000.0;
+        return Optional.of(new AlertTexts.CountryMove(from, country, km.getAsDouble(), minutes,
+                km.getAsDouble() / Math.max(minutes, 1) * 60));
     }
 
     /** The move from the code's last located scan to this one (if any), which becomes the last one. */

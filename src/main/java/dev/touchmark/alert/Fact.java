@@ -32,6 +32,8 @@ enum Fact {
     LAT(Kind.TENTHS),
     LON(Kind.TENTHS),
     COUNTRY(Kind.COUNTRY),
+    /** The country a code was scanned in before, for travel between countries. */
+    FROM(Kind.COUNTRY),
     MARKETS(Kind.COUNTRIES),
     VERDICT(Kind.VERDICT),
     REASON(Kind.REASON),

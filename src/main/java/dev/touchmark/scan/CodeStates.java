@@ -35,10 +35,17 @@ final class CodeStates {
                 state.deviceCount++;
             }
         }
+        String previousCountry = state.lastCountry;
+        OffsetDateTime previousCountryAt = state.lastCountryAt;
+        if (scan.shopper().country() != null) {
+            state.lastCountry = scan.shopper().country();
+            state.lastCountryAt = now;
+        }
         state.scanCount++;
         state.lastScanAt = now;
         state.changed = true;
-        return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount);
+        return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount,
+                previousCountry, previousCountryAt);
     }
 
     /**
@@ -49,6 +56,7 @@ final class CodeStates {
         if (state == null || state.scanCount == 0) {
             return new CodeHistory(true, false, null, null, 0, 0);
         }
-        return new CodeHistory(false, false, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount);
+        return new CodeHistory(false, false, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount,
+                state.lastCountry, state.lastCountryAt);
     }
 }

@@ -30,6 +30,7 @@ class AlertTextsTest {
     private static final Pattern UNFILLED = Pattern.compile("\\{[^}]*}");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final AlertTexts.Travel TRAVEL = new AlertTexts.Travel(1234.56, 125.4, 591.2);
+    private static final AlertTexts.CountryMove COUNTRY_MOVE = new AlertTexts.CountryMove("FR", "AE", 4054.2, 95, 2560.5);
 
     /** A summary of each rule as the detector makes it; the switch has no default, so a new rule must add one. */
     private static AlertText summaryOf(Rule rule) {
@@ -70,7 +71,9 @@ class AlertTextsTest {
                 AlertTexts.allianceMatch(new AllianceMatch(1, 2, AllianceMatch.Kind.WAVE, "104:26@2026-W48", 1,
                         List.of(), 30, Place.centreOf("104:26"))),
                 AlertTexts.allianceNote(new AllianceMatch(1, 2, AllianceMatch.Kind.HOST, "h.example", 2, List.of(), 30, null)),
-                AlertTexts.scanNote(Verdict.NOT_GENUINE, "FR", null).then(AlertTexts.overrunNote(7, null, 5012, 5000)));
+                AlertTexts.scanNote(Verdict.NOT_GENUINE, "FR", null).then(AlertTexts.overrunNote(7, null, 5012, 5000)),
+                AlertTexts.countryTravel(7, null, 12, COUNTRY_MOVE, 900),
+                AlertTexts.countryTravelNote(COUNTRY_MOVE));
     }
 
     /** The sentences naming batches by lot number and codes by serial, and the notes of codes a diversion counts. */
@@ -91,7 +94,8 @@ class AlertTextsTest {
                 AlertTexts.burst(7, "L-7", 240, 0.01, 10),
                 AlertTexts.burstNote(7, "L-7", 240, OffsetDateTime.parse("2026-03-10T11:00:00Z")),
                 AlertTexts.hotspotNote(7, "L-7", 12),
-                AlertTexts.report(7L, "L-7", 12L, "Market stall", null, null));
+                AlertTexts.report(7L, "L-7", 12L, "Market stall", null, null),
+                AlertTexts.countryTravel(7, "L-7", 12, COUNTRY_MOVE, 900));
     }
 
     private static List<AlertText> allTexts() {
@@ -180,6 +184,16 @@ class AlertTextsTest {
                 && en.contains("not genuine products of this batch") && !en.contains("not made with your key"), en);
         assertEquals("Scan with verdict not genuine in France (FR). Code 5012 of batch 7 is beyond the batch's 5,000 codes.",
                 AlertTexts.scanNote(Verdict.NOT_GENUINE, "FR", null).then(AlertTexts.overrunNote(7, null, 5012, 5000)).in(Lang.EN));
+    }
+
+    @Test
+    void travelBetweenCountriesNamesBothAndSaysTheDistanceIsALeastOne() {
+        assertEquals("Code 12 of batch 7 was scanned in United Arab Emirates (AE) 1 h 35 min after a scan in France (FR): the two"
+                + " countries are at least 4,054 km apart, 2,561 km/h, faster than the 900 km/h anyone can travel. Two labels carry"
+                + " the same code, or a copy of its link is being checked far away.",
+                AlertTexts.countryTravel(7, null, 12, COUNTRY_MOVE, 900).in(Lang.EN));
+        String zh = AlertTexts.countryTravelNote(COUNTRY_MOVE).in(Lang.ZH);
+        assertTrue(zh.contains("法国（FR）") && zh.contains("4,054 公里"), zh);
     }
 
     @Test

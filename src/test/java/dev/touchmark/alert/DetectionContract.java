@@ -347,6 +347,28 @@ abstract class DetectionContract {
     }
 
     @Test
+    void aCodeScannedInFarApartCountriesWithinHoursIsImpossibleTravelWithoutAnyLocation() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        String url = f.codes().url(8);
+        assertEquals("genuine", scan(url, device('A'), "FR").get("verdict").asText());
+        JsonNode neighbour = scan(url, device('A'), "BE");
+        assertFalse(neighbour.get("riskReasons").toString().contains("impossible_travel"), "France and Belgium touch: " + neighbour);
+        assertEquals(0, alerts(f, "?rule=impossible_travel").size());
+        JsonNode dubai = scan(url, device('B'), "AE");
+        assertEquals("suspect", dubai.get("verdict").asText(), dubai.toString());
+        assertTrue(dubai.get("riskReasons").toString().contains("impossible_travel"), dubai.toString());
+        JsonNode alert = onlyAlert(f, "impossible_travel");
+        String summary = alert.get("summary").asText();
+        assertTrue(summary.contains("in United Arab Emirates (AE)") && summary.contains("after a scan in Belgium (BE)")
+                && summary.contains("at least"), summary);
+        String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + url.substring(url.indexOf("/V/")))).header("Cookie", RequestFacts.DEVICE_COOKIE + "=" + device('C'))
+                .header("CF-IPCountry", "FR").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertTrue(page.contains("too far apart"), "the shopper back in France is told why: " + page);
+        assertEquals(2, onlyAlert(f, "impossible_travel").get("hits").asInt());
+    }
+
+    @Test
     void twoLocatedScansTooFarApartAreImpossibleTravel() throws Exception {
         Fixture f = fixture(BatchStatus.RELEASED);
         String url = f.codes().url(7);
