@@ -2,3 +2,7 @@
 -- judges travel between countries from the code's locked state row, without reading the scan log.
 ALTER TABLE code_state ADD COLUMN last_country VARCHAR(2);
 ALTER TABLE code_state ADD COLUMN last_country_at TIMESTAMP WITH TIME ZONE;
+
+-- Diversion spread thinly: distinct codes of a batch seen outside its markets, in any countries, that raise an alert.
+-- Those codes are kept in market_sighting under the country '*'.
+ALTER TABLE brand_rules ADD COLUMN market_batch_codes INTEGER DEFAULT 10 NOT NULL;

@@ -120,6 +120,17 @@ final class AlertTexts {
                 MARKETS, markets));
     }
 
+    /** Codes of a batch seen outside its markets in any countries: diversion spread thinly. */
+    static AlertText marketSpread(long batchId, String lot, Set<String> markets, int codes) {
+        return named(AlertMessage.MARKET_SPREAD, AlertMessage.MARKET_SPREAD_LOT, batchId, lot, null, Map.of(CODES, codes,
+                MARKETS, markets));
+    }
+
+    /** One of the codes a batch-wide diversion alert counts. */
+    static AlertText marketSpreadNote(long batchId, String lot, long index) {
+        return named(AlertMessage.MARKET_SPREAD_NOTE, AlertMessage.MARKET_SPREAD_NOTE_LOT, batchId, lot, index, Map.of());
+    }
+
     /** One of the codes a diversion alert counts, listed when the alert opens. */
     static AlertText marketNote(long batchId, String lot, long index, String country) {
         return named(AlertMessage.MARKET_NOTE, AlertMessage.MARKET_NOTE_LOT, batchId, lot, index, Map.of(COUNTRY, country));

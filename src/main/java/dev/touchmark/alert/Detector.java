@@ -35,6 +35,8 @@ public final class Detector implements ScanJudge {
     static final double MIN_TRAVEL_KM = 50;
     /** How far back codes seen outside their markets count towards a diversion alert. */
     static final int MARKET_DAYS = 30;
+    /** The country under which market_sighting keeps a batch's codes seen outside its markets in any country. */
+    static final String ANY_COUNTRY = "*";
     private final AlertRepository alerts;
     private final DetectionRepository detection;
     private final RuleBook rules;
@@ -220,11 +222,12 @@ public final class Detector implements ScanJudge {
                             settings.travelKmh()), AlertTexts.travelNote(t), now));
                 }
                 case OUT_OF_MARKET -> {
-                    if (!firstScannedOutside(j)) {
-                        // First scanned inside its markets: the owner is travelling, not the goods diverted.
+                    if (!divertedScan(j)) {
+                        // A phone that scanned the code before, first inside its markets: its owner is travelling.
                         break;
                     }
                     diverted(s, j, settings, note, now, hits);
+                    spread(s, j, settings, now, hits);
                 }
                 case NOT_RELEASED -> {
                     // A leak is a shopper's scan of a batch still a draft. Staff checks never get here (they do not
@@ -265,6 +268,16 @@ public final class Detector implements ScanJudge {
         }
         return RiskAssessor.assess(settings, j.scan(), j.history(),
                 new RiskAssessor.Signals(travels.containsKey(j.scanId()) || countryTravels.containsKey(j.scanId()), false)).suspect();
+    }
+
+    /**
+     * True when a scan outside the batch's markets counts towards diversion, judged per phone: the code was first
+     * scanned (sold) outside its markets, or this phone is not one that scanned it before (a scan without a device id
+     * counts as a new phone). Only the phones that scanned a code before are owners travelling with it; a code scanned
+     * at home by a distributor and then abroad by its buyer is diverted all the same.
+     */
+    private static boolean divertedScan(Judged j) {
+        return firstScannedOutside(j) || j.history() != null && !j.history().deviceSeenBefore();
     }
 
     /** True when the code's first scan (the sale) was outside its batch's markets, or its country is unknown. */
@@ -419,6 +432,34 @@ public final class Detector implements ScanJudge {
             }
         }
         hits.add(hit(s, j, Rule.OUT_OF_MARKET, subject, summary, note, now));
+    }
+
+    /**
+     * A code of a batch seen outside its markets, in any country: once enough codes of the batch were, a diversion
+     * alert for the batch as a whole (subject "batch:B"), with one hit per code, so that diversion spread a few codes per
+     * country, under the per-country count, is seen too. The codes are kept in market_sighting under the country "*".
+     */
+    private void spread(ScanToRecord s, Judged j, RuleSettings settings, OffsetDateTime now, List<Hit> hits) {
+        OffsetDateTime since = now.minusDays(MARKET_DAYS);
+        DetectionRepository.Sighting seen = detection.sightOutOfMarket(s.brandId(), s.batchId(), ANY_COUNTRY, s.codeIndex(),
+                j.scanId(), now, since);
+        if (!seen.newCode() || seen.codes() < settings.marketBatchCodes()) {
+            return;
+        }
+        String subject = "batch:" + s.batchId();
+        AlertText summary = AlertTexts.marketSpread(s.batchId(), lot(s.batchId()), s.markets(), seen.codes());
+        if (opens(s.brandId(), Rule.OUT_OF_MARKET, subject)) {
+            for (DetectionRepository.Sighted earlier : detection.marketSightings(s.batchId(), ANY_COUNTRY, since)) {
+                if (earlier.codeIndex() != s.codeIndex()) {
+                    hits.add(new Hit(s.brandId(), Rule.OUT_OF_MARKET, subject, Rule.OUT_OF_MARKET.severity(), summary,
+                            s.batchId(), null, null, null, earlier.seenAt(), earlier.scanId(),
+                            AlertTexts.marketSpreadNote(earlier.batchId(), lot(earlier.batchId()), earlier.codeIndex())));
+                }
+            }
+        }
+        hits.add(new Hit(s.brandId(), Rule.OUT_OF_MARKET, subject, Rule.OUT_OF_MARKET.severity(), summary, s.batchId(), null,
+                s.shopper().country(), null, now, j.scanId(), AlertTexts.marketSpreadNote(s.batchId(), lot(s.batchId()),
+                s.codeIndex())));
     }
 
     /**

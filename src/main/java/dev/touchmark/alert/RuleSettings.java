@@ -14,12 +14,15 @@ package dev.touchmark.alert;
  * @param hotspotCodes  distinct suspect codes in one map cell (about 50 km) that make a hotspot
  * @param hotspotDays   how far back suspect sightings count for hotspots
  * @param suspectScore  risk score from which the shopper's verdict is suspect
+ * @param marketBatchCodes distinct codes of a batch seen outside its markets in any countries (within 30 days), each
+ *                      first sold there or scanned there by a phone other than those that scanned it before, that raise
+ *                      a diversion alert for the batch: diversion spread a few codes per country
  */
 public record RuleSettings(int cloneDevices, int travelKmh, boolean outOfMarket, int marketCodes, int burstFactor, int burstMinScans,
-                           int hotspotCodes, int hotspotDays, int suspectScore) {
+                           int hotspotCodes, int hotspotDays, int suspectScore, int marketBatchCodes) {
 
     /** The documented defaults, with the installation's clone threshold (TOUCHMARK_SUSPECT_DEVICES). */
     public static RuleSettings defaults(int cloneDevices) {
-        return new RuleSettings(cloneDevices, 900, true, 3, 10, 200, 3, 7, 60);
+        return new RuleSettings(cloneDevices, 900, true, 3, 10, 200, 3, 7, 60, 10);
     }
 }

@@ -73,7 +73,9 @@ class AlertTextsTest {
                 AlertTexts.allianceNote(new AllianceMatch(1, 2, AllianceMatch.Kind.HOST, "h.example", 2, List.of(), 30, null)),
                 AlertTexts.scanNote(Verdict.NOT_GENUINE, "FR", null).then(AlertTexts.overrunNote(7, null, 5012, 5000)),
                 AlertTexts.countryTravel(7, null, 12, COUNTRY_MOVE, 900),
-                AlertTexts.countryTravelNote(COUNTRY_MOVE));
+                AlertTexts.countryTravelNote(COUNTRY_MOVE),
+                AlertTexts.marketSpread(7, null, Set.of("FR"), 12),
+                AlertTexts.marketSpreadNote(7, null, 12));
     }
 
     /** The sentences naming batches by lot number and codes by serial, and the notes of codes a diversion counts. */
@@ -95,7 +97,9 @@ class AlertTextsTest {
                 AlertTexts.burstNote(7, "L-7", 240, OffsetDateTime.parse("2026-03-10T11:00:00Z")),
                 AlertTexts.hotspotNote(7, "L-7", 12),
                 AlertTexts.report(7L, "L-7", 12L, "Market stall", null, null),
-                AlertTexts.countryTravel(7, "L-7", 12, COUNTRY_MOVE, 900));
+                AlertTexts.countryTravel(7, "L-7", 12, COUNTRY_MOVE, 900),
+                AlertTexts.marketSpread(7, "L-7", Set.of("FR"), 12),
+                AlertTexts.marketSpreadNote(7, "L-7", 12));
     }
 
     private static List<AlertText> allTexts() {

@@ -589,6 +589,50 @@ abstract class DetectionContract {
     }
 
     @Test
+    void diversionIsJudgedPerPhoneSoCodesScannedAtHomeByADistributorStillCountAndTouristsDoNot() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        for (int i = 20; i < 22; i++) {
+            // tourists: the owner's phone at home, then the same phone abroad
+            scan(f.codes().url(i), device('T'), "FR");
+            scan(f.codes().url(i), device('T'), "CN");
+        }
+        for (int i = 22; i < 24; i++) {
+            scan(f.codes().url(i), device('D'), "FR");
+            scan(f.codes().url(i), device((char) ('K' + i - 22)), "CN");
+        }
+        assertEquals(0, alerts(f, "?rule=out_of_market").size(), "two laundered codes and two tourists are not three codes");
+        scan(f.codes().url(24), device('D'), "FR");
+        scan(f.codes().url(24), device('M'), "CN");
+        JsonNode market = onlyAlert(f, "out_of_market");
+        assertTrue(market.get("summary").asText().startsWith("3 codes") && market.get("summary").asText().contains("China"),
+                market.get("summary").asText());
+        assertEquals(3, market.get("hits").asInt());
+    }
+
+    @Test
+    void diversionSpreadAFewCodesPerCountryIsCountedAcrossTheBatch() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        assertEquals(10, http.get("/api/v1/rules", f.key()).json().get("marketBatchCodes").asInt());
+        assertEquals(400, http.send("PUT", "/api/v1/rules", f.key(), json("marketBatchCodes", 0)).status());
+        assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("marketBatchCodes", 6)).status());
+        String[] countries = {"CN", "JP", "US"};
+        int code = 0;
+        for (String country : countries) {
+            for (int n = 0; n < 2; n++, code++) {
+                assertEquals(0, alerts(f, "?rule=out_of_market").size(), "fewer than six codes abroad");
+                scan(f.codes().url(code), device((char) ('A' + code)), country);
+            }
+        }
+        JsonNode spread = onlyAlert(f, "out_of_market");
+        assertEquals("batch:" + f.batch().id(), spread.get("subject").asText());
+        assertTrue(spread.get("summary").asText().startsWith("6 codes of lot L-1 were scanned outside its markets"),
+                spread.get("summary").asText());
+        JsonNode detail = http.get("/api/v1/alerts/" + spread.get("id").asText(), f.key()).json();
+        assertEquals(6, detail.get("hits").asLong(), detail.toString());
+        assertEquals(6, detail.get("evidence").size(), detail.toString());
+    }
+
+    @Test
     void aShoppersReportBecomesAnAlertOnTheCode() throws Exception {
         Fixture f = fixture(BatchStatus.RELEASED);
         String scanId = scan(f.codes().url(40), device('A'), "FR").get("scanId").asText();
