@@ -27,13 +27,17 @@ final class CodeStates {
         }
         boolean first = state.scanCount == 0;
         boolean deviceSeen = false;
-        if (scan.shopper().deviceId() != null) {
-            DeviceKey device = new DeviceKey(code, scan.shopper().deviceId());
+        String phone = scan.phoneId();
+        if (phone != null) {
+            DeviceKey device = new DeviceKey(code, phone);
             deviceSeen = !known.add(device);
             if (!deviceSeen) {
                 newDevices.add(device);
                 state.deviceCount++;
             }
+        } else {
+            // Nothing tells this scan's phone from another's: it counts as a new one, as a copy checked by a script would.
+            state.deviceCount++;
         }
         String previousCountry = state.lastCountry;
         OffsetDateTime previousCountryAt = state.lastCountryAt;
