@@ -6,3 +6,6 @@ ALTER TABLE code_state ADD COLUMN last_country_at TIMESTAMP WITH TIME ZONE;
 -- Diversion spread thinly: distinct codes of a batch seen outside its markets, in any countries, that raise an alert.
 -- Those codes are kept in market_sighting under the country '*'.
 ALTER TABLE brand_rules ADD COLUMN market_batch_codes INTEGER DEFAULT 10 NOT NULL;
+
+-- Slow clones: a phone new to a code this many days or more after the code's first scan adds to the scan's risk.
+ALTER TABLE brand_rules ADD COLUMN late_device_days INTEGER DEFAULT 21 NOT NULL;

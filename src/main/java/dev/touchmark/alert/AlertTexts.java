@@ -82,6 +82,12 @@ final class AlertTexts {
         return named(AlertMessage.CLONED, AlertMessage.CLONED_LOT, batchId, lot, index, Map.of(DEVICES, devices, THRESHOLD, threshold));
     }
 
+    /** A code made suspect by a phone new to it weeks after its first scan, under the clone threshold. */
+    static AlertText clonedLate(long batchId, String lot, long index, int devices, long days) {
+        return named(AlertMessage.CLONED_LATE, AlertMessage.CLONED_LATE_LOT, batchId, lot, index, Map.of(DEVICES, devices,
+                DAYS, days));
+    }
+
     static AlertText clonedNote(int devices, String country) {
         return country == null ? AlertText.of(AlertMessage.CLONED_NOTE, Map.of(DEVICES, devices))
                 : AlertText.of(AlertMessage.CLONED_NOTE_IN, Map.of(DEVICES, devices, COUNTRY, country));

@@ -58,10 +58,10 @@ public final class DetectionRepository {
     public Optional<RuleSettings> rules(long brandId) {
         return dsl.select(BRAND_RULES.CLONE_DEVICES, BRAND_RULES.TRAVEL_KMH, BRAND_RULES.OUT_OF_MARKET, BRAND_RULES.MARKET_CODES, BRAND_RULES.BURST_FACTOR,
                         BRAND_RULES.BURST_MIN_SCANS, BRAND_RULES.HOTSPOT_CODES, BRAND_RULES.HOTSPOT_DAYS, BRAND_RULES.SUSPECT_SCORE,
-                        BRAND_RULES.MARKET_BATCH_CODES)
+                        BRAND_RULES.MARKET_BATCH_CODES, BRAND_RULES.LATE_DEVICE_DAYS)
                 .from(BRAND_RULES).where(BRAND_RULES.BRAND_ID.eq(brandId))
                 .fetchOptional(r -> new RuleSettings(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10()));
+                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11()));
     }
 
     /** Stores a brand's thresholds. */
@@ -71,6 +71,7 @@ public final class DetectionRepository {
                 .set(BRAND_RULES.BURST_FACTOR, s.burstFactor()).set(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans())
                 .set(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes()).set(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays())
                 .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.MARKET_BATCH_CODES, s.marketBatchCodes())
+                .set(BRAND_RULES.LATE_DEVICE_DAYS, s.lateDeviceDays())
                 .set(BRAND_RULES.UPDATED_AT, at)
                 .set(BRAND_RULES.UPDATED_BY, actor).where(BRAND_RULES.BRAND_ID.eq(brandId)).execute();
         if (updated == 0) {
@@ -79,6 +80,7 @@ public final class DetectionRepository {
                     .set(BRAND_RULES.BURST_FACTOR, s.burstFactor()).set(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans())
                     .set(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes()).set(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays())
                     .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.MARKET_BATCH_CODES, s.marketBatchCodes())
+                .set(BRAND_RULES.LATE_DEVICE_DAYS, s.lateDeviceDays())
                 .set(BRAND_RULES.UPDATED_AT, at)
                     .set(BRAND_RULES.UPDATED_BY, actor).execute();
         }

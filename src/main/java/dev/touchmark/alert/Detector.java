@@ -88,7 +88,8 @@ public final class Detector implements ScanJudge {
             }
         }
         boolean inHotspot = scan.located() && isHotspot(scan.brandId(), scan.place().cell());
-        return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot));
+        return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot,
+                RiskAssessor.latePhone(settings, history, now)));
     }
 
     /** A link preview or a staff check: scored from the code's history for the verdict only; nothing is saved. */
@@ -242,6 +243,15 @@ public final class Detector implements ScanJudge {
                 case FORGED -> hits.add(hit(s, j, Rule.FORGED_CODE, s.batchId() == null ? "brand" : "batch:" + s.batchId(),
                         AlertTexts.forged(s.batchId(), lot(s.batchId()), s.notGenuineReason()), note.then(AlertTexts.reason(s.notGenuineReason())),
                         now));
+                case LATE_DEVICE -> {
+                    if (j.outcome().verdict().isSuspect() && !a.reasons().contains(RiskReason.MANY_DEVICES.id())) {
+                        // Suspect with a new phone weeks after the sale, under the clone threshold: a slow clone.
+                        long days = Duration.between(j.history().firstScanAt(), now).toDays();
+                        hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.clonedLate(s.batchId(), lot(s.batchId()),
+                                s.codeIndex(), j.history().deviceCount(), days), AlertTexts.clonedNote(j.history().deviceCount(),
+                                s.shopper().country()), now));
+                    }
+                }
                 case OVERRUN -> {
                     long quantity = quantity(s.batchId());
                     hits.add(hit(s, j, Rule.OVERRUN, "batch:" + s.batchId(), AlertTexts.overrun(s.batchId(), lot(s.batchId()), quantity),
@@ -267,7 +277,8 @@ public final class Detector implements ScanJudge {
             return true;
         }
         return RiskAssessor.assess(settings, j.scan(), j.history(),
-                new RiskAssessor.Signals(travels.containsKey(j.scanId()) || countryTravels.containsKey(j.scanId()), false)).suspect();
+                new RiskAssessor.Signals(travels.containsKey(j.scanId()) || countryTravels.containsKey(j.scanId()), false,
+                        j.assessment().reasons().contains(RiskReason.LATE_DEVICE.id()))).suspect();
     }
 
     /**

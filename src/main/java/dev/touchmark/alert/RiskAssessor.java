@@ -13,9 +13,22 @@ public final class RiskAssessor {
     }
 
     /** What detection found about a scan besides its code history. */
-    public record Signals(boolean impossibleTravel, boolean inHotspot) {
+    public record Signals(boolean impossibleTravel, boolean inHotspot, boolean latePhone) {
         /** Nothing found. */
-        public static final Signals NONE = new Signals(false, false);
+        public static final Signals NONE = new Signals(false, false, false);
+
+        public Signals(boolean impossibleTravel, boolean inHotspot) {
+            this(impossibleTravel, inHotspot, false);
+        }
+    }
+
+    /**
+     * True when a phone new to the code (not its first scan) verifies it the brand's lateDeviceDays or more after its
+     * first scan.
+     */
+    public static boolean latePhone(RuleSettings rules, CodeHistory history, java.time.OffsetDateTime now) {
+        return history != null && !history.firstScan() && !history.deviceSeenBefore() && history.firstScanAt() != null
+                && !history.firstScanAt().plusDays(rules.lateDeviceDays()).isAfter(now);
     }
 
     /** The risk of a scan, its reasons in order of weight, and whether it reaches the suspect score. */
@@ -46,6 +59,10 @@ public final class RiskAssessor {
         } else if (history != null && history.deviceCount() > 1) {
             reasons.add(RiskReason.OTHER_DEVICES);
             score += Math.min(3, history.deviceCount() - 1) * RiskReason.OTHER_DEVICES.points();
+        }
+        if (signals.latePhone()) {
+            reasons.add(RiskReason.LATE_DEVICE);
+            score += RiskReason.LATE_DEVICE.points();
         }
         if (signals.impossibleTravel()) {
             reasons.add(RiskReason.IMPOSSIBLE_TRAVEL);

@@ -11,6 +11,11 @@ import java.util.Optional;
 public enum RiskReason {
     /** Phones other than the first verified this code (15 points each, at most 45). */
     OTHER_DEVICES("other_devices", 15),
+    /**
+     * A phone new to this code verified it weeks after its first scan (the brand's lateDeviceDays): genuine products are
+     * checked around their sale, copied labels come back later on other phones.
+     */
+    LATE_DEVICE("late_device", 30),
     /** As many phones as the brand's clone threshold verified this code. */
     MANY_DEVICES("many_devices", 70),
     /** This code was scanned too far from its previous located scan for the time between them. */

@@ -163,6 +163,9 @@ record VerdictTexts(Tone tone, String title, List<String> explanation, List<Stri
         if (reasons.contains("out_of_market") && r.scanCountry() != null) {
             lines.add(SUSPECT_REASON_MARKET.format(lang, Formats.country(r.scanCountry(), lang)));
         }
+        if (reasons.contains("late_device")) {
+            lines.add(SUSPECT_REASON_LATE.in(lang));
+        }
         if (reasons.contains("known_hotspot")) {
             lines.add(SUSPECT_REASON_HOTSPOT.in(lang));
         }

@@ -75,7 +75,8 @@ class AlertTextsTest {
                 AlertTexts.countryTravel(7, null, 12, COUNTRY_MOVE, 900),
                 AlertTexts.countryTravelNote(COUNTRY_MOVE),
                 AlertTexts.marketSpread(7, null, Set.of("FR"), 12),
-                AlertTexts.marketSpreadNote(7, null, 12));
+                AlertTexts.marketSpreadNote(7, null, 12),
+                AlertTexts.clonedLate(7, null, 12, 3, 24));
     }
 
     /** The sentences naming batches by lot number and codes by serial, and the notes of codes a diversion counts. */
@@ -99,7 +100,8 @@ class AlertTextsTest {
                 AlertTexts.report(7L, "L-7", 12L, "Market stall", null, null),
                 AlertTexts.countryTravel(7, "L-7", 12, COUNTRY_MOVE, 900),
                 AlertTexts.marketSpread(7, "L-7", Set.of("FR"), 12),
-                AlertTexts.marketSpreadNote(7, "L-7", 12));
+                AlertTexts.marketSpreadNote(7, "L-7", 12),
+                AlertTexts.clonedLate(7, "L-7", 12, 3, 24));
     }
 
     private static List<AlertText> allTexts() {
