@@ -20,6 +20,8 @@ import static dev.touchmark.alert.Fact.HOST;
 import static dev.touchmark.alert.Fact.HOUR;
 import static dev.touchmark.alert.Fact.KM;
 import static dev.touchmark.alert.Fact.KMH;
+import static dev.touchmark.alert.Fact.LAST;
+import static dev.touchmark.alert.Fact.LAST_SERIAL;
 import static dev.touchmark.alert.Fact.LAT;
 import static dev.touchmark.alert.Fact.LOT;
 import static dev.touchmark.alert.Fact.SERIAL;
@@ -86,6 +88,27 @@ final class AlertTexts {
     static AlertText clonedLate(long batchId, String lot, long index, int devices, long days) {
         return named(AlertMessage.CLONED_LATE, AlertMessage.CLONED_LATE_LOT, batchId, lot, index, Map.of(DEVICES, devices,
                 DAYS, days));
+    }
+
+    /** Codes of one block of consecutive indexes that came back on new phones weeks after their first scans. */
+    static AlertText run(long batchId, String lot, long first, long last, int codes, int days) {
+        Map<Fact, Object> values = new EnumMap<>(Fact.class);
+        values.put(CODES, codes);
+        values.put(DAYS, days);
+        if (lot == null) {
+            values.put(BATCH, batchId);
+            values.put(CODE, first);
+            values.put(LAST, last);
+            return AlertText.of(AlertMessage.RUN, values);
+        }
+        values.put(LOT, lot);
+        values.put(SERIAL, CodeFormat.serial(batchId, first));
+        values.put(LAST_SERIAL, CodeFormat.serial(batchId, last));
+        return AlertText.of(AlertMessage.RUN_LOT, values);
+    }
+
+    static AlertText runNote(long batchId, String lot, long index) {
+        return named(AlertMessage.RUN_NOTE, AlertMessage.RUN_NOTE_LOT, batchId, lot, index, Map.of());
     }
 
     static AlertText clonedNote(int devices, String country) {

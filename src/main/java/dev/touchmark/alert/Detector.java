@@ -37,6 +37,8 @@ public final class Detector implements ScanJudge {
     static final int MARKET_DAYS = 30;
     /** The country under which market_sighting keeps a batch's codes seen outside its markets in any country. */
     static final String ANY_COUNTRY = "*";
+    /** Consecutive indexes of a batch counted together for duplicate print runs. */
+    static final int RUN_BLOCK = 64;
     private final AlertRepository alerts;
     private final DetectionRepository detection;
     private final RuleBook rules;
@@ -244,6 +246,7 @@ public final class Detector implements ScanJudge {
                         AlertTexts.forged(s.batchId(), lot(s.batchId()), s.notGenuineReason()), note.then(AlertTexts.reason(s.notGenuineReason())),
                         now));
                 case LATE_DEVICE -> {
+                    run(s, j, settings, now, hits);
                     if (j.outcome().verdict().isSuspect() && !a.reasons().contains(RiskReason.MANY_DEVICES.id())) {
                         // Suspect with a new phone weeks after the sale, under the clone threshold: a slow clone.
                         long days = Duration.between(j.history().firstScanAt(), now).toDays();
@@ -471,6 +474,36 @@ public final class Detector implements ScanJudge {
         hits.add(new Hit(s.brandId(), Rule.OUT_OF_MARKET, subject, Rule.OUT_OF_MARKET.severity(), summary, s.batchId(), null,
                 s.shopper().country(), null, now, j.scanId(), AlertTexts.marketSpreadNote(s.batchId(), lot(s.batchId()),
                 s.codeIndex())));
+    }
+
+    /**
+     * A code that came back on a phone new to it weeks after its first scan, counted in its block of {@link #RUN_BLOCK}
+     * consecutive indexes: once enough codes of one block did within 30 days, a cloned_code alert for the run (subject
+     * "run:B:first-last"), one hit per code. Gifts and resales come back scattered over a batch; a duplicate print of
+     * released labels brings back neighbouring codes together, each perhaps on one new phone only.
+     */
+    private void run(ScanToRecord s, Judged j, RuleSettings settings, OffsetDateTime now, List<Hit> hits) {
+        OffsetDateTime since = now.minusDays(MARKET_DAYS);
+        long block = s.codeIndex() / RUN_BLOCK;
+        DetectionRepository.Sighting seen = detection.sightRun(s.brandId(), s.batchId(), block, s.codeIndex(), j.scanId(), now, since);
+        if (!seen.newCode() || seen.codes() < settings.runCodes()) {
+            return;
+        }
+        long first = block * RUN_BLOCK;
+        long last = first + RUN_BLOCK - 1;
+        String subject = "run:" + s.batchId() + ":" + first + "-" + last;
+        AlertText summary = AlertTexts.run(s.batchId(), lot(s.batchId()), first, last, seen.codes(), settings.lateDeviceDays());
+        if (opens(s.brandId(), Rule.CLONED_CODE, subject)) {
+            for (DetectionRepository.Sighted earlier : detection.runSightings(s.batchId(), block, since)) {
+                if (earlier.codeIndex() != s.codeIndex()) {
+                    hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject, Rule.CLONED_CODE.severity(), summary, s.batchId(),
+                            null, null, null, earlier.seenAt(), earlier.scanId(), AlertTexts.runNote(earlier.batchId(),
+                            lot(earlier.batchId()), earlier.codeIndex())));
+                }
+            }
+        }
+        hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject, Rule.CLONED_CODE.severity(), summary, s.batchId(), null,
+                s.shopper().country(), s.place(), now, j.scanId(), AlertTexts.runNote(s.batchId(), lot(s.batchId()), s.codeIndex())));
     }
 
     /**

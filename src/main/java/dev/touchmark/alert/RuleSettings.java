@@ -19,13 +19,15 @@ package dev.touchmark.alert;
  *                      a diversion alert for the batch: diversion spread a few codes per country
  * @param lateDeviceDays days after a code's first scan from which a phone new to it adds to the risk (a copied label
  *                      coming back weeks after its sale)
+ * @param runCodes      codes among 64 consecutive indexes of a batch that came back on new phones weeks after their
+ *                      first scans (lateDeviceDays) within 30 days that raise a duplicate print run alert
  */
 public record RuleSettings(int cloneDevices, int travelKmh, boolean outOfMarket, int marketCodes, int burstFactor, int burstMinScans,
                            int hotspotCodes, int hotspotDays, int suspectScore, int marketBatchCodes,
-                           int lateDeviceDays) {
+                           int lateDeviceDays, int runCodes) {
 
     /** The documented defaults, with the installation's clone threshold (TOUCHMARK_SUSPECT_DEVICES). */
     public static RuleSettings defaults(int cloneDevices) {
-        return new RuleSettings(cloneDevices, 900, true, 3, 10, 200, 3, 7, 60, 10, 21);
+        return new RuleSettings(cloneDevices, 900, true, 3, 10, 200, 3, 7, 60, 10, 21, 8);
     }
 }

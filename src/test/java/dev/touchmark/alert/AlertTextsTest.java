@@ -76,7 +76,9 @@ class AlertTextsTest {
                 AlertTexts.countryTravelNote(COUNTRY_MOVE),
                 AlertTexts.marketSpread(7, null, Set.of("FR"), 12),
                 AlertTexts.marketSpreadNote(7, null, 12),
-                AlertTexts.clonedLate(7, null, 12, 3, 24));
+                AlertTexts.clonedLate(7, null, 12, 3, 24),
+                AlertTexts.run(7, null, 64, 127, 8, 21),
+                AlertTexts.runNote(7, null, 70));
     }
 
     /** The sentences naming batches by lot number and codes by serial, and the notes of codes a diversion counts. */
@@ -101,7 +103,9 @@ class AlertTextsTest {
                 AlertTexts.countryTravel(7, "L-7", 12, COUNTRY_MOVE, 900),
                 AlertTexts.marketSpread(7, "L-7", Set.of("FR"), 12),
                 AlertTexts.marketSpreadNote(7, "L-7", 12),
-                AlertTexts.clonedLate(7, "L-7", 12, 3, 24));
+                AlertTexts.clonedLate(7, "L-7", 12, 3, 24),
+                AlertTexts.run(7, "L-7", 64, 127, 8, 21),
+                AlertTexts.runNote(7, "L-7", 70));
     }
 
     private static List<AlertText> allTexts() {

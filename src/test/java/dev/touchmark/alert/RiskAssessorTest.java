@@ -77,7 +77,7 @@ class RiskAssessorTest {
         ScanToRecord everywhere = ScanToRecord.tracked(1, new CodeRef(2, 3), BatchStatus.RELEASED, Set.of(),
                 new Shopper(null, "CN", null, null, ClientKind.PAGE), (h, a) -> null);
         assertFalse(RiskAssessor.outOfMarket(RULES, everywhere));
-        RuleSettings off = new RuleSettings(5, 900, false, 3, 10, 200, 3, 7, 60, 10, 21);
+        RuleSettings off = new RuleSettings(5, 900, false, 3, 10, 200, 3, 7, 60, 10, 21, 8);
         assertFalse(RiskAssessor.outOfMarket(off, scan(BatchStatus.RELEASED, "CN", null)));
     }
 
@@ -135,7 +135,7 @@ class RiskAssessorTest {
 
     @Test
     void aBrandsSuspectScoreMovesTheLine() {
-        RuleSettings strict = new RuleSettings(5, 900, true, 3, 10, 200, 3, 7, 30, 10, 21);
+        RuleSettings strict = new RuleSettings(5, 900, true, 3, 10, 200, 3, 7, 30, 10, 21, 8);
         assertTrue(RiskAssessor.assess(strict, scan(BatchStatus.RELEASED, "FR", null), devices(3), RiskAssessor.Signals.NONE).suspect());
     }
 }
