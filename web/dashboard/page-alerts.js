@@ -6,7 +6,7 @@ import { h, replace, dateTime, badge, table, field, messageBox, busy } from './d
 import { onLive, insertNewestFirst } from './live.js';
 
 export const RULES = ['cloned_code', 'impossible_travel', 'out_of_market', 'unreleased_scan', 'recalled_scan', 'voided_scan',
-  'forged_code', 'scan_burst', 'hotspot', 'shopper_report', 'alliance_match'];
+  'forged_code', 'overrun', 'scan_burst', 'hotspot', 'shopper_report', 'alliance_match'];
 const STATUSES = ['open', 'acknowledged', 'resolved', 'false_positive'];
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 
@@ -27,6 +27,7 @@ register({
     rule_unreleased_scan: 'Unreleased batch scanned', rule_recalled_scan: 'Recalled batch scanned',
     rule_voided_scan: 'Voided batch scanned', rule_forged_code: 'Forged code', rule_scan_burst: 'Scan burst',
     rule_hotspot: 'Hotspot', rule_shopper_report: 'Shopper report', rule_alliance_match: 'Alliance match',
+    rule_overrun: 'Codes beyond the batch',
   },
   'zh-CN': {
     al_title: '警报', al_status: '状态', al_severity: '严重程度', al_rule: '规则', al_batch: '批次 ID', al_any: '全部',
@@ -44,6 +45,7 @@ register({
     rule_unreleased_scan: '未发布批次被扫码', rule_recalled_scan: '已召回批次被扫码',
     rule_voided_scan: '已作废批次被扫码', rule_forged_code: '伪造码', rule_scan_burst: '扫码激增',
     rule_hotspot: '热点', rule_shopper_report: '消费者举报', rule_alliance_match: '联盟关联',
+    rule_overrun: '超出批次数量的码',
   },
 });
 

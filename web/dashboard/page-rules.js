@@ -6,16 +6,20 @@ import { h, replace, field, messageBox, busy } from './dom.js';
 const NUMBERS = [
   ['cloneDevices', 2, 1000], ['travelKmh', 100, 100000], ['marketCodes', 1, 100000], ['burstFactor', 2, 1000],
   ['burstMinScans', 10, 10000000], ['hotspotCodes', 2, 10000], ['hotspotDays', 1, 365], ['suspectScore', 1, 100],
+  ['marketBatchCodes', 1, 100000], ['lateDeviceDays', 1, 365], ['runCodes', 2, 64],
 ];
 
 register({
   en: {
     ru_title: 'Detection thresholds', ru_intro: 'When a pattern becomes an alert, for this brand.', ru_saved: 'Thresholds saved.',
     ru_cloneDevices: 'Phones on one code that make a clone', ru_travelKmh: 'Impossible travel above (km/h)',
-    ru_outOfMarket: 'Scans outside a batch\'s markets count as a risk', ru_marketCodes: 'Codes first sold outside the markets that raise a diversion alert',
+    ru_outOfMarket: 'Scans outside a batch\'s markets count as a risk', ru_marketCodes: 'Codes sold or scanned by a new phone in one country outside the markets that raise a diversion alert',
     ru_burstFactor: 'Burst: scans per hour as a multiple of the usual', ru_burstMinScans: 'Burst: fewest scans in an hour',
     ru_hotspotCodes: 'Hotspot: suspect codes in one ~50 km cell', ru_hotspotDays: 'Hotspot: days looked back',
-    ru_suspectScore: 'Risk score from which shoppers see "suspect"', ru_readOnly: 'Only admins can change the thresholds.',
+    ru_suspectScore: 'Risk score from which shoppers see "suspect"',
+    ru_marketBatchCodes: 'Codes of one batch seen outside its markets, in any countries, that raise a diversion alert',
+    ru_lateDeviceDays: 'Days after a code\'s first scan from which a new phone adds to its risk',
+    ru_runCodes: 'Codes among 64 neighbours coming back late on new phones that make a duplicate print run', ru_readOnly: 'Only admins can change the thresholds.',
   },
   'zh-CN': {
     ru_title: '检测阈值', ru_intro: '本品牌在何种情况下产生警报。', ru_saved: '阈值已保存。',
@@ -23,7 +27,10 @@ register({
     ru_outOfMarket: '在批次市场以外的扫码计入风险', ru_marketCodes: '在市场外首次售出多少个码即产生窜货警报',
     ru_burstFactor: '激增：每小时扫码量为平常的倍数', ru_burstMinScans: '激增：一小时内最少扫码数',
     ru_hotspotCodes: '热点：约 50 公里范围内的可疑码数', ru_hotspotDays: '热点：回溯天数',
-    ru_suspectScore: '消费者看到“可疑”的风险分起点', ru_readOnly: '只有管理员可以修改阈值。',
+    ru_suspectScore: '消费者看到“可疑”的风险分起点',
+    ru_marketBatchCodes: '同一批次在其市场以外（任意国家）被发现多少个码即产生窜货警报',
+    ru_lateDeviceDays: '码首次扫描多少天后，新手机的扫描计入风险',
+    ru_runCodes: '相邻 64 个码中有多少个在数周后被新手机扫描即视为重复印制', ru_readOnly: '只有管理员可以修改阈值。',
   },
 });
 

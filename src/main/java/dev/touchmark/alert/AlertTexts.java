@@ -15,10 +15,13 @@ import static dev.touchmark.alert.Fact.COUNTRY;
 import static dev.touchmark.alert.Fact.DAYS;
 import static dev.touchmark.alert.Fact.DEVICES;
 import static dev.touchmark.alert.Fact.FACTOR;
+import static dev.touchmark.alert.Fact.FROM;
 import static dev.touchmark.alert.Fact.HOST;
 import static dev.touchmark.alert.Fact.HOUR;
 import static dev.touchmark.alert.Fact.KM;
 import static dev.touchmark.alert.Fact.KMH;
+import static dev.touchmark.alert.Fact.LAST;
+import static dev.touchmark.alert.Fact.LAST_SERIAL;
 import static dev.touchmark.alert.Fact.LAT;
 import static dev.touchmark.alert.Fact.LOT;
 import static dev.touchmark.alert.Fact.SERIAL;
@@ -81,6 +84,33 @@ final class AlertTexts {
         return named(AlertMessage.CLONED, AlertMessage.CLONED_LOT, batchId, lot, index, Map.of(DEVICES, devices, THRESHOLD, threshold));
     }
 
+    /** A code made suspect by a phone new to it weeks after its first scan, under the clone threshold. */
+    static AlertText clonedLate(long batchId, String lot, long index, int devices, long days) {
+        return named(AlertMessage.CLONED_LATE, AlertMessage.CLONED_LATE_LOT, batchId, lot, index, Map.of(DEVICES, devices,
+                DAYS, days));
+    }
+
+    /** Codes of one block of consecutive indexes that came back on new phones weeks after their first scans. */
+    static AlertText run(long batchId, String lot, long first, long last, int codes, int days) {
+        Map<Fact, Object> values = new EnumMap<>(Fact.class);
+        values.put(CODES, codes);
+        values.put(DAYS, days);
+        if (lot == null) {
+            values.put(BATCH, batchId);
+            values.put(CODE, first);
+            values.put(LAST, last);
+            return AlertText.of(AlertMessage.RUN, values);
+        }
+        values.put(LOT, lot);
+        values.put(SERIAL, CodeFormat.serial(batchId, first));
+        values.put(LAST_SERIAL, CodeFormat.serial(batchId, last));
+        return AlertText.of(AlertMessage.RUN_LOT, values);
+    }
+
+    static AlertText runNote(long batchId, String lot, long index) {
+        return named(AlertMessage.RUN_NOTE, AlertMessage.RUN_NOTE_LOT, batchId, lot, index, Map.of());
+    }
+
     static AlertText clonedNote(int devices, String country) {
         return country == null ? AlertText.of(AlertMessage.CLONED_NOTE, Map.of(DEVICES, devices))
                 : AlertText.of(AlertMessage.CLONED_NOTE_IN, Map.of(DEVICES, devices, COUNTRY, country));
@@ -99,6 +129,17 @@ final class AlertTexts {
         return AlertText.of(AlertMessage.TRAVEL_NOTE, Map.of(KM, t.km(), MINUTES, t.minutes(), KMH, t.kmh()));
     }
 
+    /** A code scanned in two countries too far apart for the time between its scans (from the country header). */
+    static AlertText countryTravel(long batchId, String lot, long index, CountryMove m, int threshold) {
+        return named(AlertMessage.TRAVEL_COUNTRY, AlertMessage.TRAVEL_COUNTRY_LOT, batchId, lot, index, Map.of(FROM, m.from(),
+                COUNTRY, m.to(), KM, m.km(), MINUTES, m.minutes(), KMH, m.kmh(), THRESHOLD, threshold));
+    }
+
+    static AlertText countryTravelNote(CountryMove m) {
+        return AlertText.of(AlertMessage.TRAVEL_COUNTRY_NOTE, Map.of(FROM, m.from(), COUNTRY, m.to(), KM, m.km(),
+                MINUTES, m.minutes(), KMH, m.kmh()));
+    }
+
     static AlertText market(long batchId, String country, Set<String> markets, int codes) {
         return market(batchId, null, country, markets, codes);
     }
@@ -106,6 +147,17 @@ final class AlertTexts {
     static AlertText market(long batchId, String lot, String country, Set<String> markets, int codes) {
         return named(AlertMessage.MARKET, AlertMessage.MARKET_LOT, batchId, lot, null, Map.of(CODES, codes, COUNTRY, country,
                 MARKETS, markets));
+    }
+
+    /** Codes of a batch seen outside its markets in any countries: diversion spread thinly. */
+    static AlertText marketSpread(long batchId, String lot, Set<String> markets, int codes) {
+        return named(AlertMessage.MARKET_SPREAD, AlertMessage.MARKET_SPREAD_LOT, batchId, lot, null, Map.of(CODES, codes,
+                MARKETS, markets));
+    }
+
+    /** One of the codes a batch-wide diversion alert counts. */
+    static AlertText marketSpreadNote(long batchId, String lot, long index) {
+        return named(AlertMessage.MARKET_SPREAD_NOTE, AlertMessage.MARKET_SPREAD_NOTE_LOT, batchId, lot, index, Map.of());
     }
 
     /** One of the codes a diversion alert counts, listed when the alert opens. */
@@ -133,6 +185,19 @@ final class AlertTexts {
     static AlertText forged(Long batchId, String lot, NotGenuineReason reason) {
         return batchId == null ? AlertText.of(AlertMessage.FORGED_ANY, Map.of(REASON, reason.id()))
                 : named(AlertMessage.FORGED, AlertMessage.FORGED_LOT, batchId, lot, null, Map.of(REASON, reason.id()));
+    }
+
+    /**
+     * Validly signed codes of a batch numbered beyond its quantity: signed with the brand's key, so not a forgery, but
+     * not a product of the batch either.
+     */
+    static AlertText overrun(long batchId, String lot, long quantity) {
+        return named(AlertMessage.OVERRUN, AlertMessage.OVERRUN_LOT, batchId, lot, null, Map.of(CODES, quantity));
+    }
+
+    /** One code of an overrun, as the scan note's second sentence. */
+    static AlertText overrunNote(long batchId, String lot, long index, long quantity) {
+        return named(AlertMessage.OVERRUN_NOTE, AlertMessage.OVERRUN_NOTE_LOT, batchId, lot, index, Map.of(CODES, quantity));
     }
 
     /** " Reason: bad signature.", to follow a scan note. */
@@ -247,5 +312,9 @@ final class AlertTexts {
 
     /** A move between two located scans of one code. */
     record Travel(double km, double minutes, double kmh) {
+    }
+
+    /** A move of one code between the countries of two scans: km is the least distance between the two countries. */
+    record CountryMove(String from, String to, double km, double minutes, double kmh) {
     }
 }

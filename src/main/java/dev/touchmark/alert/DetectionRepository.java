@@ -10,6 +10,7 @@ import static dev.touchmark.db.jooq.Tables.BRAND_RULES;
 import static dev.touchmark.db.jooq.Tables.CODE_LOCATION;
 import static dev.touchmark.db.jooq.Tables.CODE_STATE;
 import static dev.touchmark.db.jooq.Tables.MARKET_SIGHTING;
+import static dev.touchmark.db.jooq.Tables.RUN_SIGHTING;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
 import static dev.touchmark.db.jooq.Tables.SUSPECT_CODE;
@@ -57,10 +58,11 @@ public final class DetectionRepository {
     /** A brand's own thresholds, if it set any. */
     public Optional<RuleSettings> rules(long brandId) {
         return dsl.select(BRAND_RULES.CLONE_DEVICES, BRAND_RULES.TRAVEL_KMH, BRAND_RULES.OUT_OF_MARKET, BRAND_RULES.MARKET_CODES, BRAND_RULES.BURST_FACTOR,
-                        BRAND_RULES.BURST_MIN_SCANS, BRAND_RULES.HOTSPOT_CODES, BRAND_RULES.HOTSPOT_DAYS, BRAND_RULES.SUSPECT_SCORE)
+                        BRAND_RULES.BURST_MIN_SCANS, BRAND_RULES.HOTSPOT_CODES, BRAND_RULES.HOTSPOT_DAYS, BRAND_RULES.SUSPECT_SCORE,
+                        BRAND_RULES.MARKET_BATCH_CODES, BRAND_RULES.LATE_DEVICE_DAYS, BRAND_RULES.RUN_CODES)
                 .from(BRAND_RULES).where(BRAND_RULES.BRAND_ID.eq(brandId))
                 .fetchOptional(r -> new RuleSettings(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()));
+                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12()));
     }
 
     /** Stores a brand's thresholds. */
@@ -69,14 +71,18 @@ public final class DetectionRepository {
                 .set(BRAND_RULES.TRAVEL_KMH, s.travelKmh()).set(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket()).set(BRAND_RULES.MARKET_CODES, s.marketCodes())
                 .set(BRAND_RULES.BURST_FACTOR, s.burstFactor()).set(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans())
                 .set(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes()).set(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays())
-                .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.UPDATED_AT, at)
+                .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.MARKET_BATCH_CODES, s.marketBatchCodes())
+                .set(BRAND_RULES.LATE_DEVICE_DAYS, s.lateDeviceDays()).set(BRAND_RULES.RUN_CODES, s.runCodes())
+                .set(BRAND_RULES.UPDATED_AT, at)
                 .set(BRAND_RULES.UPDATED_BY, actor).where(BRAND_RULES.BRAND_ID.eq(brandId)).execute();
         if (updated == 0) {
             dsl.insertInto(BRAND_RULES).set(BRAND_RULES.BRAND_ID, brandId).set(BRAND_RULES.CLONE_DEVICES, s.cloneDevices())
                     .set(BRAND_RULES.TRAVEL_KMH, s.travelKmh()).set(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket()).set(BRAND_RULES.MARKET_CODES, s.marketCodes())
                     .set(BRAND_RULES.BURST_FACTOR, s.burstFactor()).set(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans())
                     .set(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes()).set(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays())
-                    .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.UPDATED_AT, at)
+                    .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.MARKET_BATCH_CODES, s.marketBatchCodes())
+                .set(BRAND_RULES.LATE_DEVICE_DAYS, s.lateDeviceDays()).set(BRAND_RULES.RUN_CODES, s.runCodes())
+                .set(BRAND_RULES.UPDATED_AT, at)
                     .set(BRAND_RULES.UPDATED_BY, actor).execute();
         }
     }
@@ -275,6 +281,39 @@ public final class DetectionRepository {
         return new Sighting(newCode, codes);
     }
 
+    /**
+     * Records a code of a batch that came back on a new phone late, in its block of consecutive indexes (insert first,
+     * then the time of a code already there), and answers whether it is new to the block since a time and how many
+     * codes the block has since then.
+     */
+    public Sighting sightRun(long brandId, long batchId, long block, long index, long scanId, OffsetDateTime at,
+                             OffsetDateTime since) {
+        var key = RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(block)).and(RUN_SIGHTING.CODE_INDEX.eq(index));
+        int inserted = dsl.insertInto(RUN_SIGHTING).set(RUN_SIGHTING.BRAND_ID, brandId).set(RUN_SIGHTING.BATCH_ID, batchId)
+                .set(RUN_SIGHTING.RUN_BLOCK, block).set(RUN_SIGHTING.CODE_INDEX, index).set(RUN_SIGHTING.SCAN_ID, scanId)
+                .set(RUN_SIGHTING.SEEN_AT, at).onConflictDoNothing().execute();
+        boolean newCode = inserted > 0;
+        if (!newCode) {
+            OffsetDateTime before = dsl.select(RUN_SIGHTING.SEEN_AT).from(RUN_SIGHTING).where(key).fetchOne(RUN_SIGHTING.SEEN_AT);
+            newCode = before == null || before.isBefore(since);
+            if (before == null || !before.isAfter(at)) {
+                dsl.update(RUN_SIGHTING).set(RUN_SIGHTING.SEEN_AT, at).set(RUN_SIGHTING.SCAN_ID, scanId).where(key).execute();
+            }
+        }
+        int codes = dsl.fetchCount(RUN_SIGHTING, RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(block))
+                .and(RUN_SIGHTING.SEEN_AT.ge(since)));
+        return new Sighting(newCode, codes);
+    }
+
+    /** The codes of a block of a batch that came back late since a time, first seen first. */
+    public List<Sighted> runSightings(long batchId, long block, OffsetDateTime since) {
+        return dsl.select(RUN_SIGHTING.BATCH_ID, RUN_SIGHTING.CODE_INDEX, RUN_SIGHTING.SCAN_ID, RUN_SIGHTING.SEEN_AT)
+                .from(RUN_SIGHTING).where(RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(block))
+                        .and(RUN_SIGHTING.SEEN_AT.ge(since)))
+                .orderBy(RUN_SIGHTING.SEEN_AT, RUN_SIGHTING.CODE_INDEX)
+                .fetch(r -> new Sighted(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     /** The codes of a batch seen in a country outside its markets since a time, first seen first. */
     public List<Sighted> marketSightings(long batchId, String country, OffsetDateTime since) {
         return dsl.select(MARKET_SIGHTING.BATCH_ID, MARKET_SIGHTING.CODE_INDEX, MARKET_SIGHTING.SCAN_ID, MARKET_SIGHTING.SEEN_AT)
@@ -330,6 +369,11 @@ public final class DetectionRepository {
     public Optional<String> lot(long batchId) {
         return dsl.select(BATCH.LOT).from(BATCH).where(BATCH.ID.eq(batchId)).fetchOptional(BATCH.LOT)
                 .filter(lot -> !lot.isBlank());
+    }
+
+    /** How many codes a batch has (0 if it is gone). */
+    public long quantity(long batchId) {
+        return dsl.select(BATCH.QUANTITY).from(BATCH).where(BATCH.ID.eq(batchId)).fetchOptional(BATCH.QUANTITY).orElse(0L);
     }
 
     /** A brand's scans in an hour by verdict. */

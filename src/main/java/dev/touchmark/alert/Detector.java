@@ -35,6 +35,10 @@ public final class Detector implements ScanJudge {
     static final double MIN_TRAVEL_KM = 50;
     /** How far back codes seen outside their markets count towards a diversion alert. */
     static final int MARKET_DAYS = 30;
+    /** The country under which market_sighting keeps a batch's codes seen outside its markets in any country. */
+    static final String ANY_COUNTRY = "*";
+    /** Consecutive indexes of a batch counted together for duplicate print runs. */
+    static final int RUN_BLOCK = 64;
     private final AlertRepository alerts;
     private final DetectionRepository detection;
     private final RuleBook rules;
@@ -43,6 +47,8 @@ public final class Detector implements ScanJudge {
     private final BurstWatch bursts;
     // Writer-thread state: facts found while assessing, used when the group's alerts are raised.
     private final Map<Long, AlertTexts.Travel> travels = new HashMap<>();
+    /** Scans judged impossible travel from their country header (when no located move already was), by scan id. */
+    private final Map<Long, AlertTexts.CountryMove> countryTravels = new HashMap<>();
     /** Open hotspots looked up for the group in hand, by "brandId/cell". */
     private final Map<String, Boolean> hotspotsSeen = new HashMap<>();
     /** Whether a batch is still a draft as the database holds it, asked once per batch and group. */
@@ -52,6 +58,8 @@ public final class Detector implements ScanJudge {
     /** Lot numbers of batches (which never change), for alert texts; read by the writer and by request threads. */
     private final Map<Long, Optional<String>> lots = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_LOTS = 10_000;
+    /** Quantities of batches, for overrun texts; read by the writer only. */
+    private final Map<Long, Long> quantities = new HashMap<>();
 
     public Detector(AlertRepository alerts, DetectionRepository detection, RuleBook rules, AlertNotifier notifier, Clock clock) {
         this.alerts = alerts;
@@ -74,8 +82,16 @@ public final class Detector implements ScanJudge {
                 travel = true;
             }
         }
+        if (!travel && scan.tracksCode() && history != null) {
+            Optional<AlertTexts.CountryMove> hop = countryMove(history, scan.shopper().country(), now);
+            if (hop.isPresent() && hop.get().kmh() > settings.travelKmh()) {
+                countryTravels.put(scanId, hop.get());
+                travel = true;
+            }
+        }
         boolean inHotspot = scan.located() && isHotspot(scan.brandId(), scan.place().cell());
-        return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot));
+        return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot,
+                RiskAssessor.latePhone(settings, history, now)));
     }
 
     /** A link preview or a staff check: scored from the code's history for the verdict only; nothing is saved. */
@@ -87,6 +103,7 @@ public final class Detector implements ScanJudge {
     @Override
     public void startGroup() {
         travels.clear();
+        countryTravels.clear();
         hotspotsSeen.clear();
         draftsSeen.clear();
         opening.clear();
@@ -137,6 +154,7 @@ public final class Detector implements ScanJudge {
             detection.addToBatches(batchCountries, suspectCodes, now);
         } finally {
             travels.clear();
+            countryTravels.clear();
             hotspotsSeen.clear();
             draftsSeen.clear();
             opening.clear();
@@ -197,15 +215,22 @@ public final class Detector implements ScanJudge {
                         j.history().deviceSeenBefore() ? note : AlertTexts.clonedNote(j.history().deviceCount(), s.shopper().country()), now));
                 case IMPOSSIBLE_TRAVEL -> {
                     AlertTexts.Travel t = travels.get(j.scanId());
+                    if (t == null) {
+                        AlertTexts.CountryMove m = countryTravels.get(j.scanId());
+                        hits.add(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.countryTravel(s.batchId(),
+                                lot(s.batchId()), s.codeIndex(), m, settings.travelKmh()), AlertTexts.countryTravelNote(m), now));
+                        break;
+                    }
                     hits.add(hit(s, j, Rule.IMPOSSIBLE_TRAVEL, codeSubject(s), AlertTexts.travel(s.batchId(), lot(s.batchId()), s.codeIndex(), t,
                             settings.travelKmh()), AlertTexts.travelNote(t), now));
                 }
                 case OUT_OF_MARKET -> {
-                    if (!firstScannedOutside(j)) {
-                        // First scanned inside its markets: the owner is travelling, not the goods diverted.
+                    if (!divertedScan(j)) {
+                        // A phone that scanned the code before, first inside its markets: its owner is travelling.
                         break;
                     }
                     diverted(s, j, settings, note, now, hits);
+                    spread(s, j, settings, now, hits);
                 }
                 case NOT_RELEASED -> {
                     // A leak is a shopper's scan of a batch still a draft. Staff checks never get here (they do not
@@ -220,14 +245,53 @@ public final class Detector implements ScanJudge {
                 case FORGED -> hits.add(hit(s, j, Rule.FORGED_CODE, s.batchId() == null ? "brand" : "batch:" + s.batchId(),
                         AlertTexts.forged(s.batchId(), lot(s.batchId()), s.notGenuineReason()), note.then(AlertTexts.reason(s.notGenuineReason())),
                         now));
+                case LATE_DEVICE -> {
+                    run(s, j, settings, now, hits);
+                    if (j.outcome().verdict().isSuspect() && !a.reasons().contains(RiskReason.MANY_DEVICES.id())) {
+                        // Suspect with a new phone weeks after the sale, under the clone threshold: a slow clone.
+                        long days = Duration.between(j.history().firstScanAt(), now).toDays();
+                        hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.clonedLate(s.batchId(), lot(s.batchId()),
+                                s.codeIndex(), j.history().deviceCount(), days), AlertTexts.clonedNote(j.history().deviceCount(),
+                                s.shopper().country()), now));
+                    }
+                }
+                case OVERRUN -> {
+                    long quantity = quantity(s.batchId());
+                    hits.add(hit(s, j, Rule.OVERRUN, "batch:" + s.batchId(), AlertTexts.overrun(s.batchId(), lot(s.batchId()), quantity),
+                            note.then(AlertTexts.overrunNote(s.batchId(), lot(s.batchId()), s.codeIndex(), quantity)), now));
+                }
                 default -> {
                     // other_devices and known_hotspot add to the score but raise nothing on their own
                 }
             }
         }
-        if (j.outcome().verdict().isSuspect() && s.located() && s.tracksCode()) {
+        if (j.outcome().verdict().isSuspect() && s.located() && s.tracksCode() && suspectByCode(settings, j)) {
             sight(s.brandId(), s.batchId(), s.codeIndex(), s.place(), j.scanId(), settings, now, hits);
         }
+    }
+
+    /**
+     * True when the scan is suspect from what is known about its code alone, without the bonus of an open hotspot: only
+     * such scans are sightings. A scan made suspect by the hotspot it is in would otherwise feed that hotspot (and open
+     * neighbouring ones from a family's second phone), which then turns more ordinary scans suspect.
+     */
+    private boolean suspectByCode(RuleSettings settings, Judged j) {
+        if (!j.assessment().reasons().contains(RiskReason.KNOWN_HOTSPOT.id())) {
+            return true;
+        }
+        return RiskAssessor.assess(settings, j.scan(), j.history(),
+                new RiskAssessor.Signals(travels.containsKey(j.scanId()) || countryTravels.containsKey(j.scanId()), false,
+                        j.assessment().reasons().contains(RiskReason.LATE_DEVICE.id()))).suspect();
+    }
+
+    /**
+     * True when a scan outside the batch's markets counts towards diversion, judged per phone: the code was first
+     * scanned (sold) outside its markets, or this phone is not one that scanned it before (a scan without a device id
+     * counts as a new phone). Only the phones that scanned a code before are owners travelling with it; a code scanned
+     * at home by a distributor and then abroad by its buyer is diverted all the same.
+     */
+    private static boolean divertedScan(Judged j) {
+        return firstScannedOutside(j) || j.history() != null && !j.history().deviceSeenBefore();
     }
 
     /** True when the code's first scan (the sale) was outside its batch's markets, or its country is unknown. */
@@ -255,6 +319,14 @@ public final class Detector implements ScanJudge {
             lots.clear();
         }
         return lots.computeIfAbsent(batchId, detection::lot).orElse(null);
+    }
+
+    /** A batch's quantity (which never changes once codes exist), for overrun texts. */
+    private long quantity(long batchId) {
+        if (quantities.size() > MAX_LOTS) {
+            quantities.clear();
+        }
+        return quantities.computeIfAbsent(batchId, detection::quantity);
     }
 
     private static String codeSubject(ScanToRecord s) {
@@ -319,6 +391,25 @@ public final class Detector implements ScanJudge {
                 OffsetDateTime.now(clock), scanId, AlertTexts.reportNote(reportId, seller, place, comment)));
     }
 
+    /**
+     * The move from the country of the code's previous scan with a known country (the trusted header, on every scan)
+     * to this scan's: the least distance between the two countries over the time between the scans. Empty when either
+     * country is unknown or not in the table, or they are the same.
+     */
+    static Optional<AlertTexts.CountryMove> countryMove(CodeHistory history, String country, OffsetDateTime now) {
+        String from = history.previousCountry();
+        if (from == null || country == null || from.equals(country) || history.previousCountryAt() == null) {
+            return Optional.empty();
+        }
+        java.util.OptionalDouble km = CountryDistances.table().leastKm(from, country);
+        if (km.isEmpty() || km.getAsDouble() < MIN_TRAVEL_KM) {
+            return Optional.empty();
+        }
+        double minutes = Math.abs(Duration.between(history.previousCountryAt(), now).toMillis()) / 60_000.0;
+        return Optional.of(new AlertTexts.CountryMove(from, country, km.getAsDouble(), minutes,
+                km.getAsDouble() / Math.max(minutes, 1) * 60));
+    }
+
     /** The move from the code's last located scan to this one (if any), which becomes the last one. */
     private Optional<AlertTexts.Travel> move(long batchId, long index, Located here) {
         Optional<Located> before = detection.lastLocation(batchId, index);
@@ -355,6 +446,64 @@ public final class Detector implements ScanJudge {
             }
         }
         hits.add(hit(s, j, Rule.OUT_OF_MARKET, subject, summary, note, now));
+    }
+
+    /**
+     * A code of a batch seen outside its markets, in any country: once enough codes of the batch were, a diversion
+     * alert for the batch as a whole (subject "batch:B"), with one hit per code, so that diversion spread a few codes per
+     * country, under the per-country count, is seen too. The codes are kept in market_sighting under the country "*".
+     */
+    private void spread(ScanToRecord s, Judged j, RuleSettings settings, OffsetDateTime now, List<Hit> hits) {
+        OffsetDateTime since = now.minusDays(MARKET_DAYS);
+        DetectionRepository.Sighting seen = detection.sightOutOfMarket(s.brandId(), s.batchId(), ANY_COUNTRY, s.codeIndex(),
+                j.scanId(), now, since);
+        if (!seen.newCode() || seen.codes() < settings.marketBatchCodes()) {
+            return;
+        }
+        String subject = "batch:" + s.batchId();
+        AlertText summary = AlertTexts.marketSpread(s.batchId(), lot(s.batchId()), s.markets(), seen.codes());
+        if (opens(s.brandId(), Rule.OUT_OF_MARKET, subject)) {
+            for (DetectionRepository.Sighted earlier : detection.marketSightings(s.batchId(), ANY_COUNTRY, since)) {
+                if (earlier.codeIndex() != s.codeIndex()) {
+                    hits.add(new Hit(s.brandId(), Rule.OUT_OF_MARKET, subject, Rule.OUT_OF_MARKET.severity(), summary,
+                            s.batchId(), null, null, null, earlier.seenAt(), earlier.scanId(),
+                            AlertTexts.marketSpreadNote(earlier.batchId(), lot(earlier.batchId()), earlier.codeIndex())));
+                }
+            }
+        }
+        hits.add(new Hit(s.brandId(), Rule.OUT_OF_MARKET, subject, Rule.OUT_OF_MARKET.severity(), summary, s.batchId(), null,
+                s.shopper().country(), null, now, j.scanId(), AlertTexts.marketSpreadNote(s.batchId(), lot(s.batchId()),
+                s.codeIndex())));
+    }
+
+    /**
+     * A code that came back on a phone new to it weeks after its first scan, counted in its block of {@link #RUN_BLOCK}
+     * consecutive indexes: once enough codes of one block did within 30 days, a cloned_code alert for the run (subject
+     * "run:B:first-last"), one hit per code. Gifts and resales come back scattered over a batch; a duplicate print of
+     * released labels brings back neighbouring codes together, each perhaps on one new phone only.
+     */
+    private void run(ScanToRecord s, Judged j, RuleSettings settings, OffsetDateTime now, List<Hit> hits) {
+        OffsetDateTime since = now.minusDays(MARKET_DAYS);
+        long block = s.codeIndex() / RUN_BLOCK;
+        DetectionRepository.Sighting seen = detection.sightRun(s.brandId(), s.batchId(), block, s.codeIndex(), j.scanId(), now, since);
+        if (!seen.newCode() || seen.codes() < settings.runCodes()) {
+            return;
+        }
+        long first = block * RUN_BLOCK;
+        long last = first + RUN_BLOCK - 1;
+        String subject = "run:" + s.batchId() + ":" + first + "-" + last;
+        AlertText summary = AlertTexts.run(s.batchId(), lot(s.batchId()), first, last, seen.codes(), settings.lateDeviceDays());
+        if (opens(s.brandId(), Rule.CLONED_CODE, subject)) {
+            for (DetectionRepository.Sighted earlier : detection.runSightings(s.batchId(), block, since)) {
+                if (earlier.codeIndex() != s.codeIndex()) {
+                    hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject, Rule.CLONED_CODE.severity(), summary, s.batchId(),
+                            null, null, null, earlier.seenAt(), earlier.scanId(), AlertTexts.runNote(earlier.batchId(),
+                            lot(earlier.batchId()), earlier.codeIndex())));
+                }
+            }
+        }
+        hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject, Rule.CLONED_CODE.severity(), summary, s.batchId(), null,
+                s.shopper().country(), s.place(), now, j.scanId(), AlertTexts.runNote(s.batchId(), lot(s.batchId()), s.codeIndex())));
     }
 
     /**

@@ -32,6 +32,8 @@ enum Fact {
     LAT(Kind.TENTHS),
     LON(Kind.TENTHS),
     COUNTRY(Kind.COUNTRY),
+    /** The country a code was scanned in before, for travel between countries. */
+    FROM(Kind.COUNTRY),
     MARKETS(Kind.COUNTRIES),
     VERDICT(Kind.VERDICT),
     REASON(Kind.REASON),
@@ -46,7 +48,11 @@ enum Fact {
     /** A batch's lot number, as printed on its labels. */
     LOT(Kind.TEXT),
     /** A code's serial, as printed under its QR. */
-    SERIAL(Kind.TEXT);
+    SERIAL(Kind.TEXT),
+    /** The last index of a run of codes. */
+    LAST(Kind.ID),
+    /** The serial of the last code of a run, as printed under its QR. */
+    LAST_SERIAL(Kind.TEXT);
 
     /** The bundles are immutable; units, list separators and the names of verdicts and reasons are in them. */
     private static final Texts TEXTS = Texts.bundled();

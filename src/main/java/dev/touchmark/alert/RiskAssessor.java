@@ -1,5 +1,6 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.domain.NotGenuineReason;
 import dev.touchmark.scan.Assessment;
 import dev.touchmark.scan.CodeHistory;
 import dev.touchmark.scan.ScanToRecord;
@@ -12,13 +13,29 @@ public final class RiskAssessor {
     }
 
     /** What detection found about a scan besides its code history. */
-    public record Signals(boolean impossibleTravel, boolean inHotspot) {
+    public record Signals(boolean impossibleTravel, boolean inHotspot, boolean latePhone) {
         /** Nothing found. */
-        public static final Signals NONE = new Signals(false, false);
+        public static final Signals NONE = new Signals(false, false, false);
+
+        public Signals(boolean impossibleTravel, boolean inHotspot) {
+            this(impossibleTravel, inHotspot, false);
+        }
+    }
+
+    /**
+     * True when a phone new to the code (not its first scan) verifies it the brand's lateDeviceDays or more after its
+     * first scan.
+     */
+    public static boolean latePhone(RuleSettings rules, CodeHistory history, java.time.OffsetDateTime now) {
+        return history != null && !history.firstScan() && !history.deviceSeenBefore() && history.firstScanAt() != null
+                && !history.firstScanAt().plusDays(rules.lateDeviceDays()).isAfter(now);
     }
 
     /** The risk of a scan, its reasons in order of weight, and whether it reaches the suspect score. */
     public static Assessment assess(RuleSettings rules, ScanToRecord scan, CodeHistory history, Signals signals) {
+        if (scan.notGenuineReason() == NotGenuineReason.INDEX_OUT_OF_RANGE) {
+            return new Assessment(RiskReason.OVERRUN.points(), List.of(RiskReason.OVERRUN.id()), false);
+        }
         if (scan.notGenuineReason() != null) {
             return new Assessment(RiskReason.FORGED.points(), List.of(RiskReason.FORGED.id()), false);
         }
@@ -42,6 +59,10 @@ public final class RiskAssessor {
         } else if (history != null && history.deviceCount() > 1) {
             reasons.add(RiskReason.OTHER_DEVICES);
             score += Math.min(3, history.deviceCount() - 1) * RiskReason.OTHER_DEVICES.points();
+        }
+        if (signals.latePhone()) {
+            reasons.add(RiskReason.LATE_DEVICE);
+            score += RiskReason.LATE_DEVICE.points();
         }
         if (signals.impossibleTravel()) {
             reasons.add(RiskReason.IMPOSSIBLE_TRAVEL);

@@ -11,6 +11,11 @@ import java.util.Optional;
 public enum RiskReason {
     /** Phones other than the first verified this code (15 points each, at most 45). */
     OTHER_DEVICES("other_devices", 15),
+    /**
+     * A phone new to this code verified it weeks after its first scan (the brand's lateDeviceDays): genuine products are
+     * checked around their sale, copied labels come back later on other phones.
+     */
+    LATE_DEVICE("late_device", 30),
     /** As many phones as the brand's clone threshold verified this code. */
     MANY_DEVICES("many_devices", 70),
     /** This code was scanned too far from its previous located scan for the time between them. */
@@ -26,7 +31,12 @@ public enum RiskReason {
     /** The batch was voided. */
     VOIDED("voided", 60),
     /** The code failed verification but claims one of the brand's keys or batches. */
-    FORGED("forged", 100);
+    FORGED("forged", 100),
+    /**
+     * The code is validly signed with the brand's key but its index is beyond its batch's quantity: not a product of
+     * that batch (a printer's overrun, or the signing key used outside the brand's batches), never a forgery.
+     */
+    OVERRUN("overrun", 100);
 
     private final String id;
     private final int points;

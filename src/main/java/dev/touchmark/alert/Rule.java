@@ -16,7 +16,9 @@ public enum Rule {
     HOTSPOT("hotspot", Severity.HIGH),
     SHOPPER_REPORT("shopper_report", Severity.LOW),
     /** A hotspot, seller, label host or forgery wave of the brand that other members of an alliance saw too. */
-    ALLIANCE_MATCH("alliance_match", Severity.MEDIUM);
+    ALLIANCE_MATCH("alliance_match", Severity.MEDIUM),
+    /** Validly signed codes of a batch with indexes beyond its quantity: an overrun of the printer or a misused key. */
+    OVERRUN("overrun", Severity.HIGH);
 
     private final String id;
     private final Severity severity;

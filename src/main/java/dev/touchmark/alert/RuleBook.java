@@ -40,7 +40,8 @@ public final class RuleBook {
 
     /** Changes to a brand's thresholds; absent fields keep their value. */
     public record Change(Integer cloneDevices, Integer travelKmh, Boolean outOfMarket, Integer marketCodes, Integer burstFactor,
-                         Integer burstMinScans, Integer hotspotCodes, Integer hotspotDays, Integer suspectScore) {
+                         Integer burstMinScans, Integer hotspotCodes, Integer hotspotDays, Integer suspectScore, Integer marketBatchCodes,
+                         Integer lateDeviceDays, Integer runCodes) {
     }
 
     /** Validates and stores a change, answering the new thresholds. */
@@ -55,7 +56,10 @@ public final class RuleBook {
                 c.burstMinScans() != null ? c.burstMinScans() : old.burstMinScans(),
                 c.hotspotCodes() != null ? c.hotspotCodes() : old.hotspotCodes(),
                 c.hotspotDays() != null ? c.hotspotDays() : old.hotspotDays(),
-                c.suspectScore() != null ? c.suspectScore() : old.suspectScore());
+                c.suspectScore() != null ? c.suspectScore() : old.suspectScore(),
+                c.marketBatchCodes() != null ? c.marketBatchCodes() : old.marketBatchCodes(),
+                c.lateDeviceDays() != null ? c.lateDeviceDays() : old.lateDeviceDays(),
+                c.runCodes() != null ? c.runCodes() : old.runCodes());
         new Validator()
                 .check(next.cloneDevices() >= 2 && next.cloneDevices() <= 1000, "cloneDevices", "must be from 2 to 1000 phones")
                 .check(next.travelKmh() >= 100 && next.travelKmh() <= 100_000, "travelKmh", "must be from 100 to 100000 km/h")
@@ -66,6 +70,11 @@ public final class RuleBook {
                 .check(next.hotspotCodes() >= 2 && next.hotspotCodes() <= 10_000, "hotspotCodes", "must be from 2 to 10000 codes")
                 .check(next.hotspotDays() >= 1 && next.hotspotDays() <= 365, "hotspotDays", "must be from 1 to 365 days")
                 .check(next.suspectScore() >= 1 && next.suspectScore() <= 100, "suspectScore", "must be from 1 to 100")
+                .check(next.marketBatchCodes() >= 1 && next.marketBatchCodes() <= 100_000, "marketBatchCodes",
+                        "must be from 1 to 100000 codes")
+                .check(next.lateDeviceDays() >= 1 && next.lateDeviceDays() <= 365, "lateDeviceDays", "must be from 1 to 365 days")
+                .check(next.runCodes() >= 2 && next.runCodes() <= Detector.RUN_BLOCK, "runCodes", "must be from 2 to "
+                        + Detector.RUN_BLOCK + " codes")
                 .throwIfInvalid();
         repository.dsl().transaction(() -> {
             repository.saveRules(brandId, next, actor, OffsetDateTime.now(clock));

@@ -27,18 +27,29 @@ final class CodeStates {
         }
         boolean first = state.scanCount == 0;
         boolean deviceSeen = false;
-        if (scan.shopper().deviceId() != null) {
-            DeviceKey device = new DeviceKey(code, scan.shopper().deviceId());
+        String phone = scan.phoneId();
+        if (phone != null) {
+            DeviceKey device = new DeviceKey(code, phone);
             deviceSeen = !known.add(device);
             if (!deviceSeen) {
                 newDevices.add(device);
                 state.deviceCount++;
             }
+        } else {
+            // Nothing tells this scan's phone from another's: it counts as a new one, as a copy checked by a script would.
+            state.deviceCount++;
+        }
+        String previousCountry = state.lastCountry;
+        OffsetDateTime previousCountryAt = state.lastCountryAt;
+        if (scan.shopper().country() != null) {
+            state.lastCountry = scan.shopper().country();
+            state.lastCountryAt = now;
         }
         state.scanCount++;
         state.lastScanAt = now;
         state.changed = true;
-        return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount);
+        return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount,
+                previousCountry, previousCountryAt);
     }
 
     /**
@@ -49,6 +60,7 @@ final class CodeStates {
         if (state == null || state.scanCount == 0) {
             return new CodeHistory(true, false, null, null, 0, 0);
         }
-        return new CodeHistory(false, false, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount);
+        return new CodeHistory(false, false, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount,
+                state.lastCountry, state.lastCountryAt);
     }
 }

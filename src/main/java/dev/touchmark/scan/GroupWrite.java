@@ -47,8 +47,8 @@ final class GroupWrite {
             } else if (scan.tracksCode()) {
                 CodeRef code = new CodeRef(scan.batchId(), scan.codeIndex());
                 seeds.putIfAbsent(code, new ScanRepository.Seed(code, scan.brandId(), scan.shopper().deviceId(), scan.shopper().country()));
-                if (scan.shopper().deviceId() != null) {
-                    devices.add(new DeviceKey(code, scan.shopper().deviceId()));
+                if (scan.phoneId() != null) {
+                    devices.add(new DeviceKey(code, scan.phoneId()));
                 }
             }
         }

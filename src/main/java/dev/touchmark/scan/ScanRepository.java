@@ -75,10 +75,20 @@ public final class ScanRepository {
         long scanCount;
         int deviceCount;
         OffsetDateTime lastScanAt;
+        /** The country of the code's last scan that had one, and when it was; null before any. */
+        String lastCountry;
+        OffsetDateTime lastCountryAt;
         boolean changed;
 
         State(long brandId, OffsetDateTime firstScanAt, String firstDeviceId, String firstCountry, long scanCount,
               int deviceCount, OffsetDateTime lastScanAt) {
+            this(brandId, firstScanAt, firstDeviceId, firstCountry, scanCount, deviceCount, lastScanAt, null, null);
+        }
+
+        State(long brandId, OffsetDateTime firstScanAt, String firstDeviceId, String firstCountry, long scanCount,
+              int deviceCount, OffsetDateTime lastScanAt, String lastCountry, OffsetDateTime lastCountryAt) {
+            this.lastCountry = lastCountry;
+            this.lastCountryAt = lastCountryAt;
             this.brandId = brandId;
             this.firstScanAt = firstScanAt;
             this.firstDeviceId = firstDeviceId;
@@ -153,7 +163,7 @@ public final class ScanRepository {
     }
 
     private static final String STATE_COLUMNS = "SELECT batch_id, code_index, brand_id, first_scan_at, first_device_id,"
-            + " first_country, scan_count, device_count, last_scan_at FROM code_state";
+            + " first_country, scan_count, device_count, last_scan_at, last_country, last_country_at FROM code_state";
 
     /** Creates, in key order, the state rows of codes no one scanned yet, with no scans (others are left alone). */
     private static void createMissing(java.sql.Connection connection, List<Seed> sorted, OffsetDateTime now)
@@ -216,7 +226,7 @@ public final class ScanRepository {
 
     private static State state(ResultSet r) throws java.sql.SQLException {
         return new State(r.getLong(3), r.getObject(4, OffsetDateTime.class), r.getString(5), r.getString(6), r.getLong(7),
-                r.getInt(8), r.getObject(9, OffsetDateTime.class));
+                r.getInt(8), r.getObject(9, OffsetDateTime.class), r.getString(10), r.getObject(11, OffsetDateTime.class));
     }
 
     /** Which of these devices scanned these codes before (read under the codes' row locks). */
@@ -287,7 +297,8 @@ public final class ScanRepository {
     void saveStates(Map<CodeRef, State> states) {
         dsl.connection(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE code_state SET scan_count = ?,"
-                    + " device_count = ?, last_scan_at = ? WHERE batch_id = ? AND code_index = ?")) {
+                    + " device_count = ?, last_scan_at = ?, last_country = ?, last_country_at = ?"
+                    + " WHERE batch_id = ? AND code_index = ?")) {
                 int updates = 0;
                 for (Map.Entry<CodeRef, State> entry : states.entrySet()) {
                     State s = entry.getValue();
@@ -295,8 +306,10 @@ public final class ScanRepository {
                         update.setLong(1, s.scanCount);
                         update.setInt(2, s.deviceCount);
                         update.setObject(3, s.lastScanAt);
-                        update.setLong(4, entry.getKey().batchId());
-                        update.setLong(5, entry.getKey().index());
+                        update.setString(4, s.lastCountry);
+                        update.setObject(5, s.lastCountryAt);
+                        update.setLong(6, entry.getKey().batchId());
+                        update.setLong(7, entry.getKey().index());
                         update.addBatch();
                         updates++;
                     }

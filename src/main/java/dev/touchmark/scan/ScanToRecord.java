@@ -48,6 +48,22 @@ public record ScanToRecord(long brandId, Long batchId, Long codeIndex, boolean t
         return shopper.role().counted();
     }
 
+    /**
+     * Who counts as one phone in the code's history: the device id; for a scan without one (an app or a partner's call
+     * that sends none), its network, the keyed hash of its address prefix, so that repeated checks from one network are
+     * one phone and checks from elsewhere are new ones; null when neither is known, which counts as a new phone each time.
+     */
+    public String phoneId() {
+        if (shopper.deviceId() != null) {
+            return shopper.deviceId();
+        }
+        String network = shopper.ipHash();
+        return network == null ? null : NETWORK_PHONE + network.substring(0, Math.min(28, network.length()));
+    }
+
+    /** How a phone known only by its network is named in code_device (never the shape of a device id). */
+    static final String NETWORK_PHONE = "net:";
+
     /** Where the shopper was, if they shared it. */
     public Place place() {
         return shopper.place();

@@ -88,7 +88,9 @@ record VerdictTexts(Tone tone, String title, List<String> explanation, List<Stri
             case UNKNOWN_KEY -> REASON_UNKNOWN_KEY.in(lang);
             case REVOKED_KEY -> REASON_REVOKED_KEY.in(lang);
             case BAD_SIGNATURE -> REASON_BAD_SIGNATURE.in(lang);
-            case UNKNOWN_BATCH, INDEX_OUT_OF_RANGE -> REASON_NEVER_ISSUED.in(lang);
+            case UNKNOWN_BATCH -> REASON_NEVER_ISSUED.in(lang);
+            // Signed with the brand's key beyond the batch's quantity: an overrun or a misused key, not a forgery.
+            case INDEX_OUT_OF_RANGE -> REASON_OVERRUN.in(lang);
             case DETAILS_MISMATCH -> REASON_DETAILS_MISMATCH.in(lang);
         };
     }
@@ -160,6 +162,9 @@ record VerdictTexts(Tone tone, String title, List<String> explanation, List<Stri
         }
         if (reasons.contains("out_of_market") && r.scanCountry() != null) {
             lines.add(SUSPECT_REASON_MARKET.format(lang, Formats.country(r.scanCountry(), lang)));
+        }
+        if (reasons.contains("late_device")) {
+            lines.add(SUSPECT_REASON_LATE.in(lang));
         }
         if (reasons.contains("known_hotspot")) {
             lines.add(SUSPECT_REASON_HOTSPOT.in(lang));

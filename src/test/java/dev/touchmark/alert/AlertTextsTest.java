@@ -30,6 +30,7 @@ class AlertTextsTest {
     private static final Pattern UNFILLED = Pattern.compile("\\{[^}]*}");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final AlertTexts.Travel TRAVEL = new AlertTexts.Travel(1234.56, 125.4, 591.2);
+    private static final AlertTexts.CountryMove COUNTRY_MOVE = new AlertTexts.CountryMove("FR", "AE", 4054.2, 95, 2560.5);
 
     /** A summary of each rule as the detector makes it; the switch has no default, so a new rule must add one. */
     private static AlertText summaryOf(Rule rule) {
@@ -39,6 +40,7 @@ class AlertTextsTest {
             case OUT_OF_MARKET -> AlertTexts.market(7, "CN", Set.of("FR", "BE"), 3);
             case UNRELEASED_SCAN, RECALLED_SCAN, VOIDED_SCAN -> AlertTexts.status(rule, 7);
             case FORGED_CODE -> AlertTexts.forged(7L, NotGenuineReason.BAD_SIGNATURE);
+            case OVERRUN -> AlertTexts.overrun(7, null, 5000);
             case SCAN_BURST -> AlertTexts.burst(7, 240, 2.345, 10);
             case HOTSPOT -> AlertTexts.hotspot(3, 7, 457, -12);
             case SHOPPER_REPORT -> AlertTexts.report(7L, 12L, "Market stall", "Rue de Rivoli", "Smells wrong");
@@ -68,7 +70,15 @@ class AlertTextsTest {
                         List.of("A", "B"), 30, null)),
                 AlertTexts.allianceMatch(new AllianceMatch(1, 2, AllianceMatch.Kind.WAVE, "104:26@2026-W48", 1,
                         List.of(), 30, Place.centreOf("104:26"))),
-                AlertTexts.allianceNote(new AllianceMatch(1, 2, AllianceMatch.Kind.HOST, "h.example", 2, List.of(), 30, null)));
+                AlertTexts.allianceNote(new AllianceMatch(1, 2, AllianceMatch.Kind.HOST, "h.example", 2, List.of(), 30, null)),
+                AlertTexts.scanNote(Verdict.NOT_GENUINE, "FR", null).then(AlertTexts.overrunNote(7, null, 5012, 5000)),
+                AlertTexts.countryTravel(7, null, 12, COUNTRY_MOVE, 900),
+                AlertTexts.countryTravelNote(COUNTRY_MOVE),
+                AlertTexts.marketSpread(7, null, Set.of("FR"), 12),
+                AlertTexts.marketSpreadNote(7, null, 12),
+                AlertTexts.clonedLate(7, null, 12, 3, 24),
+                AlertTexts.run(7, null, 64, 127, 8, 21),
+                AlertTexts.runNote(7, null, 70));
     }
 
     /** The sentences naming batches by lot number and codes by serial, and the notes of codes a diversion counts. */
@@ -83,11 +93,19 @@ class AlertTextsTest {
                 AlertTexts.status(Rule.RECALLED_SCAN, 7, "L-7"),
                 AlertTexts.status(Rule.VOIDED_SCAN, 7, "L-7"),
                 AlertTexts.forged(7L, "L-7", NotGenuineReason.BAD_SIGNATURE),
+                AlertTexts.overrun(7, "L-7", 5000),
+                AlertTexts.scanNote(Verdict.NOT_GENUINE, null, null).then(AlertTexts.overrunNote(7, "L-7", 5012, 5000)),
                 AlertTexts.burst(7, "L-7", 240, 2.345, 10),
                 AlertTexts.burst(7, "L-7", 240, 0.01, 10),
                 AlertTexts.burstNote(7, "L-7", 240, OffsetDateTime.parse("2026-03-10T11:00:00Z")),
                 AlertTexts.hotspotNote(7, "L-7", 12),
-                AlertTexts.report(7L, "L-7", 12L, "Market stall", null, null));
+                AlertTexts.report(7L, "L-7", 12L, "Market stall", null, null),
+                AlertTexts.countryTravel(7, "L-7", 12, COUNTRY_MOVE, 900),
+                AlertTexts.marketSpread(7, "L-7", Set.of("FR"), 12),
+                AlertTexts.marketSpreadNote(7, "L-7", 12),
+                AlertTexts.clonedLate(7, "L-7", 12, 3, 24),
+                AlertTexts.run(7, "L-7", 64, 127, 8, 21),
+                AlertTexts.runNote(7, "L-7", 70));
     }
 
     private static List<AlertText> allTexts() {
@@ -167,6 +185,25 @@ class AlertTextsTest {
                 + " \"Smells wrong\".", summaryOf(Rule.SHOPPER_REPORT).in(Lang.EN));
         assertEquals("A shopper reported a problem.", AlertTexts.report(null, null, " ", null, "").in(Lang.EN));
         assertEquals("240 scans of batch 7 in the hour from 11:00 UTC.", otherTexts().get(5).in(Lang.EN));
+    }
+
+    @Test
+    void anOverrunSaysTheCodesAreSignedWithTheBrandsKeyBeyondTheBatchNotForged() {
+        String en = summaryOf(Rule.OVERRUN).in(Lang.EN);
+        assertTrue(en.contains("valid signature") && en.contains("beyond the batch's 5,000 codes")
+                && en.contains("not genuine products of this batch") && !en.contains("not made with your key"), en);
+        assertEquals("Scan with verdict not genuine in France (FR). Code 5012 of batch 7 is beyond the batch's 5,000 codes.",
+                AlertTexts.scanNote(Verdict.NOT_GENUINE, "FR", null).then(AlertTexts.overrunNote(7, null, 5012, 5000)).in(Lang.EN));
+    }
+
+    @Test
+    void travelBetweenCountriesNamesBothAndSaysTheDistanceIsALeastOne() {
+        assertEquals("Code 12 of batch 7 was scanned in United Arab Emirates (AE) 1 h 35 min after a scan in France (FR): the two"
+                + " countries are at least 4,054 km apart, 2,561 km/h, faster than the 900 km/h anyone can travel. Two labels carry"
+                + " the same code, or a copy of its link is being checked far away.",
+                AlertTexts.countryTravel(7, null, 12, COUNTRY_MOVE, 900).in(Lang.EN));
+        String zh = AlertTexts.countryTravelNote(COUNTRY_MOVE).in(Lang.ZH);
+        assertTrue(zh.contains("法国（FR）") && zh.contains("4,054 公里"), zh);
     }
 
     @Test

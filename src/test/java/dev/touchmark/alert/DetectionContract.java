@@ -14,6 +14,8 @@ import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.brand.BrandService;
 import dev.touchmark.code.BatchCodes;
+import dev.touchmark.code.Base32;
+import dev.touchmark.code.CodeSigner;
 import dev.touchmark.config.ScanSettings;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.product.NewProduct;
@@ -319,6 +321,54 @@ abstract class DetectionContract {
     }
 
     @Test
+    void validlySignedCodesBeyondTheBatchAreOneOverrunAlertNotAForgery() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        CodeSigner signer = app.services().keys().signer(f.batch().brandId(), f.batch().signingKeyId());
+        String base = f.codes().url(0);
+        String prefix = base.substring(0, base.indexOf("/V/") + 3);
+        for (long index : new long[] {50, 51, 75}) {
+            JsonNode answer = scan(prefix + Base32.encode(signer.payload(f.batch().id(), index)), device('A'), "FR");
+            assertEquals("not_genuine", answer.get("verdict").asText());
+            assertEquals("index_out_of_range", answer.get("reason").asText());
+        }
+        assertEquals(0, alerts(f, "?rule=forged_code").size(), "signed with the brand's key: not a forgery");
+        JsonNode alert = onlyAlert(f, "overrun");
+        assertEquals("batch:" + f.batch().id(), alert.get("subject").asText());
+        assertEquals(3, alert.get("hits").asInt());
+        String summary = alert.get("summary").asText();
+        assertTrue(summary.contains("beyond the lot's 50 codes") && summary.contains("printer")
+                && summary.contains("signing key") && !summary.contains("not made with your key"), summary);
+        JsonNode detail = http.get("/api/v1/alerts/" + alert.get("id").asText(), f.key()).json();
+        assertTrue(detail.get("evidence").toString().contains("is beyond the lot's 50 codes"), detail.toString());
+        String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + (prefix + Base32.encode(signer.payload(f.batch().id(), 60))).substring(base.indexOf("/V/")))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertTrue(page.contains("beyond the codes printed for its batch"), page);
+    }
+
+    @Test
+    void aCodeScannedInFarApartCountriesWithinHoursIsImpossibleTravelWithoutAnyLocation() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        String url = f.codes().url(8);
+        assertEquals("genuine", scan(url, device('A'), "FR").get("verdict").asText());
+        JsonNode neighbour = scan(url, device('A'), "BE");
+        assertFalse(neighbour.get("riskReasons").toString().contains("impossible_travel"), "France and Belgium touch: " + neighbour);
+        assertEquals(0, alerts(f, "?rule=impossible_travel").size());
+        JsonNode dubai = scan(url, device('B'), "AE");
+        assertEquals("suspect", dubai.get("verdict").asText(), dubai.toString());
+        assertTrue(dubai.get("riskReasons").toString().contains("impossible_travel"), dubai.toString());
+        JsonNode alert = onlyAlert(f, "impossible_travel");
+        String summary = alert.get("summary").asText();
+        assertTrue(summary.contains("in United Arab Emirates (AE)") && summary.contains("after a scan in Belgium (BE)")
+                && summary.contains("at least"), summary);
+        String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + url.substring(url.indexOf("/V/")))).header("Cookie", RequestFacts.DEVICE_COOKIE + "=" + device('C'))
+                .header("CF-IPCountry", "FR").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertTrue(page.contains("too far apart"), "the shopper back in France is told why: " + page);
+        assertEquals(2, onlyAlert(f, "impossible_travel").get("hits").asInt());
+    }
+
+    @Test
     void twoLocatedScansTooFarApartAreImpossibleTravel() throws Exception {
         Fixture f = fixture(BatchStatus.RELEASED);
         String url = f.codes().url(7);
@@ -451,6 +501,30 @@ abstract class DetectionContract {
     }
 
     @Test
+    void onlyScansSuspectFromTheirCodeFeedAHotspotNotScansMadeSuspectByTheHotspotItself() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("cloneDevices", 3)).status());
+        for (int i = 30; i < 33; i++) {
+            apiScan(f.codes().url(i), device('A'), 50.94, 6.96);
+            apiScan(f.codes().url(i), device('B'), 50.93, 6.95);
+            assertEquals("suspect", apiScan(f.codes().url(i), device('C'), 50.92, 6.97).get("verdict").asText());
+        }
+        assertEquals(3, onlyAlert(f, "hotspot").get("hits").asInt());
+        for (int i = 33; i < 37; i++) {
+            // a family's second phone inside the hotspot: 15 + 45 points, suspect for the shopper, but no evidence of a copy
+            apiScan(f.codes().url(i), device('A'), 50.94, 6.96);
+            JsonNode second = apiScan(f.codes().url(i), device('B'), 50.93, 6.95);
+            assertEquals("suspect", second.get("verdict").asText());
+            assertTrue(second.get("riskReasons").toString().contains("known_hotspot"), second.toString());
+        }
+        JsonNode hotspot = onlyAlert(f, "hotspot");
+        assertEquals(3, hotspot.get("hits").asInt(), "scans suspect only through the hotspot are not sightings: " + hotspot);
+        assertTrue(hotspot.get("summary").asText().startsWith("3 suspect codes"), hotspot.get("summary").asText());
+        apiScan(f.codes().url(33), device('C'), 50.92, 6.97);
+        assertEquals(4, onlyAlert(f, "hotspot").get("hits").asInt(), "a third phone is evidence of its own");
+    }
+
+    @Test
     void aHotspotsSummaryHitsEvidenceAndTheMapCountTheSameSuspectCodes() throws Exception {
         Fixture f = fixture(BatchStatus.RELEASED);
         assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("cloneDevices", 2)).status());
@@ -512,6 +586,52 @@ abstract class DetectionContract {
         JsonNode detail = http.get("/api/v1/alerts/" + market.get("id").asText(), f.key()).json();
         assertEquals(4, detail.get("hits").asLong(), detail.toString());
         assertEquals(4, detail.get("evidence").size(), detail.toString());
+    }
+
+    @Test
+    void diversionIsJudgedPerPhoneSoCodesScannedAtHomeByADistributorStillCountAndTouristsDoNot() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        for (int i = 20; i < 22; i++) {
+            // tourists: the owner's phone at home, then the same phone abroad
+            scan(f.codes().url(i), device('T'), "FR");
+            scan(f.codes().url(i), device('T'), "CN");
+        }
+        for (int i = 22; i < 24; i++) {
+            scan(f.codes().url(i), device('D'), "FR");
+            scan(f.codes().url(i), device((char) ('K' + i - 22)), "CN");
+        }
+        assertEquals(0, alerts(f, "?rule=out_of_market").size(), "two laundered codes and two tourists are not three codes");
+        scan(f.codes().url(24), device('D'), "FR");
+        scan(f.codes().url(24), device('M'), "CN");
+        JsonNode market = onlyAlert(f, "out_of_market");
+        assertTrue(market.get("summary").asText().startsWith("3 codes") && market.get("summary").asText().contains("China"),
+                market.get("summary").asText());
+        assertEquals(3, market.get("hits").asInt());
+    }
+
+    @Test
+    void diversionSpreadAFewCodesPerCountryIsCountedAcrossTheBatch() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        assertEquals(10, http.get("/api/v1/rules", f.key()).json().get("marketBatchCodes").asInt());
+        assertEquals(400, http.send("PUT", "/api/v1/rules", f.key(), json("marketBatchCodes", 0)).status());
+        assertEquals(21, http.get("/api/v1/rules", f.key()).json().get("lateDeviceDays").asInt());
+        assertEquals(400, http.send("PUT", "/api/v1/rules", f.key(), json("lateDeviceDays", 0)).status());
+        assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("marketBatchCodes", 6)).status());
+        String[] countries = {"CN", "JP", "US"};
+        int code = 0;
+        for (String country : countries) {
+            for (int n = 0; n < 2; n++, code++) {
+                assertEquals(0, alerts(f, "?rule=out_of_market").size(), "fewer than six codes abroad");
+                scan(f.codes().url(code), device((char) ('A' + code)), country);
+            }
+        }
+        JsonNode spread = onlyAlert(f, "out_of_market");
+        assertEquals("batch:" + f.batch().id(), spread.get("subject").asText());
+        assertTrue(spread.get("summary").asText().startsWith("6 codes of lot L-1 were scanned outside its markets"),
+                spread.get("summary").asText());
+        JsonNode detail = http.get("/api/v1/alerts/" + spread.get("id").asText(), f.key()).json();
+        assertEquals(6, detail.get("hits").asLong(), detail.toString());
+        assertEquals(6, detail.get("evidence").size(), detail.toString());
     }
 
     @Test

@@ -77,7 +77,7 @@ class RiskAssessorTest {
         ScanToRecord everywhere = ScanToRecord.tracked(1, new CodeRef(2, 3), BatchStatus.RELEASED, Set.of(),
                 new Shopper(null, "CN", null, null, ClientKind.PAGE), (h, a) -> null);
         assertFalse(RiskAssessor.outOfMarket(RULES, everywhere));
-        RuleSettings off = new RuleSettings(5, 900, false, 3, 10, 200, 3, 7, 60);
+        RuleSettings off = new RuleSettings(5, 900, false, 3, 10, 200, 3, 7, 60, 10, 21, 8);
         assertFalse(RiskAssessor.outOfMarket(off, scan(BatchStatus.RELEASED, "CN", null)));
     }
 
@@ -100,6 +100,34 @@ class RiskAssessorTest {
     }
 
     @Test
+    void aValidlySignedCodeBeyondItsBatchIsAnOverrunNotAForgery() {
+        Assessment overrun = assess(scan(null, "FR", NotGenuineReason.INDEX_OUT_OF_RANGE), null, RiskAssessor.Signals.NONE);
+        assertEquals(List.of("overrun"), overrun.reasons());
+        assertEquals(100, overrun.risk());
+    }
+
+    private static CodeHistory phone(int count, boolean seenBefore, OffsetDateTime firstScanAt) {
+        return new CodeHistory(false, seenBefore, firstScanAt, "FR", count + 2, count);
+    }
+
+    @Test
+    void aNewPhoneWeeksAfterTheSaleAddsRiskSoASlowCloneIsSuspectOnItsThirdPhone() {
+        OffsetDateTime sold = OffsetDateTime.parse("2026-03-01T10:00:00Z");
+        OffsetDateTime weeksLater = sold.plusDays(21);
+        assertTrue(RiskAssessor.latePhone(RULES, phone(2, false, sold), weeksLater));
+        assertFalse(RiskAssessor.latePhone(RULES, phone(2, false, sold), weeksLater.minusMinutes(1)), "a family within three weeks");
+        assertFalse(RiskAssessor.latePhone(RULES, phone(2, true, sold), weeksLater.plusDays(30)), "the owner's phone again");
+        assertFalse(RiskAssessor.latePhone(RULES, new CodeHistory(true, false, sold, "FR", 1, 1), weeksLater));
+        RiskAssessor.Signals late = new RiskAssessor.Signals(false, false, true);
+        Assessment second = assess(scan(BatchStatus.RELEASED, "FR", null), phone(2, false, sold), late);
+        assertEquals(List.of("other_devices", "late_device"), second.reasons());
+        assertFalse(second.suspect(), "a gift checked weeks later is one late phone: 45 points");
+        assertTrue(assess(scan(BatchStatus.RELEASED, "FR", null), phone(3, false, sold), late).suspect());
+        assertFalse(assess(scan(BatchStatus.RELEASED, "FR", null), phone(3, false, sold), RiskAssessor.Signals.NONE).suspect(),
+                "a family's third phone within the weeks of the sale is not suspect");
+    }
+
+    @Test
     void theScoreIsCappedAtOneHundred() {
         Assessment all = assess(scan(BatchStatus.VOIDED, "CN", null), devices(9), new RiskAssessor.Signals(true, true));
         assertEquals(100, all.risk());
@@ -107,7 +135,7 @@ class RiskAssessorTest {
 
     @Test
     void aBrandsSuspectScoreMovesTheLine() {
-        RuleSettings strict = new RuleSettings(5, 900, true, 3, 10, 200, 3, 7, 30);
+        RuleSettings strict = new RuleSettings(5, 900, true, 3, 10, 200, 3, 7, 30, 10, 21, 8);
         assertTrue(RiskAssessor.assess(strict, scan(BatchStatus.RELEASED, "FR", null), devices(3), RiskAssessor.Signals.NONE).suspect());
     }
 }

@@ -30,6 +30,7 @@ final class RuleNotes {
                     caught);
             case RECALLED_SCAN, VOIDED_SCAN -> "not measured: the scenario has no recalled or voided batch.";
             case FORGED_CODE -> f("%s batches named by forged codes; forged codes naming one batch share one alert.", caught);
+            case OVERRUN -> f("%s batches with validly signed codes beyond their quantity.", caught);
             case SCAN_BURST -> f("%s. Nothing to catch: the busiest hour of one batch had %s; a burst"
                     + " needs at least %d scans in an hour and %d times the batch's hourly average of the week before. The ring"
                     + " sells about ten fakes an hour over three weeks, a trickle rather than a flood.", r.alerts() == 0

@@ -125,7 +125,7 @@ abstract class CrossNodeCachesContract {
         long brandId = f.brand().brand().id();
         assertEquals(4, a.rules().get(brandId).cloneDevices());
         assertEquals(4, b.rules().get(brandId).cloneDevices());
-        b.rules().update(brandId, new RuleBook.Change(2, null, null, null, null, null, null, null, null), "test");
+        b.rules().update(brandId, new RuleBook.Change(2, null, null, null, null, null, null, null, null, null, null, null), "test");
         assertEquals(2, b.rules().get(brandId).cloneDevices(), "the node that changed them uses them at once");
         Eventually.await("the new threshold on the other node", () -> a.rules().get(brandId).cloneDevices() == 2);
     }
