@@ -1,3 +1,4 @@
+-- Detection signals of issue 24: travel between countries, diversion across countries, slow clones, duplicate runs.
 -- The country (from the trusted country header) and time of each code's last scan that had one, so that the scan writer
 -- judges travel between countries from the code's locked state row, without reading the scan log.
 ALTER TABLE code_state ADD COLUMN last_country VARCHAR(2);
