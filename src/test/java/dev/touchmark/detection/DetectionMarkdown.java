@@ -48,7 +48,8 @@ final class DetectionMarkdown {
                 + "(issue 24). Regenerate with `scripts/detection-report.sh` (options: `--seed N`, `--genuine-codes N`,\n"
                 + "`--seeds N` or `--seeds A,B,C` for the adversarial set, `--pattern-codes N`, `--no-month`,\n"
                 + "`--no-adversarial`, `--strict` to exit 1 when a target is missed); this file is written by\n"
-                + "`src/test/java/dev/touchmark/detection/DetectionReport.java`, do not edit it by hand.\n\n");
+                + "`src/test/java/dev/touchmark/detection/DetectionReport.java`, do not edit it by hand. What each rule\n"
+                + "and each default threshold trades off is in [detection-rules.md](detection-rules.md).\n\n");
         if (run == null) {
             AdversarialMarkdown.render(md, adversarial, patterns);
             method(md);
