@@ -291,7 +291,7 @@ public final class Detector implements ScanJudge {
      * at home by a distributor and then abroad by its buyer is diverted all the same.
      */
     private static boolean divertedScan(Judged j) {
-        return firstScannedOutside(j) || j.history() != null && !j.history().deviceSeenBefore();
+        return firstScannedOutside(j) || j.history() != null && !j.history().knownHousehold();
     }
 
     /** True when the code's first scan (the sale) was outside its batch's markets, or its country is unknown. */

@@ -27,7 +27,7 @@ public final class RiskAssessor {
      * first scan.
      */
     public static boolean latePhone(RuleSettings rules, CodeHistory history, java.time.OffsetDateTime now) {
-        return history != null && !history.firstScan() && !history.deviceSeenBefore() && history.firstScanAt() != null
+        return history != null && !history.firstScan() && !history.knownHousehold() && history.firstScanAt() != null
                 && !history.firstScanAt().plusDays(rules.lateDeviceDays()).isAfter(now);
     }
 
@@ -59,6 +59,10 @@ public final class RiskAssessor {
         } else if (history != null && history.deviceCount() > 1) {
             reasons.add(RiskReason.OTHER_DEVICES);
             score += Math.min(3, history.deviceCount() - 1) * RiskReason.OTHER_DEVICES.points();
+        }
+        if (history != null && history.replayed()) {
+            reasons.add(RiskReason.REPLAYED_COOKIE);
+            score += RiskReason.REPLAYED_COOKIE.points();
         }
         if (signals.latePhone()) {
             reasons.add(RiskReason.LATE_DEVICE);

@@ -16,6 +16,11 @@ public enum RiskReason {
      * checked around their sale, copied labels come back later on other phones.
      */
     LATE_DEVICE("late_device", 30),
+    /**
+     * A device cookie that checked this code before came back from yet another network outside the code's household (its
+     * third such): a copied link or a scripted checker carrying the owner's cookie, counted as a new phone.
+     */
+    REPLAYED_COOKIE("replayed_cookie", 30),
     /** As many phones as the brand's clone threshold verified this code. */
     MANY_DEVICES("many_devices", 70),
     /** This code was scanned too far from its previous located scan for the time between them. */

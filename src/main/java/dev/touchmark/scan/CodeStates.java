@@ -14,12 +14,30 @@ import java.util.Set;
  * of one code count its scans and phones exactly as one node would.
  */
 final class CodeStates {
+    /**
+     * How long after a code's first scan its phones' networks mark its household: a family's or a household's other
+     * browsers check the product within weeks of the sale, on the same home line.
+     */
+    static final long HOUSEHOLD_DAYS = 30;
+    /**
+     * Networks outside the code's household from which one device cookie may check it before a further one counts as
+     * another phone: an owner checks from home, the shop, work or a trip abroad; a copied link or a scripted checker
+     * carrying the owner's cookie brings it to a new network with every fake.
+     */
+    static final int COOKIE_NETWORKS = 2;
+
+    /** How many cookie-network marks of a code start with a prefix, as the database holds them. */
+    @FunctionalInterface
+    interface MarkCounter {
+        int count(CodeRef code, String prefix);
+    }
+
     private CodeStates() {
     }
 
     /** Advances a code's state by one scan and returns the code's history as this scan sees it. */
     static CodeHistory advance(ScanToRecord scan, OffsetDateTime now, Map<CodeRef, State> states, Set<DeviceKey> known,
-                               List<DeviceKey> newDevices) {
+                               List<DeviceKey> newDevices, MarkCounter marks) {
         CodeRef code = new CodeRef(scan.batchId(), scan.codeIndex());
         State state = states.get(code);
         if (state == null) {
@@ -27,13 +45,32 @@ final class CodeStates {
         }
         boolean first = state.scanCount == 0;
         boolean deviceSeen = false;
+        boolean household = false;
+        boolean replayed = false;
         String phone = scan.phoneId();
         if (phone != null) {
             DeviceKey device = new DeviceKey(code, phone);
             deviceSeen = !known.add(device);
+            String homeKey = scan.householdKey();
+            DeviceKey home = homeKey == null ? null : new DeviceKey(code, homeKey);
             if (!deviceSeen) {
                 newDevices.add(device);
-                state.deviceCount++;
+                // A browser new to the code on a network its earlier phones used around the sale is the same
+                // household's (a second browser, a partner's phone on the home line), not another buyer.
+                household = !first && home != null && known.contains(home);
+                if (!household) {
+                    state.deviceCount++;
+                }
+            }
+            if (deviceSeen && home != null && !known.contains(home)) {
+                replayed = replayedCookie(scan, code, known, newDevices, marks);
+                if (replayed) {
+                    deviceSeen = false;
+                    state.deviceCount++;
+                }
+            }
+            if (home != null && householdTime(state, scan, now, first) && known.add(home)) {
+                newDevices.add(home);
             }
         } else {
             // Nothing tells this scan's phone from another's: it counts as a new one, as a copy checked by a script would.
@@ -49,7 +86,39 @@ final class CodeStates {
         state.lastScanAt = now;
         state.changed = true;
         return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount,
-                previousCountry, previousCountryAt);
+                previousCountry, previousCountryAt, household, replayed);
+    }
+
+    /**
+     * Whether a cookie the code has seen, checking it from a network outside its household, is a replay: the cookie has
+     * already checked the code from COOKIE_NETWORKS such networks. Each new network is marked; the marks are counted
+     * only when one is new (rare for an owner), so the usual scan reads nothing more.
+     */
+    private static boolean replayedCookie(ScanToRecord scan, CodeRef code, Set<DeviceKey> known, List<DeviceKey> newDevices,
+                                          MarkCounter marks) {
+        String key = scan.cookieNetworkKey();
+        if (key == null || !known.add(new DeviceKey(code, key))) {
+            return false;
+        }
+        String prefix = scan.cookieNetworkPrefix();
+        long earlier = marks.count(code, prefix) + newDevices.stream()
+                .filter(d -> d.code().equals(code) && d.deviceId().startsWith(prefix)).count();
+        newDevices.add(new DeviceKey(code, key));
+        return earlier >= COOKIE_NETWORKS;
+    }
+
+    /**
+     * Whether a scan's network may mark the code's household: around the sale (HOUSEHOLD_DAYS after the first scan) and
+     * in the country of the first scan, so copies sold weeks later or abroad never join the buyer's household, and a
+     * network shared by strangers (a mobile carrier's) is marked only by the buyer's own checks around the sale.
+     */
+    private static boolean householdTime(State state, ScanToRecord scan, OffsetDateTime now, boolean first) {
+        if (first) {
+            return true;
+        }
+        String country = scan.shopper().country();
+        boolean sameCountry = state.firstCountry == null || country == null || state.firstCountry.equals(country);
+        return sameCountry && state.firstScanAt != null && !state.firstScanAt.plusDays(HOUSEHOLD_DAYS).isBefore(now);
     }
 
     /**

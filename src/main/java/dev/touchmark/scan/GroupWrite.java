@@ -50,6 +50,12 @@ final class GroupWrite {
                 if (scan.phoneId() != null) {
                     devices.add(new DeviceKey(code, scan.phoneId()));
                 }
+                if (scan.householdKey() != null) {
+                    devices.add(new DeviceKey(code, scan.householdKey()));
+                }
+                if (scan.cookieNetworkKey() != null) {
+                    devices.add(new DeviceKey(code, scan.cookieNetworkKey()));
+                }
             }
         }
         judge.startGroup();
@@ -68,7 +74,7 @@ final class GroupWrite {
             CodeHistory history;
             Assessment assessment;
             if (scan.counted()) {
-                history = scan.tracksCode() ? CodeStates.advance(scan, now, states, known, newDevices) : null;
+                history = scan.tracksCode() ? CodeStates.advance(scan, now, states, known, newDevices, repository::countMarks) : null;
                 assessment = judge.assess(scan, history, id, now);
             } else {
                 history = scan.tracksCode() ? CodeStates.peek(states.getOrDefault(scan.code(), read.get(scan.code()))) : null;

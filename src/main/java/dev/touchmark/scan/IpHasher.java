@@ -33,14 +33,46 @@ public final class IpHasher {
         }
     }
 
-    /** The hash of an address's prefix, or null for anything that is not an IP address literal. */
+    /**
+     * Marks the hash of a loopback, private or link-local address: a proxy whose client address header is not
+     * configured, or a test, in front of which every shopper shares one address.
+     */
+    public static final String LOCAL = "~";
+
+    /**
+     * The hash of an address's prefix (32 characters), or null for anything that is not an IP address literal. A
+     * non-public address's hash starts with {@link #LOCAL}: it tells nothing about who is behind it.
+     */
     public String hash(String address) {
         String prefix = prefix(address);
         if (prefix == null) {
             return null;
         }
         byte[] digest = macs.get().doFinal(prefix.getBytes(StandardCharsets.US_ASCII));
-        return HexFormat.of().formatHex(digest, 0, 16);
+        String hex = HexFormat.of().formatHex(digest, 0, 16);
+        return localPrefix(prefix) ? LOCAL + hex.substring(1) : hex;
+    }
+
+    /** True for the hash of a loopback, private or link-local address. */
+    public static boolean isLocal(String hash) {
+        return hash != null && hash.startsWith(LOCAL);
+    }
+
+    /** Whether a prefix (as prefix() writes it) is loopback, private (RFC 1918, RFC 4193) or link-local. */
+    private static boolean localPrefix(String prefix) {
+        String p = prefix;
+        if (p.endsWith("/24")) {
+            String[] o = p.split("\\.");
+            int a = Integer.parseInt(o[0]);
+            int b = Integer.parseInt(o[1]);
+            return a == 0 || a == 10 || a == 127 || a == 169 && b == 254 || a == 172 && b >= 16 && b <= 31
+                    || a == 192 && b == 168;
+        }
+        if (p.startsWith("0:0:0:")) {
+            return true; // ::1 and the unspecified address
+        }
+        int first = Integer.parseInt(p.substring(0, p.indexOf(':')), 16);
+        return first >= 0xfc00 && first <= 0xfdff || first >= 0xfe80 && first <= 0xfebf;
     }
 
     /** The /24 or /48 prefix of an address literal, or null. */

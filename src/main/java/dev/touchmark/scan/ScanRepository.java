@@ -321,6 +321,12 @@ public final class ScanRepository {
         });
     }
 
+    /** How many of a code's code_device rows start with a prefix (read under the code's row lock). */
+    int countMarks(CodeRef code, String prefix) {
+        return dsl.fetchCount(CODE_DEVICE, CODE_DEVICE.BATCH_ID.eq(code.batchId()).and(CODE_DEVICE.CODE_INDEX.eq(code.index()))
+                .and(CODE_DEVICE.DEVICE_ID.startsWith(prefix)));
+    }
+
     void insertDevices(List<DeviceKey> devices, OffsetDateTime now) {
         if (devices.isEmpty()) {
             return;

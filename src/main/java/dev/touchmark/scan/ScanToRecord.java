@@ -63,6 +63,40 @@ public record ScanToRecord(long brandId, Long batchId, Long codeIndex, boolean t
 
     /** How a phone known only by its network is named in code_device (never the shape of a device id). */
     static final String NETWORK_PHONE = "net:";
+    /** How a code's household network is named in code_device. */
+    static final String HOUSEHOLD_NETWORK = "home:";
+
+    /** How a device cookie's use of a network outside the code's household is named in code_device. */
+    static final String COOKIE_NETWORK = "cn:";
+    /** Characters of the device cookie in a cookie-network mark (13 of 26: unique among one code's phones). */
+    static final int COOKIE_PART = 13;
+
+    /** The first part of this scan's cookie-network marks ("cn:" and the cookie's first characters); null without cookie. */
+    public String cookieNetworkPrefix() {
+        String device = shopper.deviceId();
+        return device == null ? null : COOKIE_NETWORK + device.substring(0, Math.min(COOKIE_PART, device.length())) + ":";
+    }
+
+    /** The mark of this cookie on this scan's network; null without a cookie or a known network (32 characters at most). */
+    public String cookieNetworkKey() {
+        String prefix = cookieNetworkPrefix();
+        String network = shopper.ipHash();
+        return prefix == null || network == null || IpHasher.isLocal(network) ? null : prefix + network.substring(0, Math.min(15, network.length()));
+    }
+
+    /**
+     * The mark of this scan's network as a household's of the code (the keyed hash of its prefix), for a scan with a
+     * device cookie and a known network; null otherwise.
+     */
+    public String householdKey() {
+        String network = shopper.ipHash();
+        if (shopper.deviceId() == null || network == null || IpHasher.isLocal(network)) {
+            // Behind a proxy whose client address header is not configured (or in a test), every shopper has the
+            // proxy's address: it would make all of a code's phones one household.
+            return null;
+        }
+        return HOUSEHOLD_NETWORK + network.substring(0, Math.min(27, network.length()));
+    }
 
     /** Where the shopper was, if they shared it. */
     public Place place() {

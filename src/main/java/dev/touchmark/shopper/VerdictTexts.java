@@ -166,6 +166,9 @@ record VerdictTexts(Tone tone, String title, List<String> explanation, List<Stri
         if (reasons.contains("late_device")) {
             lines.add(SUSPECT_REASON_LATE.in(lang));
         }
+        if (reasons.contains("replayed_cookie")) {
+            lines.add(SUSPECT_REASON_REPLAYED.in(lang));
+        }
         if (reasons.contains("known_hotspot")) {
             lines.add(SUSPECT_REASON_HOTSPOT.in(lang));
         }

@@ -29,7 +29,7 @@ class CodeStatesTest {
     private CodeHistory scan(String device, String network, String country, OffsetDateTime at) {
         Shopper shopper = new Shopper(device, country, null, network, ClientKind.API);
         return CodeStates.advance(ScanToRecord.tracked(1, CODE, BatchStatus.RELEASED, Set.of("FR"), shopper, (h, a) -> null),
-                at, states, known, added);
+                at, states, known, added, (code, prefix) -> 0);
     }
 
     @Test
@@ -44,8 +44,9 @@ class CodeStatesTest {
         CodeHistory unknown = scan(null, null, "FR", T0.plusMinutes(4));
         assertEquals(4, unknown.deviceCount(), "with neither a device id nor a network, every scan is a new phone");
         assertFalse(unknown.deviceSeenBefore());
-        assertEquals("net:" + "2".repeat(28), added.get(1).deviceId());
-        assertEquals(2, added.size());
+        assertTrue(added.stream().anyMatch(d -> d.deviceId().equals("net:" + "2".repeat(28))));
+        assertEquals(List.of("A".repeat(26), "home:" + "1".repeat(27), "net:" + "2".repeat(28)),
+                added.stream().map(ScanRepository.DeviceKey::deviceId).toList(), "the first phone's network marks its household");
     }
 
     @Test
@@ -58,5 +59,48 @@ class CodeStatesTest {
         assertEquals("DE", nigeria.previousCountry(), "a scan without a country moves nothing");
         assertEquals(T0, nigeria.previousCountryAt());
         assertEquals("NG", scan("C".repeat(26), null, "AE", T0.plusHours(3)).previousCountry());
+    }
+
+    @Test
+    void aHouseholdsFurtherBrowsersOnItsHomeLineAreOnePhoneAndAStrangerElsewhereIsAnother() {
+        String home = "h".repeat(32);
+        assertEquals(1, scan("A".repeat(26), home, "FR", T0).deviceCount());
+        CodeHistory partner = scan("B".repeat(26), home, "FR", T0.plusDays(2));
+        assertTrue(partner.household(), "a second browser on the home line is the same household");
+        assertFalse(partner.deviceSeenBefore());
+        assertEquals(1, partner.deviceCount());
+        CodeHistory stranger = scan("C".repeat(26), "s".repeat(32), "FR", T0.plusDays(3));
+        assertFalse(stranger.household());
+        assertEquals(2, stranger.deviceCount());
+        CodeHistory abroad = scan("D".repeat(26), "x".repeat(32), "AE", T0.plusDays(4));
+        assertEquals(3, abroad.deviceCount());
+        CodeHistory sameNetworkAsAbroad = scan("E".repeat(26), "x".repeat(32), "AE", T0.plusDays(5));
+        assertFalse(sameNetworkAsAbroad.household(), "a network first used abroad never marks the buyer's household");
+        assertEquals(4, sameNetworkAsAbroad.deviceCount());
+        CodeHistory late = scan("F".repeat(26), "l".repeat(32), "FR", T0.plusDays(40));
+        CodeHistory lateOnSameNetwork = scan("G".repeat(26), "l".repeat(32), "FR", T0.plusDays(41));
+        assertEquals(5, late.deviceCount());
+        assertFalse(lateOnSameNetwork.household(), "weeks after the sale, networks no longer mark the household");
+        assertEquals(6, lateOnSameNetwork.deviceCount());
+    }
+
+    @Test
+    void anOwnersCookieFromNetworkAfterNetworkIsReplayedAndCountsAsANewPhone() {
+        String owner = "A".repeat(26);
+        scan(owner, "h".repeat(32), "FR", T0);
+        assertTrue(scan(owner, "h".repeat(32), "FR", T0.plusDays(1)).deviceSeenBefore(), "at home");
+        CodeHistory work = scan(owner, "w".repeat(32), "FR", T0.plusDays(40));
+        CodeHistory trip = scan(owner, "t".repeat(32), "ES", T0.plusDays(50));
+        assertTrue(work.deviceSeenBefore() && trip.deviceSeenBefore(), "an owner checks from work and on a trip");
+        assertFalse(work.replayed() || trip.replayed());
+        CodeHistory third = scan(owner, "r".repeat(32), "FR", T0.plusDays(51));
+        assertTrue(third.replayed(), "a third network outside the household: the cookie travels with copies");
+        assertFalse(third.deviceSeenBefore());
+        assertEquals(2, third.deviceCount());
+        assertEquals(3, scan(owner, "q".repeat(32), "FR", T0.plusDays(52)).deviceCount());
+        CodeHistory again = scan(owner, "q".repeat(32), "FR", T0.plusDays(53));
+        assertFalse(again.replayed(), "the same network again is the same phone");
+        assertEquals(3, again.deviceCount());
+        assertFalse(scan(owner, "h".repeat(32), "FR", T0.plusDays(54)).replayed(), "home is never a replay");
     }
 }
