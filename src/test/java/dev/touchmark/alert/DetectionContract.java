@@ -56,7 +56,10 @@ abstract class DetectionContract {
     @BeforeAll
     void start() throws Exception {
         ScanSettings settings = new ScanSettings(Optional.of("CF-IPCountry"), Optional.empty(), 730, 0, 10, 1000, 4);
-        app = App.start(config().withScans(settings).withWebhooks(WebhookTesting.fastSettings()), Clock.systemUTC());
+        // The client address comes from X-Real-IP when a test sends it (a public network, as a proxy forwards it);
+        // without it every scan comes from 127.0.0.1, a local address that marks no household.
+        app = App.start(config().withScans(settings.withClientIpHeader("X-Real-IP", 1))
+                .withWebhooks(WebhookTesting.fastSettings()), Clock.systemUTC());
         http = new Http(app.port());
     }
 
@@ -92,9 +95,17 @@ abstract class DetectionContract {
     }
 
     HttpResponse<String> open(String url, String device, String country) throws Exception {
+        return open(url, device, country, null);
+    }
+
+    /** A phone's check of a label from a client address (null: none forwarded). */
+    HttpResponse<String> open(String url, String device, String country, String address) throws Exception {
         String path = url.substring(url.toLowerCase().indexOf("tm.example") + "tm.example".length());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .header("Accept", "application/json").header("Cookie", RequestFacts.DEVICE_COOKIE + "=" + device);
+        if (address != null) {
+            request.header("X-Real-IP", address);
+        }
         if (country != null) {
             request.header("CF-IPCountry", country);
         }
@@ -124,6 +135,48 @@ abstract class DetectionContract {
         JsonNode items = alerts(f, "?rule=" + rule);
         assertEquals(1, items.size(), items.toString());
         return items.get(0);
+    }
+
+    JsonNode scanFrom(String url, String device, String country, String address) throws Exception {
+        HttpResponse<String> response = open(url, device, country, address);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void aHouseholdCheckingOnSixBrowsersAtHomeIsOnePhoneButSixStrangersAreAClone() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        String home = f.codes().url(30);
+        for (char c : "ABCDEF".toCharArray()) {
+            JsonNode v = scanFrom(home, device(c), "FR", "81.12.34." + (10 + c));
+            assertFalse(v.get("verdict").asText().equals("suspect"), c + ": " + v);
+        }
+        assertEquals(0, alerts(f, "?rule=cloned_code").size(), "one household on its home line is not a clone");
+
+        String copied = f.codes().url(31);
+        int i = 0;
+        JsonNode last = null;
+        for (char c : "GHIJK".toCharArray()) {
+            last = scanFrom(copied, device(c), "FR", "90." + (20 + i++) + ".7.8");
+        }
+        assertEquals("suspect", last.get("verdict").asText(), "five phones on five networks");
+        assertEquals(1, alerts(f, "?rule=cloned_code").size());
+    }
+
+    @Test
+    void anOwnersCookieReplayedFromNetworkAfterNetworkBecomesSuspect() throws Exception {
+        Fixture f = fixture(BatchStatus.RELEASED);
+        String url = f.codes().url(32);
+        String owner = device('O');
+        assertEquals("genuine", scanFrom(url, owner, "FR", "81.40.1.2").get("verdict").asText());
+        assertEquals("genuine", scanFrom(url, owner, "FR", "81.40.1.3").get("verdict").asText(), "at home again");
+        JsonNode verdict = null;
+        for (int n = 0; n < 8; n++) {
+            verdict = scanFrom(url, owner, "FR", "95." + (30 + n) + ".9.9");
+        }
+        assertEquals("suspect", verdict.get("verdict").asText(), verdict.toString());
+        assertTrue(verdict.get("riskReasons").toString().contains("replayed_cookie"), verdict.toString());
+        assertEquals(1, alerts(f, "?rule=cloned_code").size(), "the copies carrying the cookie reach the clone threshold");
     }
 
     @Test
