@@ -26,10 +26,19 @@ final class CodeStates {
      */
     static final int COOKIE_NETWORKS = 2;
 
-    /** How many cookie-network marks of a code start with a prefix, as the database holds them. */
-    @FunctionalInterface
+    /**
+     * Checks one cookie may make of a code from one network outside its household before the further ones count as
+     * other phones: an owner re-checks a few times; a scripted checker carrying the owner's cookie checks every fake.
+     */
+    static final int COOKIE_REPEATS = 3;
+
+    /** What the database holds beyond the group's locked states, read only in the rare cases that need it. */
     interface MarkCounter {
+        /** How many of a code's code_device marks start with a prefix. */
         int count(CodeRef code, String prefix);
+
+        /** How many of a code's logged scans came from one device cookie on one network. */
+        int scansFrom(CodeRef code, String deviceId, String ipHash);
     }
 
     private CodeStates() {
@@ -97,8 +106,12 @@ final class CodeStates {
     private static boolean replayedCookie(ScanToRecord scan, CodeRef code, Set<DeviceKey> known, List<DeviceKey> newDevices,
                                           MarkCounter marks) {
         String key = scan.cookieNetworkKey();
-        if (key == null || !known.add(new DeviceKey(code, key))) {
+        if (key == null) {
             return false;
+        }
+        if (!known.add(new DeviceKey(code, key))) {
+            // The same network outside the household again: a few re-checks are an owner's, many a checker's.
+            return marks.scansFrom(code, scan.shopper().deviceId(), scan.shopper().ipHash()) >= COOKIE_REPEATS;
         }
         String prefix = scan.cookieNetworkPrefix();
         long earlier = marks.count(code, prefix) + newDevices.stream()

@@ -65,6 +65,17 @@ final class GroupWrite {
         peeked.removeAll(states.keySet());
         Map<CodeRef, State> read = repository.peekStates(peeked);
         Set<DeviceKey> known = repository.knownDevices(devices);
+        CodeStates.MarkCounter marks = new CodeStates.MarkCounter() {
+            @Override
+            public int count(CodeRef code, String prefix) {
+                return repository.countMarks(code, prefix);
+            }
+
+            @Override
+            public int scansFrom(CodeRef code, String deviceId, String ipHash) {
+                return repository.countScansFrom(code, deviceId, ipHash);
+            }
+        };
         List<DeviceKey> newDevices = new ArrayList<>();
         List<ScanRepository.Event> events = new ArrayList<>(group.size());
         List<ScanJudge.Judged> judged = new ArrayList<>(group.size());
@@ -74,7 +85,7 @@ final class GroupWrite {
             CodeHistory history;
             Assessment assessment;
             if (scan.counted()) {
-                history = scan.tracksCode() ? CodeStates.advance(scan, now, states, known, newDevices, repository::countMarks) : null;
+                history = scan.tracksCode() ? CodeStates.advance(scan, now, states, known, newDevices, marks) : null;
                 assessment = judge.assess(scan, history, id, now);
             } else {
                 history = scan.tracksCode() ? CodeStates.peek(states.getOrDefault(scan.code(), read.get(scan.code()))) : null;

@@ -327,6 +327,12 @@ public final class ScanRepository {
                 .and(CODE_DEVICE.DEVICE_ID.startsWith(prefix)));
     }
 
+    /** How many of a code's logged scans came from one device cookie on one network (by the code's index). */
+    int countScansFrom(CodeRef code, String deviceId, String ipHash) {
+        return dsl.fetchCount(SCAN_EVENT, SCAN_EVENT.BATCH_ID.eq(code.batchId()).and(SCAN_EVENT.CODE_INDEX.eq(code.index()))
+                .and(SCAN_EVENT.DEVICE_ID.eq(deviceId)).and(SCAN_EVENT.IP_HASH.eq(ipHash)));
+    }
+
     void insertDevices(List<DeviceKey> devices, OffsetDateTime now) {
         if (devices.isEmpty()) {
             return;

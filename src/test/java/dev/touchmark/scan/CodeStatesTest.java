@@ -25,11 +25,26 @@ class CodeStatesTest {
             new ScanRepository.State(1, T0, null, "FR", 0, 0, T0)));
     private final Set<ScanRepository.DeviceKey> known = new HashSet<>();
     private final List<ScanRepository.DeviceKey> added = new ArrayList<>();
+    /** The scan log of the test: each scan's cookie and network, as the database would count them. */
+    private final List<String> logged = new ArrayList<>();
+    private final CodeStates.MarkCounter marks = new CodeStates.MarkCounter() {
+        @Override
+        public int count(CodeRef code, String prefix) {
+            return 0; // the marks of this test are all in its one group (added), which advance counts itself
+        }
+
+        @Override
+        public int scansFrom(CodeRef code, String deviceId, String ipHash) {
+            return (int) logged.stream().filter(l -> l.equals(deviceId + "/" + ipHash)).count();
+        }
+    };
 
     private CodeHistory scan(String device, String network, String country, OffsetDateTime at) {
         Shopper shopper = new Shopper(device, country, null, network, ClientKind.API);
-        return CodeStates.advance(ScanToRecord.tracked(1, CODE, BatchStatus.RELEASED, Set.of("FR"), shopper, (h, a) -> null),
-                at, states, known, added, (code, prefix) -> 0);
+        CodeHistory history = CodeStates.advance(ScanToRecord.tracked(1, CODE, BatchStatus.RELEASED, Set.of("FR"), shopper,
+                (h, a) -> null), at, states, known, added, marks);
+        logged.add(device + "/" + network); // the scan log holds a scan once its group is written
+        return history;
     }
 
     @Test
@@ -102,5 +117,20 @@ class CodeStatesTest {
         assertFalse(again.replayed(), "the same network again is the same phone");
         assertEquals(3, again.deviceCount());
         assertFalse(scan(owner, "h".repeat(32), "FR", T0.plusDays(54)).replayed(), "home is never a replay");
+    }
+
+    @Test
+    void aCheckerRepeatingAnOwnersCookieFromOneNetworkOutsideTheHouseholdCountsAsPhonesAfterAFewChecks() {
+        String owner = "A".repeat(26);
+        scan(owner, "h".repeat(32), "FR", T0);
+        String office = "o".repeat(32);
+        for (int i = 1; i <= 3; i++) {
+            CodeHistory recheck = scan(owner, office, "FR", T0.plusDays(40 + i));
+            assertFalse(recheck.replayed(), "re-check " + i + " from the office is the owner's");
+        }
+        CodeHistory fourth = scan(owner, office, "FR", T0.plusDays(45));
+        assertTrue(fourth.replayed(), "the fourth check from one network outside the household is a checker's");
+        assertEquals(2, fourth.deviceCount());
+        assertFalse(scan(owner, "h".repeat(32), "FR", T0.plusDays(46)).replayed(), "checks at home never are");
     }
 }
