@@ -51,7 +51,8 @@ public final class RulesLoadServer {
     public static void main(String[] args) throws Exception {
         Path scansFile = Path.of(args[0]);
         SwitchedJudge[] switched = new SwitchedJudge[1];
-        App app = App.start(ConfigLoader.fromEnvironment(), Clock.systemUTC(), detector -> {
+        double speed = Double.parseDouble(System.getProperty("tm.clockSpeed", "86400"));
+        App app = App.start(ConfigLoader.fromEnvironment(), new FastClock(Clock.systemUTC(), speed), detector -> {
             switched[0] = new SwitchedJudge(detector);
             return switched[0];
         });
@@ -117,6 +118,44 @@ public final class RulesLoadServer {
         @Override
         public void afterWrite(List<Judged> group, OffsetDateTime now) {
             current.afterWrite(group, now);
+        }
+    }
+
+    /**
+     * Time going {@code speed} times as fast as the wall clock's from the start: at the default (a day a second) one pass
+     * through the scan file spans weeks and a code's scans are a day or two apart, as in real use, where on a wall clock
+     * they would be a second apart and every move between countries impossible travel (a harsher load than any month).
+     */
+    static final class FastClock extends Clock {
+        private final Clock wall;
+        private final double speed;
+        private final long startNanos;
+        private final java.time.Instant start;
+
+        FastClock(Clock wall, double speed) {
+            this(wall, speed, wall.instant(), System.nanoTime());
+        }
+
+        private FastClock(Clock wall, double speed, java.time.Instant start, long startNanos) {
+            this.wall = wall;
+            this.speed = speed;
+            this.start = start;
+            this.startNanos = startNanos;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return wall.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return new FastClock(wall.withZone(zone), speed, start, startNanos);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return start.plusNanos((long) ((System.nanoTime() - startNanos) * speed));
         }
     }
 
@@ -209,7 +248,7 @@ public final class RulesLoadServer {
                     // The first scans go through the devices in order (the first is the buyer's), then any of them.
                     Device d = i < life.size() ? life.get(i) : life.get(random.nextInt(life.size()));
                     scans.add(new Scan(at, line(url, d, random)));
-                    at += -Math.log(1 - random.nextDouble()) * 0.01;
+                    at += -Math.log(1 - random.nextDouble()) * 0.05;
                 }
             }
         }
