@@ -10,10 +10,10 @@
 # of the machine's other load falls on both. Target: median "on" / median "off" >= 0.8.
 # Needs wrk and curl. Usage: scripts/bench-rules.sh [seconds per step, default 20]; ROUNDS (default 4) rounds of
 # one "on" and one "off" step; CONNECTIONS (default 64); WARM_S (default 30) the warm-up; JAVA_OPTS the server JVM's
-# options (default as scripts/bench-verify.sh); JFR=file records the server's whole run with Java Flight Recorder;
-# CLOCK_SPEED (default 86400: a day a second) how much faster than the wall clock the server's clock runs, so that a
-# code's scans are days apart as in real use (1: wall-clock time, where every move between countries is impossible
-# travel and raises an alert: far more alerts than real use).
+# options (default as scripts/bench-verify.sh); JFR=file records the server's whole run with Java Flight Recorder.
+# The server runs on the wall clock (a faster clock would defeat the caches' freshness checks), so a code's scans
+# come seconds apart: its travellers and resales cross to neighbouring countries only and share no place from there,
+# else every one would be impossible travel; cloned codes move between continents and do raise it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
@@ -29,7 +29,7 @@ export SCANS="$work/scans.txt"
 jfr=${JFR:+-XX:StartFlightRecording=filename=$(realpath -m "$JFR"),settings=profile,dumponexit=true}
 TOUCHMARK_PORT=$port TOUCHMARK_DATA_DIR="$work" TOUCHMARK_RATE_VERIFY_PER_MINUTE=0 TOUCHMARK_COUNTRY_HEADER=CF-IPCountry \
   TOUCHMARK_CLIENT_IP_HEADER=X-Forwarded-For \
-  java ${JAVA_OPTS--XX:+UseZGC -Xmx1g -XX:ThreadPriorityPolicy=1} $jfr -Dtm.clockSpeed="${CLOCK_SPEED:-86400}" -cp "$cp" dev.touchmark.bench.RulesLoadServer "$SCANS" \
+  java ${JAVA_OPTS--XX:+UseZGC -Xmx1g -XX:ThreadPriorityPolicy=1} $jfr -cp "$cp" dev.touchmark.bench.RulesLoadServer "$SCANS" \
   > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT

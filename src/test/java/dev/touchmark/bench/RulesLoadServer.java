@@ -37,11 +37,17 @@ import java.util.Random;
  * address, latitude and longitude or "-". They follow the lives of 16,000 codes of 8 batches sold in FR, DE and NL:
  * households of 1 to 3 phones and of 4 to 6 browsers, travellers, resales across the markets, codes diverted abroad,
  * cloned codes scanned by many phones in many countries, and partner apps that send no device id; in time order,
- * codes mixed, so most scans meet a code with history once the file has been sent through once.
+ * codes mixed, so most scans meet a code with history once the file has been sent through once. A code's scans come
+ * seconds apart on the wall clock, so travellers and resales cross only to neighbouring countries and send no place
+ * from there (else each would be impossible travel, which in real use they are not); clones move between continents.
  */
 public final class RulesLoadServer {
     private static final List<String> MARKETS = List.of("FR", "DE", "NL");
-    private static final List<String> ABROAD = List.of("ES", "IT", "US", "JP", "GB");
+    /** Where a shopper of each market travels to by land (close enough that a trip within the run is possible). */
+    private static final java.util.Map<String, List<String>> NEIGHBOURS = java.util.Map.of(
+            "FR", List.of("BE", "CH", "ES", "IT"), "DE", List.of("AT", "CH", "PL", "BE"), "NL", List.of("BE"));
+    /** Markets a code is resold across (neighbours). */
+    private static final java.util.Map<String, String> RESOLD_TO = java.util.Map.of("FR", "DE", "DE", "NL", "NL", "DE");
     private static final List<String> DIVERTED = List.of("NG", "AE", "TR", "CN");
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -51,8 +57,7 @@ public final class RulesLoadServer {
     public static void main(String[] args) throws Exception {
         Path scansFile = Path.of(args[0]);
         SwitchedJudge[] switched = new SwitchedJudge[1];
-        double speed = Double.parseDouble(System.getProperty("tm.clockSpeed", "86400"));
-        App app = App.start(ConfigLoader.fromEnvironment(), new FastClock(Clock.systemUTC(), speed), detector -> {
+        App app = App.start(ConfigLoader.fromEnvironment(), Clock.systemUTC(), detector -> {
             switched[0] = new SwitchedJudge(detector);
             return switched[0];
         });
@@ -121,44 +126,6 @@ public final class RulesLoadServer {
         }
     }
 
-    /**
-     * Time going {@code speed} times as fast as the wall clock's from the start: at the default (a day a second) one pass
-     * through the scan file spans weeks and a code's scans are a day or two apart, as in real use, where on a wall clock
-     * they would be a second apart and every move between countries impossible travel (a harsher load than any month).
-     */
-    static final class FastClock extends Clock {
-        private final Clock wall;
-        private final double speed;
-        private final long startNanos;
-        private final java.time.Instant start;
-
-        FastClock(Clock wall, double speed) {
-            this(wall, speed, wall.instant(), System.nanoTime());
-        }
-
-        private FastClock(Clock wall, double speed, java.time.Instant start, long startNanos) {
-            this.wall = wall;
-            this.speed = speed;
-            this.start = start;
-            this.startNanos = startNanos;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return wall.getZone();
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return new FastClock(wall.withZone(zone), speed, start, startNanos);
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return start.plusNanos((long) ((System.nanoTime() - startNanos) * speed));
-        }
-    }
-
     /** Each batch's code URLs in index order. */
     private static List<List<String>> makeCodes(App app, int batches, int perBatch) {
         var created = app.services().brands().create("Rules " + System.nanoTime(), "rules-" + System.nanoTime() + "@bench.example");
@@ -184,8 +151,18 @@ public final class RulesLoadServer {
     private record Scan(double at, String line) {
     }
 
-    /** A phone or browser: its device id (null: a partner app that sends none), country, address and home place. */
-    private record Device(String id, String country, String ip, double lat, double lon) {
+    /**
+     * A phone or browser: its device id (null: a partner app that sends none), country, address, home place, and
+     * whether its API scans may carry that place.
+     */
+    private record Device(String id, String country, String ip, double lat, double lon, boolean locatable) {
+        Device elsewhere(String otherId, String otherCountry, String otherIp) {
+            return new Device(otherId, otherCountry, otherIp, lat, lon, false);
+        }
+
+        Device another(String otherId) {
+            return new Device(otherId, country, ip, lat, lon, locatable);
+        }
     }
 
     private static List<String> scans(List<List<String>> codes, Random random) {
@@ -198,11 +175,11 @@ public final class RulesLoadServer {
                 boolean divertable = b == 5 || b == 6;
                 List<Device> life = new ArrayList<>();
                 int count;
-                if (divertable && p < 0.25) { // diverted: sold abroad, scanned there by one or two phones
-                    String country = pick(DIVERTED, random);
-                    life.add(device(country, random));
+                if (divertable && p < 0.25) { // diverted: sold abroad, scanned there by one or two phones of one home
+                    Device first = device(pick(DIVERTED, random), random);
+                    life.add(first);
                     if (random.nextBoolean()) {
-                        life.add(device(country, random));
+                        life.add(first.another(deviceId(random)));
                     }
                     count = 1 + random.nextInt(3);
                 } else if (p < 0.04) { // cloned: many phones in many countries, some without a device id
@@ -213,33 +190,30 @@ public final class RulesLoadServer {
                     }
                     count = phones + random.nextInt(4);
                 } else if (p < 0.06) { // a partner app that sends no device id
-                    String country = pick(MARKETS, random);
-                    life.add(anonymous(country, random));
+                    life.add(anonymous(pick(MARKETS, random), random));
                     count = 2 + random.nextInt(3);
-                } else if (p < 0.16) { // a traveller: the owner's phone at home, then abroad
-                    String home = pick(MARKETS, random);
-                    Device owner = device(home, random);
+                } else if (p < 0.16) { // a traveller: the owner's phone at home, then across a border
+                    Device owner = device(pick(MARKETS, random), random);
                     life.add(owner);
-                    String away = pick(ABROAD, random);
-                    Device there = device(away, random);
-                    life.add(new Device(owner.id(), away, there.ip(), there.lat(), there.lon()));
+                    life.add(owner.elsewhere(owner.id(), pick(NEIGHBOURS.get(owner.country()), random), address(random)));
                     count = 3 + random.nextInt(4);
-                } else if (p < 0.24) { // resold or given: a second owner in another market
-                    life.add(device(pick(MARKETS, random), random));
-                    life.add(device(pick(MARKETS, random), random));
+                } else if (p < 0.24) { // resold or given: a second owner in the neighbouring market
+                    Device first = device(pick(MARKETS, random), random);
+                    life.add(first);
+                    life.add(first.elsewhere(deviceId(random), RESOLD_TO.get(first.country()), address(random)));
                     count = 2 + random.nextInt(3);
                 } else if (p < 0.34) { // a household checking on 4 to 6 browsers and phones
                     Device first = device(pick(MARKETS, random), random);
                     int browsers = 4 + random.nextInt(3);
                     for (int i = 0; i < browsers; i++) {
-                        life.add(new Device(i == 0 ? first.id() : deviceId(random), first.country(), first.ip(), first.lat(), first.lon()));
+                        life.add(i == 0 ? first : first.another(deviceId(random)));
                     }
                     count = browsers + random.nextInt(3);
                 } else { // a household of 1 to 3 phones
                     Device first = device(pick(MARKETS, random), random);
                     int phones = 1 + (random.nextInt(100) < 50 ? 0 : random.nextInt(100) < 70 ? 1 : 2);
                     for (int i = 0; i < phones; i++) {
-                        life.add(new Device(i == 0 ? first.id() : deviceId(random), first.country(), first.ip(), first.lat(), first.lon()));
+                        life.add(i == 0 ? first : first.another(deviceId(random)));
                     }
                     count = 1 + random.nextInt(5);
                 }
@@ -248,7 +222,7 @@ public final class RulesLoadServer {
                     // The first scans go through the devices in order (the first is the buyer's), then any of them.
                     Device d = i < life.size() ? life.get(i) : life.get(random.nextInt(life.size()));
                     scans.add(new Scan(at, line(url, d, random)));
-                    at += -Math.log(1 - random.nextDouble()) * 0.05;
+                    at += -Math.log(1 - random.nextDouble()) * 0.01;
                 }
             }
         }
@@ -259,7 +233,7 @@ public final class RulesLoadServer {
     /** A quarter of the scans open the page in a browser; the others come through the API, two in five located. */
     private static String line(String url, Device d, Random random) {
         boolean page = d.id() != null && random.nextInt(4) == 0;
-        boolean located = !page && random.nextInt(5) < 2;
+        boolean located = !page && d.locatable() && random.nextInt(5) < 2;
         String target = page ? pathOf(url) : url;
         String place = located ? String.format(Locale.ROOT, "%.4f\t%.4f", d.lat() + random.nextGaussian() * 0.05,
                 d.lon() + random.nextGaussian() * 0.05) : "-\t-";
@@ -274,12 +248,13 @@ public final class RulesLoadServer {
 
     private static Device device(String country, Random random) {
         double[] centre = centre(country);
-        return new Device(deviceId(random), country, address(random), centre[0] + random.nextGaussian(), centre[1] + random.nextGaussian());
+        return new Device(deviceId(random), country, address(random), centre[0] + random.nextGaussian(), centre[1] + random.nextGaussian(),
+                true);
     }
 
     private static Device anonymous(String country, Random random) {
         Device d = device(country, random);
-        return new Device(null, d.country(), d.ip(), d.lat(), d.lon());
+        return new Device(null, d.country(), d.ip(), d.lat(), d.lon(), true);
     }
 
     private static String deviceId(Random random) {
@@ -304,11 +279,6 @@ public final class RulesLoadServer {
             case "FR" -> new double[] {48.8, 2.3};
             case "DE" -> new double[] {51.0, 10.0};
             case "NL" -> new double[] {52.3, 4.9};
-            case "ES" -> new double[] {40.4, -3.7};
-            case "IT" -> new double[] {41.9, 12.5};
-            case "US" -> new double[] {40.7, -74.0};
-            case "JP" -> new double[] {35.7, 139.7};
-            case "GB" -> new double[] {51.5, -0.1};
             case "NG" -> new double[] {6.5, 3.4};
             case "AE" -> new double[] {25.2, 55.3};
             case "TR" -> new double[] {41.0, 29.0};
