@@ -45,6 +45,8 @@ echo "# after the warm-up: $(curl -sf "$control/facts")"
 rate() { grep -oE 'Requests/sec: +[0-9.]+' "$1" | grep -oE '[0-9.]+$'; }
 step() { # on|off
   curl -sf -X POST "$control/rules/$1" > /dev/null
+  local began
+  began=$(date -u +%T)
   wrk -t2 -c"$conns" -d3s -s scripts/rules.lua "$url" > /dev/null
   wrk -t2 -c"$conns" -d"${secs}s" --latency -s scripts/rules.lua "$url" > "$work/step.txt"
   local r p99 bad
@@ -52,7 +54,7 @@ step() { # on|off
   p99=$(grep -E '^ +99%' "$work/step.txt" | awk '{ print $2 }')
   bad=$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$work/step.txt" | grep -oE '[0-9]+$' || echo 0)
   echo "$r" >> "$work/$1.txt"
-  printf 'rules %-3s %10s/s  p99 %8s  non-2xx %s\n' "$1" "$r" "$p99" "$bad"
+  printf 'rules %-3s %10s/s  p99 %8s  non-2xx %s  (from %s UTC)\n' "$1" "$r" "$p99" "$bad" "$began"
 }
 for round in $(seq 1 "$rounds"); do
   echo "# round $round"
@@ -60,7 +62,7 @@ for round in $(seq 1 "$rounds"); do
 done
 curl -sf -X POST "$control/rules/on" > /dev/null
 echo "# at the end: $(curl -sf "$control/facts")"
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 on=$(median "$work/on.txt")
 off=$(median "$work/off.txt")
 echo "## medians of $rounds rounds (target on / off >= 0.8)"
