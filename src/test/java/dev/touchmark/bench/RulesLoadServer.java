@@ -28,7 +28,7 @@ import java.util.Random;
  * The server side of scripts/bench-rules.sh: a real Touchmark server (configured from TOUCHMARK_* as usual, on a fresh
  * database) whose scan writer judges through a {@link SwitchedJudge}, so that the detection rules can be turned off
  * and on between the benchmark's rounds from the control port (the next port): POST /rules/on, POST /rules/off, and
- * GET /facts (scans recorded, alerts by rule, scans by verdict, from the database). With the rules off every scan is
+ * GET /facts (scans recorded, alerts by rule, their hits and evidence, scans by verdict, from the database). With the rules off every scan is
  * still recorded by the same writer in the same transaction (scan log, code states, new devices); only the judging
  * (risk assessment, alerts, the rollups Detector keeps) is left out.
  *
@@ -72,7 +72,8 @@ public final class RulesLoadServer {
             c.routes.post("/rules/off", ctx -> ctx.result(judge.turn(false)));
             c.routes.get("/facts", ctx -> ctx.result("scans=" + dsl.fetchValue("SELECT COUNT(*) FROM scan_event")
                     + " alerts=" + dsl.fetch("SELECT rule, COUNT(*) n FROM alert GROUP BY rule ORDER BY rule")
-                            .map(r -> r.get(0) + ":" + r.get(1)) + " alert_events=" + dsl.fetchValue("SELECT COUNT(*) FROM alert_event")
+                            .map(r -> r.get(0) + ":" + r.get(1)) + " alert_hits=" + dsl.fetchValue("SELECT SUM(hits) FROM alert")
+                    + " evidence=" + dsl.fetchValue("SELECT COUNT(*) FROM alert_evidence")
                     + " verdicts=" + dsl.fetch("SELECT verdict, COUNT(*) n FROM scan_event GROUP BY verdict ORDER BY verdict")
                             .map(r -> r.get(0) + ":" + r.get(1))));
         }).start("127.0.0.1", app.port() + 1);
