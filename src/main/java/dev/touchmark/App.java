@@ -62,6 +62,7 @@ import dev.touchmark.periodic.PeriodicReportScheduler;
 import dev.touchmark.periodic.ReportSettings;
 import dev.touchmark.product.ProductController;
 import dev.touchmark.report.ReportController;
+import dev.touchmark.scan.ScanJudge;
 import dev.touchmark.shopper.LabelHostRepository;
 import dev.touchmark.shopper.LabelHosts;
 import dev.touchmark.shopper.ScanController;
@@ -80,6 +81,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,6 +138,14 @@ public final class App implements AutoCloseable {
 
     /** Opens the database, wires everything and starts listening. */
     public static App start(TouchmarkConfig config, Clock clock) {
+        return start(config, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * As above, with the scan writer's judge wrapped by {@code judging} (see ScanServices.start): only for the benchmark
+     * that measures what the detection rules cost (scripts/bench-rules.sh); the server passes the identity.
+     */
+    public static App start(TouchmarkConfig config, Clock clock, UnaryOperator<ScanJudge> judging) {
         // The translations are read and checked (the same keys and arguments in every language) before anything runs.
         Texts.bundled();
         // Everything that can be checked without touching the data folder is checked first, so a start that fails on
@@ -159,7 +169,7 @@ public final class App implements AutoCloseable {
             // Without an SMTP server nothing is queued: a backlog sent the day one is configured would be stale.
             AlertNotifier notifier = config.mail().enabled()
                     ? AlertNotifier.all(webhookNotifier, new MailAlertNotifier(mailRepository, mailTexts, clock)) : webhookNotifier;
-            ScanServices scanServices = ScanServices.start(config, services, clock, notifier, json.mapper(), metrics);
+            ScanServices scanServices = ScanServices.start(config, services, clock, notifier, json.mapper(), metrics, judging);
             metrics.watch(scanServices.recorder());
             metrics.watchOutbox(services.webhooks()::countPending, clock);
             Database.h2FileBase(config.dbUrl()).ifPresent(base -> metrics.watchDatabaseFile(Database.h2DataFile(base)));

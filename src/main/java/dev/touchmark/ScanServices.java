@@ -16,6 +16,7 @@ import dev.touchmark.report.ReportService;
 import dev.touchmark.scan.DeviceIds;
 import dev.touchmark.scan.IpHasher;
 import dev.touchmark.scan.RetentionJob;
+import dev.touchmark.scan.ScanJudge;
 import dev.touchmark.scan.ScanLocations;
 import dev.touchmark.db.Database;
 import dev.touchmark.http.ClientAddress;
@@ -29,6 +30,7 @@ import dev.touchmark.verify.VerdictCounter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /** The shopper side, wired by hand: verification with its caches, the scan writer with detection, alerts, reports, retention. */
 public record ScanServices(ScanRepository scans, ScanRecorder recorder, VerificationCatalog catalog,
@@ -44,6 +46,17 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
     /** Wires and starts the scan writer and the retention job. */
     public static ScanServices start(TouchmarkConfig config, Services services, Clock clock, AlertNotifier notifier,
                                      ObjectMapper json, VerdictCounter verdicts) {
+        return start(config, services, clock, notifier, json, verdicts, UnaryOperator.identity());
+    }
+
+    /**
+     * As above, with the scan writer judging through {@code judging} applied to the detector. The server always passes
+     * the identity; scripts/bench-rules.sh passes a judge it can turn to {@link dev.touchmark.scan.ScanJudge#NONE}, so
+     * the rules' cost is measured on the same writer, database and scan log in one run. A seam in code, not a setting:
+     * no operator can turn detection off.
+     */
+    public static ScanServices start(TouchmarkConfig config, Services services, Clock clock, AlertNotifier notifier,
+                                     ObjectMapper json, VerdictCounter verdicts, UnaryOperator<ScanJudge> judging) {
         ScanSettings settings = config.scans();
         var dsl = services.database().dsl();
         ScanRepository scans = new ScanRepository(dsl, services.database().isPostgres());
@@ -54,7 +67,7 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         // With sync writes, each group is forced onto the disk before it is answered (embedded H2; PostgreSQL's own
         // synchronous_commit does that at every commit).
         Database database = services.database();
-        ScanRecorder recorder = new ScanRecorder(scans, detector, clock, SCAN_QUEUE,
+        ScanRecorder recorder = new ScanRecorder(scans, judging.apply(detector), clock, SCAN_QUEUE,
                 settings.syncWrites() ? database::syncToDisk : () -> { });
         VerificationCatalog catalog = new VerificationCatalog(new VerificationRepository(dsl), services.changes());
         VerificationService verification = new VerificationService(catalog, recorder, clock, verdicts);
