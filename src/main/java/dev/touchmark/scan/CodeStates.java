@@ -31,6 +31,13 @@ final class CodeStates {
      * other phones: an owner re-checks a few times; a scripted checker carrying the owner's cookie checks every fake.
      */
     static final int COOKIE_REPEATS = 3;
+    /**
+     * Browsers and phones a household has at most: past this, further ones on its networks are other buyers (strangers
+     * behind one carrier's address, or a shop's), not the family's.
+     */
+    static final int HOUSEHOLD_MAX = 6;
+    /** How a browser that joined a code's household is marked in code_device. */
+    static final String HOUSEHOLD_MEMBER = "hj:";
 
     /** What the database holds beyond the group's locked states, read only in the rare cases that need it. */
     interface MarkCounter {
@@ -66,7 +73,7 @@ final class CodeStates {
                 newDevices.add(device);
                 // A browser new to the code on a network its earlier phones used around the sale is the same
                 // household's (a second browser, a partner's phone on the home line), not another buyer.
-                household = !first && home != null && known.contains(home);
+                household = !first && home != null && known.contains(home) && joins(code, phone, newDevices, marks);
                 if (!household) {
                     state.deviceCount++;
                 }
@@ -96,6 +103,17 @@ final class CodeStates {
         state.changed = true;
         return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount,
                 previousCountry, previousCountryAt, household, replayed);
+    }
+
+    /** Whether one more browser may join the code's household (it has fewer than HOUSEHOLD_MAX); marks it if so. */
+    private static boolean joins(CodeRef code, String phone, List<DeviceKey> newDevices, MarkCounter marks) {
+        long members = marks.count(code, HOUSEHOLD_MEMBER) + newDevices.stream()
+                .filter(d -> d.code().equals(code) && d.deviceId().startsWith(HOUSEHOLD_MEMBER)).count();
+        if (members >= HOUSEHOLD_MAX - 1) {
+            return false;
+        }
+        newDevices.add(new DeviceKey(code, HOUSEHOLD_MEMBER + phone.substring(0, Math.min(29, phone.length()))));
+        return true;
     }
 
     /**

@@ -133,4 +133,16 @@ class CodeStatesTest {
         assertEquals(2, fourth.deviceCount());
         assertFalse(scan(owner, "h".repeat(32), "FR", T0.plusDays(46)).replayed(), "checks at home never are");
     }
+
+    @Test
+    void aHouseholdHasAtMostSixBrowsersAndFurtherOnesOnItsNetworkAreOtherBuyers() {
+        String home = "h".repeat(32);
+        scan("A".repeat(26), home, "FR", T0);
+        for (char c : "BCDEF".toCharArray()) {
+            assertTrue(scan(String.valueOf(c).repeat(26), home, "FR", T0.plusHours(c)).household(), String.valueOf(c));
+        }
+        CodeHistory seventh = scan("G".repeat(26), home, "FR", T0.plusDays(3));
+        assertFalse(seventh.household(), "a seventh browser behind the same address is someone else");
+        assertEquals(2, seventh.deviceCount());
+    }
 }

@@ -111,6 +111,8 @@ class FailureIsolationIT {
     }
 
     private static CompletableFuture<VerificationResult> verify(App app, String url, String device) {
-        return app.scanServices().verification().verify(new ScanInput(url, new Shopper(device, "FR", null, "hash", ClientKind.API)));
+        // Each phone on a network of its own: phones sharing one would be one household's.
+        return app.scanServices().verification().verify(new ScanInput(url, new Shopper(device, "FR", null,
+                new StringBuilder(device).reverse().toString(), ClientKind.API)));
     }
 }
