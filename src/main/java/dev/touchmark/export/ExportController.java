@@ -6,7 +6,6 @@ import dev.touchmark.alert.AlertFilter;
 import dev.touchmark.http.BadRequest;
 import dev.touchmark.http.Downloads;
 import dev.touchmark.http.Params;
-import dev.touchmark.http.Problem;
 import dev.touchmark.i18n.Lang;
 import dev.touchmark.label.ExportPermits;
 import dev.touchmark.report.ReportController;
@@ -62,12 +61,8 @@ public final class ExportController {
     }
 
     private void stream(Context ctx, long brandId, String fileName, Consumer<OutputStream> write) {
-        ExportPermits.Permit permit;
-        try {
-            permit = exports.admit(brandId);
-        } catch (ExportPermits.ExportsBusy e) {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            Problem.write(ctx, 429, "Exports busy", e.getMessage());
+        ExportPermits.Permit permit = ExportPermits.admitOrRefuse(ctx, exports::admit, brandId);
+        if (permit == null) {
             return;
         }
         // Released however the export ends: finished, failed, or the client gone (a write fails).

@@ -19,6 +19,21 @@ public final class ExportPermits {
     private final Map<Long, Integer> runningByBrand = new HashMap<>();
     private int running;
 
+    /**
+     * A permit from admit, or null once the request has been answered 429 with Retry-After: how every export
+     * endpoint refuses when its kind of export is busy.
+     */
+    public static Permit admitOrRefuse(io.javalin.http.Context ctx, java.util.function.LongFunction<Permit> admit,
+                                       long brandId) {
+        try {
+            return admit.apply(brandId);
+        } catch (ExportsBusy e) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            dev.touchmark.http.Problem.write(ctx, 429, "Exports busy", e.getMessage());
+            return null;
+        }
+    }
+
     /** Caps for label exports. */
     public ExportPermits(int perInstallation, int perBrand) {
         this("label export", perInstallation, perBrand);

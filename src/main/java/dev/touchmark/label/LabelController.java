@@ -8,7 +8,6 @@ import dev.touchmark.error.ValidationException;
 import dev.touchmark.access.ApiAuth;
 import dev.touchmark.http.BadRequest;
 import dev.touchmark.http.Params;
-import dev.touchmark.http.Problem;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,12 +62,8 @@ public final class LabelController {
             throw new BadRequest("one " + format.fileExtension() + " file holds at most " + BatchExporter.maxCodes(format)
                     + " labels; export the batch in ranges with 'from' and 'count', or use csv or zpl, which have no limit");
         }
-        ExportPermits.Permit permit;
-        try {
-            permit = exports.admit(brandId);
-        } catch (ExportPermits.ExportsBusy e) {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            Problem.write(ctx, 429, "Exports busy", e.getMessage());
+        ExportPermits.Permit permit = ExportPermits.admitOrRefuse(ctx, exports::admit, brandId);
+        if (permit == null) {
             return;
         }
         // Released however the export ends: finished, failed, or the client gone (a write fails).
