@@ -1,5 +1,6 @@
 package dev.touchmark.access;
 
+import dev.touchmark.db.InsertIfAbsent;
 import static dev.touchmark.db.jooq.Tables.BRAND;
 import static dev.touchmark.db.jooq.Tables.BRAND_USER;
 import static dev.touchmark.db.jooq.Tables.SIGN_IN_CHALLENGE;
@@ -45,9 +46,8 @@ public final class TwoFactorRepository {
         return dsl.transactionResult(() -> {
             dsl.deleteFrom(USER_TWO_FACTOR).where(USER_TWO_FACTOR.USER_ID.eq(userId).and(USER_TWO_FACTOR.ENABLED_AT.isNull()))
                     .execute();
-            return dsl.insertInto(USER_TWO_FACTOR).set(USER_TWO_FACTOR.USER_ID, userId).set(USER_TWO_FACTOR.BRAND_ID, brandId)
-                    .set(USER_TWO_FACTOR.SECRET_SEALED, sealed).set(USER_TWO_FACTOR.CREATED_AT, now)
-                    .onConflictDoNothing().execute() == 1;
+            return InsertIfAbsent.inserted(dsl.insertInto(USER_TWO_FACTOR).set(USER_TWO_FACTOR.USER_ID, userId).set(USER_TWO_FACTOR.BRAND_ID, brandId)
+                    .set(USER_TWO_FACTOR.SECRET_SEALED, sealed).set(USER_TWO_FACTOR.CREATED_AT, now));
         });
     }
 

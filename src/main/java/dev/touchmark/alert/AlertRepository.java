@@ -1,5 +1,6 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.db.InsertIfAbsent;
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.ALERT_EVENT;
 import static dev.touchmark.db.jooq.Tables.ALERT_EVIDENCE;
@@ -56,7 +57,7 @@ public final class AlertRepository {
         }
         // The unique index on open alerts decides between two transactions (or nodes) opening the same alert at once:
         // the second one's insert waits for the first, then does nothing, and its hit goes to the alert the first opened.
-        Optional<Long> created = dsl.insertInto(ALERT)
+        Optional<Long> created = InsertIfAbsent.returning(dsl.insertInto(ALERT)
                 .set(ALERT.BRAND_ID, hit.brandId()).set(ALERT.RULE, hit.rule().id()).set(ALERT.SUBJECT, hit.subject())
                 .set(ALERT.OPEN_SUBJECT, hit.subject()).set(ALERT.SEVERITY, hit.severity().id())
                 .set(ALERT.STATUS, AlertStatus.OPEN.id()).set(ALERT.SUMMARY, hit.summary().in(Lang.EN))
@@ -64,9 +65,7 @@ public final class AlertRepository {
                 .set(ALERT.BATCH_ID, hit.batchId()).set(ALERT.CODE_INDEX, hit.codeIndex()).set(ALERT.COUNTRY, hit.country())
                 .set(ALERT.LAT_TENTHS, hit.place() == null ? null : hit.place().latTenths())
                 .set(ALERT.LON_TENTHS, hit.place() == null ? null : hit.place().lonTenths()).set(ALERT.HITS, 1L)
-                .set(ALERT.FIRST_SEEN_AT, hit.at()).set(ALERT.LAST_SEEN_AT, hit.at()).set(ALERT.UPDATED_AT, hit.at())
-                .onConflictDoNothing()
-                .returning(ALERT.ID).fetchOptional(ALERT.ID);
+                .set(ALERT.FIRST_SEEN_AT, hit.at()).set(ALERT.LAST_SEEN_AT, hit.at()).set(ALERT.UPDATED_AT, hit.at()), ALERT.ID);
         if (created.isEmpty()) {
             long id = openAlert(hit).orElseThrow(() -> new IllegalStateException("an open alert for " + hit.rule().id() + " "
                     + hit.subject() + " was neither created nor found"));

@@ -1,5 +1,6 @@
 package dev.touchmark.alert;
 
+import dev.touchmark.db.InsertIfAbsent;
 import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.domain.CodeRef;
 import dev.touchmark.domain.Verdict;
@@ -150,7 +151,7 @@ public final class DetectionRepository {
                     SUSPECT_CODE.FIRST_AT);
             suspectCodeBrands.keySet().stream().sorted(CODE_ORDER)
                     .forEach(c -> insert.values(c.batchId(), c.index(), suspectCodeBrands.get(c), at));
-            insert.onConflictDoNothing().execute();
+            InsertIfAbsent.rows(insert);
         }
     }
 
@@ -206,10 +207,9 @@ public final class DetectionRepository {
                         .and(CODE_LOCATION.LOCATED_AT.le(located.at())))
                 .execute();
         if (updated == 0) {
-            dsl.insertInto(CODE_LOCATION).set(CODE_LOCATION.BATCH_ID, batchId).set(CODE_LOCATION.CODE_INDEX, index)
+            InsertIfAbsent.rows(dsl.insertInto(CODE_LOCATION).set(CODE_LOCATION.BATCH_ID, batchId).set(CODE_LOCATION.CODE_INDEX, index)
                     .set(CODE_LOCATION.SCAN_ID, located.scanId()).set(CODE_LOCATION.LOCATED_AT, located.at())
-                    .set(CODE_LOCATION.LAT_TENTHS, located.latTenths()).set(CODE_LOCATION.LON_TENTHS, located.lonTenths())
-                    .onConflictDoNothing().execute();
+                    .set(CODE_LOCATION.LAT_TENTHS, located.latTenths()).set(CODE_LOCATION.LON_TENTHS, located.lonTenths()));
         }
     }
 
@@ -233,9 +233,9 @@ public final class DetectionRepository {
                           OffsetDateTime since) {
         var key = SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
                 .and(SUSPECT_SIGHTING.BATCH_ID.eq(batchId)).and(SUSPECT_SIGHTING.CODE_INDEX.eq(index));
-        int inserted = dsl.insertInto(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.BRAND_ID, brandId).set(SUSPECT_SIGHTING.CELL, cell)
+        int inserted = InsertIfAbsent.rows(dsl.insertInto(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.BRAND_ID, brandId).set(SUSPECT_SIGHTING.CELL, cell)
                 .set(SUSPECT_SIGHTING.BATCH_ID, batchId).set(SUSPECT_SIGHTING.CODE_INDEX, index)
-                .set(SUSPECT_SIGHTING.SCAN_ID, scanId).set(SUSPECT_SIGHTING.SEEN_AT, at).onConflictDoNothing().execute();
+                .set(SUSPECT_SIGHTING.SCAN_ID, scanId).set(SUSPECT_SIGHTING.SEEN_AT, at));
         boolean newCode = inserted > 0;
         if (!newCode) {
             OffsetDateTime before = dsl.select(SUSPECT_SIGHTING.SEEN_AT).from(SUSPECT_SIGHTING).where(key)
@@ -264,9 +264,9 @@ public final class DetectionRepository {
     public Sighting sightOutOfMarket(long brandId, long batchId, String country, long index, long scanId, OffsetDateTime at,
                                      OffsetDateTime since) {
         var key = MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country)).and(MARKET_SIGHTING.CODE_INDEX.eq(index));
-        int inserted = dsl.insertInto(MARKET_SIGHTING).set(MARKET_SIGHTING.BRAND_ID, brandId).set(MARKET_SIGHTING.BATCH_ID, batchId)
+        int inserted = InsertIfAbsent.rows(dsl.insertInto(MARKET_SIGHTING).set(MARKET_SIGHTING.BRAND_ID, brandId).set(MARKET_SIGHTING.BATCH_ID, batchId)
                 .set(MARKET_SIGHTING.COUNTRY, country).set(MARKET_SIGHTING.CODE_INDEX, index).set(MARKET_SIGHTING.SCAN_ID, scanId)
-                .set(MARKET_SIGHTING.SEEN_AT, at).onConflictDoNothing().execute();
+                .set(MARKET_SIGHTING.SEEN_AT, at));
         boolean newCode = inserted > 0;
         if (!newCode) {
             OffsetDateTime before = dsl.select(MARKET_SIGHTING.SEEN_AT).from(MARKET_SIGHTING).where(key)
@@ -289,9 +289,9 @@ public final class DetectionRepository {
     public Sighting sightRun(long brandId, long batchId, long block, long index, long scanId, OffsetDateTime at,
                              OffsetDateTime since) {
         var key = RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(block)).and(RUN_SIGHTING.CODE_INDEX.eq(index));
-        int inserted = dsl.insertInto(RUN_SIGHTING).set(RUN_SIGHTING.BRAND_ID, brandId).set(RUN_SIGHTING.BATCH_ID, batchId)
+        int inserted = InsertIfAbsent.rows(dsl.insertInto(RUN_SIGHTING).set(RUN_SIGHTING.BRAND_ID, brandId).set(RUN_SIGHTING.BATCH_ID, batchId)
                 .set(RUN_SIGHTING.RUN_BLOCK, block).set(RUN_SIGHTING.CODE_INDEX, index).set(RUN_SIGHTING.SCAN_ID, scanId)
-                .set(RUN_SIGHTING.SEEN_AT, at).onConflictDoNothing().execute();
+                .set(RUN_SIGHTING.SEEN_AT, at));
         boolean newCode = inserted > 0;
         if (!newCode) {
             OffsetDateTime before = dsl.select(RUN_SIGHTING.SEEN_AT).from(RUN_SIGHTING).where(key).fetchOne(RUN_SIGHTING.SEEN_AT);

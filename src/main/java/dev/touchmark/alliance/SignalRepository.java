@@ -1,5 +1,6 @@
 package dev.touchmark.alliance;
 
+import dev.touchmark.db.InsertIfAbsent;
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.ALLIANCE_MATCH;
 import static dev.touchmark.db.jooq.Tables.ALLIANCE_MEMBER;
@@ -240,12 +241,11 @@ public final class SignalRepository {
      */
     boolean insertMatch(long allianceId, long brandId, SignalClass signalClass, String key, int others, String named,
                         long count, OffsetDateTime now) {
-        return dsl.insertInto(ALLIANCE_MATCH)
+        return InsertIfAbsent.inserted(dsl.insertInto(ALLIANCE_MATCH)
                 .set(ALLIANCE_MATCH.ALLIANCE_ID, allianceId).set(ALLIANCE_MATCH.BRAND_ID, brandId)
                 .set(ALLIANCE_MATCH.SIGNAL_CLASS, signalClass.id()).set(ALLIANCE_MATCH.ITEM_KEY, key)
                 .set(ALLIANCE_MATCH.OTHER_MEMBERS, others).set(ALLIANCE_MATCH.NAMED_BRANDS, named)
-                .set(ALLIANCE_MATCH.ITEM_COUNT, count).set(ALLIANCE_MATCH.FIRST_MATCHED_AT, now).set(ALLIANCE_MATCH.LAST_MATCHED_AT, now)
-                .onConflictDoNothing().execute() == 1;
+                .set(ALLIANCE_MATCH.ITEM_COUNT, count).set(ALLIANCE_MATCH.FIRST_MATCHED_AT, now).set(ALLIANCE_MATCH.LAST_MATCHED_AT, now));
     }
 
     /** Moves a recorded match to a higher count of other members; false when another node already did. */

@@ -81,10 +81,9 @@ public final class MailRepository {
 
     /** Queues one message for one user unless one of its topic exists (another node wrote it first); true if queued. */
     public boolean queue(long brandId, long userId, String topic, String subject, String body, OffsetDateTime now) {
-        return InsertIfAbsent.inserted(() -> dsl.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.BRAND_ID, brandId)
+        return InsertIfAbsent.inserted(dsl.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.BRAND_ID, brandId)
                 .set(MAIL_OUTBOX.USER_ID, userId).set(MAIL_OUTBOX.TOPIC, topic).set(MAIL_OUTBOX.SUBJECT, subject)
-                .set(MAIL_OUTBOX.BODY, body).set(MAIL_OUTBOX.CREATED_AT, now).set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
-                .onConflictDoNothing().execute());
+                .set(MAIL_OUTBOX.BODY, body).set(MAIL_OUTBOX.CREATED_AT, now).set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now));
     }
 
     /** Messages due now that no node holds, oldest first. */

@@ -1,5 +1,6 @@
 package dev.touchmark.periodic;
 
+import dev.touchmark.db.InsertIfAbsent;
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.ALERT_EVENT;
 import static dev.touchmark.db.jooq.Tables.BATCH;
@@ -61,7 +62,7 @@ public final class PeriodicReportRepository {
      */
     public boolean insertIfAbsent(long brandId, ReportPeriod period, String requestedBy, OffsetDateTime now,
                                   OffsetDateTime leaseUntil) {
-        return dsl.insertInto(PERIODIC_REPORT)
+        return InsertIfAbsent.inserted(dsl.insertInto(PERIODIC_REPORT)
                 .set(PERIODIC_REPORT.BRAND_ID, brandId)
                 .set(PERIODIC_REPORT.PERIOD_KIND, period.kind().id())
                 .set(PERIODIC_REPORT.PERIOD_START, period.start())
@@ -70,9 +71,7 @@ public final class PeriodicReportRepository {
                 .set(PERIODIC_REPORT.REQUESTED_BY, requestedBy)
                 .set(PERIODIC_REPORT.ATTEMPTS, leaseUntil == null ? 0 : 1)
                 .set(PERIODIC_REPORT.LEASE_UNTIL, leaseUntil)
-                .set(PERIODIC_REPORT.CREATED_AT, now)
-                .onConflictDoNothing()
-                .execute() == 1;
+                .set(PERIODIC_REPORT.CREATED_AT, now));
     }
 
     /** The brand's report for a period, if any. */
@@ -202,11 +201,10 @@ public final class PeriodicReportRepository {
                 .set(PERIODIC_REPORT_SCHEDULE.UPDATED_AT, now).set(PERIODIC_REPORT_SCHEDULE.UPDATED_BY, actor)
                 .where(PERIODIC_REPORT_SCHEDULE.BRAND_ID.eq(brandId)).execute();
         if (updated == 0) {
-            dsl.insertInto(PERIODIC_REPORT_SCHEDULE)
+            InsertIfAbsent.rows(dsl.insertInto(PERIODIC_REPORT_SCHEDULE)
                     .set(PERIODIC_REPORT_SCHEDULE.BRAND_ID, brandId)
                     .set(PERIODIC_REPORT_SCHEDULE.WEEKLY, weekly).set(PERIODIC_REPORT_SCHEDULE.MONTHLY, monthly)
-                    .set(PERIODIC_REPORT_SCHEDULE.UPDATED_AT, now).set(PERIODIC_REPORT_SCHEDULE.UPDATED_BY, actor)
-                    .onConflictDoNothing().execute();
+                    .set(PERIODIC_REPORT_SCHEDULE.UPDATED_AT, now).set(PERIODIC_REPORT_SCHEDULE.UPDATED_BY, actor));
         }
     }
 

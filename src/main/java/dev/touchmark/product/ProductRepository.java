@@ -73,8 +73,8 @@ public final class ProductRepository {
 
     /** Claims a GTIN for a product; false when another product holds it. */
     private static boolean claimGtin(DSLContext t, long brandId, String gtin, long productId) {
-        return InsertIfAbsent.inserted(() -> t.insertInto(PRODUCT_GTIN).set(PRODUCT_GTIN.BRAND_ID, brandId)
-                .set(PRODUCT_GTIN.GTIN, gtin).set(PRODUCT_GTIN.PRODUCT_ID, productId).onConflictDoNothing().execute());
+        return InsertIfAbsent.inserted(t.insertInto(PRODUCT_GTIN).set(PRODUCT_GTIN.BRAND_ID, brandId)
+                .set(PRODUCT_GTIN.GTIN, gtin).set(PRODUCT_GTIN.PRODUCT_ID, productId));
     }
 
     /** A product of a brand. */
