@@ -8,6 +8,7 @@ import static dev.touchmark.db.jooq.Tables.ALERT_EVIDENCE;
 import dev.touchmark.db.Cursors;
 import dev.touchmark.i18n.Lang;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,46 +34,75 @@ public final class AlertRepository {
         this.dsl = dsl;
     }
 
-    /** What recording a hit did. */
-    public enum Effect { CREATED, ADDED, SUPPRESSED }
-
-    /** The alert a hit went to and what it did there. */
-    public record Raised(Alert alert, Effect effect) {
+    /**
+     * Records hits, in the order given (the caller sorts them so that one alert's hits are adjacent and alert rows are
+     * taken in one order by every transaction): each adds to the open alert of its brand, rule and subject, or opens
+     * one. If the subject's latest alert was marked a false positive, the hits are only counted there: the brand has
+     * said this pattern is fine. One alert's hits cost one update, and the evidence of all of them one insert.
+     * Answers the alerts this call opened, as they stand after all their hits.
+     */
+    public List<Alert> raise(List<Hit> hits) {
+        List<Long> created = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
+        int from = 0;
+        while (from < hits.size()) {
+            Hit first = hits.get(from);
+            int to = from + 1;
+            while (to < hits.size() && sameAlert(first, hits.get(to))) {
+                to++;
+            }
+            raiseOne(hits.subList(from, to), created, evidence);
+            from = to;
+        }
+        insertEvidence(evidence);
+        return created.stream().map(id -> find(id).orElseThrow()).toList();
     }
 
-    /**
-     * Adds a hit to the open alert of its brand, rule and subject, or opens one. If the subject's latest alert
-     * was marked a false positive, the hit is only counted there: the brand has said this pattern is fine.
-     */
-    public Raised raise(Hit hit) {
-        Optional<Long> open = openAlert(hit);
+    private static boolean sameAlert(Hit a, Hit b) {
+        return a.brandId() == b.brandId() && a.rule() == b.rule() && a.subject().equals(b.subject());
+    }
+
+    /** A hit kept as a piece of evidence of an alert. */
+    private record Evidence(long alertId, Hit hit) {
+    }
+
+    /** Records one alert's hits (all of one brand, rule and subject). */
+    private void raiseOne(List<Hit> hits, List<Long> created, List<Evidence> evidence) {
+        Hit first = hits.get(0);
+        Optional<Long> open = openAlert(first);
         if (open.isPresent()) {
-            return new Raised(addHit(open.get(), hit, true), Effect.ADDED);
+            addHits(open.get(), hits, true, evidence);
+            return;
         }
         Optional<Record> latest = dsl.select(ALERT.ID, ALERT.STATUS).from(ALERT)
-                .where(ALERT.BRAND_ID.eq(hit.brandId()).and(ALERT.RULE.eq(hit.rule().id())).and(ALERT.SUBJECT.eq(hit.subject())))
+                .where(ALERT.BRAND_ID.eq(first.brandId()).and(ALERT.RULE.eq(first.rule().id())).and(ALERT.SUBJECT.eq(first.subject())))
                 .orderBy(ALERT.ID.desc()).limit(1).fetchOptional().map(r -> r);
         if (latest.isPresent() && AlertStatus.FALSE_POSITIVE.id().equals(latest.get().get(ALERT.STATUS))) {
-            return new Raised(addHit(latest.get().get(ALERT.ID), hit, false), Effect.SUPPRESSED);
+            addHits(latest.get().get(ALERT.ID), hits, false, evidence);
+            return;
         }
         // The unique index on open alerts decides between two transactions (or nodes) opening the same alert at once:
-        // the second one's insert waits for the first, then does nothing, and its hit goes to the alert the first opened.
-        Optional<Long> created = InsertIfAbsent.returning(dsl.insertInto(ALERT)
-                .set(ALERT.BRAND_ID, hit.brandId()).set(ALERT.RULE, hit.rule().id()).set(ALERT.SUBJECT, hit.subject())
-                .set(ALERT.OPEN_SUBJECT, hit.subject()).set(ALERT.SEVERITY, hit.severity().id())
-                .set(ALERT.STATUS, AlertStatus.OPEN.id()).set(ALERT.SUMMARY, hit.summary().in(Lang.EN))
-                .set(ALERT.SUMMARY_FACTS, facts(hit.summary()))
-                .set(ALERT.BATCH_ID, hit.batchId()).set(ALERT.CODE_INDEX, hit.codeIndex()).set(ALERT.COUNTRY, hit.country())
-                .set(ALERT.LAT_TENTHS, hit.place() == null ? null : hit.place().latTenths())
-                .set(ALERT.LON_TENTHS, hit.place() == null ? null : hit.place().lonTenths()).set(ALERT.HITS, 1L)
-                .set(ALERT.FIRST_SEEN_AT, hit.at()).set(ALERT.LAST_SEEN_AT, hit.at()).set(ALERT.UPDATED_AT, hit.at()), ALERT.ID);
-        if (created.isEmpty()) {
-            long id = openAlert(hit).orElseThrow(() -> new IllegalStateException("an open alert for " + hit.rule().id() + " "
-                    + hit.subject() + " was neither created nor found"));
-            return new Raised(addHit(id, hit, true), Effect.ADDED);
+        // the second one's insert waits for the first, then does nothing, and its hits go to the alert the first opened.
+        Optional<Long> inserted = InsertIfAbsent.returning(dsl.insertInto(ALERT)
+                .set(ALERT.BRAND_ID, first.brandId()).set(ALERT.RULE, first.rule().id()).set(ALERT.SUBJECT, first.subject())
+                .set(ALERT.OPEN_SUBJECT, first.subject()).set(ALERT.SEVERITY, first.severity().id())
+                .set(ALERT.STATUS, AlertStatus.OPEN.id()).set(ALERT.SUMMARY, first.summary().in(Lang.EN))
+                .set(ALERT.SUMMARY_FACTS, facts(first.summary()))
+                .set(ALERT.BATCH_ID, first.batchId()).set(ALERT.CODE_INDEX, first.codeIndex()).set(ALERT.COUNTRY, first.country())
+                .set(ALERT.LAT_TENTHS, first.place() == null ? null : first.place().latTenths())
+                .set(ALERT.LON_TENTHS, first.place() == null ? null : first.place().lonTenths()).set(ALERT.HITS, 1L)
+                .set(ALERT.FIRST_SEEN_AT, first.at()).set(ALERT.LAST_SEEN_AT, first.at()).set(ALERT.UPDATED_AT, first.at()), ALERT.ID);
+        if (inserted.isEmpty()) {
+            long id = openAlert(first).orElseThrow(() -> new IllegalStateException("an open alert for " + first.rule().id() + " "
+                    + first.subject() + " was neither created nor found"));
+            addHits(id, hits, true, evidence);
+            return;
         }
-        addEvidence(created.get(), hit);
-        return new Raised(find(created.get()).orElseThrow(), Effect.CREATED);
+        created.add(inserted.get());
+        evidence.add(new Evidence(inserted.get(), first));
+        if (hits.size() > 1) {
+            addHits(inserted.get(), hits.subList(1, hits.size()), true, evidence);
+        }
     }
 
     private Optional<Long> openAlert(Hit hit) {
@@ -82,32 +112,43 @@ public final class AlertRepository {
                 .fetchOptional(ALERT.ID);
     }
 
-    private Alert addHit(long id, Hit hit, boolean visible) {
-        var update = dsl.update(ALERT).set(ALERT.HITS, ALERT.HITS.plus(1))
-                .set(ALERT.LAST_SEEN_AT, DSL.greatest(ALERT.LAST_SEEN_AT, DSL.val(hit.at())))
-                .set(ALERT.SEVERITY, DSL.when(ALERT.SEVERITY.in(severitiesBelow(hit.severity())), hit.severity().id())
-                        .otherwise(ALERT.SEVERITY));
+    /**
+     * Counts hits on an alert in one update: its severity rises to theirs, its last sighting moves on, and when visible
+     * its summary becomes the last hit's. Each hit is kept as evidence while the alert has no more than MAX_EVIDENCE.
+     */
+    private void addHits(long id, List<Hit> hits, boolean visible, List<Evidence> evidence) {
+        Hit last = hits.get(hits.size() - 1);
+        OffsetDateTime latest = hits.stream().map(Hit::at).max(OffsetDateTime::compareTo).orElseThrow();
+        Severity top = hits.stream().map(Hit::severity).max(Severity::compareTo).orElseThrow();
+        var update = dsl.update(ALERT).set(ALERT.HITS, ALERT.HITS.plus(hits.size()))
+                .set(ALERT.LAST_SEEN_AT, DSL.greatest(ALERT.LAST_SEEN_AT, DSL.val(latest)))
+                .set(ALERT.SEVERITY, DSL.when(ALERT.SEVERITY.in(severitiesBelow(top)), top.id()).otherwise(ALERT.SEVERITY));
         if (visible) {
-            update.set(ALERT.SUMMARY, hit.summary().in(Lang.EN)).set(ALERT.SUMMARY_FACTS, facts(hit.summary()))
-                    .set(ALERT.UPDATED_AT, hit.at()).where(ALERT.ID.eq(id)).execute();
-        } else {
-            update.where(ALERT.ID.eq(id)).execute();
+            update.set(ALERT.SUMMARY, last.summary().in(Lang.EN)).set(ALERT.SUMMARY_FACTS, facts(last.summary()))
+                    .set(ALERT.UPDATED_AT, last.at());
         }
-        Alert alert = find(id).orElseThrow();
-        if (alert.hits() <= MAX_EVIDENCE) {
-            addEvidence(id, hit);
+        long after = update.where(ALERT.ID.eq(id)).returning(ALERT.HITS).fetchOptional(ALERT.HITS)
+                .orElseThrow(() -> new IllegalStateException("alert " + id + " vanished while hits were added"));
+        long before = after - hits.size();
+        for (int i = 0; i < hits.size() && before + i + 1 <= MAX_EVIDENCE; i++) {
+            evidence.add(new Evidence(id, hits.get(i)));
         }
-        return alert;
     }
 
     private static List<String> severitiesBelow(Severity severity) {
         return java.util.Arrays.stream(Severity.values()).filter(s -> s.ordinal() < severity.ordinal()).map(Severity::id).toList();
     }
 
-    private void addEvidence(long alertId, Hit hit) {
-        dsl.insertInto(ALERT_EVIDENCE).set(ALERT_EVIDENCE.ALERT_ID, alertId).set(ALERT_EVIDENCE.SCAN_ID, hit.scanId())
-                .set(ALERT_EVIDENCE.SEEN_AT, hit.at()).set(ALERT_EVIDENCE.NOTE, hit.note().in(Lang.EN))
-                .set(ALERT_EVIDENCE.NOTE_FACTS, facts(hit.note())).execute();
+    private void insertEvidence(List<Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(ALERT_EVIDENCE, ALERT_EVIDENCE.ALERT_ID, ALERT_EVIDENCE.SCAN_ID, ALERT_EVIDENCE.SEEN_AT,
+                ALERT_EVIDENCE.NOTE, ALERT_EVIDENCE.NOTE_FACTS);
+        for (Evidence e : evidence) {
+            insert = insert.values(e.alertId(), e.hit().scanId(), e.hit().at(), e.hit().note().in(Lang.EN), facts(e.hit().note()));
+        }
+        insert.execute();
     }
 
     private static String facts(AlertText text) {

@@ -32,10 +32,7 @@ public final class AlertService {
         Hit hit = new Hit(match.brandId(), Rule.ALLIANCE_MATCH, match.subject(), Rule.ALLIANCE_MATCH.severity(),
                 AlertTexts.allianceMatch(match), null, null, null, match.centre(), OffsetDateTime.now(clock), null,
                 AlertTexts.allianceNote(match));
-        AlertRepository.Raised raised = alerts.raise(hit);
-        if (raised.effect() == AlertRepository.Effect.CREATED) {
-            notifier.created(raised.alert());
-        }
+        alerts.raise(List.of(hit)).forEach(notifier::created);
     }
 
     /** A page of the brand's alerts. */

@@ -7,7 +7,6 @@ import dev.touchmark.domain.Place;
 import dev.touchmark.domain.CodeRef;
 import dev.touchmark.domain.Verdict;
 
-import dev.touchmark.alert.AlertRepository.Raised;
 import dev.touchmark.alert.DetectionRepository.HourKey;
 import dev.touchmark.alert.DetectionRepository.Located;
 import dev.touchmark.scan.Assessment;
@@ -188,7 +187,7 @@ public final class Detector implements ScanJudge {
      */
     private void raiseInOrder(List<Hit> hits) {
         hits.sort(HIT_ORDER); // stable: one alert's hits keep the order of their scans
-        hits.forEach(this::raise);
+        raise(hits);
     }
 
     private static final Comparator<Hit> HIT_ORDER = Comparator.comparingLong(Hit::brandId)
@@ -333,13 +332,9 @@ public final class Detector implements ScanJudge {
         return "code:" + s.batchId() + ":" + s.codeIndex();
     }
 
-    /** Records a hit and tells the notifier about new alerts. */
-    Raised raise(Hit hit) {
-        Raised raised = alerts.raise(hit);
-        if (raised.effect() == AlertRepository.Effect.CREATED) {
-            notifier.created(raised.alert());
-        }
-        return raised;
+    /** Records hits (in the order given) and tells the notifier about the alerts they opened. */
+    private void raise(List<Hit> hits) {
+        alerts.raise(hits).forEach(notifier::created);
     }
 
     /**
@@ -386,9 +381,9 @@ public final class Detector implements ScanJudge {
     public void reported(long reportId, long scanId, long brandId, Long batchId, Long codeIndex, String country, String place,
                          String seller, String comment) {
         String subject = batchId != null && codeIndex != null ? "code:" + batchId + ":" + codeIndex : "report:" + reportId;
-        raise(new Hit(brandId, Rule.SHOPPER_REPORT, subject, Rule.SHOPPER_REPORT.severity(),
+        raise(List.of(new Hit(brandId, Rule.SHOPPER_REPORT, subject, Rule.SHOPPER_REPORT.severity(),
                 AlertTexts.report(batchId, lot(batchId), codeIndex, seller, place, comment), batchId, codeIndex, country, null,
-                OffsetDateTime.now(clock), scanId, AlertTexts.reportNote(reportId, seller, place, comment)));
+                OffsetDateTime.now(clock), scanId, AlertTexts.reportNote(reportId, seller, place, comment))));
     }
 
     /**
