@@ -3,12 +3,12 @@ package dev.touchmark.alert;
 import dev.touchmark.db.InsertIfAbsent;
 import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.domain.CodeRef;
+import dev.touchmark.domain.LocatedScan;
 import dev.touchmark.domain.Verdict;
 
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.BATCH;
 import static dev.touchmark.db.jooq.Tables.BRAND_RULES;
-import static dev.touchmark.db.jooq.Tables.CODE_LOCATION;
 import static dev.touchmark.db.jooq.Tables.CODE_STATE;
 import static dev.touchmark.db.jooq.Tables.MARKET_SIGHTING;
 import static dev.touchmark.db.jooq.Tables.RUN_SIGHTING;
@@ -184,39 +184,31 @@ public final class DetectionRepository {
                 .and(CODE_STATE.CODE_INDEX.eq(index))).forUpdate());
     }
 
-    /** The last located scan of a code. */
-    public record Located(long scanId, OffsetDateTime at, int latTenths, int lonTenths) {
-    }
-
-    /** The last located scan of a code, if any. */
-    public Optional<Located> lastLocation(long batchId, long index) {
-        return dsl.select(CODE_LOCATION.SCAN_ID, CODE_LOCATION.LOCATED_AT, CODE_LOCATION.LAT_TENTHS, CODE_LOCATION.LON_TENTHS)
-                .from(CODE_LOCATION).where(CODE_LOCATION.BATCH_ID.eq(batchId).and(CODE_LOCATION.CODE_INDEX.eq(index)))
-                .fetchOptional(r -> new Located(r.value1(), r.value2(), r.value3(), r.value4()));
+    /** The last located scan of a code, if any (kept in its state row). */
+    public Optional<LocatedScan> lastLocation(long batchId, long index) {
+        return dsl.select(CODE_STATE.LOCATED_SCAN_ID, CODE_STATE.LOCATED_AT, CODE_STATE.LOCATED_LAT_TENTHS,
+                        CODE_STATE.LOCATED_LON_TENTHS)
+                .from(CODE_STATE).where(CODE_STATE.BATCH_ID.eq(batchId).and(CODE_STATE.CODE_INDEX.eq(index))
+                        .and(CODE_STATE.LOCATED_SCAN_ID.isNotNull()))
+                .fetchOptional(r -> new LocatedScan(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     /**
-     * Makes a located scan the code's last one, unless a later one is already stored. Callers hold the code's state row
-     * lock; the insert of a code's first location is race-free all the same.
+     * Makes a located scan the code's last one, unless a later one is already stored (for a location shared after the
+     * verdict; the scan writer keeps it with the rest of the state). Callers hold the code's state row lock.
      */
-    public void saveLocation(long batchId, long index, Located located) {
-        int updated = dsl.update(CODE_LOCATION).set(CODE_LOCATION.SCAN_ID, located.scanId())
-                .set(CODE_LOCATION.LOCATED_AT, located.at()).set(CODE_LOCATION.LAT_TENTHS, located.latTenths())
-                .set(CODE_LOCATION.LON_TENTHS, located.lonTenths())
-                .where(CODE_LOCATION.BATCH_ID.eq(batchId).and(CODE_LOCATION.CODE_INDEX.eq(index))
-                        .and(CODE_LOCATION.LOCATED_AT.le(located.at())))
+    public void saveLocation(long batchId, long index, LocatedScan located) {
+        dsl.update(CODE_STATE).set(CODE_STATE.LOCATED_SCAN_ID, located.scanId()).set(CODE_STATE.LOCATED_AT, located.at())
+                .set(CODE_STATE.LOCATED_LAT_TENTHS, located.latTenths()).set(CODE_STATE.LOCATED_LON_TENTHS, located.lonTenths())
+                .where(CODE_STATE.BATCH_ID.eq(batchId).and(CODE_STATE.CODE_INDEX.eq(index))
+                        .and(CODE_STATE.LOCATED_AT.isNull().or(CODE_STATE.LOCATED_AT.le(located.at()))))
                 .execute();
-        if (updated == 0) {
-            InsertIfAbsent.rows(dsl.insertInto(CODE_LOCATION).set(CODE_LOCATION.BATCH_ID, batchId).set(CODE_LOCATION.CODE_INDEX, index)
-                    .set(CODE_LOCATION.SCAN_ID, located.scanId()).set(CODE_LOCATION.LOCATED_AT, located.at())
-                    .set(CODE_LOCATION.LAT_TENTHS, located.latTenths()).set(CODE_LOCATION.LON_TENTHS, located.lonTenths()));
-        }
     }
 
     /**
      * What recording a code seen for a counting rule found: whether the code is new among the codes seen since the
      * rule's window began (only a new code adds to an alert, so an alert's hits count codes), and how many codes were
-     * seen since then, this one included.
+     * seen since then, this one included (0, not counted, when the code is not new).
      */
     public record Sighting(boolean newCode, int codes) {
     }
@@ -231,23 +223,37 @@ public final class DetectionRepository {
      */
     public Sighting sight(long brandId, String cell, long batchId, long index, long scanId, OffsetDateTime at,
                           OffsetDateTime since) {
-        var key = SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
-                .and(SUSPECT_SIGHTING.BATCH_ID.eq(batchId)).and(SUSPECT_SIGHTING.CODE_INDEX.eq(index));
-        int inserted = InsertIfAbsent.rows(dsl.insertInto(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.BRAND_ID, brandId).set(SUSPECT_SIGHTING.CELL, cell)
-                .set(SUSPECT_SIGHTING.BATCH_ID, batchId).set(SUSPECT_SIGHTING.CODE_INDEX, index)
-                .set(SUSPECT_SIGHTING.SCAN_ID, scanId).set(SUSPECT_SIGHTING.SEEN_AT, at));
-        boolean newCode = inserted > 0;
-        if (!newCode) {
-            OffsetDateTime before = dsl.select(SUSPECT_SIGHTING.SEEN_AT).from(SUSPECT_SIGHTING).where(key)
-                    .fetchOne(SUSPECT_SIGHTING.SEEN_AT);
-            newCode = before == null || before.isBefore(since);
-            if (before == null || !before.isAfter(at)) {
-                dsl.update(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.SEEN_AT, at).set(SUSPECT_SIGHTING.SCAN_ID, scanId)
-                        .where(key).execute();
+        return sighting(SUSPECT_SIGHTING, SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell)),
+                SUSPECT_SIGHTING.BATCH_ID.eq(batchId).and(SUSPECT_SIGHTING.CODE_INDEX.eq(index)), SUSPECT_SIGHTING.SEEN_AT,
+                SUSPECT_SIGHTING.SCAN_ID, () -> dsl.insertInto(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.BRAND_ID, brandId)
+                        .set(SUSPECT_SIGHTING.CELL, cell).set(SUSPECT_SIGHTING.BATCH_ID, batchId)
+                        .set(SUSPECT_SIGHTING.CODE_INDEX, index).set(SUSPECT_SIGHTING.SCAN_ID, scanId)
+                        .set(SUSPECT_SIGHTING.SEEN_AT, at), scanId, at, since);
+    }
+
+    /**
+     * Records a code seen at a place of a counting rule (a map cell, a country outside the markets, a block of indexes):
+     * its row is read first (a code comes back far more often than it is new, and an insert that finds its row costs
+     * H2 far more than a read), inserted if absent, or moved on to this scan. The codes seen there are counted only for
+     * a new code, the only one that can add to an alert. The writer holds the code's row lock, so no two transactions
+     * race on one code's row.
+     */
+    private <R extends org.jooq.Record> Sighting sighting(org.jooq.Table<R> table, org.jooq.Condition place,
+                                                        org.jooq.Condition code, org.jooq.TableField<R, OffsetDateTime> seenAt,
+                                                        org.jooq.TableField<R, Long> scanIdField,
+                                                        java.util.function.Supplier<org.jooq.InsertOnDuplicateStep<R>> insert,
+                                                        long scanId, OffsetDateTime at, OffsetDateTime since) {
+        Optional<OffsetDateTime> before = dsl.select(seenAt).from(table).where(place.and(code)).fetchOptional(seenAt);
+        boolean newCode;
+        if (before.isEmpty()) {
+            newCode = InsertIfAbsent.inserted(insert.get());
+        } else {
+            newCode = before.get().isBefore(since);
+            if (!before.get().isAfter(at)) {
+                dsl.update(table).set(seenAt, at).set(scanIdField, scanId).where(place.and(code)).execute();
             }
         }
-        int codes = dsl.fetchCount(SUSPECT_SIGHTING, SUSPECT_SIGHTING.BRAND_ID.eq(brandId).and(SUSPECT_SIGHTING.CELL.eq(cell))
-                .and(SUSPECT_SIGHTING.SEEN_AT.ge(since)));
+        int codes = newCode ? dsl.fetchCount(table, place.and(seenAt.ge(since))) : 0;
         return new Sighting(newCode, codes);
     }
 
@@ -263,46 +269,24 @@ public final class DetectionRepository {
     /** Records a code of a batch seen in a country outside its markets, and counts the distinct codes seen there since a time. */
     public Sighting sightOutOfMarket(long brandId, long batchId, String country, long index, long scanId, OffsetDateTime at,
                                      OffsetDateTime since) {
-        var key = MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country)).and(MARKET_SIGHTING.CODE_INDEX.eq(index));
-        int inserted = InsertIfAbsent.rows(dsl.insertInto(MARKET_SIGHTING).set(MARKET_SIGHTING.BRAND_ID, brandId).set(MARKET_SIGHTING.BATCH_ID, batchId)
-                .set(MARKET_SIGHTING.COUNTRY, country).set(MARKET_SIGHTING.CODE_INDEX, index).set(MARKET_SIGHTING.SCAN_ID, scanId)
-                .set(MARKET_SIGHTING.SEEN_AT, at));
-        boolean newCode = inserted > 0;
-        if (!newCode) {
-            OffsetDateTime before = dsl.select(MARKET_SIGHTING.SEEN_AT).from(MARKET_SIGHTING).where(key)
-                    .fetchOne(MARKET_SIGHTING.SEEN_AT);
-            newCode = before == null || before.isBefore(since);
-            if (before == null || !before.isAfter(at)) {
-                dsl.update(MARKET_SIGHTING).set(MARKET_SIGHTING.SEEN_AT, at).set(MARKET_SIGHTING.SCAN_ID, scanId).where(key).execute();
-            }
-        }
-        int codes = dsl.fetchCount(MARKET_SIGHTING, MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country))
-                .and(MARKET_SIGHTING.SEEN_AT.ge(since)));
-        return new Sighting(newCode, codes);
+        return sighting(MARKET_SIGHTING, MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country)),
+                MARKET_SIGHTING.CODE_INDEX.eq(index), MARKET_SIGHTING.SEEN_AT, MARKET_SIGHTING.SCAN_ID,
+                () -> dsl.insertInto(MARKET_SIGHTING).set(MARKET_SIGHTING.BRAND_ID, brandId).set(MARKET_SIGHTING.BATCH_ID, batchId)
+                        .set(MARKET_SIGHTING.COUNTRY, country).set(MARKET_SIGHTING.CODE_INDEX, index)
+                        .set(MARKET_SIGHTING.SCAN_ID, scanId).set(MARKET_SIGHTING.SEEN_AT, at), scanId, at, since);
     }
 
     /**
-     * Records a code of a batch that came back on a new phone late, in its block of consecutive indexes (insert first,
-     * then the time of a code already there), and answers whether it is new to the block since a time and how many
+     * Records a code of a batch that came back on a new phone late, in its block of consecutive indexes, and answers whether it is new to the block since a time and how many
      * codes the block has since then.
      */
     public Sighting sightRun(long brandId, long batchId, long block, long index, long scanId, OffsetDateTime at,
                              OffsetDateTime since) {
-        var key = RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(block)).and(RUN_SIGHTING.CODE_INDEX.eq(index));
-        int inserted = InsertIfAbsent.rows(dsl.insertInto(RUN_SIGHTING).set(RUN_SIGHTING.BRAND_ID, brandId).set(RUN_SIGHTING.BATCH_ID, batchId)
-                .set(RUN_SIGHTING.RUN_BLOCK, block).set(RUN_SIGHTING.CODE_INDEX, index).set(RUN_SIGHTING.SCAN_ID, scanId)
-                .set(RUN_SIGHTING.SEEN_AT, at));
-        boolean newCode = inserted > 0;
-        if (!newCode) {
-            OffsetDateTime before = dsl.select(RUN_SIGHTING.SEEN_AT).from(RUN_SIGHTING).where(key).fetchOne(RUN_SIGHTING.SEEN_AT);
-            newCode = before == null || before.isBefore(since);
-            if (before == null || !before.isAfter(at)) {
-                dsl.update(RUN_SIGHTING).set(RUN_SIGHTING.SEEN_AT, at).set(RUN_SIGHTING.SCAN_ID, scanId).where(key).execute();
-            }
-        }
-        int codes = dsl.fetchCount(RUN_SIGHTING, RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(block))
-                .and(RUN_SIGHTING.SEEN_AT.ge(since)));
-        return new Sighting(newCode, codes);
+        return sighting(RUN_SIGHTING, RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(block)),
+                RUN_SIGHTING.CODE_INDEX.eq(index), RUN_SIGHTING.SEEN_AT, RUN_SIGHTING.SCAN_ID,
+                () -> dsl.insertInto(RUN_SIGHTING).set(RUN_SIGHTING.BRAND_ID, brandId).set(RUN_SIGHTING.BATCH_ID, batchId)
+                        .set(RUN_SIGHTING.RUN_BLOCK, block).set(RUN_SIGHTING.CODE_INDEX, index)
+                        .set(RUN_SIGHTING.SCAN_ID, scanId).set(RUN_SIGHTING.SEEN_AT, at), scanId, at, since);
     }
 
     /** The codes of a block of a batch that came back late since a time, first seen first. */

@@ -5,10 +5,10 @@ import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.domain.Place;
 
 import dev.touchmark.domain.CodeRef;
+import dev.touchmark.domain.LocatedScan;
 import dev.touchmark.domain.Verdict;
 
 import dev.touchmark.alert.DetectionRepository.HourKey;
-import dev.touchmark.alert.DetectionRepository.Located;
 import dev.touchmark.scan.Assessment;
 import dev.touchmark.scan.CodeHistory;
 import dev.touchmark.scan.ScanJudge;
@@ -73,9 +73,9 @@ public final class Detector implements ScanJudge {
     public Assessment assess(ScanToRecord scan, CodeHistory history, long scanId, OffsetDateTime now) {
         RuleSettings settings = rules.get(scan.brandId());
         boolean travel = false;
-        if (scan.tracksCode() && scan.located()) {
-            Optional<AlertTexts.Travel> move = move(scan.batchId(), scan.codeIndex(),
-                    new Located(scanId, now, scan.place().latTenths(), scan.place().lonTenths()));
+        if (scan.tracksCode() && scan.located() && history != null) {
+            Optional<AlertTexts.Travel> move = move(history.previousLocated(),
+                    new LocatedScan(scanId, now, scan.place().latTenths(), scan.place().lonTenths()));
             if (move.isPresent() && move.get().kmh() > settings.travelKmh()) {
                 travels.put(scanId, move.get());
                 travel = true;
@@ -358,7 +358,9 @@ public final class Detector implements ScanJudge {
             Place place = new Place(latTenths, lonTenths);
             OffsetDateTime now = OffsetDateTime.now(clock);
             List<Hit> hits = new ArrayList<>();
-            Optional<AlertTexts.Travel> move = move(scan.batchId(), scan.codeIndex(), new Located(scanId, scan.at(), place.latTenths(), place.lonTenths()));
+            LocatedScan here = new LocatedScan(scanId, scan.at(), place.latTenths(), place.lonTenths());
+            Optional<AlertTexts.Travel> move = move(detection.lastLocation(scan.batchId(), scan.codeIndex()).orElse(null), here);
+            detection.saveLocation(scan.batchId(), scan.codeIndex(), here);
             if (move.isPresent() && move.get().kmh() > settings.travelKmh()) {
                 AlertTexts.Travel t = move.get();
                 hits.add(new Hit(scan.brandId(), Rule.IMPOSSIBLE_TRAVEL, "code:" + scan.batchId() + ":" + scan.codeIndex(),
@@ -405,12 +407,10 @@ public final class Detector implements ScanJudge {
                 km.getAsDouble() / Math.max(minutes, 1) * 60));
     }
 
-    /** The move from the code's last located scan to this one (if any), which becomes the last one. */
-    private Optional<AlertTexts.Travel> move(long batchId, long index, Located here) {
-        Optional<Located> before = detection.lastLocation(batchId, index);
-        detection.saveLocation(batchId, index, here);
-        return before.filter(b -> b.scanId() != here.scanId()).map(b -> {
-            double km = new Place(b.latTenths(), b.lonTenths()).distanceKm(new Place(here.latTenths(), here.lonTenths()));
+    /** The move from the code's last located scan before (null if none) to this one. */
+    private static Optional<AlertTexts.Travel> move(LocatedScan before, LocatedScan here) {
+        return Optional.ofNullable(before).filter(b -> b.scanId() != here.scanId()).map(b -> {
+            double km = b.place().distanceKm(here.place());
             double minutes = Math.abs(Duration.between(b.at(), here.at()).toMillis()) / 60_000.0;
             double kmh = km < MIN_TRAVEL_KM ? 0 : km / Math.max(minutes, 1) * 60;
             return new AlertTexts.Travel(km, minutes, kmh);

@@ -1,6 +1,7 @@
 package dev.touchmark.scan;
 
 import dev.touchmark.domain.CodeRef;
+import dev.touchmark.domain.LocatedScan;
 import dev.touchmark.scan.ScanRepository.DeviceKey;
 import dev.touchmark.scan.ScanRepository.State;
 import java.time.OffsetDateTime;
@@ -52,8 +53,8 @@ final class CodeStates {
     }
 
     /** Advances a code's state by one scan and returns the code's history as this scan sees it. */
-    static CodeHistory advance(ScanToRecord scan, OffsetDateTime now, Map<CodeRef, State> states, Set<DeviceKey> known,
-                               List<DeviceKey> newDevices, MarkCounter marks) {
+    static CodeHistory advance(ScanToRecord scan, long scanId, OffsetDateTime now, Map<CodeRef, State> states,
+                               Set<DeviceKey> known, List<DeviceKey> newDevices, MarkCounter marks) {
         CodeRef code = new CodeRef(scan.batchId(), scan.codeIndex());
         State state = states.get(code);
         if (state == null) {
@@ -98,11 +99,15 @@ final class CodeStates {
             state.lastCountry = scan.shopper().country();
             state.lastCountryAt = now;
         }
+        LocatedScan previousLocated = state.lastLocated;
+        if (scan.located() && (previousLocated == null || !previousLocated.at().isAfter(now))) {
+            state.lastLocated = new LocatedScan(scanId, now, scan.place().latTenths(), scan.place().lonTenths());
+        }
         state.scanCount++;
         state.lastScanAt = now;
         state.changed = true;
         return new CodeHistory(first, deviceSeen, state.firstScanAt, state.firstCountry, state.scanCount, state.deviceCount,
-                previousCountry, previousCountryAt, household, replayed);
+                previousCountry, previousCountryAt, household, replayed, previousLocated);
     }
 
     /** Whether one more browser may join the code's household (it has fewer than HOUSEHOLD_MAX); marks it if so. */

@@ -85,7 +85,7 @@ final class GroupWrite {
             CodeHistory history;
             Assessment assessment;
             if (scan.counted()) {
-                history = scan.tracksCode() ? CodeStates.advance(scan, now, states, known, newDevices, marks) : null;
+                history = scan.tracksCode() ? CodeStates.advance(scan, id, now, states, known, newDevices, marks) : null;
                 assessment = judge.assess(scan, history, id, now);
             } else {
                 history = scan.tracksCode() ? CodeStates.peek(states.getOrDefault(scan.code(), read.get(scan.code()))) : null;

@@ -1,6 +1,7 @@
 package dev.touchmark.scan;
 
 import dev.touchmark.domain.CodeRef;
+import dev.touchmark.domain.LocatedScan;
 
 import static dev.touchmark.db.jooq.Tables.CODE_DEVICE;
 import static dev.touchmark.db.jooq.Tables.CODE_STATE;
@@ -78,6 +79,8 @@ public final class ScanRepository {
         /** The country of the code's last scan that had one, and when it was; null before any. */
         String lastCountry;
         OffsetDateTime lastCountryAt;
+        /** The code's last scan that came with a location; null before any. */
+        LocatedScan lastLocated;
         boolean changed;
 
         State(long brandId, OffsetDateTime firstScanAt, String firstDeviceId, String firstCountry, long scanCount,
@@ -163,7 +166,8 @@ public final class ScanRepository {
     }
 
     private static final String STATE_COLUMNS = "SELECT batch_id, code_index, brand_id, first_scan_at, first_device_id,"
-            + " first_country, scan_count, device_count, last_scan_at, last_country, last_country_at FROM code_state";
+            + " first_country, scan_count, device_count, last_scan_at, last_country, last_country_at, located_scan_id,"
+            + " located_at, located_lat_tenths, located_lon_tenths FROM code_state";
 
     /** Creates, in key order, the state rows of codes no one scanned yet, with no scans (others are left alone). */
     private static void createMissing(java.sql.Connection connection, List<Seed> sorted, OffsetDateTime now)
@@ -225,8 +229,14 @@ public final class ScanRepository {
     }
 
     private static State state(ResultSet r) throws java.sql.SQLException {
-        return new State(r.getLong(3), r.getObject(4, OffsetDateTime.class), r.getString(5), r.getString(6), r.getLong(7),
-                r.getInt(8), r.getObject(9, OffsetDateTime.class), r.getString(10), r.getObject(11, OffsetDateTime.class));
+        State state = new State(r.getLong(3), r.getObject(4, OffsetDateTime.class), r.getString(5), r.getString(6),
+                r.getLong(7), r.getInt(8), r.getObject(9, OffsetDateTime.class), r.getString(10),
+                r.getObject(11, OffsetDateTime.class));
+        long locatedScanId = r.getLong(12);
+        if (!r.wasNull()) {
+            state.lastLocated = new LocatedScan(locatedScanId, r.getObject(13, OffsetDateTime.class), r.getInt(14), r.getInt(15));
+        }
+        return state;
     }
 
     /** Which of these devices scanned these codes before (read under the codes' row locks). */
@@ -297,8 +307,8 @@ public final class ScanRepository {
     void saveStates(Map<CodeRef, State> states) {
         dsl.connection(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE code_state SET scan_count = ?,"
-                    + " device_count = ?, last_scan_at = ?, last_country = ?, last_country_at = ?"
-                    + " WHERE batch_id = ? AND code_index = ?")) {
+                    + " device_count = ?, last_scan_at = ?, last_country = ?, last_country_at = ?, located_scan_id = ?,"
+                    + " located_at = ?, located_lat_tenths = ?, located_lon_tenths = ? WHERE batch_id = ? AND code_index = ?")) {
                 int updates = 0;
                 for (Map.Entry<CodeRef, State> entry : states.entrySet()) {
                     State s = entry.getValue();
@@ -308,8 +318,13 @@ public final class ScanRepository {
                         update.setObject(3, s.lastScanAt);
                         update.setString(4, s.lastCountry);
                         update.setObject(5, s.lastCountryAt);
-                        update.setLong(6, entry.getKey().batchId());
-                        update.setLong(7, entry.getKey().index());
+                        LocatedScan located = s.lastLocated;
+                        update.setObject(6, located == null ? null : located.scanId(), java.sql.Types.BIGINT);
+                        update.setObject(7, located == null ? null : located.at());
+                        update.setObject(8, located == null ? null : located.latTenths(), java.sql.Types.INTEGER);
+                        update.setObject(9, located == null ? null : located.lonTenths(), java.sql.Types.INTEGER);
+                        update.setLong(10, entry.getKey().batchId());
+                        update.setLong(11, entry.getKey().index());
                         update.addBatch();
                         updates++;
                     }

@@ -27,6 +27,7 @@ class CodeStatesTest {
     private final List<ScanRepository.DeviceKey> added = new ArrayList<>();
     /** The scan log of the test: each scan's cookie and network, as the database would count them. */
     private final List<String> logged = new ArrayList<>();
+    private long scanIds;
     private final CodeStates.MarkCounter marks = new CodeStates.MarkCounter() {
         @Override
         public int count(CodeRef code, String prefix) {
@@ -42,7 +43,7 @@ class CodeStatesTest {
     private CodeHistory scan(String device, String network, String country, OffsetDateTime at) {
         Shopper shopper = new Shopper(device, country, null, network, ClientKind.API);
         CodeHistory history = CodeStates.advance(ScanToRecord.tracked(1, CODE, BatchStatus.RELEASED, Set.of("FR"), shopper,
-                (h, a) -> null), at, states, known, added, marks);
+                (h, a) -> null), ++scanIds, at, states, known, added, marks);
         logged.add(device + "/" + network); // the scan log holds a scan once its group is written
         return history;
     }
