@@ -34,7 +34,7 @@ public final class SafeImageReader implements AutoCloseable {
     }
 
     /**
-     * Opens the first image in a stream (which {@link #close} leaves open), reading no more than its header.
+     * Opens the first image in a stream (which {@link #close} leaves open), reading its header and no pixel.
      * Throws {@link Refused} for bytes that are not an image of an accepted format, or whose header declares no
      * pixels or more than {@code maxPixels}; IOException (and, from some ImageIO readers, a RuntimeException) for a
      * damaged header.
