@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @ArchTag("slow")
 @AnalyzeClasses(packages = "dev.touchmark", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    /** Every feature package; http and the shared packages (domain, error, i18n, config, db) are not features. */
+    /** Every feature package; http and the shared packages (domain, error, i18n, config, image, db) are not features. */
     private static final String[] FEATURES = {"dev.touchmark.access..", "dev.touchmark.alert..", "dev.touchmark.alliance..", "dev.touchmark.batch..",
         "dev.touchmark.brand..", "dev.touchmark.code..", "dev.touchmark.dashboard..", "dev.touchmark.keys..",
         "dev.touchmark.installation..", "dev.touchmark.label..", "dev.touchmark.mail..", "dev.touchmark.metrics..", "dev.touchmark.product..", "dev.touchmark.report..",
@@ -41,7 +41,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule sharedTypesImportNoFeature = noClasses()
             .that().resideInAnyPackage("dev.touchmark.domain..", "dev.touchmark.error..", "dev.touchmark.i18n..",
-                    "dev.touchmark.config..")
+                    "dev.touchmark.config..", "dev.touchmark.image..")
             .should().dependOnClassesThat().resideInAnyPackage(FEATURES);
 
     @ArchTest

@@ -2,10 +2,9 @@ package dev.touchmark.brand;
 
 import dev.touchmark.access.Principal;
 import dev.touchmark.db.ChangeWatcher;
+import dev.touchmark.domain.BrandLink;
 import dev.touchmark.domain.Branding;
 import dev.touchmark.error.Validator;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -23,7 +22,6 @@ import org.jooq.DSLContext;
  */
 public final class BrandingService {
     static final int MAX_NAME = 120;
-    static final int MAX_URL = 500;
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     private final DSLContext dsl;
     private final BrandingRepository repository;
@@ -74,9 +72,9 @@ public final class BrandingService {
                         "must be one line of text without control characters")
                 .check(colour == null || COLOUR.matcher(colour).matches(), "accentColour",
                         "must be a colour like #0a58ca (a # and six hexadecimal digits)");
-        checkLink(v, "supportUrl", support, true);
-        checkLink(v, "warrantyUrl", warranty, false);
-        checkLink(v, "registrationUrl", registration, false);
+        checkLink(v, "supportUrl", BrandLink.SUPPORT, support);
+        checkLink(v, "warrantyUrl", BrandLink.WARRANTY, warranty);
+        checkLink(v, "registrationUrl", BrandLink.REGISTRATION, registration);
         v.throwIfInvalid();
         Branding b = new Branding(name, colour == null ? null : colour.toLowerCase(Locale.ROOT), null, 0, 0, support,
                 warranty, registration);
@@ -118,32 +116,10 @@ public final class BrandingService {
         return repository.logo(sha256);
     }
 
-    private static void checkLink(Validator v, String field, String url, boolean mailAllowed) {
-        if (url == null) {
-            return;
+    private static void checkLink(Validator v, String field, BrandLink link, String url) {
+        if (url != null) {
+            link.problem(url).ifPresent(problem -> v.fail(field, problem));
         }
-        String what = mailAllowed ? "an https:// address or mailto:support@brand.example" : "an https:// address";
-        if (url.length() > MAX_URL) {
-            v.fail(field, "must be at most " + MAX_URL + " characters");
-            return;
-        }
-        if (url.codePoints().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-            v.fail(field, "must be " + what + " without spaces");
-            return;
-        }
-        String lower = url.toLowerCase(Locale.ROOT);
-        try {
-            URI uri = new URI(url);
-            if (lower.startsWith("https://") && uri.getHost() != null && !uri.getHost().isEmpty()) {
-                return;
-            }
-            if (mailAllowed && lower.startsWith("mailto:") && uri.getSchemeSpecificPart().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                return;
-            }
-        } catch (URISyntaxException e) {
-            // falls through to the message below
-        }
-        v.fail(field, "must be " + what);
     }
 
     private static String clean(String value) {

@@ -1,6 +1,7 @@
 package dev.touchmark.brand;
 
 import dev.touchmark.error.ValidationException;
+import dev.touchmark.image.SafeImageReader;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -8,20 +9,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Set;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * A brand's logo, re-encoded for the verification page: whatever was uploaded (PNG, JPEG, GIF or BMP) is decoded,
  * scaled to fit {@link #MAX_WIDTH} x {@link #MAX_HEIGHT} (twice the size it is shown at, for sharp phone screens) and
  * written as a PNG of at most {@link #MAX_BYTES}, so the page stays light whatever the upload was. Nothing of the
- * upload but its pixels survives (no metadata, no script in an SVG, no oversized file). The header's pixel count is
- * checked before any pixel is decoded.
+ * upload but its pixels survives (no metadata, no script in an SVG, no oversized file). The upload is read with
+ * {@link SafeImageReader}, which checks the header's pixel count before any pixel is decoded.
  */
 public record LogoImage(byte[] png, int width, int height) {
     /** Widest logo kept, in pixels; shown at half this width. */
@@ -36,7 +31,6 @@ public record LogoImage(byte[] png, int width, int height) {
     static final long MAX_PIXELS = 25_000_000L;
     /** A logo shrunk below this height to fit MAX_BYTES would be unreadable: refused instead. */
     private static final int MIN_HEIGHT = 64;
-    private static final Set<String> FORMATS = Set.of("png", "jpeg", "gif", "bmp");
 
     /** The upload as a logo, or ValidationException on field "logo" saying what to change. */
     public static LogoImage of(byte[] upload) {
@@ -66,35 +60,23 @@ public record LogoImage(byte[] png, int width, int height) {
     }
 
     private static BufferedImage decode(byte[] upload) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw ValidationException.of("logo", "is not an image: send a PNG, JPEG or GIF file");
+        try (SafeImageReader reader = SafeImageReader.open(new ByteArrayInputStream(upload), MAX_PIXELS)) {
+            // A huge upload is subsampled while it is read: only about twice the kept size is ever in memory.
+            int step = Math.max(1, Math.min(reader.width() / (2 * MAX_WIDTH), reader.height() / (2 * MAX_HEIGHT)));
+            BufferedImage image = reader.read(step);
+            if (image == null) {
+                throw new IOException("no image in the file");
             }
-            ImageReader reader = readers.next();
-            try {
-                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-                if (!FORMATS.contains(format)) {
-                    throw ValidationException.of("logo", "is a " + format + " image: send a PNG, JPEG or GIF file");
-                }
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS || pixels <= 0) {
-                    throw ValidationException.of("logo", "has " + pixels + " pixels; send at most " + MAX_PIXELS / 1_000_000
-                            + " million");
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                // A huge upload is subsampled while it is read: only about twice the kept size is ever in memory.
-                int step = Math.max(1, Math.min(reader.getWidth(0) / (2 * MAX_WIDTH), reader.getHeight(0) / (2 * MAX_HEIGHT)));
-                param.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
+            return image;
+        } catch (SafeImageReader.Refused e) {
+            throw switch (e.reason()) {
+                case NOT_IMAGE -> ValidationException.of("logo", "is not an image: send a PNG, JPEG or GIF file");
+                case OTHER_FORMAT -> ValidationException.of("logo", "is a " + e.format()
+                        + " image: send a PNG, JPEG or GIF file");
+                case NO_PIXELS, TOO_MANY_PIXELS -> ValidationException.of("logo", "has " + e.pixels()
+                        + " pixels; send at most " + MAX_PIXELS / 1_000_000 + " million");
+            };
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ValidationException v) {
-                throw v;
-            }
             throw ValidationException.of("logo", "could not be read as an image (" + shortReason(e)
                     + "): send an undamaged PNG, JPEG or GIF file");
         }

@@ -10,6 +10,7 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.qrcode.QRCodeReader;
+import dev.touchmark.image.SafeImageReader;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -18,26 +19,18 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reads the QR code in a shopper's photo with ImageIO and ZXing. Only PNG, JPEG, GIF and BMP are read; the
- * pixel count is checked from the header before any pixel is decoded (decompression bombs), and big photos
- * are subsampled while they are read, so memory stays near one RGB and one grey copy of {@link #WORK_EDGE}².
+ * Reads the QR code in a shopper's photo with ImageIO and ZXing. The photo is opened with {@link SafeImageReader}
+ * (only PNG, JPEG, GIF and BMP; the pixel count is checked from the header before any pixel is decoded), and big
+ * photos are subsampled while they are read, so memory stays near one RGB and one grey copy of {@link #WORK_EDGE}².
  */
 public final class PhotoDecoder {
     /** Largest photo accepted, in pixels (width × height) as its header declares it. */
     public static final long MAX_PIXELS = 40_000_000L;
     /** Longest edge the decoder works on; larger photos are subsampled while being read. */
     static final int WORK_EDGE = 2048;
-    private static final Set<String> FORMATS = Set.of("png", "jpeg", "gif", "bmp");
     private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
 
     /** What a photo gave. */
@@ -69,38 +62,26 @@ public final class PhotoDecoder {
      * aims) is read again at up to full resolution, for a label that is small in the picture.
      */
     public static Outcome decode(InputStream in) {
-        try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
-            if (stream == null) {
-                return new NotImage("no image stream");
+        try (SafeImageReader reader = SafeImageReader.open(in, MAX_PIXELS)) {
+            int width = reader.width();
+            int height = reader.height();
+            BufferedImage whole = read(reader, new Rectangle(0, 0, width, height));
+            if (whole == null) {
+                return new NotImage("the image could not be decoded");
             }
-            ImageReader reader = readerFor(stream);
-            if (reader == null) {
-                return new NotImage("not a PNG, JPEG, GIF or BMP image");
+            String text = decodeQr(grey(whole));
+            if (text == null && Math.max(width, height) > WORK_EDGE) {
+                whole = null; // let it go before reading the middle
+                BufferedImage middle = read(reader, new Rectangle(width / 4, height / 4, width / 2, height / 2));
+                text = middle == null ? null : decodeQr(grey(middle));
             }
-            try {
-                reader.setInput(stream, false, true); // not seek-forward-only: the middle may be read again
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width <= 0 || height <= 0) {
-                    return new NotImage("the image has no pixels");
-                }
-                if ((long) width * height > MAX_PIXELS) {
-                    return new TooManyPixels((long) width * height);
-                }
-                BufferedImage whole = read(reader, new Rectangle(0, 0, width, height));
-                if (whole == null) {
-                    return new NotImage("the image could not be decoded");
-                }
-                String text = decodeQr(grey(whole));
-                if (text == null && Math.max(width, height) > WORK_EDGE) {
-                    whole = null; // let it go before reading the middle
-                    BufferedImage middle = read(reader, new Rectangle(width / 4, height / 4, width / 2, height / 2));
-                    text = middle == null ? null : decodeQr(grey(middle));
-                }
-                return text == null ? new NoCode() : new Decoded(text);
-            } finally {
-                reader.dispose();
-            }
+            return text == null ? new NoCode() : new Decoded(text);
+        } catch (SafeImageReader.Refused e) {
+            return switch (e.reason()) {
+                case NOT_IMAGE, OTHER_FORMAT -> new NotImage("not a PNG, JPEG, GIF or BMP image");
+                case NO_PIXELS -> new NotImage("the image has no pixels");
+                case TOO_MANY_PIXELS -> new TooManyPixels(e.pixels());
+            };
         } catch (IOException | RuntimeException e) {
             // ImageIO's readers throw IIOException, and sometimes runtime exceptions, on damaged files.
             return new NotImage(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -108,28 +89,9 @@ public final class PhotoDecoder {
     }
 
     /** A region of the image, subsampled so that its longer edge is at most WORK_EDGE. */
-    private static BufferedImage read(ImageReader reader, Rectangle region) throws IOException {
-        ImageReadParam param = reader.getDefaultReadParam();
+    private static BufferedImage read(SafeImageReader reader, Rectangle region) throws IOException {
         int step = Math.max(1, (Math.max(region.width, region.height) + WORK_EDGE - 1) / WORK_EDGE);
-        param.setSourceRegion(region);
-        param.setSourceSubsampling(step, step, 0, 0);
-        return reader.read(0, param);
-    }
-
-    private static ImageReader readerFor(ImageInputStream stream) {
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
-        while (readers.hasNext()) {
-            ImageReader reader = readers.next();
-            try {
-                if (FORMATS.contains(reader.getFormatName().toLowerCase(Locale.ROOT))) {
-                    return reader;
-                }
-            } catch (IOException e) {
-                // try the next one
-            }
-            reader.dispose();
-        }
-        return null;
+        return reader.read(region, step);
     }
 
     /** The image as 8-bit grey on white (transparent pixels become white). */

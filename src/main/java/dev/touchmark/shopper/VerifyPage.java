@@ -2,6 +2,7 @@ package dev.touchmark.shopper;
 
 import dev.touchmark.verify.VerificationResult;
 
+import dev.touchmark.domain.BrandLink;
 import dev.touchmark.domain.Branding;
 import dev.touchmark.domain.Verdict;
 import static dev.touchmark.shopper.Html.escape;
@@ -91,11 +92,11 @@ public final class VerifyPage {
     private static String brandLinks(Branding b, String brandName, boolean afterSale, Lang lang) {
         StringBuilder buttons = new StringBuilder(256);
         if (afterSale) {
-            link(buttons, b.registrationUrl(), BRAND_REGISTER.in(lang), "brand-register", true);
-            link(buttons, b.warrantyUrl(), BRAND_WARRANTY.in(lang), "brand-warranty", false);
+            link(buttons, BrandLink.REGISTRATION, b.registrationUrl(), BRAND_REGISTER.in(lang), "brand-register", true);
+            link(buttons, BrandLink.WARRANTY, b.warrantyUrl(), BRAND_WARRANTY.in(lang), "brand-warranty", false);
         }
-        link(buttons, b.supportUrl(), BRAND_SUPPORT.format(lang, brandName == null ? "" : brandName), "brand-support",
-                !afterSale);
+        link(buttons, BrandLink.SUPPORT, b.supportUrl(), BRAND_SUPPORT.format(lang, brandName == null ? "" : brandName),
+                "brand-support", !afterSale);
         if (buttons.length() == 0) {
             return "";
         }
@@ -104,22 +105,14 @@ public final class VerifyPage {
                 + "</h2><p>" + buttons + "</p></section>";
     }
 
-    private static void link(StringBuilder buttons, String url, String text, String id, boolean primary) {
-        if (!isBrandLink(url)) {
+    /** A button for the link; none for a link the dashboard would refuse, since a stored value ends up in an href. */
+    private static void link(StringBuilder buttons, BrandLink kind, String url, String text, String id, boolean primary) {
+        if (!kind.accepts(url)) {
             return;
         }
         buttons.append("<a class=\"btn ").append(primary ? "brandbtn" : "secondary").append("\" id=\"").append(id)
                 .append("\" href=\"").append(escape(url)).append("\" rel=\"noopener noreferrer\">").append(escape(text))
                 .append("</a>");
-    }
-
-    /** Links as the dashboard takes them (https, or mailto for support), checked again here: they are put in pages. */
-    static boolean isBrandLink(String url) {
-        if (url == null || url.length() > 500 || url.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-            return false;
-        }
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("mailto:");
     }
 
     /** The page shown after a report was received; backUrl (the result page) may be null to hide the link. */

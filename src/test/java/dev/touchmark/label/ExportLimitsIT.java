@@ -13,17 +13,15 @@ import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.batch.NewBatch;
 import dev.touchmark.config.ExportSettings;
 import dev.touchmark.product.NewProduct;
+import dev.touchmark.testsupport.HeldDownload;
 import dev.touchmark.testsupport.Http;
 import dev.touchmark.testsupport.TestDatabases;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,8 +35,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Label exports are capped per brand and per installation: one over a cap is answered 429 at once, and a slot
  * comes back when its export ends, also when the client goes away mid-stream. An export is held open by a client
- * that reads the answer's head and then nothing more, so the server blocks on the full socket: the exports overlap
- * for as long as the test needs, without any timing.
+ * that reads the answer's head and then nothing more ({@link HeldDownload}), so the server blocks on the full socket:
+ * the exports overlap for as long as the test needs, without any timing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportLimitsIT {
@@ -69,11 +67,11 @@ class ExportLimitsIT {
         BrandBatch b = brandWithBatch();
         BrandBatch c = brandWithBatch();
 
-        try (HeldExport first = HeldExport.open(app.port(), a, "pdf")) {
+        try (HeldDownload first = HeldDownload.open(app.port(), a.labels("pdf"), a.apiKey())) {
             assertEquals(200, first.status(), first.head());
             assertBusy(a, "pdf", "this brand already has 1 label export running");
 
-            try (HeldExport otherBrand = HeldExport.open(app.port(), b, "csv")) {
+            try (HeldDownload otherBrand = HeldDownload.open(app.port(), b.labels("csv"), b.apiKey())) {
                 assertEquals(200, otherBrand.status(), "another brand gets a slot under the installation cap: "
                         + otherBrand.head());
                 assertBusy(c, "zpl", "the server is busy with other label exports");
@@ -137,58 +135,6 @@ class ExportLimitsIT {
     private record BrandBatch(String apiKey, long batchId) {
         String labels(String format) {
             return "/api/v1/batches/" + batchId + "/labels?format=" + format;
-        }
-    }
-
-    /** An export whose client reads the status line and headers, then stops reading until it closes the socket. */
-    private static final class HeldExport implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final String head;
-
-        private HeldExport(Socket socket, InputStream in, String head) {
-            this.socket = socket;
-            this.in = in;
-            this.head = head;
-        }
-
-        static HeldExport open(int port, BrandBatch brand, String format) throws IOException {
-            var socket = new Socket("127.0.0.1", port);
-            socket.getOutputStream().write(("GET " + brand.labels(format) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + brand.apiKey() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
-            var head = new ByteArrayOutputStream();
-            int matched = 0;
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.write(b);
-                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
-            }
-            return new HeldExport(socket, in, head.toString(StandardCharsets.US_ASCII));
-        }
-
-        String head() {
-            return head;
-        }
-
-        int status() {
-            String[] statusLine = head.split(" ", 3);
-            return statusLine.length < 2 ? -1 : Integer.parseInt(statusLine[1]);
-        }
-
-        /** Some of the body, which is being produced, then nothing more. */
-        void readSomeBody() throws IOException {
-            assertTrue(in.readNBytes(64 * 1024).length > 0, "the export streams");
-        }
-
-        @Override
-        public void close() throws IOException {
-            // Unread data makes the close a reset: the server's next write fails as when a client aborts.
-            socket.close();
         }
     }
 }

@@ -84,4 +84,14 @@ class BrandedVerifyPageTest {
         assertFalse(page.contains("onclick=\"x"), "a link with a quote or space is dropped");
         assertTrue(page.contains("A&quot;&lt;b&gt;"));
     }
+
+    @Test
+    void eachLinkFollowsItsOwnRuleOnThePageAsInTheDashboard() {
+        Branding mixed = new Branding("Acme", null, null, 0, 0, "https://acme.example/help", "mailto:warranty@acme.example",
+                "https://");
+        String page = page(Verdict.GENUINE, mixed, Lang.EN);
+        assertTrue(page.contains("id=\"brand-support\" href=\"https://acme.example/help\""));
+        assertFalse(page.contains("brand-warranty"), "mailto is for support only");
+        assertFalse(page.contains("brand-register"), "an https address needs a host");
+    }
 }
