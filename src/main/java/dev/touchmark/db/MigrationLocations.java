@@ -7,13 +7,15 @@ import javax.sql.DataSource;
 /**
  * Where Flyway finds the migrations of a database: the portable ones (db/migration, which jOOQ's code generation
  * also reads), and on PostgreSQL also PostgreSQL's own (db/postgresql: the scan log's partitions, partial indexes),
- * which H2 cannot run. Versions are one sequence across both folders.
+ * which H2 cannot run; on H2 H2's own (db/h2: identity caches). Versions are one sequence across the folders.
  */
 public final class MigrationLocations {
     /** Migrations that run on H2 and PostgreSQL alike. */
     public static final String PORTABLE = "classpath:db/migration";
     /** Migrations that run on PostgreSQL only. */
     public static final String POSTGRESQL = "classpath:db/postgresql";
+    /** Migrations that run on H2 only. */
+    public static final String H2 = "classpath:db/h2";
 
     private MigrationLocations() {
     }
@@ -29,6 +31,6 @@ public final class MigrationLocations {
 
     /** The locations for PostgreSQL (true) or H2 (false). */
     public static String[] of(boolean postgres) {
-        return postgres ? new String[] {PORTABLE, POSTGRESQL} : new String[] {PORTABLE};
+        return postgres ? new String[] {PORTABLE, POSTGRESQL} : new String[] {PORTABLE, H2};
     }
 }
