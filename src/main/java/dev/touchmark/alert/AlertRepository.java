@@ -69,16 +69,14 @@ public final class AlertRepository {
     /** Records one alert's hits (all of one brand, rule and subject). */
     private void raiseOne(List<Hit> hits, List<Long> created, List<Evidence> evidence) {
         Hit first = hits.get(0);
-        Optional<Long> open = openAlert(first);
-        if (open.isPresent()) {
-            addHits(open.get(), hits, true, evidence);
+        if (addHits(openKey(first), hits, true, evidence)) {
             return;
         }
         Optional<Record> latest = dsl.select(ALERT.ID, ALERT.STATUS).from(ALERT)
                 .where(ALERT.BRAND_ID.eq(first.brandId()).and(ALERT.RULE.eq(first.rule().id())).and(ALERT.SUBJECT.eq(first.subject())))
                 .orderBy(ALERT.ID.desc()).limit(1).fetchOptional().map(r -> r);
         if (latest.isPresent() && AlertStatus.FALSE_POSITIVE.id().equals(latest.get().get(ALERT.STATUS))) {
-            addHits(latest.get().get(ALERT.ID), hits, false, evidence);
+            addHits(ALERT.ID.eq(latest.get().get(ALERT.ID)), hits, false, evidence);
             return;
         }
         // The unique index on open alerts decides between two transactions (or nodes) opening the same alert at once:
@@ -93,30 +91,29 @@ public final class AlertRepository {
                 .set(ALERT.LON_TENTHS, first.place() == null ? null : first.place().lonTenths()).set(ALERT.HITS, 1L)
                 .set(ALERT.FIRST_SEEN_AT, first.at()).set(ALERT.LAST_SEEN_AT, first.at()).set(ALERT.UPDATED_AT, first.at()), ALERT.ID);
         if (inserted.isEmpty()) {
-            long id = openAlert(first).orElseThrow(() -> new IllegalStateException("an open alert for " + first.rule().id() + " "
-                    + first.subject() + " was neither created nor found"));
-            addHits(id, hits, true, evidence);
+            if (!addHits(openKey(first), hits, true, evidence)) {
+                throw new IllegalStateException("an open alert for " + first.rule().id() + " " + first.subject()
+                        + " was neither created nor found");
+            }
             return;
         }
         created.add(inserted.get());
         evidence.add(new Evidence(inserted.get(), first));
         if (hits.size() > 1) {
-            addHits(inserted.get(), hits.subList(1, hits.size()), true, evidence);
+            addHits(ALERT.ID.eq(inserted.get()), hits.subList(1, hits.size()), true, evidence);
         }
     }
 
-    private Optional<Long> openAlert(Hit hit) {
-        return dsl.select(ALERT.ID).from(ALERT)
-                .where(ALERT.BRAND_ID.eq(hit.brandId()).and(ALERT.RULE.eq(hit.rule().id()))
-                        .and(ALERT.OPEN_SUBJECT.eq(hit.subject())))
-                .fetchOptional(ALERT.ID);
+    /** The open alert a hit goes to, if there is one (the open-alert unique index finds it). */
+    private static Condition openKey(Hit hit) {
+        return ALERT.BRAND_ID.eq(hit.brandId()).and(ALERT.RULE.eq(hit.rule().id())).and(ALERT.OPEN_SUBJECT.eq(hit.subject()));
     }
 
     /**
-     * Counts hits on an alert in one update: its severity rises to theirs, its last sighting moves on, and when visible
+     * Counts hits on an alert (if the condition finds one; false if not) in one update: its severity rises to theirs, its last sighting moves on, and when visible
      * its summary becomes the last hit's. Each hit is kept as evidence while the alert has no more than MAX_EVIDENCE.
      */
-    private void addHits(long id, List<Hit> hits, boolean visible, List<Evidence> evidence) {
+    private boolean addHits(Condition alert, List<Hit> hits, boolean visible, List<Evidence> evidence) {
         Hit last = hits.get(hits.size() - 1);
         OffsetDateTime latest = hits.stream().map(Hit::at).max(OffsetDateTime::compareTo).orElseThrow();
         Severity top = hits.stream().map(Hit::severity).max(Severity::compareTo).orElseThrow();
@@ -127,12 +124,17 @@ public final class AlertRepository {
             update.set(ALERT.SUMMARY, last.summary().in(Lang.EN)).set(ALERT.SUMMARY_FACTS, facts(last.summary()))
                     .set(ALERT.UPDATED_AT, last.at());
         }
-        long after = update.where(ALERT.ID.eq(id)).returning(ALERT.HITS).fetchOptional(ALERT.HITS)
-                .orElseThrow(() -> new IllegalStateException("alert " + id + " vanished while hits were added"));
-        long before = after - hits.size();
+        Optional<org.jooq.Record2<Long, Long>> counted = update.where(alert).returning(ALERT.ID, ALERT.HITS).fetchOptional()
+                .map(r -> r.into(ALERT.ID, ALERT.HITS));
+        if (counted.isEmpty()) {
+            return false;
+        }
+        long id = counted.get().value1();
+        long before = counted.get().value2() - hits.size();
         for (int i = 0; i < hits.size() && before + i + 1 <= MAX_EVIDENCE; i++) {
             evidence.add(new Evidence(id, hits.get(i)));
         }
+        return true;
     }
 
     private static List<String> severitiesBelow(Severity severity) {

@@ -201,7 +201,7 @@ public final class PeriodicReportRepository {
                 .set(PERIODIC_REPORT_SCHEDULE.UPDATED_AT, now).set(PERIODIC_REPORT_SCHEDULE.UPDATED_BY, actor)
                 .where(PERIODIC_REPORT_SCHEDULE.BRAND_ID.eq(brandId)).execute();
         if (updated == 0) {
-            InsertIfAbsent.rows(dsl.insertInto(PERIODIC_REPORT_SCHEDULE)
+            InsertIfAbsent.inserted(dsl.insertInto(PERIODIC_REPORT_SCHEDULE)
                     .set(PERIODIC_REPORT_SCHEDULE.BRAND_ID, brandId)
                     .set(PERIODIC_REPORT_SCHEDULE.WEEKLY, weekly).set(PERIODIC_REPORT_SCHEDULE.MONTHLY, monthly)
                     .set(PERIODIC_REPORT_SCHEDULE.UPDATED_AT, now).set(PERIODIC_REPORT_SCHEDULE.UPDATED_BY, actor));
