@@ -232,27 +232,24 @@ public final class DetectionRepository {
     }
 
     /**
-     * Records a code seen at a place of a counting rule (a map cell, a country outside the markets, a block of indexes):
-     * its row is read first (a code comes back far more often than it is new, and an insert that finds its row costs
-     * H2 far more than a read), inserted if absent, or moved on to this scan. The codes seen there are counted only for
-     * a new code, the only one that can add to an alert. The writer holds the code's row lock, so no two transactions
-     * race on one code's row.
+     * Records a code seen at a place of a counting rule (a map cell, a country outside the markets, a block of indexes).
+     * A code comes back far more often than it is new: a code seen there within the window is moved on to this scan by
+     * one update; otherwise its old row is renewed, or a row inserted. The codes seen there are counted only for a new
+     * code, the only one that can add to an alert. The writer holds the code's row lock, so no two transactions race
+     * on one code's row.
      */
     private <R extends org.jooq.Record> Sighting sighting(org.jooq.Table<R> table, org.jooq.Condition place,
                                                         org.jooq.Condition code, org.jooq.TableField<R, OffsetDateTime> seenAt,
                                                         org.jooq.TableField<R, Long> scanIdField,
                                                         java.util.function.Supplier<org.jooq.InsertOnDuplicateStep<R>> insert,
                                                         long scanId, OffsetDateTime at, OffsetDateTime since) {
-        Optional<OffsetDateTime> before = dsl.select(seenAt).from(table).where(place.and(code)).fetchOptional(seenAt);
-        boolean newCode;
-        if (before.isEmpty()) {
-            newCode = InsertIfAbsent.inserted(insert.get());
-        } else {
-            newCode = before.get().isBefore(since);
-            if (!before.get().isAfter(at)) {
-                dsl.update(table).set(seenAt, at).set(scanIdField, scanId).where(place.and(code)).execute();
-            }
+        int seen = dsl.update(table).set(scanIdField, DSL.when(seenAt.le(at), DSL.val(scanId)).otherwise(scanIdField))
+                .set(seenAt, DSL.greatest(seenAt, DSL.val(at))).where(place.and(code).and(seenAt.ge(since))).execute();
+        if (seen > 0) {
+            return new Sighting(false, 0);
         }
+        boolean newCode = dsl.update(table).set(seenAt, at).set(scanIdField, scanId).where(place.and(code)).execute() > 0
+                || InsertIfAbsent.inserted(insert.get());
         int codes = newCode ? dsl.fetchCount(table, place.and(seenAt.ge(since))) : 0;
         return new Sighting(newCode, codes);
     }
@@ -341,6 +338,13 @@ public final class DetectionRepository {
     public boolean isDraft(long batchId) {
         return dsl.fetchExists(DSL.selectOne().from(BATCH).where(BATCH.ID.eq(batchId)
                 .and(BATCH.STATUS.eq(BatchStatus.DRAFT.id()))));
+    }
+
+    /** The map cells among some that have an open hotspot alert of a brand (the open-alert index answers it). */
+    public java.util.Set<String> openHotspots(long brandId, Collection<String> cells) {
+        return dsl.select(ALERT.OPEN_SUBJECT).from(ALERT).where(ALERT.BRAND_ID.eq(brandId).and(ALERT.RULE.eq(Rule.HOTSPOT.id()))
+                        .and(ALERT.OPEN_SUBJECT.in(cells.stream().map(cell -> "cell:" + cell).toList())))
+                .fetchSet(r -> r.value1().substring("cell:".length()));
     }
 
     /** True when a brand has an open hotspot alert for a map cell (the open-alert index answers it). */

@@ -48,7 +48,7 @@ public final class Detector implements ScanJudge {
     private final Map<Long, AlertTexts.Travel> travels = new HashMap<>();
     /** Scans judged impossible travel from their country header (when no located move already was), by scan id. */
     private final Map<Long, AlertTexts.CountryMove> countryTravels = new HashMap<>();
-    /** Open hotspots looked up for the group in hand, by "brandId/cell". */
+    /** Whether the cells of the group in hand have an open hotspot, by "brandId/cell" (read as the group starts). */
     private final Map<String, Boolean> hotspotsSeen = new HashMap<>();
     /** Whether a batch is still a draft as the database holds it, asked once per batch and group. */
     private final Map<Long, Boolean> draftsSeen = new HashMap<>();
@@ -100,12 +100,23 @@ public final class Detector implements ScanJudge {
     }
 
     @Override
-    public void startGroup() {
+    public void startGroup(List<ScanToRecord> group) {
         travels.clear();
         countryTravels.clear();
         hotspotsSeen.clear();
         draftsSeen.clear();
         opening.clear();
+        // The open hotspots among the cells the group's located scans are in, read in one query per brand.
+        Map<Long, java.util.Set<String>> cells = new HashMap<>();
+        for (ScanToRecord scan : group) {
+            if (scan.counted() && scan.located()) {
+                cells.computeIfAbsent(scan.brandId(), b -> new java.util.HashSet<>()).add(scan.place().cell());
+            }
+        }
+        cells.forEach((brand, inGroup) -> {
+            java.util.Set<String> open = detection.openHotspots(brand, inGroup);
+            inGroup.forEach(cell -> hotspotsSeen.put(brand + "/" + cell, open.contains(cell)));
+        });
     }
 
     @Override

@@ -58,7 +58,7 @@ final class GroupWrite {
                 }
             }
         }
-        judge.startGroup();
+        judge.startGroup(group);
         Map<CodeRef, State> states = repository.lockStates(List.copyOf(seeds.values()), now);
         // Codes only uncounted scans name are read, never created or locked: a preview or a staff check leaves no trace
         // in a code's state (its first scan stays the first shopper's).

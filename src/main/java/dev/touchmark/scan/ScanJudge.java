@@ -9,8 +9,11 @@ import java.util.List;
  * alerts. Both run on the writer thread, so they see every scan recorded before.
  */
 public interface ScanJudge {
-    /** A group's transaction begins (again, after a retry): forget what was found for any group before. */
-    default void startGroup() {
+    /**
+     * A group's transaction begins (again, after a retry), with its scans: forget what was found for any group before,
+     * and read what the group's scans will need at once.
+     */
+    default void startGroup(List<ScanToRecord> group) {
     }
 
     /** Assesses one scan; history is null for scans that do not track a code. */

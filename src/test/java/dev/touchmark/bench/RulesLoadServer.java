@@ -106,9 +106,9 @@ public final class RulesLoadServer {
         }
 
         @Override
-        public void startGroup() {
+        public void startGroup(List<ScanToRecord> group) {
             current = on ? rules : ScanJudge.NONE;
-            current.startGroup();
+            current.startGroup(group);
         }
 
         @Override
