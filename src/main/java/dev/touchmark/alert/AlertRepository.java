@@ -29,9 +29,11 @@ public final class AlertRepository {
         ALERT.LAT_TENTHS, ALERT.LON_TENTHS, ALERT.HITS, ALERT.FIRST_SEEN_AT, ALERT.LAST_SEEN_AT, ALERT.UPDATED_AT, ALERT.STATUS_CHANGED_AT,
         ALERT.STATUS_CHANGED_BY, ALERT.STATUS_COMMENT};
     private final DSLContext dsl;
+    private final boolean postgres;
 
     public AlertRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
     }
 
     /**
@@ -69,14 +71,14 @@ public final class AlertRepository {
     /** Records one alert's hits (all of one brand, rule and subject). */
     private void raiseOne(List<Hit> hits, List<Long> created, List<Evidence> evidence) {
         Hit first = hits.get(0);
-        if (addHits(openKey(first), hits, true, evidence)) {
+        if (addHits(Target.openFor(first), hits, true, evidence)) {
             return;
         }
         Optional<Record> latest = dsl.select(ALERT.ID, ALERT.STATUS).from(ALERT)
                 .where(ALERT.BRAND_ID.eq(first.brandId()).and(ALERT.RULE.eq(first.rule().id())).and(ALERT.SUBJECT.eq(first.subject())))
                 .orderBy(ALERT.ID.desc()).limit(1).fetchOptional().map(r -> r);
         if (latest.isPresent() && AlertStatus.FALSE_POSITIVE.id().equals(latest.get().get(ALERT.STATUS))) {
-            addHits(ALERT.ID.eq(latest.get().get(ALERT.ID)), hits, false, evidence);
+            addHits(Target.byId(latest.get().get(ALERT.ID)), hits, false, evidence);
             return;
         }
         // The unique index on open alerts decides between two transactions (or nodes) opening the same alert at once:
@@ -91,7 +93,7 @@ public final class AlertRepository {
                 .set(ALERT.LON_TENTHS, first.place() == null ? null : first.place().lonTenths()).set(ALERT.HITS, 1L)
                 .set(ALERT.FIRST_SEEN_AT, first.at()).set(ALERT.LAST_SEEN_AT, first.at()).set(ALERT.UPDATED_AT, first.at()), ALERT.ID);
         if (inserted.isEmpty()) {
-            if (!addHits(openKey(first), hits, true, evidence)) {
+            if (!addHits(Target.openFor(first), hits, true, evidence)) {
                 throw new IllegalStateException("an open alert for " + first.rule().id() + " " + first.subject()
                         + " was neither created nor found");
             }
@@ -100,45 +102,72 @@ public final class AlertRepository {
         created.add(inserted.get());
         evidence.add(new Evidence(inserted.get(), first));
         if (hits.size() > 1) {
-            addHits(ALERT.ID.eq(inserted.get()), hits.subList(1, hits.size()), true, evidence);
+            addHits(Target.byId(inserted.get()), hits.subList(1, hits.size()), true, evidence);
         }
-    }
-
-    /** The open alert a hit goes to, if there is one (the open-alert unique index finds it). */
-    private static Condition openKey(Hit hit) {
-        return ALERT.BRAND_ID.eq(hit.brandId()).and(ALERT.RULE.eq(hit.rule().id())).and(ALERT.OPEN_SUBJECT.eq(hit.subject()));
     }
 
     /**
      * Counts hits on an alert (if the condition finds one; false if not) in one update: its severity rises to theirs, its last sighting moves on, and when visible
      * its summary becomes the last hit's. Each hit is kept as evidence while the alert has no more than MAX_EVIDENCE.
      */
-    private boolean addHits(Condition alert, List<Hit> hits, boolean visible, List<Evidence> evidence) {
+    private boolean addHits(Target target, List<Hit> hits, boolean visible, List<Evidence> evidence) {
         Hit last = hits.get(hits.size() - 1);
         OffsetDateTime latest = hits.stream().map(Hit::at).max(OffsetDateTime::compareTo).orElseThrow();
         Severity top = hits.stream().map(Hit::severity).max(Severity::compareTo).orElseThrow();
-        var update = dsl.update(ALERT).set(ALERT.HITS, ALERT.HITS.plus(hits.size()))
-                .set(ALERT.LAST_SEEN_AT, DSL.greatest(ALERT.LAST_SEEN_AT, DSL.val(latest)))
-                .set(ALERT.SEVERITY, DSL.when(ALERT.SEVERITY.in(severitiesBelow(top)), top.id()).otherwise(ALERT.SEVERITY));
-        if (visible) {
-            update.set(ALERT.SUMMARY, last.summary().in(Lang.EN)).set(ALERT.SUMMARY_FACTS, facts(last.summary()))
-                    .set(ALERT.UPDATED_AT, last.at());
+        // Plain SQL: this runs for nearly every hit on the scan writer, where rendering jOOQ's UPDATE ... RETURNING
+        // (a FINAL TABLE query on H2) cost as much as running it.
+        List<Object> binds = new ArrayList<>();
+        StringBuilder update = new StringBuilder("UPDATE alert SET hits = hits + ?, last_seen_at = GREATEST(last_seen_at, CAST(? AS TIMESTAMP WITH TIME ZONE))");
+        binds.add((long) hits.size());
+        binds.add(latest);
+        if (top.ordinal() > 0) {
+            update.append(", severity = CASE WHEN severity IN (");
+            for (Severity below : Severity.values()) {
+                if (below.ordinal() < top.ordinal()) {
+                    update.append(below.ordinal() == 0 ? "?" : ", ?");
+                    binds.add(below.id());
+                }
+            }
+            update.append(") THEN ? ELSE severity END");
+            binds.add(top.id());
         }
-        Optional<org.jooq.Record2<Long, Long>> counted = update.where(alert).returning(ALERT.ID, ALERT.HITS).fetchOptional()
-                .map(r -> r.into(ALERT.ID, ALERT.HITS));
+        if (visible) {
+            update.append(", summary = ?, summary_facts = ?, updated_at = CAST(? AS TIMESTAMP WITH TIME ZONE)");
+            binds.add(last.summary().in(Lang.EN));
+            binds.add(facts(last.summary()));
+            binds.add(last.at());
+        }
+        if (target.id() != null) {
+            update.append(" WHERE id = ?");
+            binds.add(target.id());
+        } else {
+            update.append(" WHERE brand_id = ? AND rule = ? AND open_subject = ?");
+            binds.add(target.open().brandId());
+            binds.add(target.open().rule().id());
+            binds.add(target.open().subject());
+        }
+        String sql = postgres ? update + " RETURNING id, hits" : "SELECT id, hits FROM FINAL TABLE (" + update + ")";
+        Optional<Record> counted = dsl.fetchOptional(sql, binds.toArray());
         if (counted.isEmpty()) {
             return false;
         }
-        long id = counted.get().value1();
-        long before = counted.get().value2() - hits.size();
+        long id = counted.get().get(0, Long.class);
+        long before = counted.get().get(1, Long.class) - hits.size();
         for (int i = 0; i < hits.size() && before + i + 1 <= MAX_EVIDENCE; i++) {
             evidence.add(new Evidence(id, hits.get(i)));
         }
         return true;
     }
 
-    private static List<String> severitiesBelow(Severity severity) {
-        return java.util.Arrays.stream(Severity.values()).filter(s -> s.ordinal() < severity.ordinal()).map(Severity::id).toList();
+    /** The alert hits go to: one by id, or the open alert of a hit's brand, rule and subject (found by its unique index). */
+    private record Target(Long id, Hit open) {
+        static Target byId(long id) {
+            return new Target(id, null);
+        }
+
+        static Target openFor(Hit hit) {
+            return new Target(null, hit);
+        }
     }
 
     private void insertEvidence(List<Evidence> evidence) {
