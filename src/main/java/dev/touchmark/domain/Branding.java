@@ -9,6 +9,9 @@ import java.util.Locale;
  */
 public record Branding(String displayName, String accentColour, String logoPath, int logoWidth, int logoHeight,
                        String supportUrl, String warrantyUrl, String registrationUrl) {
+    private static final java.util.regex.Pattern COLOUR = java.util.regex.Pattern.compile("#[0-9a-f]{6}");
+    private static final java.util.regex.Pattern SERVED_LOGO = java.util.regex.Pattern.compile("/logos/[0-9a-f]{64}\\.png");
+
     /** No branding: the page shows the brand's account name and Touchmark's colours. */
     public static final Branding NONE = new Branding(null, null, null, 0, 0, null, null, null);
 
@@ -28,9 +31,32 @@ public record Branding(String displayName, String accentColour, String logoPath,
         return displayName != null ? displayName : accountName;
     }
 
+    /**
+     * The accent colour as pages and apps may use it: #rrggbb in lower case, as the dashboard stores it; null for
+     * anything else (pages write it into a style sheet unescaped).
+     */
+    public String shownColour() {
+        return accentColour != null && COLOUR.matcher(accentColour).matches() ? accentColour : null;
+    }
+
+    /** The logo's path when it is one this server serves and has a size; null otherwise. */
+    public String shownLogoPath() {
+        return logoPath != null && SERVED_LOGO.matcher(logoPath).matches() && logoWidth > 0 && logoHeight > 0 ? logoPath : null;
+    }
+
+    /** A link as pages and apps may put it in an href: when it follows its rule ({@link BrandLink}); null otherwise. */
+    public String shownLink(BrandLink kind) {
+        String url = switch (kind) {
+            case SUPPORT -> supportUrl;
+            case WARRANTY -> warrantyUrl;
+            case REGISTRATION -> registrationUrl;
+        };
+        return kind.accepts(url) ? url : null;
+    }
+
     /** Text drawn on the accent colour: white or near-black, whichever contrasts more (always at least 4.5:1). */
     public String accentText() {
-        if (accentColour == null || !accentColour.matches("#[0-9a-fA-F]{6}")) {
+        if (shownColour() == null) {
             return null;
         }
         return contrast(accentColour, LIGHT_TEXT) >= contrast(accentColour, DARK_TEXT) ? LIGHT_TEXT : DARK_TEXT;

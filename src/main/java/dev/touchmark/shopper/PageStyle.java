@@ -88,21 +88,17 @@ final class PageStyle {
 
     /**
      * The brand a page speaks for: its name (plain text), its logo (path and pixel size, or null) and colour pair
-     * (#rrggbb, or null for Touchmark's colours).
+     * (#rrggbb, or null for Touchmark's colours), as {@link dev.touchmark.domain.Branding} shows them (checked there).
      */
     record Brand(String name, String logoPath, int logoWidth, int logoHeight, String colour, String textColour) {
-        private static final java.util.regex.Pattern COLOUR = java.util.regex.Pattern.compile("#[0-9a-f]{6}");
-        private static final java.util.regex.Pattern LOGO = java.util.regex.Pattern.compile("/logos/[0-9a-f]{64}\\.png");
-
-        /** True when both colours are well-formed (they go into the style sheet unescaped). */
+        /** True when the bar has the brand's colours. */
         boolean accented() {
-            return colour != null && textColour != null && COLOUR.matcher(colour).matches()
-                    && COLOUR.matcher(textColour).matches();
+            return colour != null && textColour != null;
         }
 
-        /** True when the logo's path is one of ours. */
+        /** True when the brand has a logo to show. */
         boolean hasLogo() {
-            return logoPath != null && LOGO.matcher(logoPath).matches() && logoWidth > 0 && logoHeight > 0;
+            return logoPath != null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.touchmark.shopper;
 
+import dev.touchmark.domain.BrandLink;
 import dev.touchmark.verify.ScanInput;
 import dev.touchmark.verify.VerificationResult;
 import dev.touchmark.verify.VerificationService;
@@ -95,8 +96,9 @@ public final class VerifyController {
             if (b.isEmpty() || r.verdict() == dev.touchmark.domain.Verdict.NOT_GENUINE) {
                 return null;
             }
-            return new BrandingView(b.nameOr(r.brandName()), b.logoPath(), b.accentColour(), b.supportUrl(),
-                    b.warrantyUrl(), b.registrationUrl());
+            // Apps draw these as the page does (a colour in a style, links in an href): only what the page would show.
+            return new BrandingView(b.nameOr(r.brandName()), b.shownLogoPath(), b.shownColour(),
+                    b.shownLink(BrandLink.SUPPORT), b.shownLink(BrandLink.WARRANTY), b.shownLink(BrandLink.REGISTRATION));
         }
     }
 

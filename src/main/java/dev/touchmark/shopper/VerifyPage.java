@@ -80,8 +80,8 @@ public final class VerifyPage {
             main.append(LocationShare.section(result.scanId(), lang));
         }
         main.append(navLink(links.scanPageUrl(), SCAN_ANOTHER.in(lang), genuine || VerdictTexts.isUnreadable(result)));
-        PageStyle.Brand brand = brandName == null ? null : new PageStyle.Brand(brandName, branding.logoPath(),
-                branding.logoWidth(), branding.logoHeight(), branding.accentColour(), branding.accentText());
+        PageStyle.Brand brand = brandName == null ? null : new PageStyle.Brand(brandName, branding.shownLogoPath(),
+                branding.logoWidth(), branding.logoHeight(), branding.shownColour(), branding.accentText());
         return PageStyle.document(lang, texts.title(), texts.tone(), languageSwitch(lang, links), main.toString(), brand);
     }
 
@@ -92,10 +92,10 @@ public final class VerifyPage {
     private static String brandLinks(Branding b, String brandName, boolean afterSale, Lang lang) {
         StringBuilder buttons = new StringBuilder(256);
         if (afterSale) {
-            link(buttons, BrandLink.REGISTRATION, b.registrationUrl(), BRAND_REGISTER.in(lang), "brand-register", true);
-            link(buttons, BrandLink.WARRANTY, b.warrantyUrl(), BRAND_WARRANTY.in(lang), "brand-warranty", false);
+            link(buttons, b.shownLink(BrandLink.REGISTRATION), BRAND_REGISTER.in(lang), "brand-register", true);
+            link(buttons, b.shownLink(BrandLink.WARRANTY), BRAND_WARRANTY.in(lang), "brand-warranty", false);
         }
-        link(buttons, BrandLink.SUPPORT, b.supportUrl(), BRAND_SUPPORT.format(lang, brandName == null ? "" : brandName),
+        link(buttons, b.shownLink(BrandLink.SUPPORT), BRAND_SUPPORT.format(lang, brandName == null ? "" : brandName),
                 "brand-support", !afterSale);
         if (buttons.length() == 0) {
             return "";
@@ -106,8 +106,8 @@ public final class VerifyPage {
     }
 
     /** A button for the link; none for a link the dashboard would refuse, since a stored value ends up in an href. */
-    private static void link(StringBuilder buttons, BrandLink kind, String url, String text, String id, boolean primary) {
-        if (!kind.accepts(url)) {
+    private static void link(StringBuilder buttons, String url, String text, String id, boolean primary) {
+        if (url == null) {
             return;
         }
         buttons.append("<a class=\"btn ").append(primary ? "brandbtn" : "secondary").append("\" id=\"").append(id)
