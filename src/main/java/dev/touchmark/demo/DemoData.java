@@ -22,7 +22,6 @@ import dev.touchmark.verify.ScanInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,8 @@ import java.util.Optional;
 public final class DemoData {
     /** The password of every demo user; printed by `touchmark demo`, never asked to change. */
     public static final String PASSWORD = "touchmark-demo";
-    public static final int DAYS = 30;
+    /** Days of scans the demo seeds: the days before today among the dashboard's last 30. */
+    public static final int DAYS = 29;
     private static final String ACTOR = "demo-setup";
     private static final City PARIS = new City("Paris", "FR", 48.857, 2.352);
     private static final City LYON = new City("Lyon", "FR", 45.764, 4.836);
@@ -107,7 +107,11 @@ public final class DemoData {
             Brand brand = existing.get();
             return new Summary(brand, plan.email(), Optional.empty(), false, 0, codesToTry(services, brand.id(), plan));
         }
-        Instant start = Instant.now(clock).truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(DAYS));
+        // The month ends as today (UTC) begins, so that every scan falls in the dashboard's last 30 days at any hour
+        // the demo is seeded (those days start at midnight), and none lies ahead of the clock.
+        Instant end = java.time.LocalDate.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant start = end.minus(Duration.ofDays(DAYS));
         clock.showTime(start.minus(Duration.ofHours(1)));
         try {
             var created = services.brands().create(plan.name(), plan.email());
