@@ -8,7 +8,8 @@
 # of those located; every request a different scan. A warm-up sends the whole file once with the rules on, so codes
 # have history (and the JIT is warm) before anything is measured; then rounds alternate on/off, off/on, ... so drift
 # of the machine's other load falls on both. Target: median "on" / median "off" >= 0.8.
-# Needs wrk and curl. Usage: scripts/bench-rules.sh [seconds per step, default 20]; ROUNDS (default 4) rounds of
+# Needs wrk and curl (and psql with DB=postgres). Usage: scripts/bench-rules.sh [seconds per step, default 20];
+# DB=postgres runs the server on a fresh database of the PostgreSQL at 127.0.0.1:5432 instead of H2; ROUNDS (default 4) rounds of
 # one "on" and one "off" step; CONNECTIONS (default 64); WARM_S (default 30) the warm-up; JAVA_OPTS the server JVM's
 # options (default as scripts/bench-verify.sh); JFR=file records the server's whole run with Java Flight Recorder.
 # The server runs on the wall clock (a faster clock would defeat the caches' freshness checks), so a code's scans
@@ -24,6 +25,13 @@ command -v curl >/dev/null || { echo "curl is missing: apt-get install -y curl" 
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 work=$(mktemp -d)
+db=""
+if [ "${DB:-h2}" = postgres ]; then
+  command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 2; }
+  db="touchmark_bench_rules_$$"
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db" >/dev/null
+  export TOUCHMARK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" TOUCHMARK_DB_USER=postgres
+fi
 port=${PORT:-7796}
 export SCANS="$work/scans.txt"
 jfr=${JFR:+-XX:StartFlightRecording=filename=$(realpath -m "$JFR"),settings=profile,dumponexit=true}
@@ -32,12 +40,16 @@ TOUCHMARK_PORT=$port TOUCHMARK_DATA_DIR="$work" TOUCHMARK_RATE_VERIFY_PER_MINUTE
   java ${JAVA_OPTS--XX:+UseZGC -Xmx1g -XX:ThreadPriorityPolicy=1} $jfr -cp "$cp" dev.touchmark.bench.RulesLoadServer "$SCANS" \
   > "$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+cleanup() {
+  kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"
+  if [ -n "$db" ]; then psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
 for _ in $(seq 1 240); do grep -q READY "$work/server.log" && break; kill -0 $server 2>/dev/null || break; sleep 0.5; done
 grep READY "$work/server.log" || { echo "the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
 control="http://127.0.0.1:$((port + 1))"
 url="http://127.0.0.1:$port"
-echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$conns -d${secs}s after a" \
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); ${TOUCHMARK_DB_URL:-embedded H2}; wrk -t2 -c$conns -d${secs}s after a" \
   "3 s warm-up of each step; $rounds rounds; scans in the file: $(grep -c . "$SCANS")"
 curl -sf -X POST "$control/rules/on" > /dev/null
 START=0 wrk -t2 -c"$conns" -d"${WARM_S:-30}s" -s scripts/rules.lua "$url" | grep -E 'requests in' | sed 's/^ */# warm-up, rules on: /'
