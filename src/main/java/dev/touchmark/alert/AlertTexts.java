@@ -90,7 +90,16 @@ final class AlertTexts {
                 DAYS, days));
     }
 
-    /** Codes of one block of consecutive indexes that came back on new phones weeks after their first scans. */
+    /** A code made suspect by a phone new to it in another country of its markets than its first scan's. */
+    static AlertText clonedElsewhere(long batchId, String lot, long index, int devices, String country, String firstCountry) {
+        return named(AlertMessage.CLONED_ELSEWHERE, AlertMessage.CLONED_ELSEWHERE_LOT, batchId, lot, index,
+                Map.of(DEVICES, devices, COUNTRY, country, FROM, firstCountry));
+    }
+
+    /**
+     * Codes of one block of consecutive indexes that came back on new phones weeks after their first scans or in
+     * another country of their markets.
+     */
     static AlertText run(long batchId, String lot, long first, long last, int codes, int days) {
         Map<Fact, Object> values = new EnumMap<>(Fact.class);
         values.put(CODES, codes);

@@ -91,7 +91,7 @@ public final class Detector implements ScanJudge {
         }
         boolean inHotspot = scan.located() && isHotspot(scan.brandId(), scan.place().cell());
         return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot,
-                RiskAssessor.latePhone(settings, history, now)));
+                RiskAssessor.latePhone(settings, history, now), RiskAssessor.otherCountry(scan, history)));
     }
 
     /** A link preview or a staff check: scored from the code's history for the verdict only; nothing is saved. */
@@ -255,6 +255,19 @@ public final class Detector implements ScanJudge {
                                 s.shopper().country()), now));
                     }
                 }
+                case OTHER_COUNTRY -> {
+                    if (a.reasons().contains(RiskReason.LATE_DEVICE.id())) {
+                        break; // counted for its run, and raised if suspect, as a late phone
+                    }
+                    run(s, j, settings, now, hits);
+                    if (j.outcome().verdict().isSuspect() && !a.reasons().contains(RiskReason.MANY_DEVICES.id())) {
+                        // Suspect with a new phone in another country of the markets, under the clone threshold.
+                        hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.clonedElsewhere(s.batchId(),
+                                lot(s.batchId()), s.codeIndex(), j.history().deviceCount(), s.shopper().country(),
+                                j.history().firstCountry()), AlertTexts.clonedNote(j.history().deviceCount(),
+                                s.shopper().country()), now));
+                    }
+                }
                 case OVERRUN -> {
                     long quantity = quantity(s.batchId());
                     hits.add(hit(s, j, Rule.OVERRUN, "batch:" + s.batchId(), AlertTexts.overrun(s.batchId(), lot(s.batchId()), quantity),
@@ -281,7 +294,8 @@ public final class Detector implements ScanJudge {
         }
         return RiskAssessor.assess(settings, j.scan(), j.history(),
                 new RiskAssessor.Signals(travels.containsKey(j.scanId()) || countryTravels.containsKey(j.scanId()), false,
-                        j.assessment().reasons().contains(RiskReason.LATE_DEVICE.id()))).suspect();
+                        j.assessment().reasons().contains(RiskReason.LATE_DEVICE.id()),
+                        j.assessment().reasons().contains(RiskReason.OTHER_COUNTRY.id()))).suspect();
     }
 
     /**

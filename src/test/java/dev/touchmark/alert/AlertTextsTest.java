@@ -77,6 +77,7 @@ class AlertTextsTest {
                 AlertTexts.marketSpread(7, null, Set.of("FR"), 12),
                 AlertTexts.marketSpreadNote(7, null, 12),
                 AlertTexts.clonedLate(7, null, 12, 3, 24),
+                AlertTexts.clonedElsewhere(7, null, 12, 4, "BE", "FR"),
                 AlertTexts.run(7, null, 64, 127, 8, 21),
                 AlertTexts.runNote(7, null, 70));
     }
@@ -104,6 +105,7 @@ class AlertTextsTest {
                 AlertTexts.marketSpread(7, "L-7", Set.of("FR"), 12),
                 AlertTexts.marketSpreadNote(7, "L-7", 12),
                 AlertTexts.clonedLate(7, "L-7", 12, 3, 24),
+                AlertTexts.clonedElsewhere(7, "L-7", 12, 4, "BE", "FR"),
                 AlertTexts.run(7, "L-7", 64, 127, 8, 21),
                 AlertTexts.runNote(7, "L-7", 70));
     }
