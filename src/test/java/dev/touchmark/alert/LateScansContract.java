@@ -102,7 +102,7 @@ abstract class LateScansContract {
     @Test
     void neighbouringCodesComingBackLateTogetherAreADuplicatePrintRun() {
         Fixture f = fixture();
-        assertEquals(8, http.get("/api/v1/rules", f.key()).json().get("runCodes").asInt());
+        assertEquals(4, http.get("/api/v1/rules", f.key()).json().get("runCodes").asInt());
         assertEquals(400, http.send("PUT", "/api/v1/rules", f.key(), json("runCodes", 65)).status());
         assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("runCodes", 3)).status());
         for (int i : new int[] {64, 70, 80, 130}) {
