@@ -90,21 +90,46 @@ final class AlertTexts {
                 DAYS, days));
     }
 
-    /** Codes of one block of consecutive indexes that came back on new phones weeks after their first scans. */
+    /** A code made suspect by a phone new to it in another country of its markets than its first scan's. */
+    static AlertText clonedElsewhere(long batchId, String lot, long index, int devices, String country, String firstCountry) {
+        return named(AlertMessage.CLONED_ELSEWHERE, AlertMessage.CLONED_ELSEWHERE_LOT, batchId, lot, index,
+                Map.of(DEVICES, devices, COUNTRY, country, FROM, firstCountry));
+    }
+
+    /**
+     * Codes of one block of consecutive indexes that came back on new phones weeks after their first scans or in
+     * another country of their markets.
+     */
     static AlertText run(long batchId, String lot, long first, long last, int codes, int days) {
+        return run(batchId, lot, first, last, codes, days, 0);
+    }
+
+    /**
+     * The same, with the further codes of the block that came back on a second phone only (further): listed with the run,
+     * as every label of a reprinted block may have a copy.
+     */
+    static AlertText run(long batchId, String lot, long first, long last, int codes, int days, int further) {
         Map<Fact, Object> values = new EnumMap<>(Fact.class);
         values.put(CODES, codes);
         values.put(DAYS, days);
+        if (further > 0) {
+            values.put(Fact.FURTHER, further);
+        }
         if (lot == null) {
             values.put(BATCH, batchId);
             values.put(CODE, first);
             values.put(LAST, last);
-            return AlertText.of(AlertMessage.RUN, values);
+            return AlertText.of(further > 0 ? AlertMessage.RUN_SECOND : AlertMessage.RUN, values);
         }
         values.put(LOT, lot);
         values.put(SERIAL, CodeFormat.serial(batchId, first));
         values.put(LAST_SERIAL, CodeFormat.serial(batchId, last));
-        return AlertText.of(AlertMessage.RUN_LOT, values);
+        return AlertText.of(further > 0 ? AlertMessage.RUN_SECOND_LOT : AlertMessage.RUN_LOT, values);
+    }
+
+    /** A code of a run's block that came back on a second phone only. */
+    static AlertText runSecondNote(long batchId, String lot, long index) {
+        return named(AlertMessage.RUN_SECOND_NOTE, AlertMessage.RUN_SECOND_NOTE_LOT, batchId, lot, index, Map.of());
     }
 
     static AlertText runNote(long batchId, String lot, long index) {

@@ -90,7 +90,7 @@ public final class Detector implements ScanJudge {
         }
         boolean inHotspot = scan.located() && isHotspot(scan.brandId(), scan.place().cell());
         return RiskAssessor.assess(settings, scan, history, new RiskAssessor.Signals(travel, inHotspot,
-                RiskAssessor.latePhone(settings, history, now)));
+                RiskAssessor.latePhone(settings, history, now), RiskAssessor.otherCountry(scan, history)));
     }
 
     /** A link preview or a staff check: scored from the code's history for the verdict only; nothing is saved. */
@@ -265,13 +265,32 @@ public final class Detector implements ScanJudge {
                                 s.shopper().country()), now));
                     }
                 }
+                case OTHER_COUNTRY -> {
+                    if (a.reasons().contains(RiskReason.LATE_DEVICE.id())) {
+                        break; // counted for its run, and raised if suspect, as a late phone
+                    }
+                    run(s, j, settings, now, hits);
+                    if (j.outcome().verdict().isSuspect() && !a.reasons().contains(RiskReason.MANY_DEVICES.id())) {
+                        // Suspect with a new phone in another country of the markets, under the clone threshold.
+                        hits.add(hit(s, j, Rule.CLONED_CODE, codeSubject(s), AlertTexts.clonedElsewhere(s.batchId(),
+                                lot(s.batchId()), s.codeIndex(), j.history().deviceCount(), s.shopper().country(),
+                                j.history().firstCountry()), AlertTexts.clonedNote(j.history().deviceCount(),
+                                s.shopper().country()), now));
+                    }
+                }
                 case OVERRUN -> {
                     long quantity = quantity(s.batchId());
                     hits.add(hit(s, j, Rule.OVERRUN, "batch:" + s.batchId(), AlertTexts.overrun(s.batchId(), lot(s.batchId()), quantity),
                             note.then(AlertTexts.overrunNote(s.batchId(), lot(s.batchId()), s.codeIndex(), quantity)), now));
                 }
+                case OTHER_DEVICES -> {
+                    if (newPhone(j) && !a.reasons().contains(RiskReason.LATE_DEVICE.id())
+                            && !a.reasons().contains(RiskReason.OTHER_COUNTRY.id())) {
+                        secondPhone(s, j, settings, now, hits);
+                    }
+                }
                 default -> {
-                    // other_devices and known_hotspot add to the score but raise nothing on their own
+                    // known_hotspot and replayed_cookie add to the score but raise nothing on their own
                 }
             }
         }
@@ -291,7 +310,8 @@ public final class Detector implements ScanJudge {
         }
         return RiskAssessor.assess(settings, j.scan(), j.history(),
                 new RiskAssessor.Signals(travels.containsKey(j.scanId()) || countryTravels.containsKey(j.scanId()), false,
-                        j.assessment().reasons().contains(RiskReason.LATE_DEVICE.id()))).suspect();
+                        j.assessment().reasons().contains(RiskReason.LATE_DEVICE.id()),
+                        j.assessment().reasons().contains(RiskReason.OTHER_COUNTRY.id()))).suspect();
     }
 
     /**
@@ -483,10 +503,11 @@ public final class Detector implements ScanJudge {
     }
 
     /**
-     * A code that came back on a phone new to it weeks after its first scan, counted in its block of {@link #RUN_BLOCK}
-     * consecutive indexes: once enough codes of one block did within 30 days, a cloned_code alert for the run (subject
-     * "run:B:first-last"), one hit per code. Gifts and resales come back scattered over a batch; a duplicate print of
-     * released labels brings back neighbouring codes together, each perhaps on one new phone only.
+     * A code that came back on a phone new to it weeks after its first scan, or in another country of its markets, counted
+     * in its block of {@link #RUN_BLOCK} consecutive indexes: once enough codes of one block did within 30 days, a
+     * cloned_code alert for the run (subject "run:B:first-last"), one hit per code, and one per code of the block that
+     * came back on a second phone only (see {@link #secondPhone}). Gifts and resales come back scattered over a batch; a
+     * duplicate print of released labels brings back neighbouring codes together, each perhaps on one new phone only.
      */
     private void run(ScanToRecord s, Judged j, RuleSettings settings, OffsetDateTime now, List<Hit> hits) {
         OffsetDateTime since = now.minusDays(MARKET_DAYS);
@@ -495,21 +516,83 @@ public final class Detector implements ScanJudge {
         if (!seen.newCode() || seen.codes() < settings.runCodes()) {
             return;
         }
-        long first = block * RUN_BLOCK;
-        long last = first + RUN_BLOCK - 1;
-        String subject = "run:" + s.batchId() + ":" + first + "-" + last;
-        AlertText summary = AlertTexts.run(s.batchId(), lot(s.batchId()), first, last, seen.codes(), settings.lateDeviceDays());
+        List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), block, since);
+        List<DetectionRepository.Sighted> further = further(s.batchId(), block, counted, since);
+        String subject = runSubject(s.batchId(), block);
+        AlertText summary = runSummary(s.batchId(), block, seen.codes(), settings, further.size());
         if (opens(s.brandId(), Rule.CLONED_CODE, subject)) {
-            for (DetectionRepository.Sighted earlier : detection.runSightings(s.batchId(), block, since)) {
+            for (DetectionRepository.Sighted earlier : counted) {
                 if (earlier.codeIndex() != s.codeIndex()) {
                     hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject, Rule.CLONED_CODE.severity(), summary, s.batchId(),
                             null, null, null, earlier.seenAt(), earlier.scanId(), AlertTexts.runNote(earlier.batchId(),
                             lot(earlier.batchId()), earlier.codeIndex())));
                 }
             }
+            for (DetectionRepository.Sighted second : further) {
+                hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject, Rule.CLONED_CODE.severity(), summary, s.batchId(),
+                        null, null, null, second.seenAt(), second.scanId(), AlertTexts.runSecondNote(second.batchId(),
+                        lot(second.batchId()), second.codeIndex())));
+            }
         }
         hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject, Rule.CLONED_CODE.severity(), summary, s.batchId(), null,
                 s.shopper().country(), s.place(), now, j.scanId(), AlertTexts.runNote(s.batchId(), lot(s.batchId()), s.codeIndex())));
+    }
+
+    /**
+     * A code that came back on a phone new to it, neither weeks later nor in another country: a reseller's buyer or a
+     * family's phone as often as a copy's, so it never counts towards a run. It is kept under its block's
+     * {@link #secondPhoneBlock} and, when its block already has a run alert, added to it: a reprinted block's copies
+     * are checked in the owner's country within days as often as weeks later or abroad.
+     */
+    private void secondPhone(ScanToRecord s, Judged j, RuleSettings settings, OffsetDateTime now, List<Hit> hits) {
+        OffsetDateTime since = now.minusDays(MARKET_DAYS);
+        long block = s.codeIndex() / RUN_BLOCK;
+        DetectionRepository.Sighting seen = detection.sightRun(s.brandId(), s.batchId(), secondPhoneBlock(block), s.codeIndex(),
+                j.scanId(), now, since);
+        String subject = runSubject(s.batchId(), block);
+        if (!seen.newCode() || !detection.alertTakesHits(s.brandId(), Rule.CLONED_CODE, subject)) {
+            return;
+        }
+        List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), block, since);
+        if (counted.stream().anyMatch(c -> c.codeIndex() == s.codeIndex())) {
+            return; // already in the run as a code that came back late or across a border
+        }
+        int further = further(s.batchId(), block, counted, since).size();
+        hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject, Rule.CLONED_CODE.severity(),
+                runSummary(s.batchId(), block, counted.size(), settings, further), s.batchId(), null, s.shopper().country(),
+                s.place(), now, j.scanId(), AlertTexts.runSecondNote(s.batchId(), lot(s.batchId()), s.codeIndex())));
+    }
+
+    /** The codes of a block that came back on a second phone only since a time, less those its run counts. */
+    private List<DetectionRepository.Sighted> further(long batchId, long block, List<DetectionRepository.Sighted> counted,
+                                                      OffsetDateTime since) {
+        java.util.Set<Long> inRun = new java.util.HashSet<>();
+        counted.forEach(c -> inRun.add(c.codeIndex()));
+        return detection.runSightings(batchId, secondPhoneBlock(block), since).stream()
+                .filter(c -> !inRun.contains(c.codeIndex())).toList();
+    }
+
+    private AlertText runSummary(long batchId, long block, int codes, RuleSettings settings, int further) {
+        long first = block * RUN_BLOCK;
+        return AlertTexts.run(batchId, lot(batchId), first, first + RUN_BLOCK - 1, codes, settings.lateDeviceDays(), further);
+    }
+
+    private static String runSubject(long batchId, long block) {
+        long first = block * RUN_BLOCK;
+        return "run:" + batchId + ":" + first + "-" + (first + RUN_BLOCK - 1);
+    }
+
+    /**
+     * The run_sighting block under which a block's codes that came back on a second phone only are kept (negative, so
+     * never one of the counted blocks).
+     */
+    static long secondPhoneBlock(long block) {
+        return -1 - block;
+    }
+
+    /** True when the scan's phone is new to its code and counted as another buyer (not its first, not its household's). */
+    private static boolean newPhone(Judged j) {
+        return j.history() != null && !j.history().firstScan() && !j.history().knownHousehold();
     }
 
     /**

@@ -52,7 +52,9 @@ enum Fact {
     /** The last index of a run of codes. */
     LAST(Kind.ID),
     /** The serial of the last code of a run, as printed under its QR. */
-    LAST_SERIAL(Kind.TEXT);
+    LAST_SERIAL(Kind.TEXT),
+    /** Further codes of a run's block that came back on a second phone only (neither weeks later nor across a border). */
+    FURTHER(Kind.COUNT);
 
     /** The bundles are immutable; units, list separators and the names of verdicts and reasons are in them. */
     private static final Texts TEXTS = Texts.bundled();

@@ -13,13 +13,28 @@ public final class RiskAssessor {
     }
 
     /** What detection found about a scan besides its code history. */
-    public record Signals(boolean impossibleTravel, boolean inHotspot, boolean latePhone) {
+    public record Signals(boolean impossibleTravel, boolean inHotspot, boolean latePhone, boolean otherCountry) {
         /** Nothing found. */
-        public static final Signals NONE = new Signals(false, false, false);
+        public static final Signals NONE = new Signals(false, false, false, false);
 
         public Signals(boolean impossibleTravel, boolean inHotspot) {
-            this(impossibleTravel, inHotspot, false);
+            this(impossibleTravel, inHotspot, false, false);
         }
+
+        public Signals(boolean impossibleTravel, boolean inHotspot, boolean latePhone) {
+            this(impossibleTravel, inHotspot, latePhone, false);
+        }
+    }
+
+    /**
+     * True when a phone new to the code (not its first scan, not a browser of its household) verifies it in one of its
+     * batch's markets other than the country of the code's first scan.
+     */
+    public static boolean otherCountry(ScanToRecord scan, CodeHistory history) {
+        String country = scan.shopper().country();
+        return history != null && !history.firstScan() && !history.knownHousehold() && history.firstCountry() != null
+                && country != null && !country.equals(history.firstCountry()) && scan.markets() != null
+                && scan.markets().contains(country);
     }
 
     /**
@@ -67,6 +82,10 @@ public final class RiskAssessor {
         if (signals.latePhone()) {
             reasons.add(RiskReason.LATE_DEVICE);
             score += RiskReason.LATE_DEVICE.points();
+        }
+        if (signals.otherCountry()) {
+            reasons.add(RiskReason.OTHER_COUNTRY);
+            score += RiskReason.OTHER_COUNTRY.points();
         }
         if (signals.impossibleTravel()) {
             reasons.add(RiskReason.IMPOSSIBLE_TRAVEL);

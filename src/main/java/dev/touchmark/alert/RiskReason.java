@@ -17,6 +17,12 @@ public enum RiskReason {
      */
     LATE_DEVICE("late_device", 30),
     /**
+     * A phone new to this code verified it in another country of its batch's markets than the code's first scan: a
+     * product passed on across a border inside its markets is rare (a gift, a resale), a copy sold in another country
+     * of the markets is not.
+     */
+    OTHER_COUNTRY("other_country", 15),
+    /**
      * A device cookie that checked this code before came back from yet another network outside the code's household (its
      * third such): a copied link or a scripted checker carrying the owner's cookie, counted as a new phone.
      */

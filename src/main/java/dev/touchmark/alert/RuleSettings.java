@@ -28,6 +28,6 @@ public record RuleSettings(int cloneDevices, int travelKmh, boolean outOfMarket,
 
     /** The documented defaults, with the installation's clone threshold (TOUCHMARK_SUSPECT_DEVICES). */
     public static RuleSettings defaults(int cloneDevices) {
-        return new RuleSettings(cloneDevices, 900, true, 3, 10, 200, 3, 7, 60, 10, 21, 8);
+        return new RuleSettings(cloneDevices, 900, true, 3, 10, 200, 3, 7, 60, 10, 14, 3);
     }
 }

@@ -39,6 +39,19 @@ final class CodeStates {
     static final int HOUSEHOLD_MAX = 6;
     /** How a browser that joined a code's household is marked in code_device. */
     static final String HOUSEHOLD_MEMBER = "hj:";
+    /**
+     * Days after a code's first scan in which a phone counted as another buyer (past the code's second phone) still
+     * marks its network as the household's: a family's further browsers check the product around the sale, a copy's
+     * buyer days later; a copy's network marked weeks later would let the next copies checked over that carrier's
+     * shared prefix join the household.
+     */
+    static final long NEW_PHONE_MARK_DAYS = 3;
+    /**
+     * Days after a code's first scan in which its first phone's checks from further networks mark them as the
+     * household's: around the sale the owner checks at home and on the phone's network; a copied link or a scripted
+     * checker carrying the owner's cookie comes later, from the networks where the copies are sold.
+     */
+    static final long OWNER_MARK_DAYS = 2;
 
     /** What the database holds beyond the group's locked states, read only in the rare cases that need it. */
     interface MarkCounter {
@@ -70,14 +83,22 @@ final class CodeStates {
             deviceSeen = !known.add(device);
             String homeKey = scan.householdKey();
             DeviceKey home = homeKey == null ? null : new DeviceKey(code, homeKey);
+            boolean counted = false;
             if (!deviceSeen) {
                 newDevices.add(device);
                 // A browser new to the code on a network its earlier phones used around the sale is the same
                 // household's (a second browser, a partner's phone on the home line), not another buyer.
-                household = !first && home != null && known.contains(home) && joins(code, phone, newDevices, marks);
+                household = !first && home != null && known.contains(home) && joins(code, phone, newDevices, known, marks);
                 if (!household) {
                     state.deviceCount++;
+                    counted = !first;
                 }
+            }
+            if (deviceSeen && home != null && known.contains(home) && !member(state, scan, code, known)
+                    && joins(code, phone, newDevices, known, marks)) {
+                // A phone counted as another buyer that checks again from the household's network is one of its
+                // browsers (first checked on the phone's own network): it stops counting as another phone.
+                state.deviceCount = Math.max(1, state.deviceCount - 1);
             }
             if (deviceSeen && home != null && !known.contains(home)) {
                 replayed = replayedCookie(scan, code, known, newDevices, marks);
@@ -86,7 +107,8 @@ final class CodeStates {
                     state.deviceCount++;
                 }
             }
-            if (home != null && householdTime(state, scan, now, first) && known.add(home)) {
+            if (home != null && !replayed && householdTime(state, scan, now, first) && marksHousehold(state, scan, now, first, counted)
+                    && known.add(home)) {
                 newDevices.add(home);
             }
         } else {
@@ -111,13 +133,48 @@ final class CodeStates {
     }
 
     /** Whether one more browser may join the code's household (it has fewer than HOUSEHOLD_MAX); marks it if so. */
-    private static boolean joins(CodeRef code, String phone, List<DeviceKey> newDevices, MarkCounter marks) {
+    private static boolean joins(CodeRef code, String phone, List<DeviceKey> newDevices, Set<DeviceKey> known,
+                                 MarkCounter marks) {
         long members = marks.count(code, HOUSEHOLD_MEMBER) + newDevices.stream()
                 .filter(d -> d.code().equals(code) && d.deviceId().startsWith(HOUSEHOLD_MEMBER)).count();
         if (members >= HOUSEHOLD_MAX - 1) {
             return false;
         }
-        newDevices.add(new DeviceKey(code, HOUSEHOLD_MEMBER + phone.substring(0, Math.min(29, phone.length()))));
+        DeviceKey mark = new DeviceKey(code, memberKey(phone));
+        known.add(mark);
+        newDevices.add(mark);
+        return true;
+    }
+
+    /** The code_device mark of a browser that joined a code's household (32 characters at most). */
+    static String memberKey(String phone) {
+        return HOUSEHOLD_MEMBER + phone.substring(0, Math.min(29, phone.length()));
+    }
+
+    /** True when the scan's phone is the household's: the code's first phone, or a browser that joined it. */
+    private static boolean member(State state, ScanToRecord scan, CodeRef code, Set<DeviceKey> known) {
+        String device = scan.shopper().deviceId();
+        return device != null && device.equals(state.firstDeviceId) || known.contains(new DeviceKey(code, memberKey(scan.phoneId())));
+    }
+
+    /**
+     * Whether a scan (not a replayed cookie's, in the household's time and country) marks its network as the household's.
+     * The first scan does; a phone counted as another buyer does when it is the code's second phone or checks within
+     * NEW_PHONE_MARK_DAYS of the first scan; the first phone's further networks within OWNER_MARK_DAYS; the other
+     * browsers of the household (and phones counted before that check again) within HOUSEHOLD_DAYS. A copy's buyer
+     * weeks after the sale would otherwise mark a carrier's shared prefix, through which the next copies join.
+     */
+    private static boolean marksHousehold(State state, ScanToRecord scan, OffsetDateTime now, boolean first, boolean counted) {
+        if (first) {
+            return true;
+        }
+        if (counted) {
+            return state.deviceCount <= 2 || !state.firstScanAt.plusDays(NEW_PHONE_MARK_DAYS).isBefore(now);
+        }
+        String device = scan.shopper().deviceId();
+        if (device != null && device.equals(state.firstDeviceId)) {
+            return !state.firstScanAt.plusDays(OWNER_MARK_DAYS).isBefore(now);
+        }
         return true;
     }
 

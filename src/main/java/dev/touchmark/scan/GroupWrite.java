@@ -52,6 +52,7 @@ final class GroupWrite {
                 }
                 if (scan.householdKey() != null) {
                     devices.add(new DeviceKey(code, scan.householdKey()));
+                    devices.add(new DeviceKey(code, CodeStates.memberKey(scan.phoneId())));
                 }
                 if (scan.cookieNetworkKey() != null) {
                     devices.add(new DeviceKey(code, scan.cookieNetworkKey()));

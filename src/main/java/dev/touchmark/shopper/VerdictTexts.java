@@ -166,6 +166,10 @@ record VerdictTexts(Tone tone, String title, List<String> explanation, List<Stri
         if (reasons.contains("late_device")) {
             lines.add(SUSPECT_REASON_LATE.in(lang));
         }
+        if (reasons.contains("other_country") && r.scanCountry() != null && r.firstScanCountry() != null) {
+            lines.add(SUSPECT_REASON_ELSEWHERE.format(lang, Formats.country(r.scanCountry(), lang),
+                    Formats.country(r.firstScanCountry(), lang)));
+        }
         if (reasons.contains("replayed_cookie")) {
             lines.add(SUSPECT_REASON_REPLAYED.in(lang));
         }

@@ -77,8 +77,11 @@ class AlertTextsTest {
                 AlertTexts.marketSpread(7, null, Set.of("FR"), 12),
                 AlertTexts.marketSpreadNote(7, null, 12),
                 AlertTexts.clonedLate(7, null, 12, 3, 24),
+                AlertTexts.clonedElsewhere(7, null, 12, 4, "BE", "FR"),
                 AlertTexts.run(7, null, 64, 127, 8, 21),
-                AlertTexts.runNote(7, null, 70));
+                AlertTexts.run(7, null, 64, 127, 8, 21, 3),
+                AlertTexts.runNote(7, null, 70),
+                AlertTexts.runSecondNote(7, null, 71));
     }
 
     /** The sentences naming batches by lot number and codes by serial, and the notes of codes a diversion counts. */
@@ -104,8 +107,11 @@ class AlertTextsTest {
                 AlertTexts.marketSpread(7, "L-7", Set.of("FR"), 12),
                 AlertTexts.marketSpreadNote(7, "L-7", 12),
                 AlertTexts.clonedLate(7, "L-7", 12, 3, 24),
+                AlertTexts.clonedElsewhere(7, "L-7", 12, 4, "BE", "FR"),
                 AlertTexts.run(7, "L-7", 64, 127, 8, 21),
-                AlertTexts.runNote(7, "L-7", 70));
+                AlertTexts.run(7, "L-7", 64, 127, 8, 21, 1),
+                AlertTexts.runNote(7, "L-7", 70),
+                AlertTexts.runSecondNote(7, "L-7", 71));
     }
 
     private static List<AlertText> allTexts() {
@@ -341,5 +347,14 @@ class AlertTextsTest {
             }
         }
         return found;
+    }
+
+    @Test
+    void aDuplicateRunsSummaryWithALongLotAndSecondPhonesIsAWholeSentence() {
+        for (AlertText run : List.of(AlertTexts.run(123456, "L".repeat(40), 3456, 3519, 10, 14, 4),
+                AlertTexts.run(123456, "L".repeat(40), 3456, 3519, 10, 14))) {
+            String text = run.in(Lang.EN);
+            assertTrue(text.length() < AlertText.MAX_CHARS && text.endsWith("."), text);
+        }
     }
 }

@@ -667,7 +667,7 @@ abstract class DetectionContract {
         Fixture f = fixture(BatchStatus.RELEASED);
         assertEquals(10, http.get("/api/v1/rules", f.key()).json().get("marketBatchCodes").asInt());
         assertEquals(400, http.send("PUT", "/api/v1/rules", f.key(), json("marketBatchCodes", 0)).status());
-        assertEquals(21, http.get("/api/v1/rules", f.key()).json().get("lateDeviceDays").asInt());
+        assertEquals(14, http.get("/api/v1/rules", f.key()).json().get("lateDeviceDays").asInt());
         assertEquals(400, http.send("PUT", "/api/v1/rules", f.key(), json("lateDeviceDays", 0)).status());
         assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("marketBatchCodes", 6)).status());
         String[] countries = {"CN", "JP", "US"};

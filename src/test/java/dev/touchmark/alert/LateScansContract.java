@@ -102,7 +102,7 @@ abstract class LateScansContract {
     @Test
     void neighbouringCodesComingBackLateTogetherAreADuplicatePrintRun() {
         Fixture f = fixture();
-        assertEquals(8, http.get("/api/v1/rules", f.key()).json().get("runCodes").asInt());
+        assertEquals(3, http.get("/api/v1/rules", f.key()).json().get("runCodes").asInt());
         assertEquals(400, http.send("PUT", "/api/v1/rules", f.key(), json("runCodes", 65)).status());
         assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("runCodes", 3)).status());
         for (int i : new int[] {64, 70, 80, 130}) {
@@ -120,9 +120,18 @@ abstract class LateScansContract {
         assertEquals("run:" + f.batchId() + ":64-127", run.get("subject").asText());
         assertEquals(3, run.get("hits").asInt());
         String summary = run.get("summary").asText();
-        assertTrue(summary.startsWith("3 codes of lot L-9 with serials from ") && summary.contains("duplicate print"), summary);
+        assertTrue(summary.startsWith("3 codes of lot L-9, serials ") && summary.contains("duplicate print"), summary);
         JsonNode detail = http.get("/api/v1/alerts/" + run.get("id").asText(), f.key()).json();
         assertEquals(3, detail.get("evidence").size(), detail.toString());
         assertFalse(detail.toString().contains("\"null\""), detail.toString());
+        scan(f.codes().url(90), 'A');
+        scan(f.codes().url(140), 'A');
+        scan(f.codes().url(140), 'T');
+        assertEquals(3, alerts(f).get(0).get("hits").asInt(), "a second phone soon after the sale, in a block without a run");
+        scan(f.codes().url(90), 'T');
+        JsonNode listed = alerts(f).get(0);
+        assertEquals(4, listed.get("hits").asInt(), "a code of the run's block on a second phone is listed with it");
+        assertTrue(listed.get("summary").asText().contains("and 1 more on a second phone"),
+                listed.get("summary").asText());
     }
 }

@@ -113,9 +113,9 @@ class RiskAssessorTest {
     @Test
     void aNewPhoneWeeksAfterTheSaleAddsRiskSoASlowCloneIsSuspectOnItsThirdPhone() {
         OffsetDateTime sold = OffsetDateTime.parse("2026-03-01T10:00:00Z");
-        OffsetDateTime weeksLater = sold.plusDays(21);
+        OffsetDateTime weeksLater = sold.plusDays(14);
         assertTrue(RiskAssessor.latePhone(RULES, phone(2, false, sold), weeksLater));
-        assertFalse(RiskAssessor.latePhone(RULES, phone(2, false, sold), weeksLater.minusMinutes(1)), "a family within three weeks");
+        assertFalse(RiskAssessor.latePhone(RULES, phone(2, false, sold), weeksLater.minusMinutes(1)), "a family within two weeks");
         assertFalse(RiskAssessor.latePhone(RULES, phone(2, true, sold), weeksLater.plusDays(30)), "the owner's phone again");
         assertFalse(RiskAssessor.latePhone(RULES, new CodeHistory(true, false, sold, "FR", 1, 1), weeksLater));
         RiskAssessor.Signals late = new RiskAssessor.Signals(false, false, true);
@@ -125,6 +125,26 @@ class RiskAssessorTest {
         assertTrue(assess(scan(BatchStatus.RELEASED, "FR", null), phone(3, false, sold), late).suspect());
         assertFalse(assess(scan(BatchStatus.RELEASED, "FR", null), phone(3, false, sold), RiskAssessor.Signals.NONE).suspect(),
                 "a family's third phone within the weeks of the sale is not suspect");
+    }
+
+    @Test
+    void aNewPhoneInAnotherCountryOfTheMarketsAddsRiskAndATravellingOwnerOrAHouseholdDoesNot() {
+        OffsetDateTime sold = OffsetDateTime.parse("2026-03-01T10:00:00Z");
+        ScanToRecord inBelgium = scan(BatchStatus.RELEASED, "BE", null);
+        assertTrue(RiskAssessor.otherCountry(inBelgium, phone(2, false, sold)));
+        assertFalse(RiskAssessor.otherCountry(inBelgium, phone(2, true, sold)), "the owner's phone in Belgium");
+        assertFalse(RiskAssessor.otherCountry(inBelgium, new CodeHistory(false, false, sold, "FR", 3, 1, null, null, true, false)),
+                "a browser of the household");
+        assertFalse(RiskAssessor.otherCountry(scan(BatchStatus.RELEASED, "FR", null), phone(2, false, sold)), "the same country");
+        assertFalse(RiskAssessor.otherCountry(scan(BatchStatus.RELEASED, "DE", null), phone(2, false, sold)),
+                "outside the markets, out_of_market says it");
+        RiskAssessor.Signals elsewhere = new RiskAssessor.Signals(false, false, false, true);
+        Assessment second = assess(inBelgium, phone(2, false, sold), elsewhere);
+        assertEquals(List.of("other_devices", "other_country"), second.reasons());
+        assertEquals(30, second.risk());
+        assertFalse(second.suspect(), "a gift across the border is one new phone");
+        assertFalse(assess(inBelgium, phone(3, false, sold), elsewhere).suspect(), "a third phone: 30 + 15");
+        assertTrue(assess(inBelgium, phone(4, false, sold), elsewhere).suspect(), "a fourth phone: 45 + 15");
     }
 
     @Test

@@ -146,4 +146,46 @@ class CodeStatesTest {
         assertFalse(seventh.household(), "a seventh browser behind the same address is someone else");
         assertEquals(2, seventh.deviceCount());
     }
+
+    @Test
+    void aCopysBuyerDaysAfterTheSaleMarksNoNetworkThroughWhichTheNextCopiesWouldJoinTheHousehold() {
+        scan("A".repeat(26), "h".repeat(32), "FR", T0);
+        assertEquals(2, scan("B".repeat(26), "b".repeat(32), "FR", T0.plusDays(5)).deviceCount());
+        String carrier = "c".repeat(32);
+        assertEquals(3, scan("C".repeat(26), carrier, "FR", T0.plusDays(5)).deviceCount());
+        CodeHistory next = scan("D".repeat(26), carrier, "FR", T0.plusDays(5).plusHours(3));
+        assertFalse(next.household(), "a third phone days after the sale is another buyer, and so is the next on its network");
+        assertEquals(4, next.deviceCount());
+    }
+
+    @Test
+    void aFamilysSecondPhoneMarksItsNetworkAndAPhoneCountedBeforeJoinsOnceItChecksFromTheHomeLine() {
+        String home = "h".repeat(32);
+        String mobile = "m".repeat(32);
+        scan("A".repeat(26), home, "FR", T0);
+        assertEquals(2, scan("B".repeat(26), mobile, "FR", T0.plusDays(6)).deviceCount(), "first checked on its own network");
+        CodeHistory atHome = scan("B".repeat(26), home, "FR", T0.plusDays(7));
+        assertTrue(atHome.deviceSeenBefore());
+        assertEquals(1, atHome.deviceCount(), "checking from the home line makes it one of the household's browsers");
+        assertEquals(1, scan("B".repeat(26), home, "FR", T0.plusDays(8)).deviceCount(), "it joins once");
+        CodeHistory third = scan("C".repeat(26), mobile, "FR", T0.plusDays(9));
+        assertTrue(third.household(), "the second phone's network marked the household");
+        assertEquals(1, third.deviceCount());
+    }
+
+    @Test
+    void theFirstPhonesChecksFromFurtherNetworksDaysAfterTheSaleMarkNoHousehold() {
+        String owner = "A".repeat(26);
+        states.put(CODE, new ScanRepository.State(1, T0, owner, "FR", 0, 0, T0));
+        scan(owner, "h".repeat(32), "FR", T0);
+        String mobile = "m".repeat(32);
+        assertTrue(scan(owner, mobile, "FR", T0.plusDays(1)).deviceSeenBefore());
+        assertTrue(scan("B".repeat(26), mobile, "FR", T0.plusDays(1).plusHours(2)).household(),
+                "around the sale the owner's phone network is the household's");
+        String shop = "s".repeat(32);
+        assertTrue(scan(owner, shop, "FR", T0.plusDays(5)).deviceSeenBefore());
+        CodeHistory copy = scan("C".repeat(26), shop, "FR", T0.plusDays(6));
+        assertFalse(copy.household(), "the owner's cookie on a new network days later marks nothing (a copied link's)");
+        assertEquals(2, copy.deviceCount());
+    }
 }
