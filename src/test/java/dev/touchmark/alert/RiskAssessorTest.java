@@ -133,7 +133,7 @@ class RiskAssessorTest {
         ScanToRecord inBelgium = scan(BatchStatus.RELEASED, "BE", null);
         assertTrue(RiskAssessor.otherCountry(inBelgium, phone(2, false, sold)));
         assertFalse(RiskAssessor.otherCountry(inBelgium, phone(2, true, sold)), "the owner's phone in Belgium");
-        assertFalse(RiskAssessor.otherCountry(inBelgium, new CodeHistory(false, false, sold, "FR", 3, 1, null, null, true, false)),
+        assertFalse(RiskAssessor.otherCountry(inBelgium, new CodeHistory(false, false, sold, "FR", 3, 1, null, null, true, false, null)),
                 "a browser of the household");
         assertFalse(RiskAssessor.otherCountry(scan(BatchStatus.RELEASED, "FR", null), phone(2, false, sold)), "the same country");
         assertFalse(RiskAssessor.otherCountry(scan(BatchStatus.RELEASED, "DE", null), phone(2, false, sold)),
