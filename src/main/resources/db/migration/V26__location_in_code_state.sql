@@ -18,7 +18,3 @@ WHERE EXISTS (SELECT 1 FROM code_location l WHERE l.batch_id = code_state.batch_
 
 DROP TABLE code_location;
 
--- Counting the codes seen in a place since a time (diversion per country and per batch, duplicate runs) reads only
--- the rows of that window.
-CREATE INDEX market_sighting_seen_idx ON market_sighting (batch_id, country, seen_at);
-CREATE INDEX run_sighting_seen_idx ON run_sighting (batch_id, run_block, seen_at);
