@@ -1,6 +1,7 @@
 package dev.touchmark.access;
 
 import dev.touchmark.db.InsertIfAbsent;
+import dev.touchmark.db.Upsert;
 import static dev.touchmark.db.jooq.Tables.BRAND;
 import static dev.touchmark.db.jooq.Tables.BRAND_USER;
 import static dev.touchmark.db.jooq.Tables.SIGN_IN_CHALLENGE;
@@ -164,12 +165,11 @@ public final class TwoFactorRepository {
     }
 
     void setPolicy(long brandId, boolean required, String actor, OffsetDateTime now) {
-        dsl.insertInto(TWO_FACTOR_POLICY).set(TWO_FACTOR_POLICY.BRAND_ID, brandId).set(TWO_FACTOR_POLICY.REQUIRED, required)
-                .set(TWO_FACTOR_POLICY.CHANGED_AT, now).set(TWO_FACTOR_POLICY.CHANGED_BY, actor)
-                .onConflict(TWO_FACTOR_POLICY.BRAND_ID).doUpdate()
-                .set(TWO_FACTOR_POLICY.REQUIRED, required).set(TWO_FACTOR_POLICY.CHANGED_AT, now)
-                .set(TWO_FACTOR_POLICY.CHANGED_BY, actor)
-                .execute();
+        java.util.Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(TWO_FACTOR_POLICY.REQUIRED, required);
+        values.put(TWO_FACTOR_POLICY.CHANGED_AT, now);
+        values.put(TWO_FACTOR_POLICY.CHANGED_BY, actor);
+        Upsert.save(dsl, TWO_FACTOR_POLICY, TWO_FACTOR_POLICY.BRAND_ID, brandId, values);
     }
 
     // Pending sign-ins

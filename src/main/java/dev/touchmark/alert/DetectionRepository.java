@@ -1,6 +1,7 @@
 package dev.touchmark.alert;
 
 import dev.touchmark.db.InsertIfAbsent;
+import dev.touchmark.db.Upsert;
 import dev.touchmark.domain.BatchStatus;
 import dev.touchmark.domain.CodeRef;
 import dev.touchmark.domain.LocatedScan;
@@ -66,26 +67,24 @@ public final class DetectionRepository {
                         r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12()));
     }
 
-    /** Stores a brand's thresholds. */
+    /** Stores a brand's thresholds (see {@link Upsert}). */
     public void saveRules(long brandId, RuleSettings s, String actor, OffsetDateTime at) {
-        int updated = dsl.update(BRAND_RULES).set(BRAND_RULES.CLONE_DEVICES, s.cloneDevices())
-                .set(BRAND_RULES.TRAVEL_KMH, s.travelKmh()).set(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket()).set(BRAND_RULES.MARKET_CODES, s.marketCodes())
-                .set(BRAND_RULES.BURST_FACTOR, s.burstFactor()).set(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans())
-                .set(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes()).set(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays())
-                .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.MARKET_BATCH_CODES, s.marketBatchCodes())
-                .set(BRAND_RULES.LATE_DEVICE_DAYS, s.lateDeviceDays()).set(BRAND_RULES.RUN_CODES, s.runCodes())
-                .set(BRAND_RULES.UPDATED_AT, at)
-                .set(BRAND_RULES.UPDATED_BY, actor).where(BRAND_RULES.BRAND_ID.eq(brandId)).execute();
-        if (updated == 0) {
-            dsl.insertInto(BRAND_RULES).set(BRAND_RULES.BRAND_ID, brandId).set(BRAND_RULES.CLONE_DEVICES, s.cloneDevices())
-                    .set(BRAND_RULES.TRAVEL_KMH, s.travelKmh()).set(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket()).set(BRAND_RULES.MARKET_CODES, s.marketCodes())
-                    .set(BRAND_RULES.BURST_FACTOR, s.burstFactor()).set(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans())
-                    .set(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes()).set(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays())
-                    .set(BRAND_RULES.SUSPECT_SCORE, s.suspectScore()).set(BRAND_RULES.MARKET_BATCH_CODES, s.marketBatchCodes())
-                .set(BRAND_RULES.LATE_DEVICE_DAYS, s.lateDeviceDays()).set(BRAND_RULES.RUN_CODES, s.runCodes())
-                .set(BRAND_RULES.UPDATED_AT, at)
-                    .set(BRAND_RULES.UPDATED_BY, actor).execute();
-        }
+        Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(BRAND_RULES.CLONE_DEVICES, s.cloneDevices());
+        values.put(BRAND_RULES.TRAVEL_KMH, s.travelKmh());
+        values.put(BRAND_RULES.OUT_OF_MARKET, s.outOfMarket());
+        values.put(BRAND_RULES.MARKET_CODES, s.marketCodes());
+        values.put(BRAND_RULES.BURST_FACTOR, s.burstFactor());
+        values.put(BRAND_RULES.BURST_MIN_SCANS, s.burstMinScans());
+        values.put(BRAND_RULES.HOTSPOT_CODES, s.hotspotCodes());
+        values.put(BRAND_RULES.HOTSPOT_DAYS, s.hotspotDays());
+        values.put(BRAND_RULES.SUSPECT_SCORE, s.suspectScore());
+        values.put(BRAND_RULES.MARKET_BATCH_CODES, s.marketBatchCodes());
+        values.put(BRAND_RULES.LATE_DEVICE_DAYS, s.lateDeviceDays());
+        values.put(BRAND_RULES.RUN_CODES, s.runCodes());
+        values.put(BRAND_RULES.UPDATED_AT, at);
+        values.put(BRAND_RULES.UPDATED_BY, actor);
+        Upsert.save(dsl, BRAND_RULES, BRAND_RULES.BRAND_ID, brandId, values);
     }
 
     /** A count of scans for one brand, batch (0: none), hour and verdict. */

@@ -1,5 +1,6 @@
 package dev.touchmark.brand;
 
+import dev.touchmark.db.Upsert;
 import static dev.touchmark.db.jooq.Tables.BRAND_BRANDING;
 
 import dev.touchmark.domain.Branding;
@@ -64,28 +65,11 @@ public final class BrandingRepository {
         save(brandId, values, now, actor);
     }
 
-    /**
-     * One statement that inserts the brand's row or updates it (the first save of two admins at once must not fail
-     * either), with who changed it and when.
-     */
+    /** Inserts the brand's row or updates it (see {@link Upsert}), with who changed it and when. */
     private void save(long brandId, Map<Field<?>, Object> values, OffsetDateTime now, String actor) {
         values.put(BRAND_BRANDING.UPDATED_AT, now);
         values.put(BRAND_BRANDING.UPDATED_BY, actor);
-        upsert(() -> dsl.insertInto(BRAND_BRANDING).set(BRAND_BRANDING.BRAND_ID, brandId).set(values)
-                .onConflict(BRAND_BRANDING.BRAND_ID).doUpdate().set(values).execute());
-    }
-
-    /**
-     * Runs an insert-or-update. PostgreSQL decides a race of two first saves by itself; jOOQ runs it on H2 as a MERGE,
-     * whose two racing inserts can both miss the row, and the second then breaks the primary key (failing only that
-     * statement): run again, it finds the row and updates it.
-     */
-    private static void upsert(Runnable statement) {
-        try {
-            statement.run();
-        } catch (org.jooq.exception.IntegrityConstraintViolationException e) {
-            statement.run();
-        }
+        Upsert.save(dsl, BRAND_BRANDING, BRAND_BRANDING.BRAND_ID, brandId, values);
     }
 
     /** The PNG stored under a SHA-256 (any brand's: the hash is the address, and logos are public). */

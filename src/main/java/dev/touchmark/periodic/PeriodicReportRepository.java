@@ -1,6 +1,7 @@
 package dev.touchmark.periodic;
 
 import dev.touchmark.db.InsertIfAbsent;
+import dev.touchmark.db.Upsert;
 import static dev.touchmark.db.jooq.Tables.ALERT;
 import static dev.touchmark.db.jooq.Tables.ALERT_EVENT;
 import static dev.touchmark.db.jooq.Tables.BATCH;
@@ -194,18 +195,14 @@ public final class PeriodicReportRepository {
         return at.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
-    /** Sets a brand's schedule. */
+    /** Sets a brand's schedule (see {@link Upsert}). */
     public void saveSchedule(long brandId, boolean weekly, boolean monthly, OffsetDateTime now, String actor) {
-        int updated = dsl.update(PERIODIC_REPORT_SCHEDULE)
-                .set(PERIODIC_REPORT_SCHEDULE.WEEKLY, weekly).set(PERIODIC_REPORT_SCHEDULE.MONTHLY, monthly)
-                .set(PERIODIC_REPORT_SCHEDULE.UPDATED_AT, now).set(PERIODIC_REPORT_SCHEDULE.UPDATED_BY, actor)
-                .where(PERIODIC_REPORT_SCHEDULE.BRAND_ID.eq(brandId)).execute();
-        if (updated == 0) {
-            InsertIfAbsent.inserted(dsl.insertInto(PERIODIC_REPORT_SCHEDULE)
-                    .set(PERIODIC_REPORT_SCHEDULE.BRAND_ID, brandId)
-                    .set(PERIODIC_REPORT_SCHEDULE.WEEKLY, weekly).set(PERIODIC_REPORT_SCHEDULE.MONTHLY, monthly)
-                    .set(PERIODIC_REPORT_SCHEDULE.UPDATED_AT, now).set(PERIODIC_REPORT_SCHEDULE.UPDATED_BY, actor));
-        }
+        Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(PERIODIC_REPORT_SCHEDULE.WEEKLY, weekly);
+        values.put(PERIODIC_REPORT_SCHEDULE.MONTHLY, monthly);
+        values.put(PERIODIC_REPORT_SCHEDULE.UPDATED_AT, now);
+        values.put(PERIODIC_REPORT_SCHEDULE.UPDATED_BY, actor);
+        Upsert.save(dsl, PERIODIC_REPORT_SCHEDULE, PERIODIC_REPORT_SCHEDULE.BRAND_ID, brandId, values);
     }
 
     // ---- the period's numbers ----
