@@ -227,21 +227,22 @@ public final class DetectionRepository {
                 SUSPECT_SIGHTING.SCAN_ID, () -> dsl.insertInto(SUSPECT_SIGHTING).set(SUSPECT_SIGHTING.BRAND_ID, brandId)
                         .set(SUSPECT_SIGHTING.CELL, cell).set(SUSPECT_SIGHTING.BATCH_ID, batchId)
                         .set(SUSPECT_SIGHTING.CODE_INDEX, index).set(SUSPECT_SIGHTING.SCAN_ID, scanId)
-                        .set(SUSPECT_SIGHTING.SEEN_AT, at), scanId, at, since);
+                        .set(SUSPECT_SIGHTING.SEEN_AT, at), scanId, at, since, true);
     }
 
     /**
      * Records a code seen at a place of a counting rule (a map cell, a country outside the markets, a block of indexes).
      * A code comes back far more often than it is new: a code seen there within the window is moved on to this scan by
-     * one update; otherwise its old row is renewed, or a row inserted. The codes seen there are counted only for a new
-     * code, the only one that can add to an alert. The writer holds the code's row lock, so no two transactions race
+     * one update; otherwise its old row is renewed, or a row inserted. The codes seen there are counted (when asked) only
+     * for a new code, the only one that can add to an alert. The writer holds the code's row lock, so no two transactions race
      * on one code's row.
      */
     private <R extends org.jooq.Record> Sighting sighting(org.jooq.Table<R> table, org.jooq.Condition place,
                                                         org.jooq.Condition code, org.jooq.TableField<R, OffsetDateTime> seenAt,
                                                         org.jooq.TableField<R, Long> scanIdField,
                                                         java.util.function.Supplier<org.jooq.InsertOnDuplicateStep<R>> insert,
-                                                        long scanId, OffsetDateTime at, OffsetDateTime since) {
+                                                        long scanId, OffsetDateTime at, OffsetDateTime since,
+                                                        boolean count) {
         int seen = dsl.update(table).set(scanIdField, DSL.when(seenAt.le(at), DSL.val(scanId)).otherwise(scanIdField))
                 .set(seenAt, DSL.greatest(seenAt, DSL.val(at))).where(place.and(code).and(seenAt.ge(since))).execute();
         if (seen > 0) {
@@ -249,7 +250,7 @@ public final class DetectionRepository {
         }
         boolean newCode = dsl.update(table).set(seenAt, at).set(scanIdField, scanId).where(place.and(code)).execute() > 0
                 || InsertIfAbsent.inserted(insert.get());
-        int codes = newCode ? dsl.fetchCount(table, place.and(seenAt.ge(since))) : 0;
+        int codes = newCode && count ? dsl.fetchCount(table, place.and(seenAt.ge(since))) : 0;
         return new Sighting(newCode, codes);
     }
 
@@ -269,20 +270,34 @@ public final class DetectionRepository {
                 MARKET_SIGHTING.CODE_INDEX.eq(index), MARKET_SIGHTING.SEEN_AT, MARKET_SIGHTING.SCAN_ID,
                 () -> dsl.insertInto(MARKET_SIGHTING).set(MARKET_SIGHTING.BRAND_ID, brandId).set(MARKET_SIGHTING.BATCH_ID, batchId)
                         .set(MARKET_SIGHTING.COUNTRY, country).set(MARKET_SIGHTING.CODE_INDEX, index)
-                        .set(MARKET_SIGHTING.SCAN_ID, scanId).set(MARKET_SIGHTING.SEEN_AT, at), scanId, at, since);
+                        .set(MARKET_SIGHTING.SCAN_ID, scanId).set(MARKET_SIGHTING.SEEN_AT, at), scanId, at, since, true);
     }
 
     /**
-     * Records a code of a batch that came back on a new phone late, in its block of consecutive indexes, and answers whether it is new to the block since a time and how many
-     * codes the block has since then.
+     * Records a code of a batch that came back on a new phone late, in its block of consecutive indexes, and answers
+     * whether it is new to the block since a time and how many codes the block has since then.
      */
     public Sighting sightRun(long brandId, long batchId, long block, long index, long scanId, OffsetDateTime at,
                              OffsetDateTime since) {
+        return runSighting(brandId, batchId, block, index, scanId, at, since, true);
+    }
+
+    /**
+     * Records a code of a batch under a block of run_sighting without counting the block's codes (the caller lists them
+     * only when the block has an alert); true when the code is new to the block since a time.
+     */
+    public boolean noteRun(long brandId, long batchId, long block, long index, long scanId, OffsetDateTime at,
+                           OffsetDateTime since) {
+        return runSighting(brandId, batchId, block, index, scanId, at, since, false).newCode();
+    }
+
+    private Sighting runSighting(long brandId, long batchId, long block, long index, long scanId, OffsetDateTime at,
+                                 OffsetDateTime since, boolean count) {
         return sighting(RUN_SIGHTING, RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(block)),
                 RUN_SIGHTING.CODE_INDEX.eq(index), RUN_SIGHTING.SEEN_AT, RUN_SIGHTING.SCAN_ID,
                 () -> dsl.insertInto(RUN_SIGHTING).set(RUN_SIGHTING.BRAND_ID, brandId).set(RUN_SIGHTING.BATCH_ID, batchId)
                         .set(RUN_SIGHTING.RUN_BLOCK, block).set(RUN_SIGHTING.CODE_INDEX, index)
-                        .set(RUN_SIGHTING.SCAN_ID, scanId).set(RUN_SIGHTING.SEEN_AT, at), scanId, at, since);
+                        .set(RUN_SIGHTING.SCAN_ID, scanId).set(RUN_SIGHTING.SEEN_AT, at), scanId, at, since, count);
     }
 
     /** The codes of a block of a batch that came back late since a time, first seen first. */

@@ -547,10 +547,10 @@ public final class Detector implements ScanJudge {
     private void secondPhone(ScanToRecord s, Judged j, RuleSettings settings, OffsetDateTime now, List<Hit> hits) {
         OffsetDateTime since = now.minusDays(MARKET_DAYS);
         long block = s.codeIndex() / RUN_BLOCK;
-        DetectionRepository.Sighting seen = detection.sightRun(s.brandId(), s.batchId(), secondPhoneBlock(block), s.codeIndex(),
-                j.scanId(), now, since);
+        boolean newCode = detection.noteRun(s.brandId(), s.batchId(), secondPhoneBlock(block), s.codeIndex(), j.scanId(),
+                now, since);
         String subject = runSubject(s.batchId(), block);
-        if (!seen.newCode() || !detection.alertTakesHits(s.brandId(), Rule.CLONED_CODE, subject)) {
+        if (!newCode || !detection.alertTakesHits(s.brandId(), Rule.CLONED_CODE, subject)) {
             return;
         }
         List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), block, since);
