@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What the detection rules cost: verification throughput with every rule on over that with the rules off, in ONE
 # server run on embedded H2 (durable recording either way). The server is bench/RulesLoadServer: the same scan writer,
-# transaction and scan log in both; with the rules off its judge is ScanJudge.NONE (every scan clean, no alert, none of
-# the detector's lookups or rollups), turned from the control port between steps (a code seam, not a setting).
+# transaction, scan log and dashboard counts (scan/ScanCounts) in both; with the rules off its judge is ScanJudge.NONE
+# (every scan clean, no alert, none of the detector's lookups or sightings), turned from the control port between steps (a code seam, not a setting).
 # The load is a month's kind of scans (RulesLoadServer says which): 16,000 codes of 8 batches, households, travellers,
 # resales, diverted and cloned codes; a quarter GETs of the page by a browser, the rest POST /api/v1/verify, two in five
 # of those located; every request a different scan. A warm-up sends the whole file once with the rules on, so codes
@@ -54,19 +54,28 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/
 curl -sf -X POST "$control/rules/on" > /dev/null
 START=0 wrk -t2 -c"$conns" -d"${WARM_S:-30}s" -s scripts/rules.lua "$url" | grep -E 'requests in' | sed 's/^ */# warm-up, rules on: /'
 echo "# after the warm-up: $(curl -sf "$control/facts")"
+# The server's CPU time (user + system, in clock ticks) so far: a step's share per scan is steadier than its rate when the
+# machine's other load varies, and is what the rules add; the rate is the target's measure.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 rate() { grep -oE 'Requests/sec: +[0-9.]+' "$1" | grep -oE '[0-9.]+$'; }
 step() { # on|off
   curl -sf -X POST "$control/rules/$1" > /dev/null
   local began
   began=$(date -u +%T)
   wrk -t2 -c"$conns" -d3s -s scripts/rules.lua "$url" > /dev/null
+  local cpu0 cpu1
+  cpu0=$(cpu_ticks)
   wrk -t2 -c"$conns" -d"${secs}s" --latency -s scripts/rules.lua "$url" > "$work/step.txt"
-  local r p99 bad
+  cpu1=$(cpu_ticks)
+  local r p99 bad n us
   r=$(rate "$work/step.txt")
+  n=$(grep -oE '[0-9]+ requests in' "$work/step.txt" | grep -oE '^[0-9]+')
+  us=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$n" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
+  echo "$us" >> "$work/$1-cpu.txt"
   p99=$(grep -E '^ +99%' "$work/step.txt" | awk '{ print $2 }')
   bad=$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$work/step.txt" | grep -oE '[0-9]+$' || echo 0)
   echo "$r" >> "$work/$1.txt"
-  printf 'rules %-3s %10s/s  p99 %8s  non-2xx %s  (from %s UTC)\n' "$1" "$r" "$p99" "$bad" "$began"
+  printf 'rules %-3s %10s/s  server CPU %5s us/scan  p99 %8s  non-2xx %s  (from %s UTC)\n' "$1" "$r" "$us" "$p99" "$bad" "$began"
 }
 for round in $(seq 1 "$rounds"); do
   echo "# round $round"
@@ -82,4 +91,7 @@ awk -v a="$on" -v b="$off" -v all_a="$(tr '\n' ' ' < "$work/on.txt")" -v all_b="
   'BEGIN { printf "rules on %.0f/s, rules off %.0f/s: ratio %.3f   (on: %s| off: %s)\n", a, b, a / b, all_a, all_b }'
 paste "$work/on.txt" "$work/off.txt" | awk '{ printf "%.3f\n", $1 / $2 }' > "$work/ratios.txt"
 printf "median of the rounds' own ratios: %.3f   (%s)\n" "$(median "$work/ratios.txt")" "$(tr '\n' ' ' < "$work/ratios.txt")"
+paste "$work/off-cpu.txt" "$work/on-cpu.txt" | awk '{ printf "%.3f\n", $1 / $2 }' > "$work/cpu-ratios.txt"
+printf "server CPU per scan, off / on, median of the rounds: %.3f   (%s)\n" "$(median "$work/cpu-ratios.txt")" \
+  "$(tr '\n' ' ' < "$work/cpu-ratios.txt")"
 grep -E 'ERROR|Exception' "$work/server.log" | head -5 || true

@@ -16,6 +16,7 @@ import dev.touchmark.report.ReportService;
 import dev.touchmark.scan.DeviceIds;
 import dev.touchmark.scan.IpHasher;
 import dev.touchmark.scan.RetentionJob;
+import dev.touchmark.scan.ScanCounts;
 import dev.touchmark.scan.ScanJudge;
 import dev.touchmark.scan.ScanLocations;
 import dev.touchmark.db.Database;
@@ -63,7 +64,7 @@ public record ScanServices(ScanRepository scans, ScanRecorder recorder, Verifica
         AlertRepository alertRepository = new AlertRepository(dsl);
         DetectionRepository detection = new DetectionRepository(dsl);
         RuleBook rules = new RuleBook(detection, services.changes(), clock, RuleSettings.defaults(settings.suspectDevices()));
-        Detector detector = new Detector(alertRepository, detection, rules, notifier, clock);
+        Detector detector = new Detector(alertRepository, detection, rules, notifier, new ScanCounts(dsl), clock);
         // With sync writes, each group is forced onto the disk before it is answered (embedded H2; PostgreSQL's own
         // synchronous_commit does that at every commit).
         Database database = services.database();

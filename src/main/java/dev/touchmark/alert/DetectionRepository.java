@@ -3,7 +3,6 @@ package dev.touchmark.alert;
 import dev.touchmark.db.InsertIfAbsent;
 import dev.touchmark.db.Upsert;
 import dev.touchmark.domain.BatchStatus;
-import dev.touchmark.domain.CodeRef;
 import dev.touchmark.domain.LocatedScan;
 import dev.touchmark.domain.Verdict;
 
@@ -15,41 +14,23 @@ import static dev.touchmark.db.jooq.Tables.MARKET_SIGHTING;
 import static dev.touchmark.db.jooq.Tables.RUN_SIGHTING;
 import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
-import static dev.touchmark.db.jooq.Tables.SUSPECT_CODE;
 import static dev.touchmark.db.jooq.Tables.SUSPECT_SIGHTING;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import dev.touchmark.db.CountUpsert;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** SQL of detection: thresholds, hourly counts, last locations of codes, suspect sightings. */
+/** SQL of detection: thresholds, the hourly counts it reads, last locations of codes, sightings. */
 public final class DetectionRepository {
     private final DSLContext dsl;
-    private final CountUpsert hourCounts;
-    private final CountUpsert dayCounts;
-    private final CountUpsert cellCounts;
-    private final CountUpsert batchCountryCounts;
 
     public DetectionRepository(DSLContext dsl) {
         this.dsl = dsl;
-        boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
-        this.hourCounts = new CountUpsert(postgres, "scan_hour", List.of(col("brand_id", "BIGINT"), col("batch_id", "BIGINT"),
-                col("hour_start", "TIMESTAMP WITH TIME ZONE"), col("verdict", "VARCHAR(16)")), List.of(col("scans", "BIGINT")));
-        this.dayCounts = new CountUpsert(postgres, "scan_day", List.of(col("brand_id", "BIGINT"), col("scan_date", "DATE"),
-                col("country", "VARCHAR(2)"), col("verdict", "VARCHAR(16)")), List.of(col("scans", "BIGINT")));
-        this.cellCounts = new CountUpsert(postgres, "scan_cell_day", List.of(col("brand_id", "BIGINT"), col("scan_date", "DATE"),
-                col("cell", "VARCHAR(16)")), List.of(col("scans", "BIGINT"), col("suspect", "BIGINT"),
-                col("forged", "BIGINT")));
-        this.batchCountryCounts = new CountUpsert(postgres, "scan_batch_country", List.of(col("brand_id", "BIGINT"),
-                col("batch_id", "BIGINT"), col("country", "VARCHAR(2)")), List.of(col("scans", "BIGINT"), col("codes", "BIGINT"),
-                col("suspect", "BIGINT")));
     }
 
     /** The jOOQ context, for transactions of detection outside the scan writer. */
@@ -86,76 +67,6 @@ public final class DetectionRepository {
         values.put(BRAND_RULES.UPDATED_BY, actor);
         Upsert.save(dsl, BRAND_RULES, BRAND_RULES.BRAND_ID, brandId, values);
     }
-
-    /** A count of scans for one brand, batch (0: none), hour and verdict. */
-    public record HourKey(long brandId, long batchId, OffsetDateTime hour, Verdict verdict) {
-    }
-
-    /** Adds scans to the hourly counts: sorted upserts, so several writers add up and cannot deadlock on them. */
-    public void addToHours(Map<HourKey, Long> counts) {
-        if (counts.isEmpty()) {
-            return;
-        }
-        List<Object[]> rows = new ArrayList<>(counts.size());
-        counts.forEach((k, n) -> rows.add(new Object[] {k.brandId(), k.batchId(), k.hour(), k.verdict().id(), n}));
-        dsl.connection(connection -> hourCounts.add(connection, rows));
-    }
-
-    private static CountUpsert.Column col(String name, String type) {
-        return new CountUpsert.Column(name, type);
-    }
-
-    /** A brand's scans on one day, in one country ("" when unknown), with one verdict. */
-    public record DayKey(long brandId, java.time.LocalDate day, String country, Verdict verdict) {
-    }
-
-    /** A brand's located scans on one day in one half-degree cell (counted: scans, suspect, forged). */
-    public record CellKey(long brandId, java.time.LocalDate day, String cell) {
-    }
-
-    /**
-     * Adds to the daily rollups, per country and verdict and per map cell: sorted upserts, so several writers add up
-     * and cannot deadlock on them.
-     */
-    public void addToDays(Map<DayKey, Long> days, Map<CellKey, long[]> cells) {
-        if (days.isEmpty() && cells.isEmpty()) {
-            return;
-        }
-        List<Object[]> dayRows = new ArrayList<>(days.size());
-        days.forEach((k, n) -> dayRows.add(new Object[] {k.brandId(), k.day(), k.country(), k.verdict().id(), n}));
-        List<Object[]> cellRows = new ArrayList<>(cells.size());
-        cells.forEach((k, n) -> cellRows.add(new Object[] {k.brandId(), k.day(), k.cell(), n[0], n[1], n[2]}));
-        dsl.connection(connection -> {
-            dayCounts.add(connection, dayRows);
-            cellCounts.add(connection, cellRows);
-        });
-    }
-
-    /** A brand's scans of one batch's codes in one country ("" when unknown), counted: scans, first scans, suspect. */
-    public record BatchCountryKey(long brandId, long batchId, String country) {
-    }
-
-    /**
-     * Adds to each batch's progress: its scans per country (sorted upserts, as for the other rollups) and the codes that
-     * got their first suspect verdict (once per code; the writer holds the codes' row locks, so no two writers race).
-     */
-    public void addToBatches(Map<BatchCountryKey, long[]> countries, Map<CodeRef, Long> suspectCodeBrands, OffsetDateTime at) {
-        if (!countries.isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(countries.size());
-            countries.forEach((k, n) -> rows.add(new Object[] {k.brandId(), k.batchId(), k.country(), n[0], n[1], n[2]}));
-            dsl.connection(connection -> batchCountryCounts.add(connection, rows));
-        }
-        if (!suspectCodeBrands.isEmpty()) {
-            var insert = dsl.insertInto(SUSPECT_CODE, SUSPECT_CODE.BATCH_ID, SUSPECT_CODE.CODE_INDEX, SUSPECT_CODE.BRAND_ID,
-                    SUSPECT_CODE.FIRST_AT);
-            suspectCodeBrands.keySet().stream().sorted(CODE_ORDER)
-                    .forEach(c -> insert.values(c.batchId(), c.index(), suspectCodeBrands.get(c), at));
-            InsertIfAbsent.rows(insert);
-        }
-    }
-
-    private static final java.util.Comparator<CodeRef> CODE_ORDER =
-            java.util.Comparator.comparingLong(CodeRef::batchId).thenComparingLong(CodeRef::index);
 
     /** Scans of each batch in an hour, all verdicts together. */
     public Map<Long, Long> batchScansInHour(Collection<Long> batchIds, OffsetDateTime hour) {

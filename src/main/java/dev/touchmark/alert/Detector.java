@@ -4,13 +4,12 @@ import dev.touchmark.domain.BatchStatus;
 
 import dev.touchmark.domain.Place;
 
-import dev.touchmark.domain.CodeRef;
 import dev.touchmark.domain.LocatedScan;
 import dev.touchmark.domain.Verdict;
 
-import dev.touchmark.alert.DetectionRepository.HourKey;
 import dev.touchmark.scan.Assessment;
 import dev.touchmark.scan.CodeHistory;
+import dev.touchmark.scan.ScanCounts;
 import dev.touchmark.scan.ScanJudge;
 import dev.touchmark.scan.ScanToRecord;
 import java.time.Clock;
@@ -42,6 +41,7 @@ public final class Detector implements ScanJudge {
     private final DetectionRepository detection;
     private final RuleBook rules;
     private final AlertNotifier notifier;
+    private final ScanCounts counts;
     private final Clock clock;
     private final BurstWatch bursts;
     // Writer-thread state: facts found while assessing, used when the group's alerts are raised.
@@ -60,11 +60,13 @@ public final class Detector implements ScanJudge {
     /** Quantities of batches, for overrun texts; read by the writer only. */
     private final Map<Long, Long> quantities = new HashMap<>();
 
-    public Detector(AlertRepository alerts, DetectionRepository detection, RuleBook rules, AlertNotifier notifier, Clock clock) {
+    public Detector(AlertRepository alerts, DetectionRepository detection, RuleBook rules, AlertNotifier notifier,
+                    ScanCounts counts, Clock clock) {
         this.alerts = alerts;
         this.detection = detection;
         this.rules = rules;
         this.notifier = notifier;
+        this.counts = counts;
         this.clock = clock;
         this.bursts = new BurstWatch(detection, rules, clock);
     }
@@ -123,45 +125,22 @@ public final class Detector implements ScanJudge {
     public void afterWrite(List<Judged> group, OffsetDateTime now) {
         List<Hit> hits = new ArrayList<>();
         try {
-            Map<HourKey, Long> hours = new HashMap<>();
-            Map<DetectionRepository.DayKey, Long> days = new HashMap<>();
-            Map<DetectionRepository.CellKey, long[]> cells = new HashMap<>();
-            Map<DetectionRepository.BatchCountryKey, long[]> batchCountries = new HashMap<>();
-            Map<CodeRef, Long> suspectCodes = new HashMap<>();
-            java.time.LocalDate day = now.toLocalDate();
             Map<Long, Long> releasedBatches = new HashMap<>();
             Map<Long, Long> groupScans = new HashMap<>();
             OffsetDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
             for (Judged j : group) {
                 ScanToRecord s = j.scan();
                 if (!s.counted()) {
-                    continue; // a link preview or a staff check: no rule, no rollup (the writer does not pass them)
-                }
-                long batch = s.batchId() == null ? 0 : s.batchId();
-                hours.merge(new HourKey(s.brandId(), batch, hour, j.outcome().verdict()), 1L, Long::sum);
-                days.merge(new DetectionRepository.DayKey(s.brandId(), day, s.shopper().country() == null ? "" : s.shopper().country(),
-                        j.outcome().verdict()), 1L, Long::sum);
-                if (s.located()) {
-                    long[] c = cells.computeIfAbsent(new DetectionRepository.CellKey(s.brandId(), day,
-                            s.place().cell()), k -> new long[3]);
-                    c[0]++;
-                    c[1] += j.outcome().verdict().isSuspect() ? 1 : 0;
-                    c[2] += forged(s, j) ? 1 : 0;
-                }
-                if (s.tracksCode()) {
-                    countForBatch(j, batchCountries, suspectCodes);
+                    continue; // a link preview or a staff check: no rule (the writer does not pass them)
                 }
                 if (s.tracksCode() && s.batchStatus() == BatchStatus.RELEASED) {
-                    releasedBatches.put(batch, s.brandId());
-                    groupScans.merge(batch, 1L, Long::sum);
+                    releasedBatches.put(s.batchId(), s.brandId());
+                    groupScans.merge(s.batchId(), 1L, Long::sum);
                 }
                 raiseFor(j, now, hits);
             }
             bursts.check(releasedBatches, groupScans, hour, now, hits);
             raiseInOrder(hits);
-            detection.addToHours(hours);
-            detection.addToDays(days, cells);
-            detection.addToBatches(batchCountries, suspectCodes, now);
         } finally {
             travels.clear();
             countryTravels.clear();
@@ -169,26 +148,6 @@ public final class Detector implements ScanJudge {
             draftsSeen.clear();
             opening.clear();
         }
-    }
-
-    /** Counts a scan of a genuine code towards its batch's progress: its country, a first scan, a suspect verdict. */
-    private static void countForBatch(Judged j, Map<DetectionRepository.BatchCountryKey, long[]> batchCountries,
-                                      Map<CodeRef, Long> suspectCodes) {
-        ScanToRecord s = j.scan();
-        boolean suspect = j.outcome().verdict().isSuspect();
-        long[] c = batchCountries.computeIfAbsent(new DetectionRepository.BatchCountryKey(s.brandId(), s.batchId(),
-                s.shopper().country() == null ? "" : s.shopper().country()), k -> new long[3]);
-        c[0]++;
-        c[1] += j.history() != null && j.history().firstScan() ? 1 : 0;
-        c[2] += suspect ? 1 : 0;
-        if (suspect) {
-            suspectCodes.put(s.code(), s.brandId());
-        }
-    }
-
-    /** A forged code claiming one of the brand's keys (not an unreadable or unknown one, which names no brand). */
-    private static boolean forged(ScanToRecord s, Judged j) {
-        return j.outcome().verdict() == Verdict.NOT_GENUINE && j.assessment().reasons().contains(RiskReason.FORGED.id());
     }
 
     /**
@@ -377,9 +336,7 @@ public final class Detector implements ScanJudge {
         detection.scan(scanId).ifPresent(scan -> {
             if (scan.verdict() == Verdict.NOT_GENUINE) {
                 // A forged code has no code state to move: its place only counts towards the forgery waves.
-                detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(),
-                        scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(),
-                        new Place(latTenths, lonTenths).cell()), new long[] {1, 0, 1}));
+                counts.addLocated(scan.brandId(), scan.at(), new Place(latTenths, lonTenths), false, true);
                 return;
             }
             if (scan.batchId() == null || scan.codeIndex() == null || !detection.lockCode(scan.batchId(), scan.codeIndex())) {
@@ -404,9 +361,7 @@ public final class Detector implements ScanJudge {
             }
             raiseInOrder(hits);
             opening.clear();
-            detection.addToDays(Map.of(), Map.of(new DetectionRepository.CellKey(scan.brandId(),
-                    scan.at().withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate(), place.cell()),
-                    new long[] {1, scan.verdict().isSuspect() ? 1 : 0, 0}));
+            counts.addLocated(scan.brandId(), scan.at(), place, scan.verdict().isSuspect(), false);
         });
     }
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The body of one group's transaction: lock the group's codes, decide every scan in queue order from the state the
- * database holds under those locks, write the scan events, states and new devices, then run detection in a savepoint.
+ * database holds under those locks, write the scan events, states and new devices, run detection in a savepoint, then
+ * add the scans to the dashboard's counts ({@link ScanCounts}).
  * Scans that count for nothing (link previews, staff checks: see ScanToRecord.counted) are written to the log, marked,
  * with a verdict from their code's history as it stands; they lock, create and advance no state and meet no rule.
  * {@link ScanRecorder} runs it in a transaction, retries it, and answers the scans.
@@ -30,11 +31,13 @@ final class GroupWrite {
     private final ScanRepository repository;
     private final ScanJudge judge;
     private final ScanIds ids;
+    private final ScanCounts counts;
 
     GroupWrite(ScanRepository repository, ScanJudge judge, ScanIds ids) {
         this.repository = repository;
         this.judge = judge;
         this.ids = ids;
+        this.counts = new ScanCounts(repository.dsl());
     }
 
     List<RecordedScan> write(List<ScanToRecord> group, long unreadableNow, OffsetDateTime now) {
@@ -106,6 +109,8 @@ final class GroupWrite {
         }
         if (!judged.isEmpty()) {
             detect(judged, now);
+            // After detection, whose burst rule compares the group with the hour's count before it.
+            counts.add(judged, now);
         }
         if (unreadableNow > 0) {
             repository.addUnreadable(LocalDate.ofInstant(now.toInstant(), ZoneOffset.UTC), unreadableNow);

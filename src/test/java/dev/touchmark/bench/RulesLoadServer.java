@@ -30,7 +30,8 @@ import java.util.Random;
  * and on between the benchmark's rounds from the control port (the next port): POST /rules/on, POST /rules/off, and
  * GET /facts (scans recorded, alerts by rule, their hits and evidence, scans by verdict, from the database). With the rules off every scan is
  * still recorded by the same writer in the same transaction (scan log, code states, new devices); only the judging
- * (risk assessment, alerts, the rollups Detector keeps) is left out.
+ * (risk assessment, alerts, the detector's lookups and sightings) is left out; the dashboard's counts
+ * (ScanCounts) are kept either way, as they are for every recorded scan.
  *
  * <p>The scans to send are written to a file, one a line, tab-separated: P (POST /api/v1/verify) or G (GET of the
  * code's page by a browser), the code's URL (P) or its path (G), the device id or "-", the country, the client's
