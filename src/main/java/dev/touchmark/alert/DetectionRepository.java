@@ -185,36 +185,32 @@ public final class DetectionRepository {
     }
 
     /**
-     * Records a code of a batch that came back on a new phone late, in its block of consecutive indexes, and answers
-     * whether it is new to the block since a time and how many codes the block has since then.
+     * Records a code of a batch that came back on a new phone late (or across a border) under its half-block of
+     * consecutive indexes (see Detector.RUN_HALF), or one that came back on a second phone only under the negative
+     * half-block the caller gives; true when the code is new there since a time (the caller counts the codes then).
      */
-    public Sighting sightRun(long brandId, long batchId, long block, long index, long scanId, OffsetDateTime at,
-                             OffsetDateTime since) {
-        return runSighting(brandId, batchId, block, index, scanId, at, since, true);
-    }
-
-    /**
-     * Records a code of a batch under a block of run_sighting without counting the block's codes (the caller lists them
-     * only when the block has an alert); true when the code is new to the block since a time.
-     */
-    public boolean noteRun(long brandId, long batchId, long block, long index, long scanId, OffsetDateTime at,
+    public boolean noteRun(long brandId, long batchId, long half, long index, long scanId, OffsetDateTime at,
                            OffsetDateTime since) {
-        return runSighting(brandId, batchId, block, index, scanId, at, since, false).newCode();
-    }
-
-    private Sighting runSighting(long brandId, long batchId, long block, long index, long scanId, OffsetDateTime at,
-                                 OffsetDateTime since, boolean count) {
-        return sighting(RUN_SIGHTING, RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(block)),
+        return sighting(RUN_SIGHTING, RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(half)),
                 RUN_SIGHTING.CODE_INDEX.eq(index), RUN_SIGHTING.SEEN_AT, RUN_SIGHTING.SCAN_ID,
                 () -> dsl.insertInto(RUN_SIGHTING).set(RUN_SIGHTING.BRAND_ID, brandId).set(RUN_SIGHTING.BATCH_ID, batchId)
-                        .set(RUN_SIGHTING.RUN_BLOCK, block).set(RUN_SIGHTING.CODE_INDEX, index)
-                        .set(RUN_SIGHTING.SCAN_ID, scanId).set(RUN_SIGHTING.SEEN_AT, at), scanId, at, since, count);
+                        .set(RUN_SIGHTING.RUN_BLOCK, half).set(RUN_SIGHTING.CODE_INDEX, index)
+                        .set(RUN_SIGHTING.SCAN_ID, scanId).set(RUN_SIGHTING.SEEN_AT, at), scanId, at, since, false).newCode();
     }
 
-    /** The codes of a block of a batch that came back late since a time, first seen first. */
-    public List<Sighted> runSightings(long batchId, long block, OffsetDateTime since) {
+    /** The codes of a batch seen since a time in each of some half-blocks (those with none are left out). */
+    public Map<Long, Integer> runCounts(long batchId, Collection<Long> halves, OffsetDateTime since) {
+        Map<Long, Integer> counts = new HashMap<>();
+        dsl.select(RUN_SIGHTING.RUN_BLOCK, DSL.count()).from(RUN_SIGHTING)
+                .where(RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.in(halves)).and(RUN_SIGHTING.SEEN_AT.ge(since)))
+                .groupBy(RUN_SIGHTING.RUN_BLOCK).forEach(r -> counts.put(r.value1(), r.value2()));
+        return counts;
+    }
+
+    /** The codes of a batch in some half-blocks (see noteRun) seen since a time, first seen first. */
+    public List<Sighted> runSightings(long batchId, Collection<Long> halves, OffsetDateTime since) {
         return dsl.select(RUN_SIGHTING.BATCH_ID, RUN_SIGHTING.CODE_INDEX, RUN_SIGHTING.SCAN_ID, RUN_SIGHTING.SEEN_AT)
-                .from(RUN_SIGHTING).where(RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(block))
+                .from(RUN_SIGHTING).where(RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.in(halves))
                         .and(RUN_SIGHTING.SEEN_AT.ge(since)))
                 .orderBy(RUN_SIGHTING.SEEN_AT, RUN_SIGHTING.CODE_INDEX)
                 .fetch(r -> new Sighted(r.value1(), r.value2(), r.value3(), r.value4()));

@@ -37,6 +37,8 @@ public final class Detector implements ScanJudge {
     static final String ANY_COUNTRY = "*";
     /** Consecutive indexes of a batch counted together for duplicate print runs. */
     static final int RUN_BLOCK = 64;
+    /** Run windows overlap by half a block: a code is counted in its block and in the window across its block's nearer border. */
+    static final int RUN_HALF = RUN_BLOCK / 2;
     private final AlertRepository alerts;
     private final DetectionRepository detection;
     private final RuleBook rules;
@@ -459,22 +461,29 @@ public final class Detector implements ScanJudge {
 
     /**
      * A code that came back on a phone new to it weeks after its first scan, or in another country of its markets, counted
-     * in its block of {@link #RUN_BLOCK} consecutive indexes: once enough codes of one block did within 30 days, a
-     * cloned_code alert for the run (subject "run:B:first-last"), one hit per code, and one per code of the block that
-     * came back on a second phone only (see {@link #secondPhone}). Gifts and resales come back scattered over a batch; a
-     * duplicate print of released labels brings back neighbouring codes together, each perhaps on one new phone only.
+     * in its window of {@link #RUN_BLOCK} consecutive indexes: once enough codes of one window did within 30 days, a
+     * cloned_code alert for the run (subject "run:B:first-last", the block of the code's window), one hit per code, and
+     * one per code of the window that came back on a second phone only (see {@link #secondPhone}). Gifts and resales come
+     * back scattered over a batch; a duplicate print of released labels brings back neighbouring codes together, each
+     * perhaps on one new phone only. A code is in two windows that overlap by half (see {@link RunWindow}), so a run that
+     * crosses the border of two blocks is counted whole in the window around that border; its codes on the far side of
+     * the border join the alert their run already has, so one run makes one alert.
      */
     private void run(ScanToRecord s, Judged j, RuleSettings settings, OffsetDateTime now, List<Hit> hits) {
         OffsetDateTime since = now.minusDays(MARKET_DAYS);
-        long block = s.codeIndex() / RUN_BLOCK;
-        DetectionRepository.Sighting seen = detection.sightRun(s.brandId(), s.batchId(), block, s.codeIndex(), j.scanId(), now, since);
-        if (!seen.newCode() || seen.codes() < settings.runCodes()) {
+        long half = s.codeIndex() / RUN_HALF;
+        if (!detection.noteRun(s.brandId(), s.batchId(), half, s.codeIndex(), j.scanId(), now, since)) {
             return;
         }
-        List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), block, since);
-        List<DetectionRepository.Sighted> further = further(s.batchId(), block, counted, since);
-        String subject = runSubject(s.batchId(), block);
-        AlertText summary = runSummary(s.batchId(), block, seen.codes(), settings, further.size());
+        RunPlace place = runPlace(s.batchId(), half, since);
+        RunWindow window = place.largest();
+        if (window.count(place.counts()) < settings.runCodes()) {
+            return;
+        }
+        String subject = runAlert(s, place, settings).orElse(runSubject(s.batchId(), place.block().block()));
+        List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), window.halves(), since);
+        List<DetectionRepository.Sighted> further = further(s.batchId(), window, counted, since);
+        AlertText summary = runSummary(s.batchId(), window, window.count(place.counts()), settings, further.size());
         if (opens(s.brandId(), Rule.CLONED_CODE, subject)) {
             for (DetectionRepository.Sighted earlier : counted) {
                 if (earlier.codeIndex() != s.codeIndex()) {
@@ -493,43 +502,88 @@ public final class Detector implements ScanJudge {
                 s.shopper().country(), s.place(), now, j.scanId(), AlertTexts.runNote(s.batchId(), lot(s.batchId()), s.codeIndex())));
     }
 
+    /** A half-block's two windows (its block, and the window across its block's nearer border, if any) and their counts. */
+    private record RunPlace(RunWindow block, Optional<RunWindow> across, Map<Long, Integer> counts) {
+        /** The window with more codes (the block when even): the one a run alert's summary and list count. */
+        RunWindow largest() {
+            return across.filter(w -> w.count(counts) > block.count(counts)).orElse(block);
+        }
+    }
+
+    private RunPlace runPlace(long batchId, long half, OffsetDateTime since) {
+        RunWindow block = RunWindow.blockOf(half);
+        Optional<RunWindow> across = RunWindow.acrossOf(half);
+        java.util.Set<Long> halves = new java.util.TreeSet<>(block.halves());
+        across.ifPresent(w -> halves.addAll(w.halves()));
+        return new RunPlace(block, across, detection.runCounts(batchId, halves, since));
+    }
+
+    /**
+     * The run alert that takes a code's hit, if one is open: its block's, or else the neighbouring block's when the
+     * code's window across the border to it holds a run (that alert's run, counted from the other side).
+     */
+    private Optional<String> runAlert(ScanToRecord s, RunPlace place, RuleSettings settings) {
+        String own = runSubject(s.batchId(), place.block().block());
+        if (detection.alertTakesHits(s.brandId(), Rule.CLONED_CODE, own)) {
+            return Optional.of(own);
+        }
+        Optional<RunWindow> runAcross = place.across().filter(w -> w.count(place.counts()) >= settings.runCodes());
+        if (runAcross.isEmpty()) {
+            return Optional.empty();
+        }
+        String other = runSubject(s.batchId(), runAcross.get().otherBlock(place.block().block()));
+        return detection.alertTakesHits(s.brandId(), Rule.CLONED_CODE, other) ? Optional.of(other) : Optional.empty();
+    }
+
     /**
      * A code that came back on a phone new to it, neither weeks later nor in another country: a reseller's buyer or a
-     * family's phone as often as a copy's, so it never counts towards a run. It is kept under its block's
-     * {@link #secondPhoneBlock} and, when its block already has a run alert, added to it: a reprinted block's copies
-     * are checked in the owner's country within days as often as weeks later or abroad.
+     * family's phone as often as a copy's, so it never counts towards a run. It is kept under its half-block's
+     * {@link #secondPhoneHalf} and, when its block already has a run alert (or the neighbouring block has one and the
+     * code's window across the border to it holds a run), added to it: a reprinted block's copies are checked in the
+     * owner's country within days as often as weeks later or abroad.
      */
     private void secondPhone(ScanToRecord s, Judged j, RuleSettings settings, OffsetDateTime now, List<Hit> hits) {
         OffsetDateTime since = now.minusDays(MARKET_DAYS);
-        long block = s.codeIndex() / RUN_BLOCK;
-        boolean newCode = detection.noteRun(s.brandId(), s.batchId(), secondPhoneBlock(block), s.codeIndex(), j.scanId(),
-                now, since);
-        String subject = runSubject(s.batchId(), block);
-        if (!newCode || !detection.alertTakesHits(s.brandId(), Rule.CLONED_CODE, subject)) {
+        long half = s.codeIndex() / RUN_HALF;
+        if (!detection.noteRun(s.brandId(), s.batchId(), secondPhoneHalf(half), s.codeIndex(), j.scanId(), now, since)) {
             return;
         }
-        List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), block, since);
+        // Most such codes are a family's or a reseller's buyer's, in blocks without a run: two look-ups of the alerts
+        // (its block's, the neighbouring block's) answer those, before anything is counted.
+        RunWindow block = RunWindow.blockOf(half);
+        Optional<RunWindow> across = RunWindow.acrossOf(half);
+        boolean own = detection.alertTakesHits(s.brandId(), Rule.CLONED_CODE, runSubject(s.batchId(), block.block()));
+        if (!own && (across.isEmpty() || !detection.alertTakesHits(s.brandId(), Rule.CLONED_CODE,
+                runSubject(s.batchId(), across.get().otherBlock(block.block()))))) {
+            return;
+        }
+        RunPlace place = runPlace(s.batchId(), half, since);
+        Optional<String> subject = runAlert(s, place, settings);
+        if (subject.isEmpty()) {
+            return;
+        }
+        RunWindow window = place.largest();
+        List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), window.halves(), since);
         if (counted.stream().anyMatch(c -> c.codeIndex() == s.codeIndex())) {
             return; // already in the run as a code that came back late or across a border
         }
-        int further = further(s.batchId(), block, counted, since).size();
-        hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject, Rule.CLONED_CODE.severity(),
-                runSummary(s.batchId(), block, counted.size(), settings, further), s.batchId(), null, s.shopper().country(),
+        int further = further(s.batchId(), window, counted, since).size();
+        hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject.get(), Rule.CLONED_CODE.severity(),
+                runSummary(s.batchId(), window, counted.size(), settings, further), s.batchId(), null, s.shopper().country(),
                 s.place(), now, j.scanId(), AlertTexts.runSecondNote(s.batchId(), lot(s.batchId()), s.codeIndex())));
     }
 
-    /** The codes of a block that came back on a second phone only since a time, less those its run counts. */
-    private List<DetectionRepository.Sighted> further(long batchId, long block, List<DetectionRepository.Sighted> counted,
+    /** The codes of a window that came back on a second phone only since a time, less those its run counts. */
+    private List<DetectionRepository.Sighted> further(long batchId, RunWindow window, List<DetectionRepository.Sighted> counted,
                                                       OffsetDateTime since) {
         java.util.Set<Long> inRun = new java.util.HashSet<>();
         counted.forEach(c -> inRun.add(c.codeIndex()));
-        return detection.runSightings(batchId, secondPhoneBlock(block), since).stream()
+        return detection.runSightings(batchId, window.halves().stream().map(Detector::secondPhoneHalf).toList(), since).stream()
                 .filter(c -> !inRun.contains(c.codeIndex())).toList();
     }
 
-    private AlertText runSummary(long batchId, long block, int codes, RuleSettings settings, int further) {
-        long first = block * RUN_BLOCK;
-        return AlertTexts.run(batchId, lot(batchId), first, first + RUN_BLOCK - 1, codes, settings.lateDeviceDays(), further);
+    private AlertText runSummary(long batchId, RunWindow window, int codes, RuleSettings settings, int further) {
+        return AlertTexts.run(batchId, lot(batchId), window.first(), window.last(), codes, settings.lateDeviceDays(), further);
     }
 
     private static String runSubject(long batchId, long block) {
@@ -538,11 +592,52 @@ public final class Detector implements ScanJudge {
     }
 
     /**
-     * The run_sighting block under which a block's codes that came back on a second phone only are kept (negative, so
-     * never one of the counted blocks).
+     * The run_sighting half-block under which a half-block's codes that came back on a second phone only are kept
+     * (negative, so never one of the counted half-blocks).
      */
-    static long secondPhoneBlock(long block) {
-        return -1 - block;
+    static long secondPhoneHalf(long half) {
+        return -1 - half;
+    }
+
+    /**
+     * {@link #RUN_BLOCK} consecutive indexes of a batch, from half-block {@code firstHalf} (of {@link #RUN_HALF}) on: a
+     * block (an even first half) or the window across the border of two blocks (an odd one).
+     */
+    record RunWindow(long firstHalf) {
+        /** The block that holds a half-block. */
+        static RunWindow blockOf(long half) {
+            return new RunWindow(half - half % 2);
+        }
+
+        /** The window across the nearer border of the half-block's block (none for the first half of a batch). */
+        static Optional<RunWindow> acrossOf(long half) {
+            return half % 2 == 1 ? Optional.of(new RunWindow(half)) : half == 0 ? Optional.empty() : Optional.of(new RunWindow(half - 1));
+        }
+
+        List<Long> halves() {
+            return List.of(firstHalf, firstHalf + 1);
+        }
+
+        int count(Map<Long, Integer> counts) {
+            return counts.getOrDefault(firstHalf, 0) + counts.getOrDefault(firstHalf + 1, 0);
+        }
+
+        long block() {
+            return firstHalf / 2;
+        }
+
+        /** For a window across a border, the block on the other side from {@code block}. */
+        long otherBlock(long block) {
+            return firstHalf / 2 == block ? block + 1 : block - 1;
+        }
+
+        long first() {
+            return firstHalf * RUN_HALF;
+        }
+
+        long last() {
+            return first() + RUN_BLOCK - 1;
+        }
     }
 
     /** True when the scan's phone is new to its code and counted as another buyer (not its first, not its household's). */

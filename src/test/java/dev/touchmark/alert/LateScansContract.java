@@ -134,4 +134,31 @@ abstract class LateScansContract {
         assertTrue(listed.get("summary").asText().contains("and 1 more on a second phone"),
                 listed.get("summary").asText());
     }
+
+    @Test
+    void aDuplicatePrintRunAcrossTheBorderOfTwoBlocksIsOneAlert() {
+        Fixture f = fixture();
+        for (int i : new int[] {58, 61, 63, 66, 70}) {
+            scan(f.codes().url(i), 'A');
+        }
+        clock.advance(Duration.ofDays(25));
+        scan(f.codes().url(58), 'R');
+        scan(f.codes().url(61), 'R');
+        assertEquals(0, alerts(f).size(), "two codes");
+        scan(f.codes().url(66), 'R');
+        JsonNode items = alerts(f);
+        assertEquals(1, items.size(), "two codes of one block and one of the next, neighbours: " + items);
+        assertEquals(3, items.get(0).get("hits").asInt(), items.toString());
+        String subject = items.get(0).get("subject").asText();
+        String summary = items.get(0).get("summary").asText();
+        assertTrue(summary.contains("serials " + f.codes().serial(32) + " to " + f.codes().serial(95)),
+                "the window across the border: " + summary);
+        scan(f.codes().url(63), 'R');
+        items = alerts(f);
+        assertEquals(1, items.size(), "the fourth code, whose own block now has three, joins the run's alert: " + items);
+        assertEquals(subject, items.get(0).get("subject").asText());
+        assertEquals(4, items.get(0).get("hits").asInt(), items.toString());
+        scan(f.codes().url(70), 'T');
+        assertEquals(5, alerts(f).get(0).get("hits").asInt(), "a code of the run on a second phone");
+    }
 }
