@@ -127,7 +127,7 @@ final class AlertTexts {
         return AlertText.of(further > 0 ? AlertMessage.RUN_SECOND_LOT : AlertMessage.RUN_LOT, values);
     }
 
-    /** A code of a run's block that came back on a second phone only. */
+    /** A code of a run's window that came back on a second phone only, or was first scanned outside the markets. */
     static AlertText runSecondNote(long batchId, String lot, long index) {
         return named(AlertMessage.RUN_SECOND_NOTE, AlertMessage.RUN_SECOND_NOTE_LOT, batchId, lot, index, Map.of());
     }

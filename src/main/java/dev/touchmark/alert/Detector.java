@@ -202,6 +202,11 @@ public final class Detector implements ScanJudge {
                     }
                     diverted(s, j, settings, note, now, hits);
                     spread(s, j, settings, now, hits);
+                    if (s.batchStatus() == BatchStatus.RELEASED && j.history() != null && j.history().firstScan()) {
+                        // One phone's first scan abroad: a copy of a reprinted label as often as a diverted one. It joins
+                        // the run alert of its window, if there is one (a diverted case's codes have none).
+                        secondPhone(s, j, settings, now, hits);
+                    }
                 }
                 case NOT_RELEASED -> {
                     // A leak is a shopper's scan of a batch still a draft. Staff checks never get here (they do not
@@ -481,9 +486,11 @@ public final class Detector implements ScanJudge {
             return;
         }
         String subject = runAlert(s, place, settings).orElse(runSubject(s.batchId(), place.block().block()));
-        List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), window.halves(), since);
-        List<DetectionRepository.Sighted> further = further(s.batchId(), window, counted, since);
-        AlertText summary = runSummary(s.batchId(), window, window.count(place.counts()), settings, further.size());
+        // Listed and counted over both of the code's windows: a run across a border has codes on either side of it.
+        RunSpan span = place.span();
+        List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), span.halves(), since);
+        List<DetectionRepository.Sighted> further = further(s.batchId(), span, counted, since);
+        AlertText summary = runSummary(s.batchId(), span, span.count(place.counts()), settings, further.size());
         if (opens(s.brandId(), Rule.CLONED_CODE, subject)) {
             for (DetectionRepository.Sighted earlier : counted) {
                 if (earlier.codeIndex() != s.codeIndex()) {
@@ -504,9 +511,15 @@ public final class Detector implements ScanJudge {
 
     /** A half-block's two windows (its block, and the window across its block's nearer border, if any) and their counts. */
     private record RunPlace(RunWindow block, Optional<RunWindow> across, Map<Long, Integer> counts) {
-        /** The window with more codes (the block when even): the one a run alert's summary and list count. */
+        /** The window with more codes (the block when even). */
         RunWindow largest() {
             return across.filter(w -> w.count(counts) > block.count(counts)).orElse(block);
+        }
+
+        /** Both windows together: the indexes a run alert's summary, hits and evidence count for this code. */
+        RunSpan span() {
+            long from = across.map(w -> Math.min(w.firstHalf(), block.firstHalf())).orElse(block.firstHalf());
+            return new RunSpan(from, across.map(w -> Math.max(w.firstHalf(), block.firstHalf())).orElse(block.firstHalf()) + 1);
         }
     }
 
@@ -562,28 +575,28 @@ public final class Detector implements ScanJudge {
         if (subject.isEmpty()) {
             return;
         }
-        RunWindow window = place.largest();
-        List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), window.halves(), since);
+        RunSpan span = place.span();
+        List<DetectionRepository.Sighted> counted = detection.runSightings(s.batchId(), span.halves(), since);
         if (counted.stream().anyMatch(c -> c.codeIndex() == s.codeIndex())) {
             return; // already in the run as a code that came back late or across a border
         }
-        int further = further(s.batchId(), window, counted, since).size();
+        int further = further(s.batchId(), span, counted, since).size();
         hits.add(new Hit(s.brandId(), Rule.CLONED_CODE, subject.get(), Rule.CLONED_CODE.severity(),
-                runSummary(s.batchId(), window, counted.size(), settings, further), s.batchId(), null, s.shopper().country(),
+                runSummary(s.batchId(), span, counted.size(), settings, further), s.batchId(), null, s.shopper().country(),
                 s.place(), now, j.scanId(), AlertTexts.runSecondNote(s.batchId(), lot(s.batchId()), s.codeIndex())));
     }
 
     /** The codes of a window that came back on a second phone only since a time, less those its run counts. */
-    private List<DetectionRepository.Sighted> further(long batchId, RunWindow window, List<DetectionRepository.Sighted> counted,
+    private List<DetectionRepository.Sighted> further(long batchId, RunSpan span, List<DetectionRepository.Sighted> counted,
                                                       OffsetDateTime since) {
         java.util.Set<Long> inRun = new java.util.HashSet<>();
         counted.forEach(c -> inRun.add(c.codeIndex()));
-        return detection.runSightings(batchId, window.halves().stream().map(Detector::secondPhoneHalf).toList(), since).stream()
+        return detection.runSightings(batchId, span.halves().stream().map(Detector::secondPhoneHalf).toList(), since).stream()
                 .filter(c -> !inRun.contains(c.codeIndex())).toList();
     }
 
-    private AlertText runSummary(long batchId, RunWindow window, int codes, RuleSettings settings, int further) {
-        return AlertTexts.run(batchId, lot(batchId), window.first(), window.last(), codes, settings.lateDeviceDays(), further);
+    private AlertText runSummary(long batchId, RunSpan span, int codes, RuleSettings settings, int further) {
+        return AlertTexts.run(batchId, lot(batchId), span.first(), span.last(), codes, settings.lateDeviceDays(), further);
     }
 
     private static String runSubject(long batchId, long block) {
@@ -597,6 +610,29 @@ public final class Detector implements ScanJudge {
      */
     static long secondPhoneHalf(long half) {
         return -1 - half;
+    }
+
+    /** Half-blocks {@code fromHalf} to {@code toHalf} of a batch (of {@link #RUN_HALF} indexes each). */
+    record RunSpan(long fromHalf, long toHalf) {
+        List<Long> halves() {
+            List<Long> halves = new ArrayList<>();
+            for (long h = fromHalf; h <= toHalf; h++) {
+                halves.add(h);
+            }
+            return halves;
+        }
+
+        int count(Map<Long, Integer> counts) {
+            return halves().stream().mapToInt(h -> counts.getOrDefault(h, 0)).sum();
+        }
+
+        long first() {
+            return fromHalf * RUN_HALF;
+        }
+
+        long last() {
+            return (toHalf + 1) * RUN_HALF - 1;
+        }
     }
 
     /**
@@ -629,14 +665,6 @@ public final class Detector implements ScanJudge {
         /** For a window across a border, the block on the other side from {@code block}. */
         long otherBlock(long block) {
             return firstHalf / 2 == block ? block + 1 : block - 1;
-        }
-
-        long first() {
-            return firstHalf * RUN_HALF;
-        }
-
-        long last() {
-            return first() + RUN_BLOCK - 1;
         }
     }
 
