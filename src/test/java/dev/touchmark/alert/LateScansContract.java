@@ -161,4 +161,25 @@ abstract class LateScansContract {
         scan(f.codes().url(70), 'T');
         assertEquals(5, alerts(f).get(0).get("hits").asInt(), "a code of the run on a second phone");
     }
+
+    @Test
+    void aCopyOfARunsLabelFirstScannedAbroadIsListedWithTheRun() {
+        Fixture f = fixture();
+        for (int i : new int[] {64, 70, 80}) {
+            scan(f.codes().url(i), 'A');
+        }
+        clock.advance(Duration.ofDays(25));
+        for (int i : new int[] {64, 70, 80}) {
+            scan(f.codes().url(i), 'R');
+        }
+        assertEquals(3, alerts(f).get(0).get("hits").asInt(), alerts(f).toString());
+        Http.Response abroad = http.post("/api/v1/verify", null, json("code", f.codes().url(90), "deviceId", "N".repeat(26)),
+                "CF-IPCountry", "NG");
+        assertEquals(200, abroad.status(), abroad.text());
+        JsonNode listed = alerts(f);
+        assertEquals(1, listed.size(), listed.toString());
+        assertEquals(4, listed.get(0).get("hits").asInt(), "one phone's first scan abroad of a code of the run");
+        assertTrue(listed.get(0).get("summary").asText().contains("and 1 more on a second phone or abroad"),
+                listed.get(0).get("summary").asText());
+    }
 }

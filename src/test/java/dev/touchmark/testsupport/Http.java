@@ -59,6 +59,12 @@ public final class Http {
         return send(request(path, apiKey).header("Content-Type", "application/json").POST(body).build());
     }
 
+    /** A POST of JSON with one extra request header. */
+    public Response post(String path, String apiKey, String json, String header, String value) {
+        return send(request(path, apiKey).header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Response send(String method, String path, String apiKey, String json) {
         HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json);
