@@ -3,37 +3,23 @@ package dev.touchmark.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.touchmark.config.TouchmarkConfig;
-import dev.touchmark.testsupport.TestDatabases;
+import dev.touchmark.testsupport.UpgradeTest;
 import dev.touchmark.testsupport.Upgrades;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Upgrading to V28 keeps each run sighting under its code's half-block of 32 indexes instead of its block of 64 (and a
  * code that came back on a second phone only under the negative half-block), so a run counted before the upgrade is
  * counted the same after it. On H2 and on PostgreSQL.
  */
-class RunSightingMigrationIT {
+class RunSightingMigrationIT extends UpgradeTest {
     /** The last migration with run sightings per block of 64. */
     private static final String BEFORE = "27";
 
-    @Test
-    void upgradingAnH2DatabaseKeepsEachRunSighting(@TempDir Path dir) throws Exception {
-        upgradeAndCheck(TestDatabases.h2(dir), false);
-    }
-
-    @Test
-    void upgradingAPostgresDatabaseKeepsEachRunSighting(@TempDir Path dir) throws Exception {
-        try (TestDatabases.Postgres pg = TestDatabases.postgres(dir)) {
-            upgradeAndCheck(pg.config(), true);
-        }
-    }
-
-    private static void upgradeAndCheck(TouchmarkConfig config, boolean postgres) throws Exception {
+    @Override
+    protected void upgradeAndCheck(TouchmarkConfig config, boolean postgres) throws Exception {
         Upgrades.migrate(config, postgres, BEFORE);
         Upgrades.BrandBatch made;
         try (Connection c = Upgrades.connect(config)) {

@@ -3,37 +3,23 @@ package dev.touchmark.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.touchmark.config.TouchmarkConfig;
-import dev.touchmark.testsupport.TestDatabases;
+import dev.touchmark.testsupport.UpgradeTest;
 import dev.touchmark.testsupport.Upgrades;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Upgrading to V17 fills each batch's progress from what was recorded before: codes from the code states, scans and
  * suspect verdicts from the scan log (forgeries that claim the batch left out). On H2 and on PostgreSQL.
  */
-class BatchProgressMigrationIT {
+class BatchProgressMigrationIT extends UpgradeTest {
     /** A migration before the batch progress rollups (V17); later ones run with it. */
     private static final String BEFORE = "15";
 
-    @Test
-    void upgradingAnH2DatabaseCountsWhatWasRecordedBefore(@TempDir Path dir) throws Exception {
-        upgradeAndCheck(TestDatabases.h2(dir), false);
-    }
-
-    @Test
-    void upgradingAPostgresDatabaseCountsWhatWasRecordedBefore(@TempDir Path dir) throws Exception {
-        try (TestDatabases.Postgres pg = TestDatabases.postgres(dir)) {
-            upgradeAndCheck(pg.config(), true);
-        }
-    }
-
-    private static void upgradeAndCheck(TouchmarkConfig config, boolean postgres) throws Exception {
+    @Override
+    protected void upgradeAndCheck(TouchmarkConfig config, boolean postgres) throws Exception {
         Upgrades.migrate(config, postgres, BEFORE);
         Upgrades.BrandBatch made;
         try (Connection c = Upgrades.connect(config)) {

@@ -3,36 +3,22 @@ package dev.touchmark.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.touchmark.config.TouchmarkConfig;
-import dev.touchmark.testsupport.TestDatabases;
+import dev.touchmark.testsupport.UpgradeTest;
 import dev.touchmark.testsupport.Upgrades;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Upgrading to V26 moves each code's last located scan from its own table into the code's state row, where the scan
  * writer reads it for impossible travel; codes never located keep none. On H2 and on PostgreSQL.
  */
-class LocationMigrationIT {
+class LocationMigrationIT extends UpgradeTest {
     /** The last migration with the code_location table. */
     private static final String BEFORE = "25";
 
-    @Test
-    void upgradingAnH2DatabaseKeepsEachCodesLastLocation(@TempDir Path dir) throws Exception {
-        upgradeAndCheck(TestDatabases.h2(dir), false);
-    }
-
-    @Test
-    void upgradingAPostgresDatabaseKeepsEachCodesLastLocation(@TempDir Path dir) throws Exception {
-        try (TestDatabases.Postgres pg = TestDatabases.postgres(dir)) {
-            upgradeAndCheck(pg.config(), true);
-        }
-    }
-
-    private static void upgradeAndCheck(TouchmarkConfig config, boolean postgres) throws Exception {
+    @Override
+    protected void upgradeAndCheck(TouchmarkConfig config, boolean postgres) throws Exception {
         Upgrades.migrate(config, postgres, BEFORE);
         Upgrades.BrandBatch made;
         try (Connection c = Upgrades.connect(config)) {
