@@ -77,6 +77,9 @@ class DetectionFailureIT {
                         "what the failed rule wrote is undone");
                 assertEquals(1, dsl.fetchCount(DSL.table("unreadable_scan_count"),
                         DSL.field("scan_day").eq(MARKER_DAY.plusDays(1))), "what the rule wrote for the next group stays");
+                assertEquals(2L, dsl.select(DSL.sum(DSL.field("scans", Long.class))).from(DSL.table("scan_day"))
+                        .where(DSL.field("brand_id").eq(brandId)).fetchOne(0, Long.class),
+                        "the dashboard's counts hold both scans, the one whose rule failed too");
             }
         }
     }
