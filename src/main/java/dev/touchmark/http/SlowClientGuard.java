@@ -228,6 +228,8 @@ public final class SlowClientGuard extends Handler.Wrapper {
             } else if (failure instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
                 Response.writeError(request, response, callback, http.getCode(), "the request body could not be read: "
                         + http.getReason());
+            } else if (!isRunning()) {
+                stopping(request, response, callback); // the body was cut off as the server stops: not the client's fault
             } else {
                 Response.writeError(request, response, callback, 400, "the request body could not be read");
             }
