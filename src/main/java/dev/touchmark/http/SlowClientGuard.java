@@ -19,6 +19,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps slow and stalled clients from holding request threads. Jetty reads headers without a
@@ -37,6 +39,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * docs/operations.md explains the figures.
  */
 public final class SlowClientGuard extends Handler.Wrapper {
+    private static final Logger LOG = LoggerFactory.getLogger(SlowClientGuard.class);
     /** Bodies up to this size are read before any route runs (the largest report form is about 22 KB). */
     public static final int READ_AHEAD_BYTES = 64 * 1024;
     /** Time a body gets before the minimum rate applies: a phone's radio waking, a few lost packets resent. */
@@ -270,6 +273,8 @@ public final class SlowClientGuard extends Handler.Wrapper {
 
         private void failedDownstream(Throwable t) {
             if (isRunning()) {
+                // The routes behind failed outside their own error handling: answered 500 by Jetty, so say why here.
+                LOG.warn("A request handed on after its body was read failed: {}", t.toString());
                 Response.writeError(request, response, callback, t);
             } else {
                 stopping(request, response, callback);
