@@ -16,6 +16,7 @@ import static dev.touchmark.db.jooq.Tables.SCAN_EVENT;
 import static dev.touchmark.db.jooq.Tables.SCAN_HOUR;
 import static dev.touchmark.db.jooq.Tables.SUSPECT_SIGHTING;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Collection;
@@ -123,7 +124,10 @@ public final class DetectionRepository {
     public record Sighting(boolean newCode, int codes) {
     }
 
-    /** A code seen for a counting rule: its batch and index, and its latest scan there. */
+    /**
+     * A code seen for a counting rule: its batch and index, and its latest scan there (for market and run sightings, one
+     * within {@link #staleAfter} of its latest).
+     */
     public record Sighted(long batchId, long codeIndex, Long scanId, OffsetDateTime seenAt) {
     }
 
@@ -165,6 +169,45 @@ public final class DetectionRepository {
         return new Sighting(newCode, codes);
     }
 
+    /**
+     * How stale a market or run sighting's time may grow before a scan of its code moves it on: a thirtieth of the
+     * rule's window (a day of 30). Those windows count codes, not scans, so a code that comes back within the day needs
+     * nothing written (most of a diverted or copied code's scans do); only its row is read. Suspect sightings, whose
+     * times the dashboard's map shows by the hour, are always moved on.
+     */
+    static Duration staleAfter(OffsetDateTime at, OffsetDateTime since) {
+        return Duration.between(since, at).dividedBy(30);
+    }
+
+    /**
+     * A market or run sighting (see {@link #sighting}), written only when the code is new there since a time or its
+     * row's time is older than {@link #staleAfter}: otherwise the row is only read, by its primary key ({@code keySql},
+     * plain SQL: this runs for most scans outside a batch's markets and for every second phone).
+     */
+    private <R extends org.jooq.Record> Sighting sightingByDay(String keySql, Object[] key, org.jooq.Table<R> table,
+                                                             org.jooq.Condition place, org.jooq.Condition code,
+                                                             org.jooq.TableField<R, OffsetDateTime> seenAt,
+                                                             org.jooq.TableField<R, Long> scanIdField,
+                                                             java.util.function.Supplier<org.jooq.InsertOnDuplicateStep<R>> insert,
+                                                             long scanId, OffsetDateTime at, OffsetDateTime since, boolean count) {
+        OffsetDateTime last = dsl.fetchOptional(keySql, key).map(r -> r.get(0, OffsetDateTime.class)).orElse(null);
+        if (last == null) {
+            boolean newCode = InsertIfAbsent.inserted(insert.get());
+            return new Sighting(newCode, newCode && count ? dsl.fetchCount(table, place.and(seenAt.ge(since))) : 0);
+        }
+        if (!last.isBefore(at.minus(staleAfter(at, since)))) {
+            return new Sighting(false, 0);
+        }
+        dsl.update(table).set(seenAt, at).set(scanIdField, scanId).where(place.and(code)).execute();
+        if (!last.isBefore(since)) {
+            return new Sighting(false, 0);
+        }
+        return new Sighting(true, count ? dsl.fetchCount(table, place.and(seenAt.ge(since))) : 0);
+    }
+
+    private static final String MARKET_SEEN = "SELECT seen_at FROM market_sighting WHERE batch_id = ? AND country = ? AND code_index = ?";
+    private static final String RUN_SEEN = "SELECT seen_at FROM run_sighting WHERE batch_id = ? AND run_block = ? AND code_index = ?";
+
     /** The suspect codes seen in a cell since a time, first seen first. */
     public List<Sighted> sightings(long brandId, String cell, OffsetDateTime since) {
         return dsl.select(SUSPECT_SIGHTING.BATCH_ID, SUSPECT_SIGHTING.CODE_INDEX, SUSPECT_SIGHTING.SCAN_ID, SUSPECT_SIGHTING.SEEN_AT)
@@ -177,7 +220,7 @@ public final class DetectionRepository {
     /** Records a code of a batch seen in a country outside its markets, and counts the distinct codes seen there since a time. */
     public Sighting sightOutOfMarket(long brandId, long batchId, String country, long index, long scanId, OffsetDateTime at,
                                      OffsetDateTime since) {
-        return sighting(MARKET_SIGHTING, MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country)),
+        return sightingByDay(MARKET_SEEN, new Object[] {batchId, country, index}, MARKET_SIGHTING, MARKET_SIGHTING.BATCH_ID.eq(batchId).and(MARKET_SIGHTING.COUNTRY.eq(country)),
                 MARKET_SIGHTING.CODE_INDEX.eq(index), MARKET_SIGHTING.SEEN_AT, MARKET_SIGHTING.SCAN_ID,
                 () -> dsl.insertInto(MARKET_SIGHTING).set(MARKET_SIGHTING.BRAND_ID, brandId).set(MARKET_SIGHTING.BATCH_ID, batchId)
                         .set(MARKET_SIGHTING.COUNTRY, country).set(MARKET_SIGHTING.CODE_INDEX, index)
@@ -191,7 +234,7 @@ public final class DetectionRepository {
      */
     public boolean noteRun(long brandId, long batchId, long half, long index, long scanId, OffsetDateTime at,
                            OffsetDateTime since) {
-        return sighting(RUN_SIGHTING, RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(half)),
+        return sightingByDay(RUN_SEEN, new Object[] {batchId, half, index}, RUN_SIGHTING, RUN_SIGHTING.BATCH_ID.eq(batchId).and(RUN_SIGHTING.RUN_BLOCK.eq(half)),
                 RUN_SIGHTING.CODE_INDEX.eq(index), RUN_SIGHTING.SEEN_AT, RUN_SIGHTING.SCAN_ID,
                 () -> dsl.insertInto(RUN_SIGHTING).set(RUN_SIGHTING.BRAND_ID, brandId).set(RUN_SIGHTING.BATCH_ID, batchId)
                         .set(RUN_SIGHTING.RUN_BLOCK, half).set(RUN_SIGHTING.CODE_INDEX, index)

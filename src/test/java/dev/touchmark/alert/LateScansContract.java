@@ -182,4 +182,47 @@ abstract class LateScansContract {
         assertTrue(listed.get(0).get("summary").asText().contains("and 1 more on a second phone or abroad"),
                 listed.get(0).get("summary").asText());
     }
+    /**
+     * A code's market sighting is read, not written, when the code comes back within a day; older than that its time
+     * moves on, so a code seen abroad again weeks later still counts towards diversion a month after its first scan.
+     */
+    @Test
+    void aCodeSeenAbroadAgainWeeksLaterStillCountsTowardsDiversion() {
+        Fixture f = fixture();
+        assertEquals(200, http.send("PUT", "/api/v1/rules", f.key(), json("marketCodes", 2)).status());
+        for (int i = 0; i < 3; i++) {
+            abroad(f, 1, 'N');
+        }
+        clock.advance(Duration.ofDays(20));
+        abroad(f, 1, 'N');
+        clock.advance(Duration.ofDays(20));
+        assertEquals(0, marketAlerts(f).size(), "one code abroad is a traveller's");
+        abroad(f, 2, 'P');
+        JsonNode items = marketAlerts(f);
+        assertEquals(1, items.size(), "the first code was seen 20 days ago, within the 30-day window: " + items);
+        assertEquals("market:" + f.batchId() + ":NG", items.get(0).get("subject").asText());
+        assertEquals(2, items.get(0).get("hits").asInt(), items.toString());
+        clock.advance(Duration.ofDays(31));
+        abroad(f, 3, 'Q');
+        assertEquals(2, marketAlerts(f).get(0).get("hits").asInt(), "both earlier codes left the window: one new code only");
+    }
+
+    private void abroad(Fixture f, int index, char device) {
+        Http.Response r = http.post("/api/v1/verify", null, json("code", f.codes().url(index), "deviceId",
+                String.valueOf(device).repeat(26)), "CF-IPCountry", "NG");
+        assertEquals(200, r.status(), r.text());
+    }
+
+    private JsonNode marketAlerts(Fixture f) {
+        Http.Response r = http.get("/api/v1/alerts?rule=out_of_market", f.key());
+        assertEquals(200, r.status(), r.text());
+        JsonNode items = r.json().get("items");
+        List<JsonNode> perCountry = new java.util.ArrayList<>();
+        items.forEach(item -> {
+            if (item.get("subject").asText().startsWith("market:")) {
+                perCountry.add(item);
+            }
+        });
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(perCountry);
+    }
 }
