@@ -280,6 +280,21 @@ public final class DetectionRepository {
                 .orElse(false);
     }
 
+    /** The subjects among some (of one brand and rule) whose hits would go to an existing alert (see {@link #alertTakesHits}). */
+    public java.util.Set<String> alertsTakingHits(long brandId, Rule rule, Collection<String> subjects) {
+        java.util.Set<String> latestSeen = new java.util.HashSet<>();
+        java.util.Set<String> taking = new java.util.HashSet<>();
+        dsl.select(ALERT.SUBJECT, ALERT.OPEN_SUBJECT, ALERT.STATUS).from(ALERT)
+                .where(ALERT.BRAND_ID.eq(brandId).and(ALERT.RULE.eq(rule.id())).and(ALERT.SUBJECT.in(subjects)))
+                .orderBy(ALERT.ID.desc())
+                .forEach(r -> {
+                    if (latestSeen.add(r.value1()) && (r.value2() != null || AlertStatus.FALSE_POSITIVE.id().equals(r.value3()))) {
+                        taking.add(r.value1());
+                    }
+                });
+        return taking;
+    }
+
     /** A scan's brand, code and time, for a location shared after the scan. */
     public record ScanFacts(long brandId, Long batchId, Long codeIndex, OffsetDateTime at, Verdict verdict, Integer risk,
                             String reasons) {

@@ -561,13 +561,12 @@ public final class Detector implements ScanJudge {
         if (!detection.noteRun(s.brandId(), s.batchId(), secondPhoneHalf(half), s.codeIndex(), j.scanId(), now, since)) {
             return;
         }
-        // Most such codes are a family's or a reseller's buyer's, in blocks without a run: two look-ups of the alerts
-        // (its block's, the neighbouring block's) answer those, before anything is counted.
+        // Most such codes are a family's or a reseller's buyer's, in blocks without a run: one look-up of the alerts
+        // (its block's and the neighbouring block's) answers those, before anything is counted.
         RunWindow block = RunWindow.blockOf(half);
-        Optional<RunWindow> across = RunWindow.acrossOf(half);
-        boolean own = detection.alertTakesHits(s.brandId(), Rule.CLONED_CODE, runSubject(s.batchId(), block.block()));
-        if (!own && (across.isEmpty() || !detection.alertTakesHits(s.brandId(), Rule.CLONED_CODE,
-                runSubject(s.batchId(), across.get().otherBlock(block.block()))))) {
+        List<String> subjects = new ArrayList<>(List.of(runSubject(s.batchId(), block.block())));
+        RunWindow.acrossOf(half).ifPresent(w -> subjects.add(runSubject(s.batchId(), w.otherBlock(block.block()))));
+        if (detection.alertsTakingHits(s.brandId(), Rule.CLONED_CODE, subjects).isEmpty()) {
             return;
         }
         RunPlace place = runPlace(s.batchId(), half, since);
