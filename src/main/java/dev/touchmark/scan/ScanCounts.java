@@ -29,6 +29,7 @@ import org.jooq.SQLDialect;
  */
 public final class ScanCounts {
     private static final Comparator<CodeRef> CODE_ORDER = Comparator.comparingLong(CodeRef::batchId).thenComparingLong(CodeRef::index);
+    private static final String SUSPECT_CODE_LISTED = "SELECT 1 FROM suspect_code WHERE batch_id = ? AND code_index = ?";
     private final DSLContext dsl;
     private final CountUpsert hours;
     private final CountUpsert days;
@@ -110,11 +111,15 @@ public final class ScanCounts {
             cells.add(connection, cellRows);
             batchCountries.add(connection, batchRows);
         });
-        if (!suspectCodes.isEmpty()) {
-            // Once per code; the writer holds the codes' state row locks, so no two writers race for one.
+        // Once per code. Most suspect scans are of codes listed before: each is looked up by its key (one plain statement
+        // that H2 keeps prepared), and only the others are inserted. The writer holds the codes' state row locks, so no
+        // other writer lists one of them in between.
+        List<CodeRef> unlisted = suspectCodes.keySet().stream().sorted(CODE_ORDER)
+                .filter(c -> dsl.fetchOptional(SUSPECT_CODE_LISTED, c.batchId(), c.index()).isEmpty()).toList();
+        if (!unlisted.isEmpty()) {
             var insert = dsl.insertInto(SUSPECT_CODE, SUSPECT_CODE.BATCH_ID, SUSPECT_CODE.CODE_INDEX, SUSPECT_CODE.BRAND_ID,
                     SUSPECT_CODE.FIRST_AT);
-            suspectCodes.keySet().stream().sorted(CODE_ORDER).forEach(c -> insert.values(c.batchId(), c.index(), suspectCodes.get(c), now));
+            unlisted.forEach(c -> insert.values(c.batchId(), c.index(), suspectCodes.get(c), now));
             InsertIfAbsent.rows(insert);
         }
     }
