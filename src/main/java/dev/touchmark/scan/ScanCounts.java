@@ -31,6 +31,7 @@ public final class ScanCounts {
     private static final Comparator<CodeRef> CODE_ORDER = Comparator.comparingLong(CodeRef::batchId).thenComparingLong(CodeRef::index);
     private static final String SUSPECT_CODE_LISTED = "SELECT 1 FROM suspect_code WHERE batch_id = ? AND code_index = ?";
     private final DSLContext dsl;
+    private final boolean postgres;
     private final CountUpsert hours;
     private final CountUpsert days;
     private final CountUpsert cells;
@@ -38,7 +39,7 @@ public final class ScanCounts {
 
     public ScanCounts(DSLContext dsl) {
         this.dsl = dsl;
-        boolean postgres = dsl.dialect().family() == SQLDialect.POSTGRES;
+        this.postgres = dsl.dialect().family() == SQLDialect.POSTGRES;
         this.hours = new CountUpsert(postgres, "scan_hour", List.of(col("brand_id", "BIGINT"), col("batch_id", "BIGINT"),
                 col("hour_start", "TIMESTAMP WITH TIME ZONE"), col("verdict", "VARCHAR(16)")), List.of(col("scans", "BIGINT")));
         this.days = new CountUpsert(postgres, "scan_day", List.of(col("brand_id", "BIGINT"), col("scan_date", "DATE"),
@@ -111,11 +112,12 @@ public final class ScanCounts {
             cells.add(connection, cellRows);
             batchCountries.add(connection, batchRows);
         });
-        // Once per code. Most suspect scans are of codes listed before: each is looked up by its key (one plain statement
-        // that H2 keeps prepared), and only the others are inserted. The writer holds the codes' state row locks, so no
-        // other writer lists one of them in between.
+        // Once per code. Most suspect scans are of codes listed before. PostgreSQL skips those in its one INSERT ... ON
+        // CONFLICT DO NOTHING; H2 would run that as a MERGE parsed anew for each group, so there each code is looked up
+        // by its key first (one plain statement that H2 keeps prepared) and only the others are inserted. The writer
+        // holds the codes' state row locks, so no other writer lists one of them in between.
         List<CodeRef> unlisted = suspectCodes.keySet().stream().sorted(CODE_ORDER)
-                .filter(c -> dsl.fetchOptional(SUSPECT_CODE_LISTED, c.batchId(), c.index()).isEmpty()).toList();
+                .filter(c -> postgres || dsl.fetchOptional(SUSPECT_CODE_LISTED, c.batchId(), c.index()).isEmpty()).toList();
         if (!unlisted.isEmpty()) {
             var insert = dsl.insertInto(SUSPECT_CODE, SUSPECT_CODE.BATCH_ID, SUSPECT_CODE.CODE_INDEX, SUSPECT_CODE.BRAND_ID,
                     SUSPECT_CODE.FIRST_AT);
