@@ -2,6 +2,7 @@ package dev.touchmark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchmark.App;
@@ -10,7 +11,12 @@ import dev.touchmark.db.Database;
 import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.testsupport.Http;
 import dev.touchmark.testsupport.TestDatabases;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +34,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The packaged jar's commands, run as separate processes while a server holds the same H2 file. */
+/**
+ * The packaged jar's commands, run as separate processes while a server holds the same H2 file. Commands with the
+ * installation's own environment run one after another in one long-lived JVM of their own ({@link CommandRunner},
+ * the packaged jar on its class path), each opening the database as {@code java -jar} would; commands that need
+ * another environment each start {@code java -jar touchmark.jar}.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommandLineIT {
     private static final Pattern API_KEY = Pattern.compile("tm_[A-Z0-9]+_[A-Z0-9]+");
@@ -36,6 +48,10 @@ class CommandLineIT {
     private App app;
     private Http http;
     private boolean classArchiveAsked;
+    private Process runner;
+    private BufferedWriter runnerCommands;
+    private BufferedReader runnerExits;
+    private Path runnerErr;
 
     record Run(int exit, String out, String err) {
     }
@@ -50,17 +66,29 @@ class CommandLineIT {
     }
 
     @AfterAll
-    void stopServer() {
-        app.close();
+    void stopServer() throws Exception {
+        try {
+            if (runner != null) {
+                runnerCommands.close();
+                if (!runner.waitFor(30, TimeUnit.SECONDS)) {
+                    runner.destroyForcibly();
+                }
+            }
+        } finally {
+            app.close();
+        }
     }
 
+    /** Runs a command: in the command runner with the installation's environment, else as its own java -jar. */
     private Run touchmark(Map<String, String> extraEnv, String... args) throws Exception {
+        if (extraEnv.isEmpty()) {
+            return inRunner(args);
+        }
         String jar = System.getenv("TOUCHMARK_JAR");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
         // Each command is a short-lived JVM: the client compiler and serial GC start faster, and the first command
         // leaves a class-data archive the others map instead of loading the jar's classes again.
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable",
-                "-Xlog:all=error:stderr"));
+        command.addAll(SHORT_LIVED_JVM);
         Path archive = dir.resolveSibling(dir.getFileName() + "-classes.jsa");
         if (classArchiveAsked) {
             command.add("-XX:SharedArchiveFile=" + archive);
@@ -70,16 +98,73 @@ class CommandLineIT {
         }
         command.addAll(List.of("-jar", jar));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().put("TOUCHMARK_DATA_DIR", dir.toString());
-        builder.environment().put("TOUCHMARK_DB_URL", config.dbUrl());
-        builder.environment().put("TOUCHMARK_PUBLIC_URL", config.publicUrl());
+        ProcessBuilder builder = installationProcess(command);
         builder.environment().putAll(extraEnv);
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "command timed out: " + command);
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xshare:auto", "-Xlog:disable", "-Xlog:all=error:stderr");
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A process in the data folder with the installation's environment: its data folder, database and public URL. */
+    private ProcessBuilder installationProcess(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().put("TOUCHMARK_DATA_DIR", dir.toString());
+        builder.environment().put("TOUCHMARK_DB_URL", config.dbUrl());
+        builder.environment().put("TOUCHMARK_PUBLIC_URL", config.publicUrl());
+        return builder;
+    }
+
+    /** Runs a command in the command runner (started on first use), a JVM of its own that outlives the command. */
+    private Run inRunner(String... args) throws Exception {
+        if (runner == null) {
+            startRunner();
+        }
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        List<String> fields = new ArrayList<>(List.of(out.toString(), err.toString()));
+        fields.addAll(List.of(args));
+        for (String field : fields) {
+            assertFalse(field.contains("\n") || field.contains("\0"), "the runner reads one command a line: " + field);
+        }
+        runnerCommands.write(String.join("\0", fields));
+        runnerCommands.newLine();
+        runnerCommands.flush();
+        String exit = CompletableFuture.supplyAsync(() -> {
+            try {
+                return runnerExits.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).get(120, TimeUnit.SECONDS);
+        assertNotNull(exit, "the command runner stopped: " + Files.readString(runnerErr) + Files.readString(err));
+        return new Run(Integer.parseInt(exit), Files.readString(out), Files.readString(err));
+    }
+
+    private void startRunner() throws IOException {
+        // Only the runner's own class next to the jar: the test classes' resources (logging settings) stay out.
+        Path classes = Files.createTempDirectory(dir, "runner-classes");
+        Path runnerClass = classes.resolve("dev/touchmark/cli/CommandRunner.class");
+        Files.createDirectories(runnerClass.getParent());
+        try (var in = CommandRunner.class.getResourceAsStream("CommandRunner.class")) {
+            Files.copy(in, runnerClass);
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(SHORT_LIVED_JVM);
+        command.addAll(List.of("-cp", System.getenv("TOUCHMARK_JAR") + java.io.File.pathSeparator + classes,
+                CommandRunner.class.getName()));
+        runnerErr = dir.resolve("runner-err.txt");
+        runner = installationProcess(command).redirectError(runnerErr.toFile()).start();
+        runnerCommands = new BufferedWriter(new OutputStreamWriter(runner.getOutputStream(), StandardCharsets.UTF_8));
+        runnerExits = new BufferedReader(new InputStreamReader(runner.getInputStream(), StandardCharsets.UTF_8));
     }
 
     private Run touchmark(String... args) throws Exception {

@@ -19,10 +19,9 @@ import dev.touchmark.db.Database;
 import dev.touchmark.db.H2Password;
 import dev.touchmark.product.NewProduct;
 import dev.touchmark.testsupport.Eventually;
+import dev.touchmark.testsupport.ServerProcess;
 import dev.touchmark.testsupport.TestDatabases;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -433,10 +432,8 @@ class ScanDurabilityIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return ServerProcess.freePort();
     }
 
     private static String deviceId(ThreadLocalRandom random) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -230,12 +231,34 @@ public final class ServerProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** A port free on loopback now (the server binds it a moment later). */
+    /**
+     * A port free on loopback now, for a server that binds it a moment later (a JVM start: seconds). It is taken
+     * below the ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range, 32768 up by default), where the
+     * operating system never hands it to another process's outgoing connection meanwhile; a port from bind(0)
+     * lies inside that range, and a browser test beside it once took one before the server bound it.
+     */
     public static int freePort() {
+        int below = Math.min(ephemeralPortsStart(), 65536);
+        for (int attempt = 0; attempt < 200 && below > 20_000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(10_000, below);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                // in use: another one
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int ephemeralPortsStart() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 }
