@@ -2,7 +2,6 @@ package dev.touchmark.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.touchmark.config.TouchmarkConfig;
 import dev.touchmark.testsupport.UpgradeTest;
 import dev.touchmark.testsupport.Upgrades;
 import java.sql.Connection;
@@ -15,27 +14,26 @@ import java.util.List;
  */
 class LocationMigrationIT extends UpgradeTest {
     /** The last migration with the code_location table. */
-    private static final String BEFORE = "25";
+    @Override
+    protected String before() {
+        return "25";
+    }
 
     @Override
-    protected void upgradeAndCheck(TouchmarkConfig config, boolean postgres) throws Exception {
-        Upgrades.migrate(config, postgres, BEFORE);
-        Upgrades.BrandBatch made;
-        try (Connection c = Upgrades.connect(config)) {
-            made = Upgrades.releasedBatch(c);
-            Upgrades.codeState(c, made.batch(), 1, made.brand(), "FR", 2);
-            Upgrades.codeState(c, made.batch(), 2, made.brand(), "FR", 1);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("INSERT INTO code_location (batch_id, code_index, scan_id, located_at, lat_tenths, lon_tenths)"
-                        + " VALUES (" + made.batch() + ", 1, 77, TIMESTAMP WITH TIME ZONE '2026-03-02 10:00:00+00', 488, 23)");
-            }
+    protected void writeBefore(Connection c, Upgrades.BrandBatch made) throws Exception {
+        Upgrades.codeState(c, made.batch(), 1, made.brand(), "FR", 2);
+        Upgrades.codeState(c, made.batch(), 2, made.brand(), "FR", 1);
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO code_location (batch_id, code_index, scan_id, located_at, lat_tenths, lon_tenths)"
+                    + " VALUES (" + made.batch() + ", 1, 77, TIMESTAMP WITH TIME ZONE '2026-03-02 10:00:00+00', 488, 23)");
         }
-        Upgrades.migrate(config, postgres, null);
-        try (Connection c = Upgrades.connect(config)) {
-            assertEquals(List.of("1|77|488|23|2026-03-02", "2|null|null|null|null"), Upgrades.rows(c,
-                    "SELECT code_index, located_scan_id, located_lat_tenths, located_lon_tenths,"
-                            + " CAST(CAST(located_at AT TIME ZONE 'UTC' AS DATE) AS VARCHAR(10))"
-                            + " FROM code_state WHERE batch_id = " + made.batch() + " ORDER BY code_index"));
-        }
+    }
+
+    @Override
+    protected void checkAfter(Connection c, Upgrades.BrandBatch made) throws Exception {
+        assertEquals(List.of("1|77|488|23|2026-03-02", "2|null|null|null|null"), Upgrades.rows(c,
+                "SELECT code_index, located_scan_id, located_lat_tenths, located_lon_tenths,"
+                        + " CAST(CAST(located_at AT TIME ZONE 'UTC' AS DATE) AS VARCHAR(10))"
+                        + " FROM code_state WHERE batch_id = " + made.batch() + " ORDER BY code_index"));
     }
 }
