@@ -273,11 +273,7 @@ public final class DetectionRepository {
      * brand marked it a false positive (see {@link AlertRepository#raise}).
      */
     public boolean alertTakesHits(long brandId, Rule rule, String subject) {
-        return dsl.select(ALERT.OPEN_SUBJECT, ALERT.STATUS).from(ALERT)
-                .where(ALERT.BRAND_ID.eq(brandId).and(ALERT.RULE.eq(rule.id())).and(ALERT.SUBJECT.eq(subject)))
-                .orderBy(ALERT.ID.desc()).limit(1)
-                .fetchOptional(r -> r.value1() != null || AlertStatus.FALSE_POSITIVE.id().equals(r.value2()))
-                .orElse(false);
+        return alertsTakingHits(brandId, rule, List.of(subject)).contains(subject);
     }
 
     /** The subjects among some (of one brand and rule) whose hits would go to an existing alert (see {@link #alertTakesHits}). */
